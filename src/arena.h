@@ -1,0 +1,45 @@
+/* arena.h -- bump allocator owned by one document or one dictionary load.
+ *
+ * Everything the coder builds for a document (tokens, chunks, events, strings)
+ * lives in one arena that is reset between documents, so the hot path never
+ * calls malloc per token and nothing needs freeing piecemeal.
+ */
+#ifndef DYAD_ARENA_H
+#define DYAD_ARENA_H
+
+#include <stddef.h>
+#include <string.h>
+
+typedef struct arena_block arena_block;
+
+typedef struct arena {
+    arena_block *head;   /* current block; older blocks chained behind it */
+    size_t block_size;   /* default size of a new block, bytes */
+    size_t used_total;   /* bytes handed out since the last reset */
+} arena;
+
+void arena_init(arena *a, size_t block_size);
+void arena_free(arena *a);
+/* Keeps the first block, frees the rest, so a reused arena stops growing. */
+void arena_reset(arena *a);
+/* Aligned to 16 bytes. Never returns NULL (aborts on out-of-memory). */
+void *arena_alloc(arena *a, size_t n);
+void *arena_zalloc(arena *a, size_t n);
+char *arena_strndup(arena *a, const char *s, size_t n);
+char *arena_strdup(arena *a, const char *s);
+char *arena_printf(arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Growable array in an arena: doubling copies, old storage is abandoned. */
+#define ARENA_GROW(ar, ptr, count, cap)                                       \
+    do {                                                                      \
+        if ((count) >= (cap)) {                                               \
+            size_t ncap_ = (cap) ? (size_t)(cap) * 2 : 16;                    \
+            void *np_ = arena_alloc((ar), ncap_ * sizeof(*(ptr)));            \
+            if ((count)) memcpy(np_, (ptr), (size_t)(count) * sizeof(*(ptr)));\
+            (ptr) = np_;                                                      \
+            (cap) = ncap_;                                                    \
+        }                                                                     \
+    } while (0)
+
+#endif

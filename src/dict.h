@@ -1,0 +1,286 @@
+/* dict.h -- the loaded dictionaries, as the coder sees them.
+ *
+ * Readers (dict_*.c) turn the community formats described in
+ * shared/spec/formats.md into these structures; the coder only reads them.
+ * Every word of every phrase is interned in one vocabulary (vocab), so
+ * matching compares integers. After loading, a dict is immutable and shared
+ * by all threads.
+ */
+#ifndef DYAD_DICT_H
+#define DYAD_DICT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "phrase_trie.h"
+#include "strmap.h"
+
+/* ---- vocabulary --------------------------------------------------------- */
+
+/* Upper-case word -> id (ids start at 1). */
+typedef struct vocab {
+    strmap map;
+    const char **words;   /* id -> word */
+    uint32_t n, cap;      /* words[0] is unused */
+} vocab;
+
+void vocab_init(vocab *v);
+void vocab_free(vocab *v);
+uint32_t vocab_intern(vocab *v, const char *w, size_t n); /* upper-cases */
+uint32_t vocab_find(const vocab *v, const char *w, size_t n); /* 0: absent; w must be upper case */
+static inline const char *vocab_word(const vocab *v, uint32_t id) {
+    return id && id < v->n ? v->words[id] : "";
+}
+
+/* ---- actors ------------------------------------------------------------- */
+
+/* One (code, date restriction) pair of an actor record.
+ * Dates are YYYYMMDD integers; bounds are inclusive. */
+typedef struct actor_code {
+    const char *code;     /* "VALGOV", "ELR/GAL" (compound), "---" (null) */
+    uint32_t from, to;    /* unrestricted: from = 0, to = 99999999 */
+    uint8_t restricted;   /* 1 if this pair carried a date restriction */
+} actor_code;
+
+typedef struct actor_entry {
+    uint32_t first, n;    /* range in dict.actor_codes */
+    uint32_t line;        /* line of the record's primary phrase */
+    uint16_t file;        /* index into dict.files */
+    uint32_t phrase;      /* primary phrase, words joined by spaces, for
+                             explain: offset into dict.strings (dict_str) */
+} actor_entry;
+
+/* ---- agents ------------------------------------------------------------- */
+
+typedef struct agent_entry {
+    const char *code;     /* as written: "~GOV", "~GOVFRM", "NGO~" */
+    uint8_t prefix;       /* 1 for "XYZ~" agents (placed before the actor) */
+    uint32_t line;
+    uint16_t file;
+} agent_entry;
+
+/* ---- verbs and patterns ------------------------------------------------- */
+
+/* Pattern elements. Both verb formats are compiled into this one linear form:
+ * the "upper" part is matched leftwards from the verb, the "lower" part
+ * rightwards. */
+typedef enum pel_kind {
+    PE_WORD,    /* literal word (arg = word id); matches any token, including
+                   one inside a noun phrase */
+    PE_SYN,     /* synset (arg = synset index): any of its member phrases */
+    PE_NOUN,    /* PETRARCH2 noun: head of a noun phrase (arg = word id);
+                   mods/nmods: modifier word ids that must occur in that NP */
+    PE_PREP,    /* PETRARCH2 "(PREP ...)": a preposition (arg = word id)
+                   whose object phrase is matched by the following elements
+                   up to the matching PE_PREP_END */
+    PE_PREP_END,
+    PE_SOURCE,  /* $ : the noun phrase here is the source */
+    PE_TARGET,  /* + : the noun phrase here is the target */
+    PE_COMPOUND,/* % : a compound phrase here is both source and target */
+    PE_SKIP     /* ^ : skip one noun phrase */
+} pel_kind;
+
+typedef struct pat_elem {
+    uint8_t kind;         /* enum pel_kind */
+    uint8_t adjacent;     /* 1: must touch the previous element (or the verb
+                             for the first one): TABARI/PETRARCH1 '_' */
+    uint16_t nmods;       /* PE_NOUN modifiers */
+    uint32_t arg;         /* word id or synset index */
+    uint32_t mods;        /* PE_NOUN (and PE_SYN heads of a braced
+                             phrase): index of the first modifier in
+                             dict.pat_words; a modifier with PAT_MOD_SYN set
+                             is a synset index ("{&MILITARY AID}") */
+} pat_elem;
+
+/* Meaning of pat_elem.adjacent, precisely: element i of a part must be
+ * immediately next to element i-1 of the same part (the one nearer the
+ * verb), or, for i = 0, immediately next to the verb. Only linear
+ * (PAT_LINEAR) patterns set it; PETRARCH2 elements always have 0.
+ * A PETRARCH2 "(PREP ...)" group is one unit: in the upper part units are
+ * stored nearest the verb first, but the elements inside a group keep their
+ * reading order PE_PREP, contents..., PE_PREP_END. */
+
+/* A pattern modifier id with this bit set names a synset (low bits = synset
+ * index) instead of a word: any member phrase of it must occur in the NP. */
+#define PAT_MOD_SYN 0x80000000u
+
+enum { PAT_LINEAR = 1 << 0,   /* PETRARCH1/TABARI semantics (validation) */
+       PAT_PASSIVE_ONLY = 1 << 1 /* code written [:B] */ };
+
+typedef struct pattern {
+    uint32_t upper, nupper;  /* elements in dict.pat_elems; upper elements are
+                                stored nearest-the-verb first */
+    uint32_t lower, nlower;  /* lower elements, in reading order */
+    char code[8];            /* CAMEO code or "---"; "" for [:B] patterns */
+    char rcode[8];           /* reciprocal/passive code of [A:B], else "" */
+    uint32_t line;
+    uint16_t file;
+    uint8_t flags;           /* PAT_* */
+} pattern;
+
+typedef struct verb_block {
+    const char *meaning;     /* header field 2: "REBUKE" */
+    char code[8];            /* header code: "111", "---" */
+    uint32_t first, n;       /* patterns of the block in dict.patterns, in
+                                the order they must be tried */
+    uint32_t line;
+    uint16_t file;
+} verb_block;
+
+/* One inflected form of one verb (all forms of a verb get an entry).
+ * Multi-word verbs carry pre-words ("WIRE" of WIRE_+TAP) and particles
+ * ("OFF" of +CORDON_OFF). */
+typedef struct verb_form {
+    uint32_t word;           /* word id of the form: "BROKE" */
+    uint32_t lemma;          /* word id of the primary form: "BREAK" */
+    uint32_t block;          /* index in dict.blocks */
+    char code[8];            /* the verb's own code, or the block's */
+    uint32_t pre, npre;      /* word ids in dict.pat_words, left to right */
+    uint32_t part, npart;    /* particles, in dict.pat_words */
+    uint32_t line;
+    uint16_t file;
+} verb_form;
+
+/* ---- synsets ------------------------------------------------------------ */
+
+typedef struct synset {
+    const char *name;        /* "&CURRENCY" */
+    uint32_t first, n;       /* member phrases in dict.syn_phrases */
+} synset;
+
+/* A phrase = run of word ids in dict.pat_words. */
+typedef struct word_run {
+    uint32_t first, n;
+    uint8_t no_plural;       /* written with a trailing _ */
+} word_run;
+
+/* ---- discards and issues ------------------------------------------------ */
+
+typedef struct discard_entry {
+    uint32_t first, n;       /* words in dict.pat_words; the last word may
+                                match as a prefix unless exact is set */
+    uint8_t story;           /* '+' : discards the whole story */
+    uint8_t exact;           /* trailing '_': last word must match whole */
+    const char *last;        /* last word as text, for prefix matching */
+    uint32_t line;
+    uint16_t file;
+} discard_entry;
+
+typedef struct issue_entry {
+    const char *code;        /* "WATER_SUPPLY"; NULL for ignore phrases */
+    uint8_t ignore;          /* 1: '~' sentence ignore, 2: '~~' story */
+} issue_entry;
+
+/* ---- transformations (PETRARCH2 '~' lines) ------------------------------ */
+typedef struct transform {
+    const char *text;        /* kept verbatim; applied by the coder */
+    uint32_t line;
+} transform;
+
+/* ---- the whole set ------------------------------------------------------ */
+
+typedef struct dict {
+    arena mem;               /* strings and arrays not listed below */
+    vocab voc;
+
+    const char **files;      /* file names, for file:line messages */
+    uint16_t nfiles;
+
+    ptrie actors;            /* phrase -> actor index + 1 */
+    actor_entry *actor_entries; uint32_t nactor_entries, cap_actor_entries;
+    actor_code *actor_codes;  uint32_t nactor_codes, cap_actor_codes;
+    uint32_t nactor_phrases;
+
+    ptrie agents;            /* phrase -> agent index + 1 */
+    agent_entry *agent_entries; uint32_t nagent_entries, cap_agent_entries;
+    uint32_t nagent_phrases;
+
+    /* verbs: word id -> first form index + 1 in verb_index; forms of the
+     * same word are consecutive there, multi-word forms first */
+    strmap verb_by_word;     /* key: word text; value: index+1 in form_lists */
+    verb_form *forms; uint32_t nforms, cap_forms;
+    verb_block *blocks; uint32_t nblocks, cap_blocks;
+    pattern *patterns; uint32_t npatterns, cap_patterns;
+    pat_elem *pat_elems; uint32_t npat_elems, cap_pat_elems;
+    uint32_t *pat_words; uint32_t npat_words, cap_pat_words;
+    synset *synsets; uint32_t nsynsets, cap_synsets;
+    word_run *syn_phrases; uint32_t nsyn_phrases, cap_syn_phrases;
+    transform *transforms; uint32_t ntransforms, cap_transforms;
+    /* form_lists[i] = list of form indices for one word, built after load:
+     * flat array with runs; verb_by_word maps a word to (run start + 1) and
+     * the run ends at a UINT32_MAX sentinel */
+    uint32_t *form_lists; uint32_t nform_lists;
+
+    discard_entry *discards; uint32_t ndiscards, cap_discards;
+
+    ptrie issues;            /* phrase -> issue index + 1 */
+    issue_entry *issue_entries; uint32_t nissue_entries, cap_issue_entries;
+    uint32_t nissue_phrases;
+
+    /* NUL-separated strings (actor primary phrases); offset 0 is "" */
+    char *strings; uint32_t nstrings, cap_strings;
+
+    /* Non-fatal problems met while loading (a code closed with '}', a
+     * synset used before its definition, a 7-digit date, ...): counted,
+     * and the last message kept as "file:line: reason". */
+    uint32_t nwarnings;
+    char warning[256];
+    uint32_t nskipped_patterns; /* linear patterns with '{' (unsupported) */
+} dict;
+
+static inline const char *dict_str(const dict *d, uint32_t off) {
+    return d->strings && off < d->nstrings ? d->strings + off : "";
+}
+
+/* Options for reading the verb file. */
+typedef enum verb_format {
+    VF_AUTO = 0,     /* sniff: PETR.Validate-style files start with <!-- */
+    VF_PETRARCH2,    /* CAMEO.2.0.txt */
+    VF_LINEAR        /* PETR.Validate.verbs.txt (PETRARCH1 linear patterns) */
+} verb_format;
+
+void dict_init(dict *d);
+void dict_free(dict *d);
+
+/* Each loader appends to d. On error returns -1 and writes
+ * "file:line: reason" into err (errlen bytes). `name` is the file name used
+ * in messages; `text` is the whole file content. */
+int dict_load_actors(dict *d, const char *name, const char *text, size_t len,
+                     char *err, size_t errlen);
+int dict_load_agents(dict *d, const char *name, const char *text, size_t len,
+                     char *err, size_t errlen);
+int dict_load_verbs(dict *d, const char *name, const char *text, size_t len,
+                    verb_format fmt, char *err, size_t errlen);
+int dict_load_discards(dict *d, const char *name, const char *text,
+                       size_t len, char *err, size_t errlen);
+int dict_load_issues(dict *d, const char *name, const char *text, size_t len,
+                     char *err, size_t errlen);
+/* Builds lookup indexes (verb form lists) once every file is loaded. */
+void dict_finish(dict *d);
+
+/* ---- lookups used by the coder ------------------------------------------ */
+
+/* The forms stored for an upper-case word: returns the count and sets *ids
+ * to a run of indices into d->forms (multi-word forms first). */
+uint32_t dict_verb_forms(const dict *d, const char *word, size_t n,
+                         const uint32_t **ids);
+
+/* Resolves an actor entry for a date (YYYYMMDD): restrictions in file order,
+ * first match wins, both ends inclusive; else the last unrestricted code;
+ * else NULL. "---" is returned as is (the coder treats it as no actor). */
+const char *dict_actor_code(const dict *d, uint32_t actor_index,
+                            uint32_t date);
+
+/* Discards: given the upper-case tokens of a text, returns 2 for a story
+ * discard, 1 for a sentence discard, 0 for none; *which gets the entry. */
+int dict_discard_match(const dict *d, const char *const *words, size_t n,
+                       uint32_t *which);
+
+/* Issues for a sentence's upper-case tokens: appends "CODE,count" pairs
+ * joined by ';' to out (cap bytes, NUL-terminated); returns the count of
+ * distinct issues (0 if an ignore phrase fired). */
+int dict_issues_text(const dict *d, const uint32_t *wids, size_t n, char *out,
+                     size_t cap);
+
+#endif
