@@ -1,0 +1,178 @@
+/* read_jsonl.c -- JSON Lines reader: one document object per line.
+ *
+ *     {"id":"a1","date":"2016-01-02","source":"wire","title":"...","text":"..."}
+ *
+ * Lines are read with getline, so a line may be any length while memory stays
+ * bounded by the longest line. Each line is parsed on its own with jansson;
+ * a malformed line yields -1 with jansson's message and the line number, and
+ * the next call simply moves on to the next line, which is all the
+ * resynchronisation JSON Lines needs. Blank lines are skipped.
+ *
+ * Fields: "text" (string) is required; "id" (string or integer) defaults to
+ * "<file>:<line>"; "date" may be "2016-01-02", "2016-01-02T10:00:00Z",
+ * "20160102" or the number 20160102; "source" and "title" are optional
+ * strings. null counts as absent. Other keys are ignored.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "dyad.h"
+#include "reader.h"
+
+struct reader_jsonl {
+    FILE *f;            /* input, not owned */
+    char *file;         /* file name, owned copy */
+    uint64_t next_line; /* line number of the next line getline returns */
+    char *buf;          /* getline buffer, reused for every line */
+    size_t cap;         /* getline buffer capacity */
+    json_t *cur;        /* parsed object of the current record (owns strings) */
+    char idbuf[4200];   /* id of the current record when made up or numeric:
+                         * room for a full path name and a line number */
+    char datebuf[32];   /* date text when the input gave a number */
+    int failed;         /* a read error ended the input */
+};
+
+reader_jsonl *reader_jsonl_open(FILE *f, const char *file, uint64_t first_line) {
+    reader_jsonl *r = calloc(1, sizeof *r);
+    if (!r) return NULL;
+    r->file = strdup(file ? file : "-");
+    if (!r->file) {
+        free(r);
+        return NULL;
+    }
+    r->f = f;
+    r->next_line = first_line ? first_line : 1;
+    return r;
+}
+
+void reader_jsonl_close(reader_jsonl *r) {
+    if (!r) return;
+    if (r->cur) json_decref(r->cur);
+    free(r->buf);
+    free(r->file);
+    free(r);
+}
+
+static int is_blank(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n' &&
+            s[i] != '\f' && s[i] != '\v')
+            return 0;
+    return 1;
+}
+
+/* Optional string member: NULL when absent or null; -1 when another type. */
+static int opt_string(json_t *obj, const char *key, const char **out) {
+    json_t *v = json_object_get(obj, key);
+    *out = NULL;
+    if (!v || json_is_null(v)) return 0;
+    if (!json_is_string(v)) return -1;
+    *out = json_string_value(v);
+    return 0;
+}
+
+int reader_jsonl_next(reader_jsonl *r, doc_record *rec, char *err, size_t errlen) {
+    if (r->cur) {
+        json_decref(r->cur);
+        r->cur = NULL;
+    }
+    if (r->failed) return 0;
+    for (;;) {
+        ssize_t n = getline(&r->buf, &r->cap, r->f);
+        if (n < 0) {
+            if (ferror(r->f)) {
+                snprintf(err, errlen, "%s:%" PRIu64 ": read error", r->file,
+                         r->next_line);
+                /* an I/O error is not a record error: report it once, then
+                 * end the input rather than spin on a broken stream */
+                r->failed = 1;
+                return -1;
+            }
+            return 0;
+        }
+        uint64_t line = r->next_line++;
+        if (is_blank(r->buf, (size_t)n)) continue;
+
+        json_error_t jerr;
+        json_t *obj = json_loadb(r->buf, (size_t)n, JSON_ALLOW_NUL, &jerr);
+        if (!obj) {
+            snprintf(err, errlen, "%s:%" PRIu64 ": invalid JSON: %s (column %d)",
+                     r->file, line, jerr.text, jerr.column);
+            return -1;
+        }
+        r->cur = obj;
+        if (!json_is_object(obj)) {
+            snprintf(err, errlen, "%s:%" PRIu64 ": expected a JSON object", r->file,
+                     line);
+            return -1;
+        }
+
+        memset(rec, 0, sizeof *rec);
+        rec->file = r->file;
+        rec->line = line;
+
+        json_t *text = json_object_get(obj, "text");
+        if (!text || !json_is_string(text)) {
+            snprintf(err, errlen, "%s:%" PRIu64 ": %s", r->file, line,
+                     text ? "\"text\" must be a string" : "missing \"text\"");
+            return -1;
+        }
+        rec->text = json_string_value(text);
+        rec->text_len = json_string_length(text);
+
+        json_t *id = json_object_get(obj, "id");
+        if (id && json_is_string(id)) {
+            rec->id = json_string_value(id);
+        } else if (id && json_is_integer(id)) {
+            snprintf(r->idbuf, sizeof r->idbuf, "%" JSON_INTEGER_FORMAT,
+                     json_integer_value(id));
+            rec->id = r->idbuf;
+        } else if (!id || json_is_null(id)) {
+            snprintf(r->idbuf, sizeof r->idbuf, "%s:%" PRIu64, r->file, line);
+            rec->id = r->idbuf;
+        } else {
+            snprintf(err, errlen, "%s:%" PRIu64 ": \"id\" must be a string or integer",
+                     r->file, line);
+            return -1;
+        }
+
+        if (opt_string(obj, "source", &rec->source) < 0 ||
+            opt_string(obj, "title", &rec->title) < 0) {
+            snprintf(err, errlen, "%s:%" PRIu64 ": \"source\" and \"title\" must be strings",
+                     r->file, line);
+            return -1;
+        }
+
+        json_t *date = json_object_get(obj, "date");
+        if (date && json_is_string(date)) {
+            rec->date_text = json_string_value(date);
+            if (rec->date_text[0] != '\0') {
+                rec->date = dyad_parse_date(rec->date_text, json_string_length(date));
+                if (!rec->date) {
+                    snprintf(err, errlen, "%s:%" PRIu64 ": invalid date \"%.40s\"",
+                             r->file, line, rec->date_text);
+                    return -1;
+                }
+            }
+        } else if (date && json_is_integer(date)) {
+            int len = snprintf(r->datebuf, sizeof r->datebuf, "%" JSON_INTEGER_FORMAT,
+                               json_integer_value(date));
+            rec->date_text = r->datebuf;
+            rec->date = dyad_parse_date(r->datebuf, (size_t)len);
+            if (!rec->date) {
+                snprintf(err, errlen, "%s:%" PRIu64 ": invalid date %s", r->file, line,
+                         r->datebuf);
+                return -1;
+            }
+        } else if (date && !json_is_null(date)) {
+            snprintf(err, errlen, "%s:%" PRIu64 ": \"date\" must be a string or number",
+                     r->file, line);
+            return -1;
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,815 @@
+/* test_io.c -- tests of the input readers (JSON Lines, plain text, PETRARCH2
+ * batch XML), date parsing, validation-file loading and evaluation helpers,
+ * and the output writers (JSON Lines, TSV, table).
+ *
+ * Inputs are small strings of our own opened with fmemopen, outputs are
+ * captured with open_memstream and compared with exact expected strings. The
+ * one external file, the PETRARCH2 validation records, is looked up in
+ * ../shared relative to the repository root and the test is skipped when it
+ * is not there.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "dyad.h"
+#include "reader.h"
+#include "validation.h"
+#include "writer.h"
+
+#define VAL_RECORDS "shared/conformance/petrarch2/PETR.UnitTest.records.xml"
+
+/* ---- helpers ------------------------------------------------------------- */
+
+/* A FILE reading the bytes of s (n bytes; strlen when n == 0). */
+static FILE *mem_in(const char *s, size_t n) {
+    FILE *f = fmemopen((void *)s, n ? n : strlen(s), "r");
+    assert_non_null(f);
+    return f;
+}
+
+static reader *open_str(FILE *f, const char *name, reader_format fmt) {
+    char err[256] = "";
+    reader *r = reader_open(f, name, fmt, err, sizeof err);
+    assert_non_null(r);
+    return r;
+}
+
+/* ---- dates --------------------------------------------------------------- */
+
+static uint32_t pd(const char *s) { return dyad_parse_date(s, strlen(s)); }
+
+static void test_dates(void **state) {
+    (void)state;
+    assert_int_equal(pd("20160102"), 20160102);
+    assert_int_equal(pd("2016-01-02"), 20160102);
+    assert_int_equal(pd("2016-01-02T10:00:00Z"), 20160102);
+    assert_int_equal(pd("2016-01-02T10:00:00+02:00"), 20160102);
+    assert_int_equal(pd("2016-01-02 10:00"), 20160102);
+    assert_int_equal(pd("20160102T100000Z"), 20160102);
+    assert_int_equal(pd("  19950101 \n"), 19950101);
+    assert_int_equal(pd("2016-02-29"), 20160229);   /* leap year */
+    assert_int_equal(pd("2000-02-29"), 20000229);   /* divisible by 400 */
+    assert_int_equal(pd("1900-02-29"), 0);          /* divisible by 100 */
+    assert_int_equal(pd("2015-02-29"), 0);
+    assert_int_equal(pd("2016-04-31"), 0);
+    assert_int_equal(pd("2016-12-31"), 20161231);
+    assert_int_equal(pd("2016-13-01"), 0);
+    assert_int_equal(pd("2016-00-10"), 0);
+    assert_int_equal(pd("2016-01-00"), 0);
+    assert_int_equal(pd("00000101"), 0);
+    assert_int_equal(pd("2016-1-2"), 0);
+    assert_int_equal(pd("2016-01-02X"), 0);
+    assert_int_equal(pd("2016-01-02Tnoon"), 0);
+    assert_int_equal(pd("201601021"), 0);
+    assert_int_equal(pd("2016"), 0);
+    assert_int_equal(pd(""), 0);
+    assert_int_equal(pd("2016/01/02"), 0);
+    /* only n bytes count */
+    assert_int_equal(dyad_parse_date("20160102999", 8), 20160102);
+    assert_int_equal(dyad_parse_date("2016-01-02", 7), 0);
+    assert_int_equal(dyad_parse_date(NULL, 0), 0);
+}
+
+/* ---- JSON Lines ---------------------------------------------------------- */
+
+static void test_jsonl_good(void **state) {
+    (void)state;
+    static const char in[] =
+        "{\"id\":\"a1\",\"date\":\"2016-01-02\",\"source\":\"wire\","
+        "\"title\":\"Headline\",\"text\":\"Valdoria denounced Kestria.\"}\n"
+        "\n"
+        "   \n"
+        "{\"text\":\"No id here.\",\"date\":20160315}\n"
+        "{\"id\":42,\"date\":\"2016-03-15T08:30:00Z\",\"text\":\"caf\\u00e9 \\\"q\\\"\","
+        "\"title\":null,\"extra\":[1,2]}\r\n"
+        "{\"id\":\"nul\",\"text\":\"a\\u0000b\"}";   /* no final newline */
+    FILE *f = mem_in(in, 0);
+    reader *r = open_str(f, "in.jsonl", READER_AUTO);
+    assert_int_equal(reader_get_format(r), READER_JSONL);
+    doc_record rec;
+    char err[256];
+
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "a1");
+    assert_int_equal(rec.date, 20160102);
+    assert_string_equal(rec.date_text, "2016-01-02");
+    assert_string_equal(rec.source, "wire");
+    assert_string_equal(rec.title, "Headline");
+    assert_string_equal(rec.text, "Valdoria denounced Kestria.");
+    assert_int_equal(rec.text_len, 27);
+    assert_string_equal(rec.file, "in.jsonl");
+    assert_int_equal(rec.line, 1);
+
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "in.jsonl:4");  /* blank lines were counted */
+    assert_int_equal(rec.line, 4);
+    assert_int_equal(rec.date, 20160315);
+    assert_string_equal(rec.date_text, "20160315");
+    assert_null(rec.source);
+    assert_null(rec.title);
+
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "42");
+    assert_int_equal(rec.date, 20160315);
+    assert_string_equal(rec.text, "caf\xc3\xa9 \"q\"");
+    assert_null(rec.title);
+    assert_int_equal(rec.line, 5);
+
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_int_equal(rec.text_len, 3);
+    assert_memory_equal(rec.text, "a\0b", 3);
+
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 0);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 0);
+    reader_close(r);
+    fclose(f);
+}
+
+static void test_jsonl_bad_lines(void **state) {
+    (void)state;
+    static const char in[] =
+        "{\"id\":\"ok1\",\"text\":\"First.\"}\n"
+        "{\"id\":\"broken\",\"text\":\"oops}\n"
+        "{\"id\":\"ok2\",\"text\":\"Second.\"}\n"
+        "[1,2,3]\n"
+        "{\"id\":\"notext\"}\n"
+        "{\"id\":\"numtext\",\"text\":5}\n"
+        "{\"id\":\"baddate\",\"date\":\"2015-02-29\",\"text\":\"x\"}\n"
+        "{\"id\":[1],\"text\":\"x\"}\n"
+        "{\"id\":\"ok3\",\"text\":\"Third.\",\"date\":null}\n";
+    FILE *f = mem_in(in, 0);
+    reader *r = open_str(f, "b.jsonl", READER_JSONL);
+    doc_record rec;
+    char err[256];
+
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "ok1");
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), -1);
+    assert_true(strncmp(err, "b.jsonl:2: invalid JSON: ", 25) == 0);
+    assert_non_null(strstr(err, "column"));
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "ok2");
+    assert_int_equal(rec.line, 3);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), -1);
+    assert_string_equal(err, "b.jsonl:4: expected a JSON object");
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), -1);
+    assert_string_equal(err, "b.jsonl:5: missing \"text\"");
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), -1);
+    assert_string_equal(err, "b.jsonl:6: \"text\" must be a string");
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), -1);
+    assert_string_equal(err, "b.jsonl:7: invalid date \"2015-02-29\"");
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), -1);
+    assert_string_equal(err, "b.jsonl:8: \"id\" must be a string or integer");
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "ok3");
+    assert_int_equal(rec.date, 0);
+    assert_null(rec.date_text);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 0);
+    reader_close(r);
+    fclose(f);
+}
+
+static void test_jsonl_long_line(void **state) {
+    (void)state;
+    size_t n = 3 * 1024 * 1024;
+    char *in = malloc(n + 64);
+    assert_non_null(in);
+    size_t o = (size_t)sprintf(in, "{\"id\":\"big\",\"text\":\"");
+    memset(in + o, 'w', n);
+    o += n;
+    o += (size_t)sprintf(in + o, "\"}\n{\"id\":\"after\",\"text\":\"x\"}\n");
+    FILE *f = mem_in(in, o);
+    reader *r = open_str(f, "long.jsonl", READER_AUTO);
+    doc_record rec;
+    char err[256];
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_int_equal(rec.text_len, n);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "after");
+    assert_int_equal(rec.line, 2);
+    reader_close(r);
+    fclose(f);
+    free(in);
+}
+
+static void test_detect_bom_and_blank_lines(void **state) {
+    (void)state;
+    static const char in[] = "\xEF\xBB\xBF\n\n  {\"text\":\"t\"}\n";
+    FILE *f = mem_in(in, 0);
+    reader *r = open_str(f, "bom.jsonl", READER_AUTO);
+    assert_int_equal(reader_get_format(r), READER_JSONL);
+    doc_record rec;
+    char err[256];
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_int_equal(rec.line, 3);
+    assert_string_equal(rec.id, "bom.jsonl:3");
+    reader_close(r);
+    fclose(f);
+    assert_string_equal(reader_format_name(READER_PETRXML), "xml");
+}
+
+/* ---- plain text ---------------------------------------------------------- */
+
+static void test_text(void **state) {
+    (void)state;
+    static const char in[] =
+        "\n  Valdoria recalled its ambassador.\n\nKestria protested on Monday.\n\n\n";
+    FILE *f = mem_in(in, 0);
+    reader *r = open_str(f, "story.txt", READER_AUTO);
+    assert_int_equal(reader_get_format(r), READER_TEXT);
+    doc_record rec;
+    char err[256];
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "story.txt");
+    assert_string_equal(rec.text,
+                        "Valdoria recalled its ambassador.\n\nKestria protested on Monday.");
+    assert_int_equal(rec.text_len, strlen(rec.text));
+    assert_int_equal(rec.date, 0);
+    assert_int_equal(rec.line, 2);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 0);
+    reader_close(r);
+    fclose(f);
+
+    /* a 0xEF that is not a byte order mark is kept */
+    static const char ef[] = "\xEF\xBC\x81 wide bang";
+    f = mem_in(ef, 0);
+    r = open_str(f, "ef.txt", READER_AUTO);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.text, ef);
+    reader_close(r);
+    fclose(f);
+
+    /* blank input: no document */
+    f = mem_in(" \n\n", 0);
+    r = open_str(f, "empty.txt", READER_AUTO);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 0);
+    reader_close(r);
+    fclose(f);
+}
+
+/* ---- PETRARCH2 batch XML ------------------------------------------------- */
+
+static void test_petrxml(void **state) {
+    (void)state;
+    static const char in[] =
+        "<?xml version=\"1.0\"?>\n"
+        "<Sentences>\n"
+        "<Sentence date=\"20160315\" id=\"VLDN0042_3\" source=\"wire\" sentence=\"True\">\n"
+        "<Text>\n"
+        "Valdoria recalled its ambassador\n"
+        "   from Kestria &amp; Ostmark.\n"
+        "</Text>\n"
+        "<Parse>(ROOT (S (NP (NNP Valdoria))))</Parse>\n"
+        "</Sentence>\n"
+        "<Sentence date=\"20160316\" id=\"NOTEXT_1\" source=\"wire\" sentence=\"True\">\n"
+        "<Parse>(ROOT)</Parse>\n"
+        "</Sentence>\n"
+        "<Sentence date=\"20150229\" id=\"BADDATE_1\"><Text>x</Text></Sentence>\n"
+        "<Sentence id=\"NODATE_1\"><Text>Ostmark  waited.</Text></Sentence>\n"
+        "</Sentences>\n";
+    FILE *f = mem_in(in, 0);
+    reader *r = open_str(f, "batch.xml", READER_AUTO);
+    assert_int_equal(reader_get_format(r), READER_PETRXML);
+    doc_record rec;
+    char err[256];
+
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "VLDN0042_3");
+    assert_int_equal(rec.date, 20160315);
+    assert_string_equal(rec.source, "wire");
+    assert_string_equal(rec.text, "Valdoria recalled its ambassador from Kestria & Ostmark.");
+    assert_int_equal(rec.text_len, strlen(rec.text));
+    assert_int_equal(rec.line, 3);
+
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), -1);
+    assert_string_equal(err, "batch.xml:10: <Sentence id=\"NOTEXT_1\"> has no <Text>");
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), -1);
+    assert_non_null(strstr(err, "batch.xml:13:"));
+    assert_non_null(strstr(err, "invalid date"));
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "NODATE_1");
+    assert_int_equal(rec.date, 0);
+    assert_string_equal(rec.text, "Ostmark waited.");
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 0);
+    reader_close(r);
+    fclose(f);
+}
+
+static void test_petrxml_malformed(void **state) {
+    (void)state;
+    static const char in[] =
+        "\n<Sentences>\n"
+        "<Sentence date=\"20160315\" id=\"A_1\"><Text>One.</Text></Sentence>\n"
+        "<Sentence date=\"20160315\" id=\"A_2\"><Text>One and a half.</Text></Sentence>\n"
+        "<Sentence date=\"20160315\" id=\"B_1\"><Text>Two.</Txet></Sentence>\n"
+        "<Sentence date=\"20160315\" id=\"C_1\"><Text>Three.</Text></Sentence>\n"
+        "</Sentences>\n";
+    FILE *f = mem_in(in, 0);
+    reader *r = open_str(f, "bad.xml", READER_AUTO);
+    doc_record rec;
+    char err[256];
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "A_1");
+    assert_int_equal(rec.line, 3);  /* the blank first line is counted */
+    /* libxml2 reads ahead and meets the error before A_2 is handed out; the
+     * records before the error still come out */
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "A_2");
+    assert_string_equal(rec.text, "One and a half.");
+    /* libxml2 cannot recover from a mismatched tag: one error, then end */
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), -1);
+    assert_true(strncmp(err, "bad.xml:5: XML: ", 16) == 0);
+    assert_non_null(strstr(err, "Txet"));
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 0);
+    reader_close(r);
+    fclose(f);
+
+    /* truncated input */
+    static const char cut[] =
+        "<Sentences><Sentence id=\"A\"><Text>a</Text></Sentence>\n<Sentence id=\"B\"><Te";
+    f = mem_in(cut, 0);
+    r = open_str(f, "cut.xml", READER_PETRXML);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "A");
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), -1);
+    assert_true(strncmp(err, "cut.xml:", 8) == 0);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 0);
+    reader_close(r);
+    fclose(f);
+}
+
+/* ---- validation ---------------------------------------------------------- */
+
+static void test_validation_real_file(void **state) {
+    (void)state;
+    /* the repository root is the usual working directory; build/tests is
+     * tried too, for running the binary by hand */
+    static const char *const dirs[] = {"../", "../../../"};
+    char path[256] = "";
+    for (size_t i = 0; i < 2 && !path[0]; i++) {
+        snprintf(path, sizeof path, "%s%s", dirs[i], VAL_RECORDS);
+        FILE *probe = fopen(path, "r");
+        if (probe) fclose(probe);
+        else path[0] = '\0';
+    }
+    if (!path[0]) skip();
+    char err[512] = "";
+    val_file *vf = val_load(path, err, sizeof err);
+    if (!vf) fail_msg("%s", err);
+    assert_string_equal(vf->env.verbfile, "PETR.Validate.verbs.txt");
+    assert_int_equal(vf->env.nactorfiles, 1);
+    assert_string_equal(vf->env.actorfiles[0], "PETR.Validate.actors.txt");
+    assert_string_equal(vf->env.agentfile, "PETR.Validate.agents.txt");
+    assert_string_equal(vf->env.discardfile, "PETR.Validate.discards.txt");
+    assert_string_equal(vf->env.pause, "Stop");
+    assert_int_equal(vf->env.ninclude, 12);
+    assert_string_equal(vf->env.include[0], "valid");
+    assert_string_equal(vf->env.include[11], "ERROR");
+    assert_int_equal(vf->env.nexclude, 0);
+    assert_int_equal(vf->env.nconfig, 1);
+    assert_string_equal(vf->env.config[0].option, "stop_on_error");
+    assert_true(val_config_bool(vf->env.config[0].value));
+
+    assert_int_equal(vf->nrecords, 284);
+    /* formats.md e.3 says 30: a grep count that includes the comment
+     * "<!-- This section is also testing the <Config> tag -->"; there are
+     * 29 elements, one in <Environment> and 28 between records */
+    assert_int_equal(vf->nconfigs, 29);
+    size_t evaluated = 0, with_events = 0, none = 0, errors = 0, configs = 0;
+    const char *skipped[8];
+    size_t nskipped = 0;
+    for (size_t i = 0; i < vf->nitems; i++) {
+        const val_item *it = &vf->items[i];
+        if (it->kind == VAL_ITEM_CONFIG) configs++;
+        if (it->kind != VAL_ITEM_RECORD) continue;
+        const val_record *rec = &it->record;
+        if (val_should_skip(vf, rec)) {
+            if (nskipped < 8) skipped[nskipped] = rec->id;
+            nskipped++;
+            continue;
+        }
+        evaluated++;
+        if (rec->error) errors++;
+        else if (rec->nevents == 0) none++;
+        else with_events++;
+    }
+    assert_int_equal(configs, 28);
+    assert_int_equal(evaluated, 278);
+    assert_int_equal(nskipped, 6);
+    assert_int_equal(with_events, 251);
+    assert_int_equal(none, 20);
+    assert_int_equal(errors, 7);
+    static const char *want_skipped[] = {"DEMO-04", "AGENT-08", "AGENTS-18",
+                                         "AGENTS-19", "COMPOUND-28", "COMPOUND-36"};
+    for (size_t k = 0; k < 6; k++) {
+        int found = 0;
+        for (size_t j = 0; j < 6; j++) found |= !strcmp(skipped[j], want_skipped[k]);
+        if (!found) fail_msg("%s not skipped", want_skipped[k]);
+    }
+
+    /* the first record, field by field */
+    const val_record *first = NULL;
+    for (size_t i = 0; i < vf->nitems && !first; i++)
+        if (vf->items[i].kind == VAL_ITEM_RECORD) first = &vf->items[i].record;
+    assert_string_equal(first->id, "DEMO-00");
+    assert_int_equal(first->date, 19950101);
+    assert_string_equal(first->category, "DEMO");
+    assert_true(first->sentence);
+    assert_int_equal(first->nevents, 1);
+    assert_string_equal(first->events[0].source, "ARN");
+    assert_string_equal(first->events[0].target, "GON");
+    assert_string_equal(first->events[0].code, "064");
+    assert_string_equal(first->text, "Arnor is about to restore full diplomatic ties with "
+                                     "Gondor almost five years after crowds trashed its embassy.");
+    assert_true(strncmp(first->parse, "(ROOT (S (S (NP (NNP Arnor) ) ", 30) == 0);
+    val_free(vf);
+}
+
+static const char val_xml[] =
+    "<Validation>\n"
+    "<Environment>\n"
+    "  <Verbfile>v.txt</Verbfile>\n"
+    "  <Actorfile>a1.txt</Actorfile><Actorfile>a2.txt</Actorfile>\n"
+    "  <Include>valid ONE TWO</Include>\n"
+    "  <Exclude>TWO</Exclude>\n"
+    "  <Config option=\"require_dyad\" value=\"True\"></Config>\n"
+    "</Environment>\n"
+    "<Sentences>\n"
+    "<Config option=\"require_dyad\" value=\"FaLsE\"></Config>\n"
+    "<Sentence date=\"20160102\" id=\"R-1\" category=\"ONE\" sentence=\"true\">\n"
+    "  <!-- comment -->\n"
+    "  <EventCoding sourcecode=\"VAL\" targetcode=\"KES\" eventcode=\"111\"></EventCoding>\n"
+    "  <EventCoding sourcecode=\"VAL\" targetcode=\"OST\" eventcode=\"111\"></EventCoding>\n"
+    "  <Text>\n  Valdoria   denounced\n Kestria and Ostmark.\n</Text>\n"
+    "  <Parse>(ROOT)</Parse>\n"
+    "</Sentence>\n"
+    "<Sentence date=\"20160102\" id=\"R-2\" category=\"ONE\" valid=\"TRUE\">\n"
+    "  <EventCoding noevents = \"True\"></EventCoding><Text>x</Text>\n"
+    "</Sentence>\n"
+    "<Config option=\"comma_max\" value=\"6\"></Config>\n"
+    "<Sentence date=\"20160102\" id=\"R-3\" category=\"TWO\" sentence=\"true\">\n"
+    "  <EventCoding error=\"dateline\"></EventCoding><Text>y</Text>\n"
+    "</Sentence>\n"
+    "<Sentence date=\"2016013\" id=\"R-4\" category=\"THREE\" sentence=\"true\"><Text>z</Text></Sentence>\n"
+    "<Sentence date=\"20160102\" id=\"R-5\" category=\"ONE\" sentence=\"false\"><Text>z</Text></Sentence>\n"
+    "<Sentence date=\"20160102\" id=\"R-6\" category=\"ONE\" sentence=\"true\"><Skip></Skip><Text>z</Text></Sentence>\n"
+    "<Stop></Stop>\n"
+    "</Sentences>\n"
+    "</Validation>\n";
+
+static void test_validation_synthetic(void **state) {
+    (void)state;
+    char err[512] = "";
+    val_file *vf = val_load_memory(val_xml, sizeof val_xml - 1, "toy.xml", err, sizeof err);
+    if (!vf) fail_msg("%s", err);
+    assert_int_equal(vf->env.nactorfiles, 2);
+    assert_string_equal(vf->env.actorfiles[1], "a2.txt");
+    assert_null(vf->env.agentfile);
+    assert_int_equal(vf->env.nexclude, 1);
+    assert_int_equal(vf->nrecords, 6);
+    assert_int_equal(vf->nconfigs, 3);
+    assert_int_equal(vf->nitems, 9);
+
+    const val_item *it = vf->items;
+    assert_int_equal(it[0].kind, VAL_ITEM_CONFIG);
+    assert_string_equal(it[0].config.option, "require_dyad");
+    assert_false(val_config_bool(it[0].config.value));
+
+    const val_record *r1 = &it[1].record;
+    assert_int_equal(it[1].kind, VAL_ITEM_RECORD);
+    assert_string_equal(r1->text, "Valdoria denounced Kestria and Ostmark.");
+    assert_int_equal(r1->nevents, 2);
+    assert_int_equal(r1->line, 11);
+    assert_null(r1->error);
+    assert_false(val_should_skip(vf, r1));
+
+    const val_record *r2 = &it[2].record;
+    assert_true(r2->noevents);
+    assert_true(r2->sentence);  /* the older valid= attribute */
+    assert_int_equal(r2->nevents, 0);
+    assert_false(val_should_skip(vf, r2));
+
+    assert_int_equal(it[3].kind, VAL_ITEM_CONFIG);
+    const val_record *r3 = &it[4].record;
+    assert_string_equal(r3->error, "dateline");
+    assert_true(val_should_skip(vf, r3));  /* excluded category */
+    const val_record *r4 = &it[5].record;
+    assert_int_equal(r4->date, 0);
+    assert_string_equal(r4->date_text, "2016013");
+    assert_true(val_should_skip(vf, r4));  /* not included */
+    assert_true(val_should_skip(vf, &it[6].record)); /* sentence="false" */
+    assert_true(it[7].record.has_skip);
+    assert_true(val_should_skip(vf, &it[7].record));
+    assert_int_equal(it[8].kind, VAL_ITEM_STOP);
+    val_free(vf);
+
+    /* malformed: an EventCoding with a missing code */
+    static const char bad[] =
+        "<Validation><Sentences>\n<Sentence id=\"X\">"
+        "<EventCoding sourcecode=\"A\" eventcode=\"1\"/></Sentence></Sentences></Validation>";
+    vf = val_load_memory(bad, sizeof bad - 1, "bad.xml", err, sizeof err);
+    assert_null(vf);
+    assert_true(strncmp(err, "bad.xml:2: <EventCoding> in record \"X\"", 38) == 0);
+    static const char notxml[] = "<Validation><Sentences></Validation>";
+    vf = val_load_memory(notxml, sizeof notxml - 1, "nx.xml", err, sizeof err);
+    assert_null(vf);
+    assert_true(strncmp(err, "nx.xml:1: ", 10) == 0);
+    vf = val_load("/nonexistent/dir/x.xml", err, sizeof err);
+    assert_null(vf);
+}
+
+static void test_validation_include_valid_only(void **state) {
+    (void)state;
+    static const char x[] =
+        "<Validation><Environment><Include>valid</Include></Environment><Sentences>"
+        "<Sentence id=\"A\" category=\"ANY\" sentence=\"true\"><Text>a</Text></Sentence>"
+        "<Sentence id=\"B\" category=\"ANY\"><Text>b</Text></Sentence>"
+        "</Sentences></Validation>";
+    char err[256];
+    val_file *vf = val_load_memory(x, sizeof x - 1, "v.xml", err, sizeof err);
+    assert_non_null(vf);
+    /* "valid" is a flag, not a category: no category filter */
+    assert_false(val_should_skip(vf, &vf->items[0].record));
+    /* no sentence attribute is not "true" */
+    assert_true(val_should_skip(vf, &vf->items[1].record));
+    assert_int_equal(vf->items[0].record.nevents, 0);  /* no EventCoding */
+    assert_false(vf->items[0].record.noevents);
+    val_free(vf);
+}
+
+static void test_val_events_match(void **state) {
+    (void)state;
+    val_event exp[] = {{"VAL", "KES", "111"}, {"VAL", "KES", "111"}, {"---GOV", "---", "174K"}};
+    val_record rec = {0};
+    rec.events = exp;
+    rec.nevents = 3;
+    const char *got1[][3] = {{"---GOV", "---", "174K"}, {"VAL", "KES", "111"}, {"VAL", "KES", "111"}};
+    assert_true(val_events_match(&rec, got1, 3));
+    const char *got2[][3] = {{"---GOV", "---", "174K"}, {"VAL", "KES", "111"}, {"---GOV", "---", "174K"}};
+    assert_false(val_events_match(&rec, got2, 3));  /* multiplicity matters */
+    assert_false(val_events_match(&rec, got1, 2));
+    const char *got3[][3] = {{"VAL", "KES", "111"}, {"VAL", "KES", "112"}, {"---GOV", "---", "174K"}};
+    assert_false(val_events_match(&rec, got3, 3));
+    const char *got4[][3] = {{"val", "KES", "111"}, {"VAL", "KES", "111"}, {"---GOV", "---", "174K"}};
+    assert_false(val_events_match(&rec, got4, 3));  /* case-sensitive */
+    val_record none = {0};
+    assert_true(val_events_match(&none, NULL, 0));
+    assert_false(val_events_match(&none, got1, 1));
+}
+
+static void test_val_config(void **state) {
+    (void)state;
+    assert_true(val_config_bool("True"));
+    assert_true(val_config_bool("TRUE"));
+    assert_true(val_config_bool("yes"));
+    assert_true(val_config_bool(""));
+    assert_false(val_config_bool("false"));
+    assert_false(val_config_bool("FALSE"));
+    assert_false(val_config_bool(" False "));
+    assert_false(val_config_bool("notfalse"));
+
+    dyad_options o;
+    memset(&o, 0, sizeof o);
+    o.require_dyad = 1;
+    assert_int_equal(val_config_apply(&o, "require_dyad", "False"), 1);
+    assert_int_equal(o.require_dyad, 0);
+    assert_int_equal(val_config_apply(&o, "new_actor_length", "4"), 1);
+    assert_int_equal(o.new_actor_length, 4);
+    assert_int_equal(val_config_apply(&o, "comma_bmax", " 6 "), 1);
+    assert_int_equal(o.comma_bmax, 6);
+    assert_int_equal(val_config_apply(&o, "comma_emin", "3"), 1);
+    assert_int_equal(o.comma_emin, 3);
+    assert_int_equal(val_config_apply(&o, "comma_max", "six"), -1);
+    assert_int_equal(val_config_apply(&o, "stop_on_error", "True"), 0);
+    assert_int_equal(val_config_apply(&o, "no_such_option", "1"), -1);
+}
+
+/* ---- writers ------------------------------------------------------------- */
+
+/* A document with two sentences and one event in the second. */
+typedef struct fixture {
+    doc_record doc;     /* the input record */
+    dyad_result res;    /* its coding result */
+    dyad_event ev;      /* one event */
+} fixture;
+
+static void make_fixture(fixture *fx) {
+    memset(fx, 0, sizeof *fx);
+    static const char text[] = "First one. Valdoria \"sharply\"\tdenounced K\xc3\xa9stria\\.";
+    fx->doc.id = "doc-1";
+    fx->doc.date = 20160102;
+    fx->doc.file = "in.jsonl";
+    fx->doc.line = 1;
+    fx->doc.text = text;
+    fx->doc.text_len = sizeof text - 1;
+    fx->res.text = text;
+    fx->res.text_len = sizeof text - 1;
+    fx->res.nsentences = 2;
+    fx->ev.sentence = 1;
+    fx->ev.source = "VAL";
+    fx->ev.target = "KES";
+    strcpy(fx->ev.code, "111");
+    strcpy(fx->ev.root, "11");
+    fx->ev.quad = 3;
+    fx->ev.goldstein = -2.0;
+    fx->ev.source_text = "Valdoria";
+    fx->ev.verb_text = "sharply\ndenounced";
+    fx->ev.target_text = "K\xc3\xa9stria";
+    fx->ev.sentence_span.off = 11;
+    fx->ev.sentence_span.len = (uint32_t)(sizeof text - 1 - 11);
+    fx->ev.issues = NULL;
+    fx->ev.rule = "verbs.txt:12";
+    fx->res.events = &fx->ev;
+    fx->res.nevents = 1;
+}
+
+/* Runs the writer on the fixture and returns the output (caller frees). */
+static char *write_fixture(writer_kind kind, fixture *fx, int nevents) {
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    assert_non_null(f);
+    writer *w = writer_open(f, kind);
+    assert_non_null(w);
+    for (int i = 0; i < nevents; i++)
+        assert_int_equal(writer_event(w, &fx->doc, &fx->res, &fx->ev), 0);
+    assert_int_equal(writer_close(w), 0);
+    fclose(f);
+    return out;
+}
+
+static void test_write_jsonl(void **state) {
+    (void)state;
+    fixture fx;
+    make_fixture(&fx);
+    char *out = write_fixture(WRITER_JSONL, &fx, 1);
+    assert_string_equal(out,
+        "{\"doc_id\":\"doc-1\",\"sentence\":1,\"date\":\"20160102\",\"source\":\"VAL\","
+        "\"target\":\"KES\",\"code\":\"111\",\"root\":\"11\",\"quad\":3,\"goldstein\":-2.0,"
+        "\"source_text\":\"Valdoria\",\"verb_text\":\"sharply\\ndenounced\","
+        "\"target_text\":\"K\xc3\xa9stria\","
+        "\"sentence_text\":\"Valdoria \\\"sharply\\\"\\tdenounced K\xc3\xa9stria\\\\.\","
+        "\"issues\":\"\",\"rule\":\"verbs.txt:12\"}\n");
+    free(out);
+
+    /* date unknown, NULL evidence, goldstein -0 */
+    fx.doc.date = 0;
+    fx.ev.source_text = NULL;
+    fx.ev.verb_text = NULL;
+    fx.ev.target_text = NULL;
+    fx.ev.rule = NULL;
+    fx.ev.goldstein = -0.0;
+    fx.ev.sentence_span.len = 1000;  /* clamped to the text */
+    out = write_fixture(WRITER_JSONL, &fx, 1);
+    assert_non_null(strstr(out, "\"date\":\"\",\"source\""));
+    assert_non_null(strstr(out, "\"goldstein\":0.0,\"source_text\":\"\",\"verb_text\":\"\","
+                                "\"target_text\":\"\""));
+    assert_non_null(strstr(out, "\"rule\":\"\"}\n"));
+    free(out);
+}
+
+static void test_json_string_escaping(void **state) {
+    (void)state;
+    static const struct {
+        const char *in;     /* input bytes */
+        size_t n;           /* input length */
+        const char *want;   /* exact JSON */
+    } cases[] = {
+        {"plain", 5, "\"plain\""},
+        {"q\"b\\s/", 6, "\"q\\\"b\\\\s/\""},
+        {"\b\f\n\r\t", 5, "\"\\b\\f\\n\\r\\t\""},
+        {"\x01\x1f\x7f", 3, "\"\\u0001\\u001f\\u007f\""},
+        {"a\0b", 3, "\"a\\u0000b\""},
+        {"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80", 9, "\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\""},
+        {"\xe2\x80\xa8", 3, "\"\\u2028\""},
+        {"\xff", 1, "\"\\ufffd\""},
+        {"\xc3", 1, "\"\\ufffd\""},                     /* truncated */
+        {"\xc0\xaf", 2, "\"\\ufffd\\ufffd\""},          /* overlong */
+        {"\xed\xa0\x80", 3, "\"\\ufffd\\ufffd\\ufffd\""}, /* surrogate */
+        {"\xf4\x90\x80\x80", 4, "\"\\ufffd\\ufffd\\ufffd\\ufffd\""}, /* > U+10FFFF */
+        {"\xe2\x82x", 3, "\"\\ufffd\\ufffdx\""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *out = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&out, &len);
+        writer_json_string(f, cases[i].in, cases[i].n);
+        fclose(f);
+        if (strcmp(out, cases[i].want)) fail_msg("case %zu: got %s want %s", i, out, cases[i].want);
+        free(out);
+    }
+}
+
+static void test_write_tsv(void **state) {
+    (void)state;
+    fixture fx;
+    make_fixture(&fx);
+    char *out = write_fixture(WRITER_TSV, &fx, 1);
+    assert_string_equal(out,
+        "doc_id\tsentence\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\t"
+        "source_text\tverb_text\ttarget_text\tsentence_text\tissues\trule\n"
+        "doc-1\t1\t20160102\tVAL\tKES\t111\t11\t3\t-2.0\tValdoria\tsharply denounced\t"
+        "K\xc3\xa9stria\tValdoria \"sharply\" denounced K\xc3\xa9stria\\.\t\tverbs.txt:12\n");
+    free(out);
+    /* no events: the header alone */
+    out = write_fixture(WRITER_TSV, &fx, 0);
+    assert_int_equal(strchr(out, '\n') - out + 1, (long)strlen(out));
+    free(out);
+}
+
+static void test_write_table(void **state) {
+    (void)state;
+    fixture fx;
+    make_fixture(&fx);
+    fx.ev.target = "KESTRIAGOVMILREB"; /* longer than the column */
+    char *out = write_fixture(WRITER_TABLE, &fx, 2);
+    assert_string_equal(out,
+        "sent date       source       code  target       verb\n"
+        "---- ---------- ------------ ----- ------------ -------------------------------\n"
+        "-- doc-1\n"
+        "   1 2016-01-02 VAL          111   KESTRIAGOVM~ sharply denounced\n"
+        "   1 2016-01-02 VAL          111   KESTRIAGOVM~ sharply denounced\n"
+        "2 events from 1 document\n");
+    free(out);
+
+    /* two documents, one announced without events; non-ASCII counts as one
+     * column per character */
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    writer *w = writer_open(f, WRITER_TABLE);
+    make_fixture(&fx);
+    fx.ev.verb_text = "d\xc3\xa9nonc\xc3\xa9 avec une tr\xc3\xa8s grande v\xc3\xa9h\xc3\xa9mence xyz";
+    fx.doc.date = 0;
+    assert_int_equal(writer_document(w, &fx.doc, &fx.res), 0);
+    assert_int_equal(writer_event(w, &fx.doc, &fx.res, &fx.ev), 0);
+    doc_record other = fx.doc;
+    other.id = "doc-2";
+    other.line = 2;
+    assert_int_equal(writer_document(w, &other, NULL), 0);
+    assert_int_equal(writer_close(w), 0);
+    fclose(f);
+    assert_string_equal(buf,
+        "sent date       source       code  target       verb\n"
+        "---- ---------- ------------ ----- ------------ -------------------------------\n"
+        "-- doc-1\n"
+        "   1 -          VAL          111   KES          d\xc3\xa9nonc\xc3\xa9 avec une tr\xc3\xa8s "
+        "grande v~\n"
+        "1 event from 2 documents\n");
+    free(buf);
+}
+
+static void test_writer_doc_count_implicit(void **state) {
+    (void)state;
+    fixture fx;
+    make_fixture(&fx);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    writer *w = writer_open(f, WRITER_TABLE);
+    writer_event(w, &fx.doc, &fx.res, &fx.ev);
+    writer_event(w, &fx.doc, &fx.res, &fx.ev);
+    fx.doc.id = "doc-2";
+    writer_event(w, &fx.doc, &fx.res, &fx.ev);
+    writer_close(w);
+    fclose(f);
+    assert_non_null(strstr(buf, "-- doc-2\n"));
+    assert_non_null(strstr(buf, "\n3 events from 2 documents\n"));
+    free(buf);
+    assert_int_equal(writer_kind_parse("tsv"), WRITER_TSV);
+    assert_int_equal(writer_kind_parse("table"), WRITER_TABLE);
+    assert_int_equal(writer_kind_parse("jsonl"), WRITER_JSONL);
+    assert_int_equal(writer_kind_parse("csv"), -1);
+    assert_string_equal(writer_kind_name(WRITER_TSV), "tsv");
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_jsonl_good),
+        cmocka_unit_test(test_jsonl_bad_lines),
+        cmocka_unit_test(test_jsonl_long_line),
+        cmocka_unit_test(test_detect_bom_and_blank_lines),
+        cmocka_unit_test(test_text),
+        cmocka_unit_test(test_petrxml),
+        cmocka_unit_test(test_petrxml_malformed),
+        cmocka_unit_test(test_validation_real_file),
+        cmocka_unit_test(test_validation_synthetic),
+        cmocka_unit_test(test_validation_include_valid_only),
+        cmocka_unit_test(test_val_events_match),
+        cmocka_unit_test(test_val_config),
+        cmocka_unit_test(test_write_jsonl),
+        cmocka_unit_test(test_json_string_escaping),
+        cmocka_unit_test(test_write_tsv),
+        cmocka_unit_test(test_write_table),
+        cmocka_unit_test(test_writer_doc_count_implicit),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
