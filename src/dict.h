@@ -121,7 +121,9 @@ typedef struct pattern {
 
 typedef struct verb_block {
     const char *meaning;     /* header field 2: "REBUKE" */
-    char code[8];            /* header code: "111", "---" */
+    char code[8];            /* header code: "111", "---"; for "[A:B]"
+                                the A part ("" for "[:B]") */
+    char rcode[8];           /* B of a header "[A:B]", else "" */
     uint32_t first, n;       /* patterns of the block in dict.patterns, in
                                 the order they must be tried */
     uint32_t line;
@@ -135,7 +137,9 @@ typedef struct verb_form {
     uint32_t word;           /* word id of the form: "BROKE" */
     uint32_t lemma;          /* word id of the primary form: "BREAK" */
     uint32_t block;          /* index in dict.blocks */
-    char code[8];            /* the verb's own code, or the block's */
+    char code[8];            /* the verb's own code, or the block's; for
+                                "[A:B]" the A part ("" for "[:B]") */
+    char rcode[8];           /* B of "[A:B]" (reciprocal/passive), else "" */
     uint32_t pre, npre;      /* word ids in dict.pat_words, left to right */
     uint32_t part, npart;    /* particles, in dict.pat_words */
     uint32_t line;

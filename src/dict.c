@@ -1,0 +1,354 @@
+/* dict.c -- dictionary set lifetime, vocabulary, shared reader helpers and
+ * the lookups the coder calls (verb forms, actor dates, discards, issues).
+ *
+ * The format readers live in dict_actors.c, dict_agents.c, dict_verbs.c,
+ * dict_verbs_linear.c, dict_discards.c and dict_issues.c; everything they
+ * build is documented in dict.h.
+ */
+#include "dict.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dict_priv.h"
+
+/* ---- vocabulary --------------------------------------------------------- */
+
+void vocab_init(vocab *v) {
+    strmap_init(&v->map);
+    v->cap = 1024;
+    v->words = calloc(v->cap, sizeof(*v->words));
+    if (!v->words) abort();
+    v->words[0] = "";
+    v->n = 1; /* id 0 means "absent" */
+}
+
+void vocab_free(vocab *v) {
+    strmap_free(&v->map);
+    free(v->words);
+    v->words = NULL;
+    v->n = v->cap = 0;
+}
+
+uint32_t vocab_intern(vocab *v, const char *w, size_t n) {
+    /* Upper-case (ASCII) into a stack buffer. Dictionary words are short;
+     * a word over 255 bytes is truncated rather than allocated for. */
+    char buf[256];
+    if (n >= sizeof buf) n = sizeof buf - 1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        buf[i] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
+    }
+    buf[n] = '\0';
+    int is_new = 0;
+    uint32_t *slot = strmap_put(&v->map, buf, n, &is_new);
+    if (!is_new) return *slot;
+    if (v->n == v->cap) {
+        v->cap *= 2;
+        v->words = realloc(v->words, v->cap * sizeof(*v->words));
+        if (!v->words) abort();
+    }
+    uint32_t id = v->n++;
+    *slot = id;
+    v->words[id] = strmap_key(&v->map, buf, n);
+    return id;
+}
+
+uint32_t vocab_find(const vocab *v, const char *w, size_t n) {
+    uint32_t id = 0;
+    return strmap_get(&v->map, w, n, &id) ? id : 0;
+}
+
+/* ---- lifetime ----------------------------------------------------------- */
+
+void dict_init(dict *d) {
+    memset(d, 0, sizeof(*d));
+    arena_init(&d->mem, 1u << 20);
+    vocab_init(&d->voc);
+    ptrie_init(&d->actors);
+    ptrie_init(&d->agents);
+    ptrie_init(&d->issues);
+    strmap_init(&d->verb_by_word);
+    dict_add_string(d, "", 0); /* offset 0 = "" */
+}
+
+void dict_free(dict *d) {
+    /* arrays grown with DICT_GROW (heap); the rest lives in d->mem */
+    free(d->actor_entries);
+    free(d->actor_codes);
+    free(d->agent_entries);
+    free(d->forms);
+    free(d->blocks);
+    free(d->patterns);
+    free(d->pat_elems);
+    free(d->pat_words);
+    free(d->synsets);
+    free(d->syn_phrases);
+    free(d->transforms);
+    free(d->form_lists);
+    free(d->discards);
+    free(d->issue_entries);
+    free(d->strings);
+    ptrie_free(&d->actors);
+    ptrie_free(&d->agents);
+    ptrie_free(&d->issues);
+    strmap_free(&d->verb_by_word);
+    vocab_free(&d->voc);
+    arena_free(&d->mem);
+    memset(d, 0, sizeof(*d));
+}
+
+/* ---- helpers shared by the readers -------------------------------------- */
+
+void wbuf_push(wbuf *b, uint32_t id) {
+    if (b->n == b->cap) {
+        b->cap = b->cap ? b->cap * 2 : 64;
+        b->w = realloc(b->w, b->cap * sizeof(*b->w));
+        if (!b->w) abort();
+    }
+    b->w[b->n++] = id;
+}
+
+void wbuf_free(wbuf *b) {
+    free(b->w);
+    b->w = NULL;
+    b->n = b->cap = 0;
+}
+
+int dict_err(char *err, size_t errlen, const char *name, uint32_t line,
+             const char *fmt, ...) {
+    if (err && errlen) {
+        int k = snprintf(err, errlen, "%s:%u: ", name ? name : "?",
+                         (unsigned)line);
+        if (k >= 0 && (size_t)k < errlen) {
+            va_list ap;
+            va_start(ap, fmt);
+            vsnprintf(err + k, errlen - (size_t)k, fmt, ap);
+            va_end(ap);
+        }
+    }
+    return -1;
+}
+
+void dict_warn(dict *d, const char *name, uint32_t line, const char *fmt,
+               ...) {
+    d->nwarnings++;
+    int k = snprintf(d->warning, sizeof d->warning, "%s:%u: ",
+                     name ? name : "?", (unsigned)line);
+    if (k >= 0 && (size_t)k < sizeof d->warning) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(d->warning + k, sizeof d->warning - (size_t)k, fmt, ap);
+        va_end(ap);
+    }
+}
+
+uint16_t dict_add_file(dict *d, const char *name) {
+    /* Few files: copy the array each time instead of keeping a capacity. */
+    const char **nf = arena_alloc(&d->mem, (d->nfiles + 1u) * sizeof(*nf));
+    if (d->nfiles) memcpy(nf, d->files, d->nfiles * sizeof(*nf));
+    nf[d->nfiles] = arena_strdup(&d->mem, name ? name : "?");
+    d->files = nf;
+    return d->nfiles++;
+}
+
+uint32_t dict_add_string(dict *d, const char *s, size_t n) {
+    while (d->nstrings + n + 1 > d->cap_strings) {
+        uint32_t nc = d->cap_strings ? d->cap_strings * 2 : 4096;
+        d->strings = realloc(d->strings, nc);
+        if (!d->strings) abort();
+        d->cap_strings = nc;
+    }
+    uint32_t off = d->nstrings;
+    memcpy(d->strings + off, s, n);
+    d->strings[off + n] = '\0';
+    d->nstrings += (uint32_t)n + 1;
+    return off;
+}
+
+uint32_t dict_push_words(dict *d, const uint32_t *w, size_t n) {
+    uint32_t first = d->npat_words;
+    for (size_t i = 0; i < n; i++) {
+        DICT_GROW(d->pat_words, d->npat_words, d->cap_pat_words);
+        d->pat_words[d->npat_words++] = w[i];
+    }
+    return first;
+}
+
+size_t dict_split_words(dict *d, const char *s, size_t n, int underscore,
+                        wbuf *b) {
+    size_t added = 0, i = 0;
+    while (i < n) {
+        while (i < n && (dict_isblank(s[i]) || (underscore && s[i] == '_')))
+            i++;
+        size_t st = i;
+        while (i < n && !dict_isblank(s[i]) && !(underscore && s[i] == '_'))
+            i++;
+        if (i > st) {
+            wbuf_push(b, vocab_intern(&d->voc, s + st, i - st));
+            added++;
+        }
+    }
+    return added;
+}
+
+int dict_code8(char dst[8], const char *s, size_t n) {
+    dict_trim(&s, &n);
+    if (n > 7) return -1;
+    memcpy(dst, s, n);
+    dst[n] = '\0';
+    return 0;
+}
+
+void dict_trim(const char **s, size_t *n) {
+    while (*n && dict_isblank(**s)) (*s)++, (*n)--;
+    while (*n && dict_isblank((*s)[*n - 1])) (*n)--;
+}
+
+/* ---- verb form index ---------------------------------------------------- */
+
+void dict_finish(dict *d) {
+    /* Count forms per word id, then lay out one run per word: multi-word
+     * forms (pre-words or particles) first, each group in file order, and a
+     * UINT32_MAX sentinel after each run. */
+    uint32_t nw = d->voc.n;
+    uint32_t *cnt = calloc(nw + 1, sizeof(*cnt));
+    uint32_t *pos = calloc(nw + 1, sizeof(*pos));
+    if (!cnt || !pos) abort();
+    for (uint32_t i = 0; i < d->nforms; i++) cnt[d->forms[i].word]++;
+    uint32_t total = 0;
+    for (uint32_t w = 0; w < nw; w++) {
+        pos[w] = total;
+        if (cnt[w]) total += cnt[w] + 1;
+    }
+    free(d->form_lists); /* dict_finish may run again after more loads */
+    d->form_lists = malloc((total + 1) * sizeof(uint32_t));
+    if (!d->form_lists) abort();
+    d->nform_lists = total;
+    for (int pass = 0; pass < 2; pass++) {
+        for (uint32_t i = 0; i < d->nforms; i++) {
+            const verb_form *f = &d->forms[i];
+            int multi = f->npre + f->npart > 0;
+            if (multi != (pass == 0)) continue;
+            d->form_lists[pos[f->word]++] = i;
+        }
+    }
+    for (uint32_t w = 0; w < nw; w++) {
+        if (!cnt[w]) continue;
+        uint32_t start = pos[w] - cnt[w];
+        d->form_lists[pos[w]] = UINT32_MAX;
+        const char *word = d->voc.words[w];
+        *strmap_put(&d->verb_by_word, word, strlen(word), NULL) = start + 1;
+    }
+    free(cnt);
+    free(pos);
+}
+
+uint32_t dict_verb_forms(const dict *d, const char *word, size_t n,
+                         const uint32_t **ids) {
+    uint32_t v = 0;
+    *ids = NULL;
+    if (!d->form_lists || !strmap_get(&d->verb_by_word, word, n, &v) || !v)
+        return 0;
+    const uint32_t *run = d->form_lists + (v - 1);
+    uint32_t k = 0;
+    while (run[k] != UINT32_MAX) k++;
+    *ids = run;
+    return k;
+}
+
+/* ---- actors ------------------------------------------------------------- */
+
+const char *dict_actor_code(const dict *d, uint32_t actor_index,
+                            uint32_t date) {
+    if (actor_index >= d->nactor_entries) return NULL;
+    const actor_entry *e = &d->actor_entries[actor_index];
+    const char *dflt = NULL;
+    for (uint32_t i = 0; i < e->n; i++) {
+        const actor_code *c = &d->actor_codes[e->first + i];
+        if (!c->restricted) {
+            dflt = c->code; /* the last unrestricted code counts */
+            continue;
+        }
+        if (date >= c->from && date <= c->to) return c->code;
+    }
+    return dflt;
+}
+
+/* ---- discards ----------------------------------------------------------- */
+
+static int discard_at(const dict *d, const discard_entry *e,
+                      const char *const *words, size_t n, size_t at) {
+    if (at + e->n > n) return 0;
+    for (uint32_t k = 0; k + 1 < e->n; k++)
+        if (strcmp(words[at + k], vocab_word(&d->voc,
+                                             d->pat_words[e->first + k])))
+            return 0;
+    const char *w = words[at + e->n - 1];
+    if (e->exact) return strcmp(w, e->last) == 0;
+    return strncmp(w, e->last, strlen(e->last)) == 0;
+}
+
+int dict_discard_match(const dict *d, const char *const *words, size_t n,
+                       uint32_t *which) {
+    /* Story discards first: they have priority over sentence discards. */
+    for (int story = 1; story >= 0; story--) {
+        for (uint32_t i = 0; i < d->ndiscards; i++) {
+            const discard_entry *e = &d->discards[i];
+            if (e->story != story || !e->n) continue;
+            char c0 = e->n == 1 ? e->last[0]
+                                : vocab_word(&d->voc,
+                                             d->pat_words[e->first])[0];
+            for (size_t at = 0; at < n; at++) {
+                if (words[at][0] != c0) continue;
+                if (discard_at(d, e, words, n, at)) {
+                    if (which) *which = i;
+                    return story ? 2 : 1;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+/* ---- issues ------------------------------------------------------------- */
+
+int dict_issues_text(const dict *d, const uint32_t *wids, size_t n, char *out,
+                     size_t cap) {
+    enum { MAXI = 64 };
+    const char *codes[MAXI];
+    uint32_t counts[MAXI];
+    int ncodes = 0;
+    if (cap) out[0] = '\0';
+    for (size_t i = 0; i < n;) {
+        uint32_t v = 0;
+        size_t len = ptrie_longest(&d->issues, wids + i, n - i, &v);
+        if (!len || !v) {
+            i++;
+            continue;
+        }
+        const issue_entry *e = &d->issue_entries[v - 1];
+        if (e->ignore) return 0; /* an ignore phrase cancels all issues */
+        int k;
+        for (k = 0; k < ncodes; k++)
+            if (strcmp(codes[k], e->code) == 0) break;
+        if (k == ncodes && ncodes < MAXI) {
+            codes[ncodes] = e->code;
+            counts[ncodes++] = 0;
+        }
+        if (k < ncodes) counts[k]++;
+        i += len;
+    }
+    size_t used = 0;
+    for (int k = 0; k < ncodes && cap; k++) {
+        int w = snprintf(out + used, cap - used, "%s%s,%u", k ? ";" : "",
+                         codes[k], (unsigned)counts[k]);
+        if (w < 0 || (size_t)w >= cap - used) {
+            out[used] = '\0';
+            break;
+        }
+        used += (size_t)w;
+    }
+    return ncodes;
+}
