@@ -6,7 +6,7 @@ CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 OPT     ?= -O2 -g
 CFLAGS  ?=
-CFLAGS  += $(CSTD) $(WARN) $(OPT) $(EXTRA_CFLAGS) -Iinclude -Isrc -Iio -Ibuild/gen
+CFLAGS  += $(CSTD) $(WARN) $(OPT) $(EXTRA_CFLAGS) -Iinclude -Isrc -Iio -I$(B)/gen
 PKGS    := libxml-2.0 jansson libutf8proc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -65,7 +65,7 @@ test: $(B)/dyad $(TEST_BIN)
 	@sh tests/run_all.sh $(B)
 
 demo: $(B)/dyad
-	$(B)/dyad code --table examples/article.jsonl
+	$(B)/dyad code --format table examples/article.jsonl
 
 bench: $(B)/dyad
 	@sh bench/run.sh $(B)

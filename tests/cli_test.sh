@@ -1,0 +1,227 @@
+#!/bin/sh
+# tests/cli_test.sh BUILD_DIR -- end-to-end tests of the dyad command line.
+#
+# Checks the CLI contract from the outside: what `dyad code` writes for good,
+# malformed, hostile and empty input, its exit statuses (0 all coded, 1 some
+# records rejected, 2 usage or dictionary error), "FILE:LINE:" diagnostics,
+# the TSV header, `dyad explain`, `dyad dict`, and that --threads 2 writes
+# exactly what --threads 1 writes. All inputs are generated deterministically
+# in a temporary directory. Prints "ok - NAME" or "not ok - NAME" per case and
+# ends with "cli: N passed, M failed"; exits non-zero if any case failed.
+set -u
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+B=${1:-build}
+case $B in /*) ;; *) B=$ROOT/$B ;; esac
+DYAD=$B/dyad
+T=$(mktemp -d "${TMPDIR:-/tmp}/dyad-cli.XXXXXX") || exit 2
+trap 'rm -rf "$T"' EXIT INT TERM
+
+PASS=0
+FAIL=0
+TO=
+command -v timeout >/dev/null 2>&1 && TO="timeout 60"
+
+ok() { PASS=$((PASS + 1)); echo "ok - $1"; }
+notok() {
+    FAIL=$((FAIL + 1))
+    echo "not ok - $1"
+    shift
+    for why in "$@"; do echo "#   $why"; done
+    if [ -s "$T/err" ]; then
+        echo "#   stderr:"
+        head -n 5 "$T/err" | sed 's/^/#     /'
+    fi
+}
+# check NAME CONDITION-STATUS REASON: report one case from a test's status.
+check() {
+    if [ "$2" = 0 ]; then ok "$1"; else notok "$1" "$3"; fi
+}
+
+# dy ARGS...: runs dyad with stdout in $T/out, stderr in $T/err, status in RC.
+dy() {
+    $TO "$DYAD" "$@" > "$T/out" 2> "$T/err"
+    RC=$?
+}
+# crashed: true if RC says the process died on a signal or timed out.
+crashed() { [ "$RC" -ge 124 ]; }
+
+KEYS="doc_id sentence date source target code root quad goldstein source_text verb_text target_text sentence_text issues rule"
+
+# has_keys FILE: every output key appears on the first line of FILE.
+has_keys() {
+    line=$(head -n 1 "$1")
+    for k in $KEYS; do
+        case $line in *"\"$k\""*:*) ;; *) MISSING=$k; return 1 ;; esac
+    done
+    return 0
+}
+
+if [ ! -x "$DYAD" ]; then
+    echo "not ok - dyad binary exists"
+    echo "#   $DYAD not found"
+    echo "cli: 0 passed, 1 failed"
+    exit 1
+fi
+
+# --- inputs ------------------------------------------------------------
+rec() { # rec ID TEXT: one JSON Lines record
+    printf '{"id":"%s","date":"2025-03-04","source":"cli-test","title":"","text":"%s"}\n' "$1" "$2"
+}
+S1="Russian troops attacked Ukrainian soldiers near the border on Monday. France condemned the attack."
+S2="The Chinese foreign minister visited Japan on Tuesday and met the Japanese prime minister."
+S3="Police in Kenya arrested 12 protesters in Nairobi. Germany imposed sanctions on Iran."
+rec t1 "$S1" > "$T/good.jsonl"
+{ rec t1 "$S1"; printf '{"id":"t2","text": "unterminated\n'; rec t3 "$S3"; } > "$T/bad.jsonl"
+printf '{"id":"u1","date":"20250101","source":"s","title":"t","text":"France \377\376 condemned \300\200 Germany. \355\240\200 Russia attacked Ukraine \370."}\n' \
+    > "$T/badutf8.jsonl"
+printf 'France \377 condemned Germany \300\200.\n\nRussia \355\240\200 attacked \376 Ukraine.\n' > "$T/badutf8.txt"
+
+# 100000 bytes from a fixed Lehmer generator (exact in double arithmetic, so
+# every awk gives the same bytes), written as octal
+# escapes that printf turns back into bytes (NUL included).
+# shellcheck disable=SC2059 # the octal escapes are the printf format on purpose
+awk 'BEGIN { x = 12345; for (l = 0; l < 100; l++) { s = "";
+        for (i = 0; i < 1000; i++) { x = (x * 48271) % 2147483647;
+            s = s sprintf("\\%03o", int(x / 256) % 256) } print s } }' |
+    while IFS= read -r line; do printf "$line"; done > "$T/garbage.bin"
+
+# About 3 MB of words on one line, no sentence punctuation at all.
+awk 'BEGIN { w = "france condemned germany and the troops of russia attacked ukraine while police in kenya arrested protesters ";
+        s = w; while (length(s) < 65536) s = s s;
+        for (i = 0; i < 29; i++) printf "%s", s; printf "\n" }' > "$T/long.txt"
+
+: > "$T/empty.jsonl"
+
+# A PETRARCH2-style verbs file whose only pattern (line 5) is broken: an
+# unclosed phrase and no [code] at the end.
+cat > "$T/bad_verbs.txt" <<'EOF'
+####### VERB PATTERNS #######
+---  CRITICIZE   [111]  ---
+CONDEMN
+CRITICIZE
+- * {HARSH (AGAINST
+EOF
+
+# 120 documents for the thread test.
+awk -v a="$S1" -v b="$S2" -v c="$S3" 'BEGIN {
+    split("France Germany Russia China Japan Kenya Iran Turkey Egypt Brazil", n, " ");
+    for (i = 1; i <= 120; i++) {
+        x = n[(i % 10) + 1]; y = n[((i * 3) % 10) + 1];
+        printf "{\"id\":\"m%03d\",\"date\":\"2025-%02d-%02d\",\"source\":\"cli-test\",\"title\":\"\",\"text\":\"%s %s condemned %s. %s\\n\\n%s\"}\n",
+            i, (i % 12) + 1, (i % 28) + 1, (i % 2 ? a : b), x, y, c, (i % 3 ? b : a) }
+}' > "$T/multi.jsonl"
+
+# --- cases -------------------------------------------------------------
+
+dy code "$T/good.jsonl"
+MISSING=
+if [ "$RC" = 0 ] && [ -s "$T/out" ] && has_keys "$T/out"; then
+    ok "jsonl good record gives an event with all keys"
+else
+    notok "jsonl good record gives an event with all keys" "exit $RC, $(wc -l < "$T/out") lines, missing key: ${MISSING:-?}"
+fi
+
+$TO "$DYAD" code < "$T/good.jsonl" > "$T/out" 2> "$T/err"
+RC=$?
+if [ "$RC" = 0 ] && [ -s "$T/out" ]; then ok "stdin input is coded"; else notok "stdin input is coded" "exit $RC"; fi
+
+dy code "$ROOT/examples/article.txt"
+if [ "$RC" = 0 ] && [ -s "$T/out" ]; then ok "plain text article is coded"; else notok "plain text article is coded" "exit $RC"; fi
+
+dy code "$T/bad.jsonl"
+r=0
+why=
+[ "$RC" = 1 ] || { r=1; why="exit $RC, want 1"; }
+grep -q "bad.jsonl:2:" "$T/err" || { r=1; why="$why; stderr lacks bad.jsonl:2:"; }
+grep -q '"doc_id" *: *"t1"' "$T/out" || { r=1; why="$why; record t1 not coded"; }
+grep -q '"doc_id" *: *"t3"' "$T/out" || { r=1; why="$why; record t3 not coded"; }
+check "malformed JSON line is reported as FILE:2 and skipped" $r "$why"
+
+dy code "$T/badutf8.jsonl"
+if [ "$RC" = 0 ]; then ok "invalid UTF-8 in JSON text: exit 0"; else notok "invalid UTF-8 in JSON text: exit 0" "exit $RC"; fi
+
+dy code "$T/badutf8.txt"
+if [ "$RC" = 0 ]; then ok "invalid UTF-8 in plain text: exit 0"; else notok "invalid UTF-8 in plain text: exit 0" "exit $RC"; fi
+
+dy code "$T/garbage.bin"
+if [ "$RC" = 0 ] || { [ "$RC" = 1 ] && [ -s "$T/err" ]; }; then
+    ok "binary garbage: no crash, exit 0 or 1 with a message"
+else
+    notok "binary garbage: no crash, exit 0 or 1 with a message" "exit $RC"
+fi
+
+t0=$(date +%s)
+dy code "$T/long.txt"
+t1=$(date +%s)
+el=$((t1 - t0))
+if ! crashed && [ "$RC" -le 1 ] && [ "$el" -le 20 ]; then
+    ok "3 MB line without punctuation completes (${el} s)"
+else
+    notok "3 MB line without punctuation completes within 20 s" "exit $RC after ${el} s"
+fi
+
+dy code "$T/empty.jsonl"
+if [ "$RC" = 0 ] && [ ! -s "$T/out" ]; then ok "empty file: exit 0, no output"; else notok "empty file: exit 0, no output" "exit $RC, $(wc -c < "$T/out") bytes out"; fi
+
+dy code "$T/no-such-file.jsonl"
+if [ "$RC" = 1 ] && grep -q "no-such-file.jsonl" "$T/err"; then
+    ok "missing file is named on stderr, exit 1"
+else
+    notok "missing file is named on stderr, exit 1" "exit $RC"
+fi
+
+dy code --no-such-option "$T/good.jsonl"
+if [ "$RC" = 2 ]; then ok "unknown option: exit 2"; else notok "unknown option: exit 2" "exit $RC"; fi
+
+dy frobnicate
+if [ "$RC" = 2 ]; then ok "unknown command: exit 2"; else notok "unknown command: exit 2" "exit $RC"; fi
+
+dy code --verbs "$T/bad_verbs.txt" "$T/good.jsonl"
+if [ "$RC" = 2 ] && grep -q "bad_verbs.txt:5:" "$T/err"; then
+    ok "malformed verb pattern: FILE:LINE: on stderr, exit 2"
+else
+    notok "malformed verb pattern: FILE:LINE: on stderr, exit 2" "exit $RC, want 2 and bad_verbs.txt:5:"
+fi
+
+dy code --format tsv "$T/good.jsonl"
+hdr=$(head -n 1 "$T/out")
+r=0
+for k in doc_id date source target code; do
+    printf '%s\n' "$hdr" | tr '\t' '\n' | grep -qx "$k" || { r=1; MISSING=$k; }
+done
+case $hdr in *"	"*) ;; *) r=1 ;; esac
+[ "$RC" = 0 ] || r=1
+check "--format tsv starts with a header of column names" $r "exit $RC, header: $(printf '%s' "$hdr" | head -c 120)"
+
+dy code --format json "$T/good.jsonl"
+if [ "$RC" = 0 ] && has_keys "$T/out"; then ok "--format json"; else notok "--format json" "exit $RC"; fi
+
+dy explain "France condemned Germany on Monday."
+r=0
+for w in France condemned Germany Monday; do grep -qi "$w" "$T/out" || r=1; done
+[ "$RC" = 0 ] || r=1
+check "explain prints the tokens" $r "exit $RC"
+
+dy dict
+if [ "$RC" = 0 ] && grep -q '[0-9]' "$T/out"; then ok "dict prints counts"; else notok "dict prints counts" "exit $RC"; fi
+
+dy code --threads 1 "$T/multi.jsonl"
+cp "$T/out" "$T/out.t1"
+rc1=$RC
+dy code --threads 2 "$T/multi.jsonl"
+if [ "$rc1" = 0 ] && [ "$RC" = 0 ] && [ -s "$T/out.t1" ] && cmp -s "$T/out.t1" "$T/out"; then
+    ok "--threads 2 output identical to --threads 1"
+else
+    notok "--threads 2 output identical to --threads 1" "exit $rc1 / $RC, $(wc -l < "$T/out.t1") vs $(wc -l < "$T/out") lines"
+fi
+
+dy code --stats "$T/good.jsonl"
+if [ "$RC" = 0 ] && grep -q '^dyad: [0-9]* documents, [0-9]* sentences, [0-9]* events, [0-9.]* s' "$T/err"; then
+    ok "--stats line on stderr"
+else
+    notok "--stats line on stderr" "exit $RC"
+fi
+
+echo "cli: $PASS passed, $FAIL failed"
+[ "$FAIL" = 0 ]

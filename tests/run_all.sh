@@ -1,0 +1,106 @@
+#!/bin/sh
+# tests/run_all.sh BUILD_DIR -- runs every dyad test and sums the results.
+#
+# 1. each BUILD_DIR/tests/test_* program (cmocka), counted from its summary
+#    lines "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s)";
+# 2. tests/cli_test.sh, counted from its "cli: N passed, M failed" line;
+# 3. the conformance ratchet: `dyad validate` on the PETRARCH2 unit-test
+#    records (when ../shared/conformance is present) must pass at least the
+#    number committed in tests/conformance_min.txt. It counts as one test.
+# Keeps going after failures so every result is shown. The last line is
+# exactly "N passed, M failed" and the exit status is non-zero on any failure.
+set -u
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT" || exit 2
+B=${1:-build}
+case $B in /*) ;; *) B=$ROOT/$B ;; esac
+CONF=../shared/conformance/petrarch2/PETR.UnitTest.records.xml
+MINFILE=tests/conformance_min.txt
+
+PASS=0
+FAIL=0
+OUT=$(mktemp "${TMPDIR:-/tmp}/dyad-tests.XXXXXX") || exit 2
+trap 'rm -f "$OUT"' EXIT INT TERM
+
+# --- 1. unit test programs ----------------------------------------------
+found=0
+for t in "$B"/tests/test_*; do
+    if [ ! -f "$t" ] || [ ! -x "$t" ]; then continue; fi
+    found=1
+    name=${t##*/}
+    echo "== $name"
+    "$t" > "$OUT" 2>&1
+    rc=$?
+    cat "$OUT"
+    p=$(sed -n 's/^\[  PASSED  \] \([0-9][0-9]*\) test.*/\1/p' "$OUT" | tail -n 1)
+    f=$(sed -n 's/^\[  FAILED  \] \([0-9][0-9]*\) test.*/\1/p' "$OUT" | tail -n 1)
+    p=${p:-0}
+    f=${f:-0}
+    if [ "$rc" != 0 ] && [ "$f" = 0 ]; then
+        # Crashed or failed without a cmocka summary: count the program once.
+        echo "$name: exit status $rc without a failure summary"
+        f=1
+    fi
+    PASS=$((PASS + p))
+    FAIL=$((FAIL + f))
+    echo "$name: $p passed, $f failed"
+done
+[ "$found" = 1 ] || echo "== no $B/tests/test_* programs found"
+
+# --- 2. command line tests ---------------------------------------------
+echo "== cli_test.sh"
+sh tests/cli_test.sh "$B" > "$OUT" 2>&1
+rc=$?
+cat "$OUT"
+line=$(grep '^cli: [0-9]* passed, [0-9]* failed$' "$OUT" | tail -n 1)
+if [ -n "$line" ]; then
+    p=$(echo "$line" | sed 's/^cli: \([0-9]*\) passed.*/\1/')
+    f=$(echo "$line" | sed 's/.* passed, \([0-9]*\) failed$/\1/')
+    if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
+else
+    echo "cli_test.sh: no summary line (exit status $rc)"
+    p=0
+    f=1
+fi
+PASS=$((PASS + p))
+FAIL=$((FAIL + f))
+
+# --- 3. conformance ratchet --------------------------------------------
+if [ -f "$CONF" ]; then
+    echo "== conformance"
+    min=$(tr -dc '0-9' < "$MINFILE" 2>/dev/null)
+    min=${min:-0}
+    if [ -x "$B/dyad" ]; then
+        "$B/dyad" validate "$CONF" > "$OUT" 2>&1
+        rc=$?
+        last=$(tail -n 1 "$OUT")
+    else
+        rc=127
+        last="$B/dyad not found"
+    fi
+    case $last in
+    *[0-9]" passed, "*[0-9]" failed")
+        n=$(echo "$last" | sed 's/^[^0-9]*\([0-9][0-9]*\) passed.*/\1/')
+        m=$(echo "$last" | sed 's/.* passed, \([0-9]*\) failed$/\1/')
+        echo "conformance: $n passed, $m failed"
+        if [ "$n" -ge "$min" ]; then
+            PASS=$((PASS + 1))
+            echo "ok - conformance ratchet ($n >= minimum $min)"
+        else
+            FAIL=$((FAIL + 1))
+            echo "not ok - conformance ratchet ($n < minimum $min in $MINFILE)"
+        fi
+        ;;
+    *)
+        FAIL=$((FAIL + 1))
+        tail -n 5 "$OUT"
+        echo "not ok - conformance ratchet (validate exit $rc, last line: $last)"
+        ;;
+    esac
+else
+    echo "== conformance: $CONF not present, skipped"
+fi
+
+echo "$PASS passed, $FAIL failed"
+[ "$FAIL" = 0 ]
