@@ -1,0 +1,227 @@
+/* lexicon.c -- loads the compiled-in lexicon into a strmap; undoes regular
+ * inflection. See lexicon.h, and tools/mklexicon.c for the record format.
+ *
+ * Load time matters (every engine pays it): lex_new() only inserts each word
+ * into the map with the byte offset of its record's segments as the value;
+ * lex_lookup() decodes the few bytes of a record when asked. Lemma strings
+ * are returned as the map's own copy of the lemma word (mklexicon makes sure
+ * every lemma is itself a key), so nothing is allocated per lookup. */
+#include "lexicon.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "strmap.h"
+
+struct lexicon {
+    strmap map;          /* word -> offset of its segments in lex_gen_data */
+};
+
+/* The interned spelling of a lemma named in a record, or NULL. */
+static const char *intern(const lexicon *lx, const char *p, const char *q) {
+    return strmap_key(&lx->map, p, (size_t)(q - p));
+}
+
+/* Decodes one segment p..q (see mklexicon.c) into e. */
+static void parse_seg(const lexicon *lx, lex_entry *e, const char *p,
+                      const char *q) {
+    static const char posl[] = "nvar";
+    const char *pp;
+    if (p >= q) return;
+    if (q - p == 2 && (pp = memchr(posl, p[0], 4))) {
+        int i = (int)(pp - posl);
+        e->flags |= (uint16_t)(1u << i);
+        e->hint[i] = (uint8_t)(p[1] - '0');
+    } else if (q - p > 2 && p[1] == '=' && p[0] == 'N') {
+        e->flags |= LEX_NOUN_INFL;
+        e->nlemma = intern(lx, p + 2, q);
+    } else if (q - p > 2 && p[1] == '=' && p[0] == 'V') {
+        e->flags |= LEX_VERB_INFL;
+        e->vlemma = intern(lx, p + 2, q);
+    } else if (q - p > 2 && p[1] == '=' && p[0] == 'A') {
+        e->flags |= LEX_ADJ_INFL;
+        e->alemma = intern(lx, p + 2, q);
+    } else if (p[0] == 'P') {
+        e->flags |= LEX_PROPER | LEX_PROPER_SOME;
+    } else if (p[0] == 'p') {
+        e->flags |= LEX_PROPER_SOME;
+    } else if (p[0] == '#') {
+        e->flags |= LEX_CLOSED;
+        p++;
+        while (p < q && *p != '=') {
+            unsigned v = 0;
+            while (p < q && *p >= '0' && *p <= '9')
+                v = v * 10 + (unsigned)(*p++ - '0');
+            if (e->ntags < LEX_MAX_TAGS) e->tags[e->ntags++] = (uint8_t)v;
+            if (p < q && *p == ',') p++;
+        }
+        if (p < q && *p == '=') e->clemma = intern(lx, p + 1, q);
+    }
+}
+
+lexicon *lex_new(void) {
+    lexicon *lx = calloc(1, sizeof *lx);
+    if (!lx) abort();
+    strmap_init(&lx->map);
+    /* Size the table once for the whole word list: growing it by doubling
+     * from 64 slots would rehash 11 times. (A strmap_reserve() in strmap.c
+     * would be the clean way to say this.) */
+    size_t cap = 64;
+    while (cap * 3 < (size_t)lex_gen_count * 4 + 4) cap *= 2;
+    free(lx->map.slots);
+    lx->map.slots = calloc(cap, sizeof *lx->map.slots);
+    if (!lx->map.slots) abort();
+    lx->map.cap = cap;
+    const char *p = lex_gen_data, *end = lex_gen_data + lex_gen_size;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl) nl = end;
+        const char *sp = memchr(p, ' ', (size_t)(nl - p));
+        if (!sp) sp = nl;
+        *strmap_put(&lx->map, p, (size_t)(sp - p), NULL) =
+            (uint32_t)(sp - lex_gen_data);
+        p = nl + 1;
+    }
+    return lx;
+}
+
+void lex_free(lexicon *lx) {
+    if (!lx) return;
+    strmap_free(&lx->map);
+    free(lx);
+}
+
+size_t lex_size(const lexicon *lx) { return lx->map.count; }
+
+int lex_lookup(const lexicon *lx, const char *w, size_t n, lex_entry *out) {
+    uint32_t v;
+    if (!strmap_get(&lx->map, w, n, &v)) return 0;
+    memset(out, 0, sizeof *out);
+    out->word = strmap_key(&lx->map, w, n);
+    const char *sp = lex_gen_data + v;
+    while (*sp == ' ') {
+        const char *s = sp + 1, *t = s;
+        while (*t != ' ' && *t != '\n' && *t) t++;
+        parse_seg(lx, out, s, t);
+        sp = t;
+    }
+    return 1;
+}
+
+/* Candidate base: w[0..keep) + add, looked up; 1 if it has flag. */
+static int try_base(const lexicon *lx, const char *w, size_t keep,
+                    const char *add, unsigned flag, lex_entry *e) {
+    char buf[96];
+    size_t al = strlen(add);
+    if (keep < 2 || keep + al >= sizeof buf) return 0;
+    memcpy(buf, w, keep);
+    memcpy(buf + keep, add, al);
+    return lex_lookup(lx, buf, keep + al, e) && (e->flags & flag);
+}
+
+static int ends(const char *w, size_t n, const char *suf) {
+    size_t k = strlen(suf);
+    return n > k && memcmp(w + n - k, suf, k) == 0;
+}
+
+static int is_vowel(char c) {
+    return c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U';
+}
+
+/* Two candidate verb bases differing by a final E: keep the one WordNet's
+ * corpus uses more as a verb ("HOPING": HOPE beats HOP; "SINGING": SING
+ * beats SINGE). Returns the chosen lemma or NULL. */
+static const char *pick_base(const lexicon *lx, const char *w, size_t k) {
+    lex_entry a, b;
+    int ha = try_base(lx, w, k, "", LEX_VERB, &a);
+    int hb = try_base(lx, w, k, "E", LEX_VERB, &b);
+    if (ha && hb) return b.hint[LEX_HV] > a.hint[LEX_HV] ? b.word : a.word;
+    return ha ? a.word : hb ? b.word : NULL;
+}
+
+const char *lex_noun_lemma(const lexicon *lx, const char *w, size_t n) {
+    lex_entry e;
+    if (n < 4 || w[n - 1] != 'S' || ends(w, n, "SS") || ends(w, n, "US") ||
+        ends(w, n, "IS"))
+        return NULL;
+    /* "CITIES" -> CITY */
+    if (ends(w, n, "IES") && try_base(lx, w, n - 3, "Y", LEX_NOUN, &e))
+        return e.word;
+    /* "TAXES", "CHURCHES", "HEROES" */
+    if ((ends(w, n, "XES") || ends(w, n, "CHES") || ends(w, n, "SHES") ||
+         ends(w, n, "SSES") || ends(w, n, "OES") || ends(w, n, "ZES")) &&
+        try_base(lx, w, n - 2, "", LEX_NOUN, &e))
+        return e.word;
+    if (try_base(lx, w, n - 1, "", LEX_NOUN, &e)) return e.word;
+    return NULL;
+}
+
+const char *lex_verb_lemma(const lexicon *lx, const char *w, size_t n,
+                           int *form) {
+    lex_entry e;
+    const char *r = NULL;
+    int f = 0;
+    if (n < 4) return NULL;
+    if (ends(w, n, "ING")) {
+        size_t k = n - 3;
+        f = 'G';
+        /* "TYING" -> TIE */
+        if (ends(w, n, "YING") && try_base(lx, w, k - 1, "IE", LEX_VERB, &e))
+            r = e.word;
+        if (!r) r = pick_base(lx, w, k);
+        /* doubled consonant: "STOPPING" -> STOP */
+        if (!r && k >= 3 && w[k - 1] == w[k - 2] && !is_vowel(w[k - 1]) &&
+            try_base(lx, w, k - 1, "", LEX_VERB, &e))
+            r = e.word;
+    } else if (ends(w, n, "ED")) {
+        size_t k = n - 2;
+        f = 'D';
+        if (ends(w, n, "IED") && try_base(lx, w, k - 1, "Y", LEX_VERB, &e))
+            r = e.word;
+        /* "SEIZED" -> SEIZE, "AGREED" -> AGREE, "ATTACKED" -> ATTACK */
+        if (!r) r = pick_base(lx, w, k);
+        if (!r && k >= 3 && w[k - 1] == w[k - 2] && !is_vowel(w[k - 1]) &&
+            try_base(lx, w, k - 1, "", LEX_VERB, &e))
+            r = e.word;
+    } else if (w[n - 1] == 'S' && !ends(w, n, "SS")) {
+        f = 'S';
+        if (ends(w, n, "IES") && try_base(lx, w, n - 3, "Y", LEX_VERB, &e))
+            r = e.word;
+        if (!r && (ends(w, n, "XES") || ends(w, n, "CHES") ||
+                   ends(w, n, "SHES") || ends(w, n, "SSES") ||
+                   ends(w, n, "OES") || ends(w, n, "ZZES")) &&
+            try_base(lx, w, n - 2, "", LEX_VERB, &e))
+            r = e.word;
+        if (!r && try_base(lx, w, n - 1, "", LEX_VERB, &e)) r = e.word;
+    }
+    if (r && form) *form = f;
+    return r;
+}
+
+const char *lex_adj_lemma(const lexicon *lx, const char *w, size_t n,
+                          int *form) {
+    lex_entry e;
+    const char *r = NULL;
+    int f;
+    size_t k;
+    if (ends(w, n, "EST")) {
+        f = 'S';
+        k = n - 3;
+    } else if (ends(w, n, "ER")) {
+        f = 'R';
+        k = n - 2;
+    } else {
+        return NULL;
+    }
+    if (k < 2) return NULL;
+    if (w[k - 1] == 'I' && try_base(lx, w, k - 1, "Y", LEX_ADJ, &e))
+        r = e.word;                                           /* HAPPIER */
+    if (!r && try_base(lx, w, k, "E", LEX_ADJ, &e)) r = e.word; /* LARGER */
+    if (!r && try_base(lx, w, k, "", LEX_ADJ, &e)) r = e.word;  /* STRONGER */
+    if (!r && k >= 3 && w[k - 1] == w[k - 2] &&
+        try_base(lx, w, k - 1, "", LEX_ADJ, &e))
+        r = e.word;                                           /* BIGGER */
+    if (r && form) *form = f;
+    return r;
+}
