@@ -1,0 +1,32 @@
+/* cli.h -- the dyad command's subcommands and their shared option parsing.
+ * Each subcommand is a thin client of libdyad (include/dyad.h) and of the
+ * readers and writers in io/. Exit statuses: 0 success, 1 some input
+ * records rejected (or validation failures), 2 usage or dictionary error. */
+#ifndef DYAD_CLI_H
+#define DYAD_CLI_H
+
+#include "dyad.h"
+
+enum { EXIT_OK = 0, EXIT_REJECTED = 1, EXIT_USAGE = 2 };
+
+/* Dictionary options shared by code, explain and dict. */
+typedef struct dict_opts {
+    dyad_dict_files files;
+    const char *dir;       /* --dict DIR */
+    char *owned[64];       /* paths built from dir, freed by dict_opts_free */
+    int nowned;
+} dict_opts;
+
+/* Tries to consume argv[*i] (and its value) as a dictionary option.
+ * Returns 1 consumed, 0 not a dictionary option, -1 usage error. */
+int dict_opts_parse(dict_opts *o, int argc, char **argv, int *i);
+/* Loads the engine; prints "dyad: reason" and returns NULL on failure. */
+dyad_engine *dict_opts_load(dict_opts *o);
+void dict_opts_free(dict_opts *o);
+
+int cmd_code(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_dict(int argc, char **argv);
+
+#endif

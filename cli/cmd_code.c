@@ -1,0 +1,261 @@
+/* cmd_code.c -- `dyad code`: documents in, events out.
+ *
+ * Documents are read in batches. Each slot of a batch owns a copy of its
+ * record and a dyad_doc; worker threads code the slots of a batch while the
+ * main thread waits, then the main thread writes every slot's events in
+ * input order. Output is therefore byte-identical for any thread count, and
+ * memory is bounded by the batch size, not the input size.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "reader.h"
+#include "writer.h"
+
+#define SLOTS_PER_THREAD 64
+
+typedef struct slot {
+    doc_record rec;      /* copy of the reader's record (strings owned) */
+    char *buf;           /* storage for the record's strings */
+    size_t bufcap;
+    dyad_doc *doc;
+    dyad_result res;
+    int failed;          /* dyad_code failed */
+    char err[1024];
+} slot;
+
+typedef struct batch {
+    const dyad_engine *e;
+    const dyad_options *opt;
+    slot *slots;
+    size_t n;            /* slots filled in this batch */
+    size_t next;         /* next slot to code (shared by workers) */
+    pthread_mutex_t mu;
+} batch;
+
+/* Copies a record's strings into the slot's own buffer. */
+static void slot_fill(slot *s, const doc_record *r) {
+    const char *src[6] = {r->id, r->date_text, r->source, r->title, r->text,
+                          r->file};
+    size_t lens[6], total = 0;
+    for (int i = 0; i < 6; i++) {
+        lens[i] = src[i] ? (i == 4 ? r->text_len : strlen(src[i])) : 0;
+        total += lens[i] + 1;
+    }
+    if (total > s->bufcap) {
+        free(s->buf);
+        s->bufcap = total * 2;
+        s->buf = malloc(s->bufcap);
+    }
+    char *p = s->buf;
+    const char *dst[6];
+    for (int i = 0; i < 6; i++) {
+        if (!src[i]) {
+            dst[i] = NULL;
+            continue;
+        }
+        memcpy(p, src[i], lens[i]);
+        p[lens[i]] = '\0';
+        dst[i] = p;
+        p += lens[i] + 1;
+    }
+    s->rec = *r;
+    s->rec.id = dst[0];
+    s->rec.date_text = dst[1];
+    s->rec.source = dst[2];
+    s->rec.title = dst[3];
+    s->rec.text = dst[4];
+    s->rec.file = dst[5];
+}
+
+static void code_slot(const batch *b, slot *s) {
+    dyad_error err;
+    s->failed = dyad_code(b->e, s->doc, s->rec.text, s->rec.text_len,
+                          s->rec.date, b->opt, &s->res, &err) != 0;
+    if (s->failed) snprintf(s->err, sizeof s->err, "%s", err.msg);
+}
+
+static void *worker(void *arg) {
+    batch *b = arg;
+    for (;;) {
+        pthread_mutex_lock(&b->mu);
+        size_t i = b->next++;
+        pthread_mutex_unlock(&b->mu);
+        if (i >= b->n) break;
+        code_slot(b, &b->slots[i]);
+    }
+    return NULL;
+}
+
+static void run_batch(batch *b, int threads) {
+    b->next = 0;
+    if (threads <= 1 || b->n <= 1) {
+        for (size_t i = 0; i < b->n; i++) code_slot(b, &b->slots[i]);
+        return;
+    }
+    pthread_t tid[256];
+    int nt = threads > 256 ? 256 : threads;
+    for (int t = 0; t < nt; t++) pthread_create(&tid[t], NULL, worker, b);
+    for (int t = 0; t < nt; t++) pthread_join(tid[t], NULL);
+}
+
+typedef struct totals {
+    unsigned long long docs, sentences, events, rejected, invalid_bytes;
+} totals;
+
+static void write_batch(batch *b, writer *w, totals *tt) {
+    for (size_t i = 0; i < b->n; i++) {
+        slot *s = &b->slots[i];
+        if (s->failed) {
+            fprintf(stderr, "dyad: %s:%llu: %s\n", s->rec.file,
+                    (unsigned long long)s->rec.line, s->err);
+            tt->rejected++;
+            continue;
+        }
+        tt->docs++;
+        tt->sentences += s->res.nsentences;
+        tt->events += s->res.nevents;
+        tt->invalid_bytes += s->res.invalid_bytes;
+        if (s->res.invalid_bytes)
+            fprintf(stderr,
+                    "dyad: %s:%llu: %u invalid UTF-8 sequence(s) replaced\n",
+                    s->rec.file, (unsigned long long)s->rec.line,
+                    s->res.invalid_bytes);
+        writer_document(w, &s->rec, &s->res);
+        for (size_t k = 0; k < s->res.nevents; k++)
+            writer_event(w, &s->rec, &s->res, &s->res.events[k]);
+    }
+    b->n = 0;
+}
+
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+int cmd_code(int argc, char **argv) {
+    dict_opts dopt;
+    memset(&dopt, 0, sizeof dopt);
+    const char *files[1024];
+    int nfiles = 0, stats = 0;
+    long threads = sysconf(_SC_NPROCESSORS_ONLN);
+    writer_kind kind = WRITER_JSONL;
+    dyad_options opt;
+    dyad_options_default(&opt);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int r = dict_opts_parse(&dopt, argc, argv, &i);
+        if (r < 0) return EXIT_USAGE;
+        if (r > 0) continue;
+        if (!strcmp(a, "--format") && i + 1 < argc) {
+            const char *v = argv[++i];
+            int k = writer_kind_parse(!strcmp(v, "json") ? "jsonl" : v);
+            if (k < 0) {
+                fprintf(stderr, "dyad: unknown format '%s'\n", v);
+                return EXIT_USAGE;
+            }
+            kind = (writer_kind)k;
+        } else if (!strcmp(a, "--table")) {
+            kind = WRITER_TABLE;
+        } else if (!strcmp(a, "--threads") && i + 1 < argc) {
+            char *end;
+            threads = strtol(argv[++i], &end, 10);
+            if (*end || threads < 1 || threads > 256) {
+                fprintf(stderr, "dyad: --threads takes 1..256\n");
+                return EXIT_USAGE;
+            }
+        } else if (!strcmp(a, "--stats")) {
+            stats = 1;
+        } else if (!strcmp(a, "--no-require-dyad")) {
+            opt.require_dyad = 0;
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "dyad: code: unknown option '%s'\n", a);
+            return EXIT_USAGE;
+        } else if (nfiles < 1024) {
+            files[nfiles++] = a;
+        }
+    }
+    if (threads < 1) threads = 1;
+    double t0 = now();
+    dyad_engine *e = dict_opts_load(&dopt);
+    if (!e) return EXIT_USAGE;
+    double t_load = now() - t0;
+
+    writer *w = writer_open(stdout, kind);
+    batch b;
+    memset(&b, 0, sizeof b);
+    b.e = e;
+    b.opt = &opt;
+    size_t cap = (size_t)threads * SLOTS_PER_THREAD;
+    b.slots = calloc(cap, sizeof *b.slots);
+    for (size_t i = 0; i < cap; i++) b.slots[i].doc = dyad_doc_new();
+    pthread_mutex_init(&b.mu, NULL);
+    totals tt;
+    memset(&tt, 0, sizeof tt);
+
+    if (nfiles == 0) files[nfiles++] = "-";
+    for (int fi = 0; fi < nfiles; fi++) {
+        const char *name = files[fi];
+        FILE *f = strcmp(name, "-") ? fopen(name, "rb") : stdin;
+        if (!f) {
+            fprintf(stderr, "dyad: %s: cannot open: ", name);
+            perror(NULL);
+            tt.rejected++;
+            continue;
+        }
+        char err[512];
+        reader *r = reader_open(f, strcmp(name, "-") ? name : "<stdin>",
+                                READER_AUTO, err, sizeof err);
+        if (!r) {
+            fprintf(stderr, "dyad: %s\n", err);
+            tt.rejected++;
+            if (f != stdin) fclose(f);
+            continue;
+        }
+        doc_record rec;
+        int rc;
+        while ((rc = reader_next(r, &rec, err, sizeof err)) != 0) {
+            if (rc < 0) {
+                fprintf(stderr, "dyad: %s\n", err);
+                tt.rejected++;
+                continue;
+            }
+            slot_fill(&b.slots[b.n++], &rec);
+            if (b.n == cap) {
+                run_batch(&b, (int)threads);
+                write_batch(&b, w, &tt);
+            }
+        }
+        reader_close(r);
+        if (f != stdin) fclose(f);
+    }
+    run_batch(&b, (int)threads);
+    write_batch(&b, w, &tt);
+    if (writer_close(w) != 0) {
+        fprintf(stderr, "dyad: write error on standard output\n");
+        tt.rejected++;
+    }
+    double elapsed = now() - t0;
+    if (stats) {
+        fprintf(stderr,
+                "dyad: %llu documents, %llu sentences, %llu events, %.2f s "
+                "(dictionaries %.3f s, %ld thread%s)\n",
+                tt.docs, tt.sentences, tt.events, elapsed, t_load, threads,
+                threads == 1 ? "" : "s");
+    }
+    for (size_t i = 0; i < cap; i++) {
+        dyad_doc_free(b.slots[i].doc);
+        free(b.slots[i].buf);
+    }
+    free(b.slots);
+    pthread_mutex_destroy(&b.mu);
+    dyad_engine_free(e);
+    dict_opts_free(&dopt);
+    return tt.rejected ? EXIT_REJECTED : EXIT_OK;
+}

@@ -1,0 +1,68 @@
+/* cmd_explain.c -- `dyad explain "SENTENCE"`: why a sentence codes as it
+ * does. Prints the library's trace (tokens and tags, chunks and clauses,
+ * actor units with their codes, each verb looked up and the pattern that
+ * fired or why none did) followed by the events. This is the dictionary
+ * writer's tool. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+int cmd_explain(int argc, char **argv) {
+    dict_opts dopt;
+    memset(&dopt, 0, sizeof dopt);
+    const char *text = NULL;
+    uint32_t date = 0;
+    dyad_options opt;
+    dyad_options_default(&opt);
+    for (int i = 1; i < argc; i++) {
+        int r = dict_opts_parse(&dopt, argc, argv, &i);
+        if (r < 0) return EXIT_USAGE;
+        if (r > 0) continue;
+        if (!strcmp(argv[i], "--date") && i + 1 < argc) {
+            const char *d = argv[++i];
+            date = dyad_parse_date(d, strlen(d));
+            if (!date) {
+                fprintf(stderr, "dyad: bad date '%s' (YYYYMMDD)\n", d);
+                return EXIT_USAGE;
+            }
+        } else if (!strcmp(argv[i], "--no-require-dyad")) {
+            opt.require_dyad = 0;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "dyad: explain: unknown option '%s'\n", argv[i]);
+            return EXIT_USAGE;
+        } else {
+            text = argv[i];
+        }
+    }
+    if (!text) {
+        fprintf(stderr,
+                "usage: dyad explain \"SENTENCE\" [--date YYYYMMDD] "
+                "[dictionary options]\n");
+        return EXIT_USAGE;
+    }
+    dyad_engine *e = dict_opts_load(&dopt);
+    if (!e) return EXIT_USAGE;
+    opt.trace = 1;
+    dyad_doc *doc = dyad_doc_new();
+    dyad_result res;
+    dyad_error err;
+    int rc = dyad_code(e, doc, text, strlen(text), date, &opt, &res, &err);
+    if (rc != 0) {
+        fprintf(stderr, "dyad: %s\n", err.msg);
+    } else {
+        if (res.trace) fputs(res.trace, stdout);
+        printf("events: %zu\n", res.nevents);
+        for (size_t i = 0; i < res.nevents; i++) {
+            const dyad_event *ev = &res.events[i];
+            printf("  %s %s %s  (source \"%s\", verb \"%s\", target \"%s\"; "
+                   "rule %s)\n",
+                   ev->source, ev->target, ev->code, ev->source_text,
+                   ev->verb_text, ev->target_text, ev->rule);
+        }
+    }
+    dyad_doc_free(doc);
+    dyad_engine_free(e);
+    dict_opts_free(&dopt);
+    return rc ? EXIT_REJECTED : EXIT_OK;
+}

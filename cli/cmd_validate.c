@@ -1,0 +1,164 @@
+/* cmd_validate.c -- `dyad validate FILE.xml`: PETRARCH validation records.
+ *
+ * Loads the dictionaries the file names (from the file's own folder), then
+ * codes each record's <Text> -- never its <Parse> -- under the <Config>
+ * options in force at that point, and compares the events one to one with
+ * the expected ones (formats.md e.2). Every failure is printed with the
+ * record id, text, expected and coded events; the last line is
+ * "N passed, M failed".
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "validation.h"
+
+static char *join_dir(const char *xml, const char *name) {
+    const char *slash = strrchr(xml, '/');
+    size_t dl = slash ? (size_t)(slash - xml) : 1;
+    size_t n = dl + strlen(name) + 2;
+    char *p = malloc(n);
+    if (slash)
+        snprintf(p, n, "%.*s/%s", (int)dl, xml, name);
+    else
+        snprintf(p, n, "./%s", name);
+    return p;
+}
+
+static void print_events(const char *label, const char *const (*ev)[3],
+                         size_t n) {
+    printf("  %s:", label);
+    if (!n) printf(" (none)");
+    for (size_t i = 0; i < n; i++)
+        printf(" %s %s %s%s", ev[i][0], ev[i][1], ev[i][2],
+               i + 1 < n ? ";" : "");
+    printf("\n");
+}
+
+int cmd_validate(int argc, char **argv) {
+    const char *path = NULL, *category = NULL;
+    int verbose = 0;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--category") && i + 1 < argc)
+            category = argv[++i];
+        else if (!strcmp(argv[i], "-v") || !strcmp(argv[i], "--verbose"))
+            verbose = 1;
+        else if (argv[i][0] == '-') {
+            fprintf(stderr, "dyad: validate: unknown option '%s'\n", argv[i]);
+            return EXIT_USAGE;
+        } else
+            path = argv[i];
+    }
+    if (!path) {
+        fprintf(stderr, "usage: dyad validate FILE.xml [--category X]\n");
+        return EXIT_USAGE;
+    }
+    char err[1024];
+    val_file *vf = val_load(path, err, sizeof err);
+    if (!vf) {
+        fprintf(stderr, "dyad: %s\n", err);
+        return EXIT_USAGE;
+    }
+    dyad_dict_files files;
+    memset(&files, 0, sizeof files);
+    char *owned[4 + VAL_MAX_ACTOR_FILES];
+    int nowned = 0;
+    if (vf->env.verbfile)
+        files.verbs = owned[nowned++] = join_dir(path, vf->env.verbfile);
+    for (size_t i = 0; i < vf->env.nactorfiles; i++)
+        files.actors[files.nactors++] = owned[nowned++] =
+            join_dir(path, vf->env.actorfiles[i]);
+    if (vf->env.agentfile)
+        files.agents = owned[nowned++] = join_dir(path, vf->env.agentfile);
+    if (vf->env.discardfile)
+        files.discards = owned[nowned++] = join_dir(path, vf->env.discardfile);
+    dyad_error derr;
+    dyad_engine *e = dyad_engine_load(&files, &derr);
+    for (int i = 0; i < nowned; i++) free(owned[i]);
+    if (!e) {
+        fprintf(stderr, "dyad: %s\n", derr.msg);
+        val_free(vf);
+        return EXIT_USAGE;
+    }
+
+    dyad_options opt;
+    dyad_options_default(&opt);
+    opt.one_sentence = 1;
+    for (size_t i = 0; i < vf->env.nconfig; i++)
+        val_config_apply(&opt, vf->env.config[i].option,
+                         vf->env.config[i].value);
+
+    dyad_doc *doc = dyad_doc_new();
+    size_t passed = 0, failed = 0;
+    const char *(*got)[3] = NULL;
+    size_t gotcap = 0;
+    for (size_t i = 0; i < vf->nitems; i++) {
+        const val_item *it = &vf->items[i];
+        if (it->kind == VAL_ITEM_STOP) break;
+        if (it->kind == VAL_ITEM_CONFIG) {
+            val_config_apply(&opt, it->config.option, it->config.value);
+            continue;
+        }
+        const val_record *r = &it->record;
+        if (val_should_skip(vf, r)) continue;
+        if (category && strcmp(category, r->category) != 0) continue;
+        dyad_result res;
+        dyad_code(e, doc, r->text, strlen(r->text), r->date, &opt, &res,
+                  &derr);
+        int ok;
+        const char *why = NULL;
+        int want_discard = r->error && strstr(r->error, "discard");
+        if (res.discarded) {
+            const char *fired =
+                res.discarded == 2 ? "storydiscard" : "sentencediscard";
+            ok = r->error && !strcmp(r->error, fired);
+            if (!ok) why = fired;
+        } else if (want_discard) {
+            ok = 0;
+            why = "no discard fired";
+        } else {
+            if (res.nevents > gotcap) {
+                gotcap = res.nevents * 2;
+                got = realloc(got, gotcap * sizeof *got);
+            }
+            for (size_t k = 0; k < res.nevents; k++) {
+                got[k][0] = res.events[k].source;
+                got[k][1] = res.events[k].target;
+                got[k][2] = res.events[k].code;
+            }
+            ok = val_events_match(r, (const char *const(*)[3])got,
+                                  res.nevents);
+        }
+        if (ok) {
+            passed++;
+            if (verbose) printf("ok %s\n", r->id);
+            continue;
+        }
+        failed++;
+        printf("FAIL %s (%s, %s)\n  text: %s\n", r->id, r->category,
+               r->date_text, r->text);
+        const char *(*exp)[3] = malloc((r->nevents + 1) * sizeof *exp);
+        for (size_t k = 0; k < r->nevents; k++) {
+            exp[k][0] = r->events[k].source;
+            exp[k][1] = r->events[k].target;
+            exp[k][2] = r->events[k].code;
+        }
+        if (r->error)
+            printf("  expected: error %s\n", r->error);
+        else
+            print_events("expected", (const char *const(*)[3])exp,
+                         r->nevents);
+        free(exp);
+        if (why)
+            printf("  got: %s\n", why);
+        else
+            print_events("got", (const char *const(*)[3])got, res.nevents);
+    }
+    free(got);
+    dyad_doc_free(doc);
+    dyad_engine_free(e);
+    val_free(vf);
+    printf("%zu passed, %zu failed\n", passed, failed);
+    return failed ? EXIT_REJECTED : EXIT_OK;
+}

@@ -1,0 +1,54 @@
+/* main.c -- the dyad command: dispatches to a subcommand. */
+#include <stdio.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#include "cli.h"
+
+static void usage(FILE *f) {
+    fputs("usage: dyad <command> [options]\n"
+          "  code [--format json|tsv|table] [--threads N] [--stats]\n"
+          "       [dictionary options] [FILE...]   code documents (stdin "
+          "when no FILE)\n"
+          "  validate FILE.xml [--category X]      run PETRARCH validation "
+          "records\n"
+          "  explain \"SENTENCE\" [--date YYYYMMDD] [dictionary options]\n"
+          "  dict [dictionary options]             load dictionaries, print "
+          "counts\n"
+          "dictionary options: --dict DIR | --verbs F --actors F (repeat) "
+          "--agents F\n"
+          "                    --discards F --issues F   (default: bundled)\n",
+          f);
+}
+
+static int dispatch(int argc, char **argv) {
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
+    if (!strcmp(cmd, "validate")) return cmd_validate(argc - 1, argv + 1);
+    if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
+    if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (!strcmp(cmd, "--version")) {
+        puts("dyad " DYAD_VERSION);
+        return EXIT_OK;
+    }
+    fprintf(stderr, "dyad: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return EXIT_USAGE;
+}
+
+int main(int argc, char **argv) {
+    /* libxml2 must be initialised before any thread might use it */
+    xmlInitParser();
+    int rc = dispatch(argc, argv);
+    xmlCleanupParser();
+    return rc;
+}

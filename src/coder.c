@@ -1,0 +1,279 @@
+/* coder.c -- the document loop: bytes to events.
+ *
+ *   text --utf8norm--> normalised text --sentsplit--> sentences
+ *   sentence --tokenize--> tokens --tagger--> tags, lemmas
+ *            --chunker--> noun phrases, verb groups, clauses
+ *            --discards--> (sentence or story dropped)
+ *            --coder_units--> actor units --coder_verbs--> events
+ * Everything for one document is allocated in the dyad_doc arena, which is
+ * reset at the start of the next call, so the loop does not touch malloc.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "chunker.h"
+#include "coder.h"
+#include "sentsplit.h"
+#include "tagger.h"
+#include "tokenize.h"
+#include "utf8norm.h"
+
+/* Long documents are cut into sentences of at most this many tokens by the
+ * splitter's byte limit already; this bounds per-sentence scratch arrays. */
+#define MAX_DISCARD_WORDS 4096
+
+void trace_add(sent_ctx *c, const char *fmt, ...) {
+    if (!c->trace) return;
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        va_end(ap2);
+        return;
+    }
+    if (*c->trace_len + (size_t)n + 1 > *c->trace_cap) {
+        size_t ncap = (*c->trace_cap ? *c->trace_cap * 2 : 4096);
+        while (ncap < *c->trace_len + (size_t)n + 1) ncap *= 2;
+        char *nb = arena_alloc(c->a, ncap);
+        if (*c->trace_len) memcpy(nb, *c->trace, *c->trace_len);
+        *c->trace = nb;
+        *c->trace_cap = ncap;
+    }
+    vsnprintf(*c->trace + *c->trace_len, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    *c->trace_len += (size_t)n;
+}
+
+static uint32_t count_words(const sentence *s, uint32_t a, uint32_t b) {
+    uint32_t n = 0;
+    for (uint32_t i = a; i < b; i++)
+        if (!(s->toks[i].flags & TOKF_PUNCT)) n++;
+    return n;
+}
+
+static int in_range(uint32_t n, int lo, int hi) {
+    return hi > 0 && (int)n >= lo && (int)n <= hi;
+}
+
+/* PETRARCH1's comma-clause deletion: short clauses set off by commas
+ * (", its biggest trading partner,"; ", officials said.") are removed
+ * before coding so they do not interrupt the main clause. Limits count
+ * words and come from the options (validation <Config> settings). */
+static void delete_comma_clauses(sent_ctx *c) {
+    const sentence *s = c->s;
+    const dyad_options *o = c->opt;
+    uint32_t commas[256], nc = 0;
+    for (uint32_t i = 0; i < s->ntok && nc < 256; i++)
+        if (s->toks[i].tag == T_COMMA) commas[nc++] = i;
+    if (!nc) return;
+    uint32_t end = s->ntok;
+    while (end > 0 && (s->toks[end - 1].tag == T_PERIOD ||
+                       s->toks[end - 1].tag == T_RQUOTE))
+        end--;
+    /* opening clause */
+    if (in_range(count_words(s, 0, commas[0]), o->comma_bmin, o->comma_bmax)) {
+        for (uint32_t i = 0; i <= commas[0]; i++) c->deleted[i] = 1;
+        trace_add(c, "comma: opening clause deleted\n");
+    }
+    /* inner clauses */
+    for (uint32_t k = 0; k + 1 < nc; k++) {
+        uint32_t a = commas[k], b = commas[k + 1];
+        if (c->deleted[a]) continue;
+        if (in_range(count_words(s, a + 1, b), o->comma_min, o->comma_max)) {
+            for (uint32_t i = a; i < b; i++) c->deleted[i] = 1;
+            trace_add(c, "comma: inner clause deleted at token %u\n", a);
+        }
+    }
+    /* closing clause */
+    uint32_t last = commas[nc - 1];
+    if (last < end && !c->deleted[last] &&
+        in_range(count_words(s, last + 1, end), o->comma_emin,
+                 o->comma_emax)) {
+        for (uint32_t i = last; i < end; i++) c->deleted[i] = 1;
+        trace_add(c, "comma: closing clause deleted\n");
+    }
+}
+
+static void trace_analysis(sent_ctx *c) {
+    if (!c->trace) return;
+    const sentence *s = c->s;
+    trace_add(c, "sentence %u: %s\ntokens:", s->index, s->text);
+    for (uint32_t i = 0; i < s->ntok; i++)
+        trace_add(c, " %.*s/%s", (int)s->toks[i].len, s->text + s->toks[i].off,
+                  tag_name((tag)s->toks[i].tag));
+    trace_add(c, "\nchunks:");
+    for (uint32_t i = 0; i < s->nchunk; i++) {
+        const chunk *ch = &s->chunks[i];
+        uint32_t a = s->toks[ch->first].off;
+        uint32_t b = s->toks[ch->end - 1].off + s->toks[ch->end - 1].len;
+        trace_add(c, " [%s %.*s]", chunk_kind_name(ch->kind), (int)(b - a),
+                  s->text + a);
+    }
+    trace_add(c, "\nclauses:");
+    for (uint32_t i = 0; i < s->nclause; i++) {
+        const clause *cl = &s->clauses[i];
+        trace_add(c, " %u:%s(parent %d, chunks %u-%u, subject %d, verb %d)", i,
+                  clause_kind_name(cl->kind), cl->parent, cl->first, cl->end,
+                  cl->subject, cl->verb);
+    }
+    trace_add(c, "\n");
+}
+
+static void trace_units(sent_ctx *c) {
+    if (!c->trace) return;
+    const sentence *s = c->s;
+    trace_add(c, "actors:");
+    for (uint32_t i = 0; i < c->nunits; i++) {
+        const unit *u = &c->units[i];
+        if (!u->ncodes) continue;
+        uint32_t a = s->toks[u->first].off;
+        uint32_t b = s->toks[u->end - 1].off + s->toks[u->end - 1].len;
+        trace_add(c, " [%.*s =", (int)(b - a), s->text + a);
+        for (uint32_t k = 0; k < u->ncodes; k++)
+            trace_add(c, " %s", u->codes[k]);
+        trace_add(c, "]");
+    }
+    trace_add(c, "\n");
+}
+
+/* Looks up each token's vocabulary id (dictionary words only). */
+static void assign_ids(const dict *d, sentence *s) {
+    for (uint32_t i = 0; i < s->ntok; i++) {
+        tok *t = &s->toks[i];
+        t->wid = vocab_find(&d->voc, t->norm, t->nlen);
+        t->lwid = t->lemma == t->norm
+                      ? t->wid
+                      : vocab_find(&d->voc, t->lemma, strlen(t->lemma));
+    }
+}
+
+static int discard_check(const dyad_engine *e, sent_ctx *c) {
+    const sentence *s = c->s;
+    if (!e->d.ndiscards) return 0;
+    uint32_t n = s->ntok < MAX_DISCARD_WORDS ? s->ntok : MAX_DISCARD_WORDS;
+    const char **words = arena_alloc(c->a, (n + 1) * sizeof *words);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (!(s->toks[i].flags & TOKF_PUNCT)) words[k++] = s->toks[i].norm;
+    uint32_t which = 0;
+    int r = dict_discard_match(&e->d, words, k, &which);
+    if (r) trace_add(c, "%s discard fired (%s:%u)\n",
+                     r == 2 ? "story" : "sentence",
+                     e->d.files[e->d.discards[which].file],
+                     e->d.discards[which].line);
+    return r;
+}
+
+static void add_issues(const dyad_engine *e, sent_ctx *c, event_list *ev,
+                       uint32_t first_event) {
+    if (!e->d.nissue_entries || first_event == ev->n) return;
+    const sentence *s = c->s;
+    uint32_t *w = arena_alloc(c->a, (s->ntok + 1) * sizeof *w);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < s->ntok; i++)
+        if (!(s->toks[i].flags & TOKF_PUNCT)) w[k++] = s->toks[i].wid;
+    char buf[512];
+    buf[0] = '\0';
+    if (dict_issues_text(&e->d, w, k, buf, sizeof buf) > 0) {
+        const char *iss = arena_strdup(c->a, buf);
+        for (uint32_t i = first_event; i < ev->n; i++) ev->ev[i].issues = iss;
+    }
+}
+
+int dyad_code(const dyad_engine *e, dyad_doc *doc, const char *text,
+              size_t len, uint32_t date, const dyad_options *opts,
+              dyad_result *out, dyad_error *err) {
+    (void)err;
+    arena *a = &doc->a;
+    arena_reset(a);
+    memset(out, 0, sizeof *out);
+    char *norm = NULL;
+    uint32_t invalid = 0;
+    size_t nlen = utf8_normalise(a, text, len, &norm, &invalid);
+    out->text = norm;
+    out->text_len = nlen;
+    out->invalid_bytes = invalid;
+
+    sent_span *spans = NULL;
+    uint32_t nspans;
+    if (opts->one_sentence) {
+        spans = arena_alloc(a, sizeof *spans);
+        uint32_t b = 0, t = (uint32_t)nlen;
+        while (b < t && (norm[b] == ' ' || norm[b] == '\n')) b++;
+        while (t > b && (norm[t - 1] == ' ' || norm[t - 1] == '\n')) t--;
+        spans[0].off = b;
+        spans[0].len = t - b;
+        nspans = t > b;
+    } else {
+        nspans = sent_split(a, norm, (uint32_t)nlen, &spans);
+    }
+
+    event_list ev = {NULL, 0, 0};
+    char *trace = NULL;
+    size_t tlen = 0, tcap = 0;
+    int story_discard = 0;
+    for (uint32_t si = 0; si < nspans && !story_discard; si++) {
+        sentence *s = arena_zalloc(a, sizeof *s);
+        s->text = arena_strndup(a, norm + spans[si].off, spans[si].len);
+        s->len = spans[si].len;
+        s->doc_off = spans[si].off;
+        s->index = si;
+        s->ntok = tok_tokenize(a, s->text, s->len, &s->toks);
+        if (!s->ntok) continue;
+        tag_sentence(e->lx, s, a);
+        assign_ids(&e->d, s);
+        chunk_sentence(s, a);
+
+        sent_ctx c;
+        memset(&c, 0, sizeof c);
+        c.e = e;
+        c.opt = opts;
+        c.a = a;
+        c.s = s;
+        c.date = date;
+        c.deleted = arena_zalloc(a, s->ntok + 1);
+        if (opts->trace) {
+            c.trace = &trace;
+            c.trace_len = &tlen;
+            c.trace_cap = &tcap;
+        }
+        trace_analysis(&c);
+        int dr = discard_check(e, &c);
+        if (dr == 2) {
+            story_discard = 1;
+            break;
+        }
+        if (dr == 1) {
+            out->discarded |= 1;
+            continue;
+        }
+        if (e->linear) delete_comma_clauses(&c);
+        units_build(&c);
+        trace_units(&c);
+        uint32_t before = ev.n;
+        code_sentence_verbs(&c, &ev);
+        add_issues(e, &c, &ev, before);
+        out->nsentences = si + 1;
+    }
+    out->nsentences = nspans;
+    if (story_discard) {
+        out->discarded = 2;
+        ev.n = 0;
+        if (opts->trace) {
+            sent_ctx c;
+            memset(&c, 0, sizeof c);
+            c.a = a;
+            c.trace = &trace;
+            c.trace_len = &tlen;
+            c.trace_cap = &tcap;
+            trace_add(&c, "story discarded: no events\n");
+        }
+    }
+    out->events = ev.ev;
+    out->nevents = ev.n;
+    out->trace = trace;
+    return 0;
+}

@@ -1,0 +1,265 @@
+/* coder_units.c -- actor units: which noun phrases name whom.
+ *
+ * A unit is a noun phrase or a coordination of them, optionally with one
+ * attached prepositional phrase whose object names the actor:
+ *   "the government of Valdoria"            -> VALGOV
+ *   "soldiers from Valdoria"                -> VALMIL
+ *   "the ambassadors of A, B and C"         -> AGOV, BGOV, CGOV
+ *   "lawmakers and officials in A and B"    -> ALEG, BLEG, AGOV, BGOV
+ * Inside a conjunct, the first actor phrase found (longest match at each
+ * word, left to right) is the actor and every agent phrase found adds its
+ * code, in order (PETRARCH1's rule, which the validation records expect).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "coder.h"
+
+/* What one conjunct names. */
+typedef struct conj_code {
+    const char *actor;        /* resolved actor code (may hold '/'), or NULL */
+    const char *agents[8];    /* agent codes in order ("~GOV", "NGO~") */
+    int nagents;
+    uint32_t actor_tok;       /* token where the actor phrase starts */
+} conj_code;
+
+static void code_conjunct(const sent_ctx *c, uint32_t first, uint32_t end,
+                          conj_code *out) {
+    const dict *d = &c->e->d;
+    const tok *t = c->s->toks;
+    uint32_t wids[64];
+    memset(out, 0, sizeof *out);
+    for (uint32_t i = first; i < end;) {
+        uint32_t n = 0;
+        for (uint32_t j = i; j < end && n < 64; j++) wids[n++] = t[j].wid;
+        uint32_t val = 0;
+        size_t len = 0;
+        if (!out->actor) len = ptrie_longest(&d->actors, wids, n, &val);
+        if (len) {
+            const char *code = dict_actor_code(d, val - 1, c->date);
+            if (code && strcmp(code, "---") != 0) {
+                out->actor = code;
+                out->actor_tok = i;
+            }
+            i += (uint32_t)len;
+            continue;
+        }
+        len = ptrie_longest(&d->agents, wids, n, &val);
+        if (len) {
+            if (out->nagents < 8)
+                out->agents[out->nagents++] = d->agent_entries[val - 1].code;
+            i += (uint32_t)len;
+            continue;
+        }
+        i++;
+    }
+}
+
+/* True when block (3 letters) already stands in code at a 3-letter
+ * boundary: "GOV" in "ARNGOV". */
+static int has_block(const char *code, const char *blk, size_t blen) {
+    size_t n = strlen(code);
+    for (size_t i = 0; i + blen <= n; i += 3)
+        if (memcmp(code + i, blk, blen) == 0) return 1;
+    return 0;
+}
+
+/* actor (single code, no '/') + agents -> composite code. */
+static const char *combine(arena *a, const char *actor,
+                           const char *const *agents, int nagents) {
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s", actor ? actor : "---");
+    for (int i = 0; i < nagents; i++) {
+        const char *g = agents[i];
+        size_t gl = strlen(g);
+        int prefix = gl && g[gl - 1] == '~';
+        const char *blk = prefix ? g : g + (g[0] == '~');
+        size_t bl = prefix ? gl - 1 : gl - (g[0] == '~');
+        while (bl && *blk == ' ') blk++, bl--;
+        if (!bl) continue;
+        if (has_block(buf, blk, bl < 3 ? bl : 3)) break; /* first duplicate
+                                                             stops: PETRARCH1 */
+        size_t cl = strlen(buf);
+        if (cl + bl >= sizeof buf) break; /* absurdly long: stop adding */
+        if (prefix) {
+            memmove(buf + bl, buf, cl + 1);
+            memcpy(buf, blk, bl);
+        } else {
+            memcpy(buf + cl, blk, bl);
+            buf[cl + bl] = '\0';
+        }
+    }
+    return arena_strdup(a, buf);
+}
+
+/* Appends the codes of one conjunct, given the actor to use. */
+static void push_codes(arena *a, const char *actor, const conj_code *cc,
+                       const char ***codes, uint32_t *n, uint32_t *cap) {
+    if (actor && strchr(actor, '/')) {
+        /* compound actor code "A/B": one code per member */
+        const char *p = actor;
+        while (*p) {
+            const char *q = strchr(p, '/');
+            size_t len = q ? (size_t)(q - p) : strlen(p);
+            char *one = arena_strndup(a, p, len);
+            ARENA_GROW(a, *codes, *n, *cap);
+            (*codes)[(*n)++] = combine(a, one, cc->agents, cc->nagents);
+            p += len + (q != NULL);
+        }
+        return;
+    }
+    ARENA_GROW(a, *codes, *n, *cap);
+    (*codes)[(*n)++] = combine(a, actor, cc->agents, cc->nagents);
+}
+
+uint32_t units_code_range(sent_ctx *c, uint32_t first, uint32_t end,
+                          const char ***codes, uint32_t *n, uint32_t *cap,
+                          int *has_actor, int *has_agent) {
+    conj_code cc;
+    code_conjunct(c, first, end, &cc);
+    uint32_t before = *n;
+    if (cc.actor) {
+        push_codes(c->a, cc.actor, &cc, codes, n, cap);
+        *has_actor = 1;
+    } else if (cc.nagents) {
+        push_codes(c->a, NULL, &cc, codes, n, cap);
+        *has_agent = 1;
+    }
+    return *n - before;
+}
+
+/* The chunks of a coordination group starting at NP chunk i. */
+static uint32_t coord_members(const sentence *s, uint32_t i, uint32_t *out,
+                              uint32_t max) {
+    uint32_t n = 0;
+    out[n++] = i;
+    int32_t g = s->chunks[i].coord;
+    if (g < 0) return n;
+    for (uint32_t j = i + 1; j < s->nchunk && n < max; j++) {
+        const chunk *ch = &s->chunks[j];
+        if (ch->kind == CK_NP && ch->coord == g)
+            out[n++] = j;
+        else if (ch->kind != CK_PUNCT && ch->kind != CK_CONJ &&
+                 ch->kind != CK_NP)
+            break;
+    }
+    return n;
+}
+
+static int is_word(const sent_ctx *c, uint32_t tokidx, uint32_t wid) {
+    return wid && c->s->toks[tokidx].wid == wid;
+}
+
+void units_build(sent_ctx *c) {
+    sentence *s = c->s;
+    arena *a = c->a;
+    c->unit_of = arena_alloc(a, (s->ntok + 1) * sizeof *c->unit_of);
+    for (uint32_t i = 0; i < s->ntok; i++) c->unit_of[i] = -1;
+    uint32_t cap = 0;
+    c->units = NULL;
+    c->nunits = 0;
+    uint8_t *used = arena_zalloc(a, s->nchunk + 1);
+    uint32_t mem[64], pmem[64];
+    for (uint32_t i = 0; i < s->nchunk; i++) {
+        const chunk *ch = &s->chunks[i];
+        if (ch->kind != CK_NP || used[i]) continue;
+        uint32_t nm = coord_members(s, i, mem, 64);
+        for (uint32_t k = 0; k < nm; k++) used[mem[k]] = 1;
+        uint32_t last = mem[nm - 1];
+        /* attach "of X" always; "in X"/"from X" when this phrase is not a
+         * verb's direct object ("soldiers from Valdoria attacked" vs
+         * "police arrested students in Kestria") */
+        uint32_t np = 0;
+        if (last + 2 <= s->nchunk && last + 1 < s->nchunk) {
+            const chunk *pp = &s->chunks[last + 1];
+            if (pp->kind == CK_PP && pp->pp_obj >= 0 && !used[pp->pp_obj]) {
+                uint32_t pw = pp->head;
+                int prev_vg = i > 0 && s->chunks[i - 1].kind == CK_VG;
+                if (is_word(c, pw, c->e->w_of) ||
+                    (!prev_vg && (is_word(c, pw, c->e->w_in) ||
+                                  is_word(c, pw, c->e->w_from)))) {
+                    np = coord_members(s, (uint32_t)pp->pp_obj, pmem, 64);
+                    for (uint32_t k = 0; k < np; k++) used[pmem[k]] = 1;
+                }
+            }
+        }
+        unit u;
+        memset(&u, 0, sizeof u);
+        u.chunk = (int32_t)i;
+        u.first = s->chunks[mem[0]].first;
+        u.head_end = s->chunks[last].end;
+        u.end = np ? s->chunks[pmem[np - 1]].end : u.head_end;
+        u.compound = nm > 1 || np > 1;
+
+        /* code the conjuncts */
+        conj_code cj[64], pj[64];
+        int any_actor = 0, any_pp_actor = 0;
+        for (uint32_t k = 0; k < nm; k++) {
+            code_conjunct(c, s->chunks[mem[k]].first, s->chunks[mem[k]].end,
+                          &cj[k]);
+            any_actor |= cj[k].actor != NULL;
+        }
+        for (uint32_t k = 0; k < np; k++) {
+            code_conjunct(c, s->chunks[pmem[k]].first,
+                          s->chunks[pmem[k]].end, &pj[k]);
+            any_pp_actor |= pj[k].actor != NULL;
+        }
+        const char **codes = NULL;
+        uint32_t ncodes = 0, ccap = 0;
+        /* an adjective actor on the first conjunct is shared by later
+         * agent-only conjuncts: "Danish media and government" */
+        const char *shared = NULL;
+        if (nm > 1 && cj[0].actor && cj[0].nagents &&
+            cj[0].actor_tok < s->chunks[mem[0]].head)
+            shared = cj[0].actor;
+        for (uint32_t k = 0; k < nm; k++) {
+            if (cj[k].actor) {
+                push_codes(a, cj[k].actor, &cj[k], &codes, &ncodes, &ccap);
+                u.coded = 1;
+            } else if (cj[k].nagents && any_pp_actor) {
+                for (uint32_t q = 0; q < np; q++)
+                    if (pj[q].actor) {
+                        push_codes(a, pj[q].actor, &cj[k], &codes, &ncodes,
+                                   &ccap);
+                        u.coded = 1;
+                    }
+            } else if (cj[k].nagents && shared) {
+                push_codes(a, shared, &cj[k], &codes, &ncodes, &ccap);
+            } else if (cj[k].nagents) {
+                push_codes(a, NULL, &cj[k], &codes, &ncodes, &ccap);
+                u.has_agent = 1;
+            }
+        }
+        if (!any_actor && !ncodes && any_pp_actor) {
+            /* "the population of Valdoria" -> VAL */
+            for (uint32_t q = 0; q < np; q++)
+                if (pj[q].actor) {
+                    push_codes(a, pj[q].actor, &pj[q], &codes, &ncodes,
+                               &ccap);
+                    u.coded = 1;
+                }
+        }
+        u.codes = codes;
+        u.ncodes = ncodes;
+        ARENA_GROW(a, c->units, c->nunits, cap);
+        for (uint32_t t = u.first; t < u.end && t < s->ntok; t++)
+            if (c->unit_of[t] < 0) c->unit_of[t] = (int32_t)c->nunits;
+        c->units[c->nunits++] = u;
+    }
+}
+
+int32_t units_starting_at(const sent_ctx *c, uint32_t p) {
+    if (p >= c->s->ntok) return -1;
+    int32_t u = c->unit_of[p];
+    if (u < 0) return -1;
+    /* a determiner or possessive may open the phrase: accept the first
+     * token of the unit only */
+    return c->units[u].first == p ? u : -1;
+}
+
+int32_t units_ending_at(const sent_ctx *c, uint32_t p) {
+    if (p >= c->s->ntok) return -1;
+    int32_t u = c->unit_of[p];
+    if (u < 0) return -1;
+    return c->units[u].end == p + 1 ? u : -1;
+}

@@ -1,0 +1,39 @@
+/* engine.h -- the engine and document handles behind include/dyad.h.
+ *
+ * An engine is the loaded dictionaries, the tagger's lexicon and the CAMEO
+ * code table; it is immutable once dyad_engine_load returns. A document
+ * handle is one thread's workspace: its arena is reset at the start of each
+ * dyad_code call.
+ */
+#ifndef DYAD_ENGINE_H
+#define DYAD_ENGINE_H
+
+#include "dict.h"
+#include "dyad.h"
+#include "lexicon.h"
+
+typedef struct cameo_entry {
+    char code[8];        /* "0231" */
+    int quad;            /* 1..4 */
+    double goldstein;
+    const char *name;
+} cameo_entry;
+
+struct dyad_engine {
+    dict d;
+    lexicon *lx;
+    int linear;            /* verb file uses PETRARCH1 linear patterns */
+    cameo_entry *cameo;    /* sorted by code */
+    size_t ncameo;
+    arena mem;             /* cameo names, file names */
+    uint32_t w_by, w_of, w_in, w_from, w_said; /* frequent word ids */
+    dyad_dict_stats stats;
+};
+
+struct dyad_doc {
+    arena a;
+};
+
+const cameo_entry *engine_cameo(const dyad_engine *e, const char *code);
+
+#endif
