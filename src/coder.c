@@ -66,8 +66,15 @@ static void delete_comma_clauses(sent_ctx *c) {
     const sentence *s = c->s;
     const dyad_options *o = c->opt;
     uint32_t commas[256], nc = 0;
-    for (uint32_t i = 0; i < s->ntok && nc < 256; i++)
-        if (s->toks[i].tag == T_COMMA) commas[nc++] = i;
+    for (uint32_t i = 0; i < s->ntok && nc < 256; i++) {
+        if (s->toks[i].tag != T_COMMA) continue;
+        /* "complete, full diplomatic ties": a comma between adjectives is
+         * inside a noun phrase, not a clause boundary */
+        if (i > 0 && i + 1 < s->ntok && tag_is_adj(s->toks[i - 1].tag) &&
+            tag_is_adj(s->toks[i + 1].tag))
+            continue;
+        commas[nc++] = i;
+    }
     if (!nc) return;
     uint32_t end = s->ntok;
     while (end > 0 && (s->toks[end - 1].tag == T_PERIOD ||

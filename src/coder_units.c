@@ -195,10 +195,14 @@ void units_build(sent_ctx *c) {
         conj_code cj[64], pj[64];
         int any_actor = 0, any_pp_actor = 0;
         for (uint32_t k = 0; k < nm; k++) {
-            code_conjunct(c, s->chunks[mem[k]].first, s->chunks[mem[k]].end,
-                          &cj[k]);
+            /* a simple "X of Y" is coded as one phrase, so phrases that
+             * span the preposition match: "Ministry of Silly Walks" */
+            uint32_t cend = (nm == 1 && np <= 1) ? u.end
+                                                 : s->chunks[mem[k]].end;
+            code_conjunct(c, s->chunks[mem[k]].first, cend, &cj[k]);
             any_actor |= cj[k].actor != NULL;
         }
+        if (nm == 1 && np <= 1 && (cj[0].actor || cj[0].nagents)) np = 0;
         for (uint32_t k = 0; k < np; k++) {
             code_conjunct(c, s->chunks[pmem[k]].first,
                           s->chunks[pmem[k]].end, &pj[k]);

@@ -49,6 +49,26 @@ static int find_verb(const sent_ctx *c, uint32_t h, verb_hit *hit) {
         hit->vend = h + 1 + f->npart;
         return 1;
     }
+    /* a verb with a pre-word whose first word the chunker took as the
+     * verb: "will not wire tap" (WIRE_+TAP) */
+    if (h + 1 < s->ntok) {
+        const tok *t2 = &s->toks[h + 1];
+        n = dict_verb_forms(d, t2->norm, t2->nlen, &ids);
+        for (uint32_t k = 0; k < n; k++) {
+            const verb_form *f = &d->forms[ids[k]];
+            if (!f->npre || f->npre > h + 1) continue;
+            int ok = 1;
+            for (uint32_t j = 0; ok && j < f->npre; j++)
+                ok = tok_is(s, h + 1 - f->npre + j, d->pat_words[f->pre + j]);
+            for (uint32_t j = 0; ok && j < f->npart; j++)
+                ok = tok_is(s, h + 2 + j, d->pat_words[f->part + j]);
+            if (!ok) continue;
+            hit->form = f;
+            hit->vfirst = h + 1 - f->npre;
+            hit->vend = h + 2 + f->npart;
+            return 1;
+        }
+    }
     return 0;
 }
 
@@ -59,8 +79,14 @@ static int is_comma(const sentence *s, uint32_t i) {
 /* Start of the verb's stretch: just after the nearest kept comma before
  * it, or the sentence start. */
 static uint32_t stretch_start(const sent_ctx *c, uint32_t vfirst) {
-    for (uint32_t i = vfirst; i-- > 0;)
-        if (is_comma(c->s, i) && !c->deleted[i]) return i + 1;
+    for (uint32_t i = vfirst; i-- > 0;) {
+        if (!is_comma(c->s, i) || c->deleted[i]) continue;
+        /* commas inside an actor unit ("A, B and C") and the closing comma
+         * of a deleted clause do not start a new stretch */
+        if (c->unit_of[i] >= 0) continue;
+        if (i > 0 && c->deleted[i - 1]) continue;
+        return i + 1;
+    }
     return 0;
 }
 
@@ -90,8 +116,14 @@ static uint32_t phrase_end(const sent_ctx *c, uint32_t vend) {
                     c->deleted[s->chunks[k].first]))
                 k++;
             if (k < s->nchunk && s->chunks[k].kind == CK_VG &&
-                !(s->chunks[k].vflags & VG_INFINITIVE))
+                !(s->chunks[k].vflags & VG_INFINITIVE)) {
+                /* ", it seems," is a parenthetical: the phrase goes on */
+                uint32_t after = s->chunks[k].end;
+                if (is_comma(s, i) && after < s->ntok && after - i <= 4 &&
+                    is_comma(s, after))
+                    continue;
                 return i;
+            }
         }
     }
     return s->ntok;
@@ -199,6 +231,14 @@ void code_sentence_verbs(sent_ctx *c, event_list *out) {
             }
         }
         if (tgt == src && m.compound < 0) tgt = -1;
+        /* "A and B renewed ties": a compound with no other target acts on
+         * itself, one event per ordered pair */
+        int self_compound = 0;
+        if (src >= 0 && c->units[src].compound && c->units[src].ncodes > 1 &&
+            (tgt < 0 || !c->units[tgt].coded) && m.target < 0) {
+            tgt = src;
+            self_compound = 1;
+        }
         /* passive: "B was opposed by A" */
         int passive = 0;
         if ((ch->vflags & VG_PASSIVE) && m.source < 0) {
@@ -213,7 +253,8 @@ void code_sentence_verbs(sent_ctx *c, event_list *out) {
         trace_add(c, "verb %s -> %s (%s:%u)%s\n", s->toks[ch->head].norm,
                   code[0] ? code : rcode, rule_file, rule_line,
                   passive ? " passive: roles swapped" : "");
-        event_add_pairs(c, out, src, tgt, code, rcode, m.compound >= 0,
+        event_add_pairs(c, out, src, tgt, code, rcode,
+                        m.compound >= 0 || self_compound,
                         ch - s->chunks, rule_file, rule_line);
         /* resume after the verb's phrase */
         uint32_t next = chunk_at(s, hi);
