@@ -22,6 +22,7 @@
 
 #include "dyad.h"
 #include "reader.h"
+#include "utf8norm.h"
 
 struct reader_jsonl {
     FILE *f;            /* input, not owned */
@@ -34,7 +35,53 @@ struct reader_jsonl {
                          * room for a full path name and a line number */
     char datebuf[32];   /* date text when the input gave a number */
     int failed;         /* a read error ended the input */
+    char *fix;          /* the line with invalid UTF-8 repaired */
+    size_t fixcap;
 };
+
+/* jansson rejects invalid UTF-8, but a stray byte in a news text should not
+ * cost the record: replace each invalid sequence by U+FFFD (the coder
+ * counts them again when it normalises the text). Returns the line to
+ * parse and its length. */
+static const char *repair_utf8(reader_jsonl *r, const char *s, size_t n,
+                               size_t *outlen) {
+    size_t i = 0;
+    uint32_t cp;
+    while (i < n) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int k = utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (k < 0) break;
+        i += (size_t)k;
+    }
+    if (i == n) {
+        *outlen = n;
+        return s;
+    }
+    if (r->fixcap < n * 3 + 1) {
+        r->fixcap = n * 3 + 1;
+        r->fix = realloc(r->fix, r->fixcap);
+    }
+    size_t o = 0;
+    for (i = 0; i < n;) {
+        int k = (unsigned char)s[i] < 0x80
+                    ? 1
+                    : utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (k > 0) {
+            memcpy(r->fix + o, s + i, (size_t)k);
+            o += (size_t)k;
+            i += (size_t)k;
+        } else {
+            memcpy(r->fix + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i += (size_t)-k;
+        }
+    }
+    *outlen = o;
+    return r->fix;
+}
 
 reader_jsonl *reader_jsonl_open(FILE *f, const char *file, uint64_t first_line) {
     reader_jsonl *r = calloc(1, sizeof *r);
@@ -53,6 +100,7 @@ void reader_jsonl_close(reader_jsonl *r) {
     if (!r) return;
     if (r->cur) json_decref(r->cur);
     free(r->buf);
+    free(r->fix);
     free(r->file);
     free(r);
 }
@@ -98,7 +146,9 @@ int reader_jsonl_next(reader_jsonl *r, doc_record *rec, char *err, size_t errlen
         if (is_blank(r->buf, (size_t)n)) continue;
 
         json_error_t jerr;
-        json_t *obj = json_loadb(r->buf, (size_t)n, JSON_ALLOW_NUL, &jerr);
+        size_t fixed_len;
+        const char *line_text = repair_utf8(r, r->buf, (size_t)n, &fixed_len);
+        json_t *obj = json_loadb(line_text, fixed_len, JSON_ALLOW_NUL, &jerr);
         if (!obj) {
             snprintf(err, errlen, "%s:%" PRIu64 ": invalid JSON: %s (column %d)",
                      r->file, line, jerr.text, jerr.column);

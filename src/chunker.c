@@ -437,6 +437,18 @@ static void chk_coord(sentence *s) {
             int subj_pos = !(pc->kind == CK_VG || pc->kind == CK_PP) ||
                            (pc->kind == CK_VG &&
                             reporting_lemma(s->toks[pc->head].lemma));
+            if (pc->kind == CK_PP) {
+                /* "Lawmakers in A and B welcomed": still inside the
+                 * subject when no verb came before in this clause */
+                subj_pos = 1;
+                for (size_t q = k; q-- > 0;) {
+                    if (c[q].kind == CK_SBAR || is_comma(s, &c[q])) break;
+                    if (finite_vg(s, &c[q])) {
+                        subj_pos = 0;
+                        break;
+                    }
+                }
+            }
             if (!subj_pos) ni--;
         }
         if (ni < 2) continue;
