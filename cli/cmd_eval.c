@@ -159,7 +159,7 @@ static void print_report(const dyad_engine *e, const eval_totals *t) {
         double gs;
         if (r) {
             snprintf(code, sizeof code, "%02d", r);
-            if (dyad_cameo_lookup(e, code, &quad, &gs, &name) != 0 || !name)
+            if (!dyad_cameo_lookup(e, code, &quad, &gs, &name) || !name)
                 name = "";
         } else {
             snprintf(code, sizeof code, "??");
@@ -207,10 +207,6 @@ static int read_gold(json_t *arr, eval_event *g, char *why, size_t whylen) {
     }
     return n;
 }
-
-/* Declared in cli.h by the lead; repeated here until then so that
- * -Wmissing-prototypes stays quiet. */
-int cmd_eval(int argc, char **argv);
 
 static void usage(void) {
     fputs("usage: dyad eval FILE.jsonl [--errors] [dictionary options]\n",

@@ -16,6 +16,8 @@ static void usage(FILE *f) {
           "  explain \"SENTENCE\" [--date YYYYMMDD] [dictionary options]\n"
           "  dict [dictionary options]             load dictionaries, print "
           "counts\n"
+          "  eval FILE.jsonl [--errors]            precision/recall against "
+          "a gold set\n"
           "dictionary options: --dict DIR | --verbs F --actors F (repeat) "
           "--agents F\n"
           "                    --discards F --issues F   (default: bundled)\n",
@@ -32,6 +34,7 @@ static int dispatch(int argc, char **argv) {
     if (!strcmp(cmd, "validate")) return cmd_validate(argc - 1, argv + 1);
     if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
     if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
+    if (!strcmp(cmd, "eval")) return cmd_eval(argc - 1, argv + 1);
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         usage(stdout);
         return EXIT_OK;
