@@ -222,6 +222,7 @@ int dyad_code(const dyad_engine *e, dyad_doc *doc, const char *text,
     char *trace = NULL;
     size_t tlen = 0, tcap = 0;
     int story_discard = 0;
+    doc_state *ds = arena_zalloc(a, sizeof *ds);
     for (uint32_t si = 0; si < nspans && !story_discard; si++) {
         sentence *s = arena_zalloc(a, sizeof *s);
         s->text = arena_strndup(a, norm + spans[si].off, spans[si].len);
@@ -241,6 +242,7 @@ int dyad_code(const dyad_engine *e, dyad_doc *doc, const char *text,
         c.a = a;
         c.s = s;
         c.date = date;
+        c.ds = ds;
         c.deleted = arena_zalloc(a, s->ntok + 1);
         if (opts->trace) {
             c.trace = &trace;

@@ -27,8 +27,26 @@ typedef struct unit {
     uint8_t coded;         /* at least one code has a real actor */
     uint8_t has_agent;     /* some code came from an agent alone */
     uint8_t compound;      /* two or more conjuncts */
+    uint8_t pronoun;       /* a personal pronoun standing for an earlier
+                              actor ("he", "it", "they") */
     int32_t chunk;         /* first NP chunk */
+    const char *actor;     /* actor of the first coded conjunct (no agents),
+                              for possessive pronouns: "its ministry" */
 } unit;
+
+/* Actors mentioned so far in the document, newest last, for pronouns. */
+#define ANTE_MAX 8
+typedef struct antecedent {
+    const char **codes;    /* the unit's codes (doc arena) */
+    uint32_t ncodes;
+    const char *actor;     /* actor without agents */
+    uint8_t person;        /* named with a person-like agent ("minister") */
+} antecedent;
+
+typedef struct doc_state {
+    antecedent ante[ANTE_MAX];
+    uint32_t nante;        /* ring: the newest is ante[(nante-1) % ANTE_MAX] */
+} doc_state;
 
 /* Per-sentence coding state. */
 typedef struct sent_ctx {
@@ -38,7 +56,8 @@ typedef struct sent_ctx {
     sentence *s;
     uint32_t date;
     unit *units;
-    uint32_t nunits;
+    uint32_t nunits, cap_units;
+    doc_state *ds;         /* document-level memory (pronouns) */
     int32_t *unit_of;      /* token -> unit index or -1 */
     uint8_t *deleted;      /* token removed by comma-clause deletion */
     char **trace;          /* explain text being built, or NULL */
@@ -52,6 +71,9 @@ void units_build(sent_ctx *c);
 uint32_t units_code_range(sent_ctx *c, uint32_t first, uint32_t end,
                           const char ***codes, uint32_t *n, uint32_t *cap,
                           int *has_actor, int *has_agent);
+/* Remembers a coded unit as a possible antecedent of later pronouns. */
+void units_remember(sent_ctx *c, int32_t u);
+
 /* Unit that starts at token p (or -1), unit that ends at token p (or -1). */
 int32_t units_starting_at(const sent_ctx *c, uint32_t p);
 int32_t units_ending_at(const sent_ctx *c, uint32_t p);

@@ -150,14 +150,64 @@ static int is_word(const sent_ctx *c, uint32_t tokidx, uint32_t wid) {
     return wid && c->s->toks[tokidx].wid == wid;
 }
 
+static int norm_in(const tok *t, const char *const *list) {
+    for (; *list; list++)
+        if (strcmp(t->norm, *list) == 0) return 1;
+    return 0;
+}
+
+static const char *const personal[] = {"HE", "SHE", "IT", "THEY", NULL};
+static const char *const possessive[] = {"ITS", "THEIR", "HIS", "HER", NULL};
+static const char *const person_heads[] = {
+    "MINISTER", "PRESIDENT", "SPOKESMAN", "SPOKESWOMAN", "SPOKESPERSON",
+    "LEADER", "CHANCELLOR", "KING", "QUEEN", "PRIME", "SECRETARY", "GENERAL",
+    "COMMANDER", "AMBASSADOR", "ENVOY", "CHIEF", "OFFICIAL", "DIPLOMAT",
+    "PREMIER", "EMIR", "PRINCE", "SULTAN", "MAYOR", "GOVERNOR", NULL};
+
+/* A person is named: "President Xi Jinping", "the foreign minister". */
+static int unit_is_person(const sent_ctx *c, const unit *u) {
+    const tok *h = &c->s->toks[c->s->chunks[u->chunk].head];
+    if (norm_in(h, person_heads) || norm_in(&(tok){.norm = h->lemma},
+                                            person_heads))
+        return 1;
+    return h->tag == T_NNP && u->ncodes && strlen(u->codes[0]) > 3;
+}
+
+void units_remember(sent_ctx *c, int32_t ui) {
+    if (!c->ds || ui < 0) return;
+    const unit *u = &c->units[ui];
+    if (!u->coded || !u->ncodes) return;
+    antecedent *a = &c->ds->ante[c->ds->nante % ANTE_MAX];
+    a->codes = u->codes;
+    a->ncodes = u->ncodes;
+    a->actor = u->actor;
+    a->person = (uint8_t)(u->pronoun ? 0 : unit_is_person(c, u));
+    c->ds->nante++;
+}
+
+/* The newest antecedent compatible with a pronoun: "he"/"she" want a
+ * person, "it" a state or organisation, "they" anything. */
+static const antecedent *resolve_pronoun(const sent_ctx *c, const tok *t) {
+    if (!c->ds || !c->ds->nante) return NULL;
+    int want_person = !strcmp(t->norm, "HE") || !strcmp(t->norm, "SHE");
+    int want_thing = !strcmp(t->norm, "IT");
+    uint32_t n = c->ds->nante < ANTE_MAX ? c->ds->nante : ANTE_MAX;
+    for (uint32_t k = 0; k < n; k++) {
+        const antecedent *a = &c->ds->ante[(c->ds->nante - 1 - k) % ANTE_MAX];
+        if (want_person && !a->person) continue;
+        if (want_thing && a->person) continue;
+        return a;
+    }
+    return NULL;
+}
+
 void units_build(sent_ctx *c) {
     sentence *s = c->s;
     arena *a = c->a;
     c->unit_of = arena_alloc(a, (s->ntok + 1) * sizeof *c->unit_of);
     for (uint32_t i = 0; i < s->ntok; i++) c->unit_of[i] = -1;
-    uint32_t cap = 0;
     c->units = NULL;
-    c->nunits = 0;
+    c->nunits = c->cap_units = 0;
     uint8_t *used = arena_zalloc(a, s->nchunk + 1);
     uint32_t mem[64], pmem[64];
     for (uint32_t i = 0; i < s->nchunk; i++) {
@@ -210,12 +260,53 @@ void units_build(sent_ctx *c) {
         }
         const char **codes = NULL;
         uint32_t ncodes = 0, ccap = 0;
+        /* pronouns (dyad's clause model only: the linear model of the
+         * validation suite has no pronoun resolution) */
+        const tok *first_tok = &s->toks[ch->first];
+        if (!c->e->linear && nm == 1 && ch->end == ch->first + 1 &&
+            first_tok->tag == T_PRP && norm_in(first_tok, personal)) {
+            const antecedent *an = resolve_pronoun(c, first_tok);
+            if (an) {
+                u.codes = an->codes;
+                u.ncodes = an->ncodes;
+                u.actor = an->actor;
+                u.coded = 1;
+                u.pronoun = 1;
+            }
+            ARENA_GROW(a, c->units, c->nunits, c->cap_units);
+            for (uint32_t t = u.first; t < u.end && t < s->ntok; t++)
+                if (c->unit_of[t] < 0) c->unit_of[t] = (int32_t)c->nunits;
+            c->units[c->nunits++] = u;
+            continue;
+        }
+        if (!c->e->linear && nm == 1 && !cj[0].actor && cj[0].nagents &&
+            norm_in(first_tok, possessive) && c->ds && c->ds->nante) {
+            /* "its defence ministry": the agent belongs to the actor the
+             * possessive refers to */
+            const antecedent *an =
+                &c->ds->ante[(c->ds->nante - 1) % ANTE_MAX];
+            if (an->actor) cj[0].actor = an->actor;
+        }
         /* an adjective actor on the first conjunct is shared by later
          * agent-only conjuncts: "Danish media and government" */
         const char *shared = NULL;
         if (nm > 1 && cj[0].actor && cj[0].nagents &&
             cj[0].actor_tok < s->chunks[mem[0]].head)
             shared = cj[0].actor;
+        /* "Israeli and Emirati officials": an adjective conjunct shares
+         * the head noun, and so the agents, of the last conjunct */
+        if (nm > 1 && cj[nm - 1].nagents)
+            for (uint32_t k = 0; k + 1 < nm; k++) {
+                const chunk *kc = &s->chunks[mem[k]];
+                if (cj[k].actor && !cj[k].nagents &&
+                    kc->end - kc->first == 1 &&
+                    (tag_is_adj(s->toks[kc->first].tag) ||
+                     s->toks[kc->first].tag == T_NNP)) {
+                    cj[k].nagents = cj[nm - 1].nagents;
+                    memcpy(cj[k].agents, cj[nm - 1].agents,
+                           sizeof cj[k].agents);
+                }
+            }
         for (uint32_t k = 0; k < nm; k++) {
             if (cj[k].actor) {
                 push_codes(a, cj[k].actor, &cj[k], &codes, &ncodes, &ccap);
@@ -245,10 +336,13 @@ void units_build(sent_ctx *c) {
         }
         u.codes = codes;
         u.ncodes = ncodes;
-        ARENA_GROW(a, c->units, c->nunits, cap);
+        for (uint32_t k = 0; k < nm && !u.actor; k++) u.actor = cj[k].actor;
+        for (uint32_t k = 0; k < np && !u.actor; k++) u.actor = pj[k].actor;
+        ARENA_GROW(a, c->units, c->nunits, c->cap_units);
         for (uint32_t t = u.first; t < u.end && t < s->ntok; t++)
             if (c->unit_of[t] < 0) c->unit_of[t] = (int32_t)c->nunits;
         c->units[c->nunits++] = u;
+        if (!c->e->linear) units_remember(c, (int32_t)c->nunits - 1);
     }
 }
 

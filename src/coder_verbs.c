@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cameo_hex.h"
 #include "coder.h"
 
 /* One verb found in the dictionary. */
@@ -160,89 +161,144 @@ static int32_t last_unit(const sent_ctx *c, uint32_t lo, uint32_t hi,
     return -1;
 }
 
-void code_sentence_verbs(sent_ctx *c, event_list *out) {
+/* A verb found in the dictionary and the code its patterns give it. */
+typedef struct verb_coding {
+    verb_hit hit;
+    uint32_t lo, hi;          /* token range its patterns may look at */
+    const char *code, *rcode; /* CAMEO code, reciprocal code ("" none) */
+    match_result m;           /* slots bound by the pattern that fired */
+    const char *rule_file;
+    uint32_t rule_line;
+} verb_coding;
+
+/* Looks up the verb group's verb and tries its block's patterns in order;
+ * the first that matches (and is not a null pattern) gives the code. */
+static int code_verb(sent_ctx *c, const chunk *ch, verb_coding *vc) {
     const sentence *s = c->s;
     const dict *d = &c->e->d;
+    if (!find_verb(c, ch->head, &vc->hit)) {
+        trace_add(c, "verb %s: not in the verb dictionary\n",
+                  s->toks[ch->head].norm);
+        return 0;
+    }
+    const verb_hit *hit = &vc->hit;
+    const verb_block *blk = &d->blocks[hit->form->block];
+    vc->lo = stretch_start(c, hit->vfirst);
+    vc->hi = phrase_end(c, hit->vend);
+    vc->code = hit->form->code;
+    vc->rcode = hit->form->rcode;
+    const pattern *fired = NULL;
+    match_result m = {-1, -1, -1, hit->vfirst, hit->vend};
+    for (uint32_t k = 0; k < blk->n; k++) {
+        const pattern *p = &d->patterns[blk->first + k];
+        match_result mm;
+        if (!match_pattern(c, p, hit->vfirst, hit->vend, vc->lo, vc->hi, &mm))
+            continue;
+        if (strcmp(p->code, "---") == 0 && !p->rcode[0]) continue;
+        fired = p;
+        m = mm;
+        vc->code = p->code;
+        vc->rcode = p->rcode;
+        break;
+    }
+    vc->m = m;
+    vc->rule_file = fired ? d->files[fired->file] : d->files[hit->form->file];
+    vc->rule_line = fired ? fired->line : hit->form->line;
+    return 1;
+}
+
+static int null_code(const char *code) {
+    return !code || !code[0] || strcmp(code, "---") == 0;
+}
+
+/* Default target: first coded unit after the verb whose code differs
+ * from the source's, else the first uncoded one. */
+static int32_t default_target(const sent_ctx *c, uint32_t from, uint32_t hi,
+                              int32_t src) {
+    const unit *su = src >= 0 ? &c->units[src] : NULL;
+    int32_t tgt = first_unit(c, from, hi, 1, su);
+    if (tgt < 0) tgt = first_unit(c, from, hi, 0, NULL);
+    return tgt;
+}
+
+/* The clause model's target: like default_target, but a place named after
+ * "in" is where the event happened, not whom it concerns ("held talks in
+ * Riyadh", "exercises in the Sea of Japan"). */
+static int32_t clause_target(const sent_ctx *c, uint32_t from, uint32_t hi,
+                             int32_t src) {
+    const sentence *s = c->s;
+    const unit *su = src >= 0 ? &c->units[src] : NULL;
+    for (int coded = 1; coded >= 0; coded--)
+        for (uint32_t i = 0; i < c->nunits; i++) {
+            const unit *u = &c->units[i];
+            if (u->first < from || u->first >= hi) continue;
+            if (coded != !!u->coded) continue;
+            /* the source's own forces are not its target: "Russia
+             * withdrew its troops from Ukraine" */
+            if (coded && su && u->ncodes && su->ncodes &&
+                (strcmp(u->codes[0], su->codes[0]) == 0 ||
+                 (u->actor && su->actor && !strcmp(u->actor, su->actor))))
+                continue;
+            if (u->first > 0 && tok_is(s, u->first - 1, c->e->w_in)) continue;
+            return (int32_t)i;
+        }
+    return -1;
+}
+
+/* "A and B renewed ties": a compound with no other target acts on itself,
+ * one event per ordered pair. */
+static int self_compound(const sent_ctx *c, int32_t src, int32_t *tgt,
+                         const match_result *m) {
+    if (src >= 0 && c->units[src].compound && c->units[src].ncodes > 1 &&
+        (*tgt < 0 || !c->units[*tgt].coded) && m->target < 0) {
+        *tgt = src;
+        return 1;
+    }
+    return 0;
+}
+
+/* PETRARCH1 linear model (validation suite): see the file comment. */
+static void code_linear(sent_ctx *c, event_list *out) {
+    const sentence *s = c->s;
     uint32_t ci = 0;
     while (ci < s->nchunk) {
         const chunk *ch = &s->chunks[ci];
-        if (ch->kind != CK_VG || c->deleted[ch->head]) {
+        verb_coding vc;
+        if (ch->kind != CK_VG || c->deleted[ch->head] ||
+            !code_verb(c, ch, &vc)) {
             ci++;
             continue;
         }
-        verb_hit hit;
-        if (!find_verb(c, ch->head, &hit)) {
-            trace_add(c, "verb %s: not in the verb dictionary\n",
-                      s->toks[ch->head].norm);
-            ci++;
-            continue;
-        }
-        const verb_block *blk = &d->blocks[hit.form->block];
-        uint32_t lo = stretch_start(c, hit.vfirst);
-        uint32_t hi = phrase_end(c, hit.vend);
-        const char *code = hit.form->code, *rcode = hit.form->rcode;
-        const pattern *fired = NULL;
-        match_result m = {-1, -1, -1, hit.vfirst, hit.vend};
-        for (uint32_t k = 0; k < blk->n; k++) {
-            const pattern *p = &d->patterns[blk->first + k];
-            match_result mm;
-            if (!match_pattern(c, p, hit.vfirst, hit.vend, lo, hi, &mm))
-                continue;
-            if (strcmp(p->code, "---") == 0 && !p->rcode[0]) continue;
-            fired = p;
-            m = mm;
-            code = p->code;
-            rcode = p->rcode;
-            break;
-        }
-        const char *rule_file =
-            fired ? d->files[fired->file] : d->files[hit.form->file];
-        uint32_t rule_line = fired ? fired->line : hit.form->line;
-        if ((!code[0] || strcmp(code, "---") == 0) && !rcode[0]) {
+        const verb_hit *hit = &vc.hit;
+        const char *code = vc.code, *rcode = vc.rcode;
+        if (null_code(code) && !rcode[0]) {
             trace_add(c, "verb %s (%s:%u): null code, no event\n",
-                      s->toks[ch->head].norm, rule_file, rule_line);
+                      s->toks[ch->head].norm, vc.rule_file, vc.rule_line);
             ci++;
             continue;
         }
-        if (!c->e->linear && (ch->vflags & VG_NEG)) {
-            trace_add(c, "verb %s: negated, no event\n",
-                      s->toks[ch->head].norm);
-            ci = chunk_at(s, hi);
-            if (ci <= (uint32_t)(ch - s->chunks)) ci = (uint32_t)(ch - s->chunks) + 1;
-            continue;
-        }
-
-        /* roles */
-        int32_t src = m.source, tgt = m.target;
-        if (m.compound >= 0 && m.source == m.compound) tgt = m.compound;
-        if (m.compound >= 0 && m.source != m.compound) tgt = m.compound;
+        const match_result *m = &vc.m;
+        int32_t src = m->source, tgt = m->target;
+        if (m->compound >= 0) tgt = m->compound;
         if (src < 0) {
-            src = first_unit(c, lo, hit.vfirst, 1, NULL);
-            if (src < 0) src = first_unit(c, lo, hit.vfirst, 0, NULL);
+            src = first_unit(c, vc.lo, hit->vfirst, 1, NULL);
+            if (src < 0) src = first_unit(c, vc.lo, hit->vfirst, 0, NULL);
         }
-        const unit *su = src >= 0 ? &c->units[src] : NULL;
         if (tgt < 0) {
-            tgt = first_unit(c, hit.vend, hi, 1, su);
-            if (tgt < 0) tgt = first_unit(c, hit.vend, hi, 0, NULL);
-            if (tgt < 0) tgt = last_unit(c, lo, hit.vfirst, 1, su);
+            tgt = default_target(c, hit->vend, vc.hi, src);
+            const unit *su = src >= 0 ? &c->units[src] : NULL;
+            if (tgt < 0) tgt = last_unit(c, vc.lo, hit->vfirst, 1, su);
             if (tgt < 0 && src >= 0) {
-                int32_t t2 = last_unit(c, lo, hit.vfirst, 0, NULL);
+                int32_t t2 = last_unit(c, vc.lo, hit->vfirst, 0, NULL);
                 if (t2 != src) tgt = t2;
             }
         }
-        if (tgt == src && m.compound < 0) tgt = -1;
-        /* "A and B renewed ties": a compound with no other target acts on
-         * itself, one event per ordered pair */
-        int self_compound = 0;
-        if (src >= 0 && c->units[src].compound && c->units[src].ncodes > 1 &&
-            (tgt < 0 || !c->units[tgt].coded) && m.target < 0) {
-            tgt = src;
-            self_compound = 1;
-        }
+        if (tgt == src && m->compound < 0) tgt = -1;
+        int selfc = self_compound(c, src, &tgt, m);
         /* passive: "B was opposed by A" */
         int passive = 0;
-        if ((ch->vflags & VG_PASSIVE) && m.source < 0) {
-            for (uint32_t q = hit.vend; q < hi && !passive; q++)
+        if ((ch->vflags & VG_PASSIVE) && m->source < 0) {
+            for (uint32_t q = hit->vend; q < vc.hi && !passive; q++)
                 passive = tok_is(s, q, c->e->w_by) && !c->deleted[q];
             if (passive) {
                 int32_t tmp = src;
@@ -251,13 +307,212 @@ void code_sentence_verbs(sent_ctx *c, event_list *out) {
             }
         }
         trace_add(c, "verb %s -> %s (%s:%u)%s\n", s->toks[ch->head].norm,
-                  code[0] ? code : rcode, rule_file, rule_line,
+                  code[0] ? code : rcode, vc.rule_file, vc.rule_line,
                   passive ? " passive: roles swapped" : "");
         event_add_pairs(c, out, src, tgt, code, rcode,
-                        m.compound >= 0 || self_compound,
-                        ch - s->chunks, rule_file, rule_line);
-        /* resume after the verb's phrase */
-        uint32_t next = chunk_at(s, hi);
+                        m->compound >= 0 || selfc, ci, vc.rule_file,
+                        vc.rule_line);
+        /* resume after the verb's phrase: one coded verb per phrase */
+        uint32_t next = chunk_at(s, vc.hi);
         ci = next > ci ? next : ci + 1;
     }
+}
+
+/* The unit acting as subject of the clause holding chunk ci: the clause's
+ * own subject, or for infinitive, participial and coordinated clauses
+ * without one, the nearest enclosing clause's. */
+static int32_t clause_subject(const sent_ctx *c, uint32_t ci) {
+    const sentence *s = c->s;
+    int32_t k = s->chunks[ci].clause;
+    for (int depth = 0; k >= 0 && (uint32_t)k < s->nclause && depth < 8;
+         depth++) {
+        const clause *cl = &s->clauses[k];
+        if (cl->subject >= 0 && (uint32_t)cl->subject < s->nchunk) {
+            int32_t u = c->unit_of[s->chunks[cl->subject].first];
+            if (u >= 0) return u;
+        }
+        if (cl->kind != CL_INFINITIVE && cl->kind != CL_PARTICIPIAL &&
+            cl->kind != CL_COORD)
+            break;
+        k = cl->parent;
+    }
+    return -1;
+}
+
+/* Adjectives that make "be ADJ to VERB" an intention: "is ready to meet". */
+static int intent_adjective(const sentence *s, uint32_t ci) {
+    static const char *const adj[] = {"READY", "WILLING", "PREPARED",
+                                      "DETERMINED", "EAGER", "KEEN", NULL};
+    if (ci + 1 >= s->nchunk) return 0;
+    const chunk *a = &s->chunks[ci + 1];
+    if (a->kind != CK_ADJP && a->kind != CK_NP) return 0;
+    for (const char *const *p = adj; *p; p++)
+        if (!strcmp(s->toks[a->head].norm, *p)) return 1;
+    return 0;
+}
+
+/* The infinitive verb group governed by the verb group at ci ("vowed to
+ * retaliate", "urged Canada to release ..."), or -1. Only noun phrases,
+ * prepositions and adverbs may stand between. */
+static int32_t governed_infinitive(const sentence *s, uint32_t ci) {
+    for (uint32_t k = ci + 1; k < s->nchunk && k < ci + 8; k++) {
+        const chunk *ch = &s->chunks[k];
+        if (ch->kind == CK_VG)
+            return (ch->vflags & VG_INFINITIVE) ? (int32_t)k : -1;
+        if (ch->kind != CK_NP && ch->kind != CK_PP && ch->kind != CK_ADVP &&
+            ch->kind != CK_ADJP)
+            return -1;
+    }
+    return -1;
+}
+
+/* The verb group of a complement clause right after chunk ci ("demanded
+ * that Sweden extradite ..."), with the clause's subject unit, or -1. */
+static int32_t governed_complement(const sent_ctx *c, uint32_t ci,
+                                   int32_t *subj) {
+    const sentence *s = c->s;
+    for (uint32_t k = ci + 1; k < s->nchunk && k < ci + 4; k++) {
+        const chunk *ch = &s->chunks[k];
+        if (ch->kind == CK_SBAR || ch->kind == CK_ADVP) continue;
+        if (ch->kind != CK_NP) return -1;
+        const clause *cl = &s->clauses[ch->clause];
+        if (cl->kind != CL_COMPLEMENT || cl->verb < 0 ||
+            cl->subject != (int32_t)k)
+            return -1;
+        *subj = c->unit_of[ch->first];
+        return cl->verb;
+    }
+    return -1;
+}
+
+/* dyad's clause model, for PETRARCH2-format dictionaries: the source is the
+ * verb's subject (pronouns resolved), passive verbs take their source from
+ * "by", negated verbs give no event, and a verb governing an infinitive
+ * ("vowed to attack") combines both codes (cameo_hex.c). */
+static void code_clauses(sent_ctx *c, event_list *out) {
+    const sentence *s = c->s;
+    uint8_t *consumed = arena_zalloc(c->a, s->nchunk + 1);
+    for (uint32_t ci = 0; ci < s->nchunk; ci++) {
+        const chunk *ch = &s->chunks[ci];
+        if (ch->kind != CK_VG || consumed[ci]) continue;
+        /* a gerund after a preposition names an activity, not a new event:
+         * "accused X of attacking Y", "praised X for seeking Y" */
+        if (s->toks[ch->first].tag == T_VBG && ch->first > 0 &&
+            s->toks[ch->first - 1].tag == T_IN) {
+            int32_t g = governed_infinitive(s, ci);
+            if (g >= 0) consumed[g] = 1; /* "of attempting to murder" */
+            continue;
+        }
+        verb_coding vc;
+        int have = code_verb(c, ch, &vc);
+        int up = have ? cameo_to_hex(vc.code) : 0;
+        if (!have && (ch->vflags & VG_COPULA) && intent_adjective(s, ci))
+            up = cameo_to_hex("030");
+        const char *code = have ? vc.code : "", *rcode = have ? vc.rcode : "";
+        uint32_t vend = have ? vc.hit.vend : ch->end;
+        uint32_t hi = have ? vc.hi : phrase_end(c, ch->end);
+        const match_result *m = have ? &vc.m : NULL;
+        const char *rule_file = have ? vc.rule_file : "(frame)";
+        uint32_t rule_line = have ? vc.rule_line : 0;
+        int32_t tgt_from = -1;
+
+        /* a speech act governing an infinitive: one combined event */
+        int32_t inf =
+            (up >= 0x1000 || up < 0) ? governed_infinitive(s, ci) : -1;
+        if (inf >= 0) {
+            verb_coding lc;
+            if (code_verb(c, &s->chunks[inf], &lc) && !null_code(lc.code)) {
+                int comb = cameo_hex_combine(up, cameo_to_hex(lc.code));
+                const char *cc = cameo_from_hex(comb);
+                consumed[inf] = 1;
+                if (cc) {
+                    trace_add(c, "frame: %s + %s -> %s\n",
+                              s->toks[ch->head].norm,
+                              s->toks[s->chunks[inf].head].norm, cc);
+                    code = cc;
+                    rcode = "";
+                    hi = lc.hi > hi ? lc.hi : hi;
+                    if (lc.m.target >= 0) tgt_from = lc.m.target;
+                    rule_file = lc.rule_file;
+                    rule_line = lc.rule_line;
+                }
+            }
+        }
+        /* "A demanded that B withdraw": A acts on B with the combined
+         * code (a speech act about a material act); a reporting verb with
+         * a null code leaves the complement to be coded on its own */
+        int32_t comp_subj = -1;
+        int32_t comp = (inf < 0 && up >= 0x1000)
+                           ? governed_complement(c, ci, &comp_subj)
+                           : -1;
+        if (comp >= 0 && comp_subj >= 0) {
+            verb_coding lc;
+            const chunk *lch = &s->chunks[comp];
+            if (!(lch->vflags & VG_NEG) && code_verb(c, lch, &lc) &&
+                !null_code(lc.code)) {
+                int low = cameo_to_hex(lc.code);
+                const char *cc =
+                    low > 0 && low < 0x1000
+                        ? cameo_from_hex(cameo_hex_combine(up, low))
+                        : NULL;
+                if (cc) {
+                    consumed[comp] = 1;
+                    trace_add(c, "complement: %s that ... %s -> %s\n",
+                              s->toks[ch->head].norm,
+                              s->toks[lch->head].norm, cc);
+                    code = cc;
+                    rcode = "";
+                    tgt_from = comp_subj;
+                    hi = lc.hi > hi ? lc.hi : hi;
+                }
+            }
+        }
+        if (null_code(code) && !rcode[0]) {
+            if (have)
+                trace_add(c, "verb %s (%s:%u): null code, no event\n",
+                          s->toks[ch->head].norm, rule_file, rule_line);
+            continue;
+        }
+        if (ch->vflags & VG_NEG) {
+            trace_add(c, "verb %s: negated, no event\n",
+                      s->toks[ch->head].norm);
+            continue;
+        }
+        int32_t src = m ? m->source : -1;
+        int32_t tgt = tgt_from >= 0 ? tgt_from : (m ? m->target : -1);
+        int compound = m && m->compound >= 0;
+        if (compound) tgt = m->compound;
+        int passive = (ch->vflags & VG_PASSIVE) != 0 && src < 0;
+        if (passive) {
+            /* "B was attacked by A": A is the source, B the target */
+            int32_t subj = clause_subject(c, ci);
+            src = -1;
+            for (uint32_t q = vend; q + 1 < hi && src < 0; q++)
+                if (tok_is(s, q, c->e->w_by))
+                    src = units_starting_at(c, q + 1);
+            if (tgt < 0) tgt = subj;
+        } else {
+            if (src < 0) src = clause_subject(c, ci);
+            if (src < 0) {
+                uint32_t lo = stretch_start(c, ch->first);
+                src = first_unit(c, lo, ch->first, 1, NULL);
+            }
+            if (tgt < 0) tgt = clause_target(c, vend, hi, src);
+        }
+        if (tgt == src && !compound) tgt = -1;
+        int selfc = m ? self_compound(c, src, &tgt, m) : 0;
+        trace_add(c, "verb %s -> %s (%s:%u)%s\n", s->toks[ch->head].norm,
+                  code[0] ? code : rcode, rule_file, rule_line,
+                  passive ? " passive: source from \"by\"" : "");
+        event_add_pairs(c, out, src, tgt, code, rcode, compound || selfc, ci,
+                        rule_file, rule_line);
+        if (src >= 0) units_remember(c, src);
+    }
+}
+
+void code_sentence_verbs(sent_ctx *c, event_list *out) {
+    if (c->e->linear)
+        code_linear(c, out);
+    else
+        code_clauses(c, out);
 }

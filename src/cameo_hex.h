@@ -1,0 +1,12 @@
+/* cameo_hex.h -- composable integer form of CAMEO codes (see cameo_hex.c). */
+#ifndef DYAD_CAMEO_HEX_H
+#define DYAD_CAMEO_HEX_H
+
+/* CAMEO code -> integer; 0 for "---", empty or an unknown root. */
+int cameo_to_hex(const char *code);
+/* Integer -> CAMEO code, or NULL when the value has no code (no event). */
+const char *cameo_from_hex(int value);
+/* The code of a verb governing another: combine(intend, aid) = 033. */
+int cameo_hex_combine(int upper, int lower);
+
+#endif
