@@ -109,6 +109,24 @@ const char *cameo_from_hex(int value) {
     return NULL;
 }
 
+int cameo_to_hex_governed(const char *code) {
+    /* releasing people or things is a yield on topic "release" (0x020D),
+     * which is how appeals and demands for releases are coded (0253,
+     * 1053); the plain forward entry of 084 does not compose */
+    if (code && !strncmp(code, "084", 3)) return 0x020D;
+    return cameo_to_hex(code);
+}
+
+const char *cameo_from_hex_near(int value) {
+    const char *c = cameo_from_hex(value);
+    if (c || value <= 0) return c;
+    /* no code for the exact combination: keep the speech act and the
+     * reduce/yield digit ("appeal" + "yield": 025), then the act alone */
+    c = cameo_from_hex(value & 0xFF00);
+    if (c) return c;
+    return cameo_from_hex(value & 0xF000);
+}
+
 int cameo_hex_combine(int upper, int lower) {
     /* consulting governed by another act is "meeting": "asked X to hold
      * talks" is an appeal to meet (026), not a consultation */

@@ -6,6 +6,10 @@
 int cameo_to_hex(const char *code);
 /* Integer -> CAMEO code, or NULL when the value has no code (no event). */
 const char *cameo_from_hex(int value);
+/* Like cameo_to_hex, for a code governed by another verb. */
+int cameo_to_hex_governed(const char *code);
+/* cameo_from_hex, falling back to the nearest coarser code. */
+const char *cameo_from_hex_near(int value);
 /* The code of a verb governing another: combine(intend, aid) = 033. */
 int cameo_hex_combine(int upper, int lower);
 

@@ -422,8 +422,9 @@ static void code_clauses(sent_ctx *c, event_list *out) {
         if (inf >= 0) {
             verb_coding lc;
             if (code_verb(c, &s->chunks[inf], &lc) && !null_code(lc.code)) {
-                int comb = cameo_hex_combine(up, cameo_to_hex(lc.code));
-                const char *cc = cameo_from_hex(comb);
+                int comb =
+                    cameo_hex_combine(up, cameo_to_hex_governed(lc.code));
+                const char *cc = cameo_from_hex_near(comb);
                 consumed[inf] = 1;
                 if (cc) {
                     trace_add(c, "frame: %s + %s -> %s\n",
@@ -450,10 +451,10 @@ static void code_clauses(sent_ctx *c, event_list *out) {
             const chunk *lch = &s->chunks[comp];
             if (!(lch->vflags & VG_NEG) && code_verb(c, lch, &lc) &&
                 !null_code(lc.code)) {
-                int low = cameo_to_hex(lc.code);
+                int low = cameo_to_hex_governed(lc.code);
                 const char *cc =
                     low > 0 && low < 0x1000
-                        ? cameo_from_hex(cameo_hex_combine(up, low))
+                        ? cameo_from_hex_near(cameo_hex_combine(up, low))
                         : NULL;
                 if (cc) {
                     consumed[comp] = 1;
@@ -511,8 +512,13 @@ static void code_clauses(sent_ctx *c, event_list *out) {
 }
 
 void code_sentence_verbs(sent_ctx *c, event_list *out) {
-    if (c->e->linear)
+    if (c->e->linear) {
         code_linear(c, out);
-    else
-        code_clauses(c, out);
+        return;
+    }
+    code_clauses(c, out);
+    /* the main clause's subject is the likeliest antecedent of the next
+     * sentence's pronouns: "Valdoria sent envoys to Ostmark. It also ..." */
+    if (c->s->nclause && c->s->clauses[0].verb >= 0)
+        units_remember(c, clause_subject(c, (uint32_t)c->s->clauses[0].verb));
 }

@@ -1,0 +1,305 @@
+/* test_coder.c -- end-to-end tests of the coder through the public API,
+ * with small invented dictionaries (Valdoria, Kestria, Ostmark) written to
+ * temporary files, so each rule is tested in isolation from the bundled
+ * dictionaries. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "dyad.h"
+
+static const char *ACTORS =
+    "VALDORIA [VAL]\n"
+    "+VALDORIAN\n"
+    "+VALDORIANS\n"
+    "KESTRIA [KES]\n"
+    "+KESTRIAN\n"
+    "OSTMARK [OST]\n"
+    "+OSTMARKI\n"
+    "KESTOWN [KES]\n"
+    "AMARA_TOLL\n"
+    "    [VALGOV 20100101-20191231]\n"
+    "    [VALELI]\n";
+
+static const char *AGENTS =
+    "GOVERNMENT [~GOV]\n"
+    "MINISTER [~GOV]\n"
+    "FOREIGN_MINISTER [~GOV]\n"
+    "MINISTRY [~GOV]\n"
+    "TROOPS {} [~MIL]\n"
+    "SOLDIER [~MIL]\n"
+    "POLICE {} [~COP]\n"
+    "PROTESTER [~OPP]\n";
+
+static const char *VERBS =
+    "####### VERB PATTERNS #######\n"
+    "--- ATTACK [190] ---\n"
+    "ATTACK {ATTACKS ATTACKED ATTACKING}\n"
+    "INVADE {INVADES INVADED INVADING} [192]\n"
+    "--- MEET [040:040] ---\n"
+    "MEET {MEETS MET MEETING}\n"
+    "--- VISIT [042:043] ---\n"
+    "VISIT {VISITS VISITED VISITING}\n"
+    "--- ARREST [173] ---\n"
+    "ARREST {ARRESTS ARRESTED ARRESTING}\n"
+    "--- SAY [---] ---\n"
+    "SAY {SAYS SAID SAYING}\n"
+    "--- VOW [030] ---\n"
+    "VOW {VOWS VOWED VOWING}\n"
+    "--- URGE [020] ---\n"
+    "URGE {URGES URGED URGING}\n"
+    "--- IMPOSE [---] ---\n"
+    "IMPOSE {IMPOSES IMPOSED IMPOSING}\n"
+    "- * SANCTIONS [163]\n"
+    "--- RELEASE [084] ---\n"
+    "RELEASE {RELEASES RELEASED RELEASING}\n";
+
+static char dir[64];
+
+static void write_file(const char *name, const char *text) {
+    char path[128];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+typedef struct fixture {
+    dyad_engine *e;
+    dyad_doc *doc;
+    dyad_options opt;
+} fixture;
+
+static int setup(void **state) {
+    snprintf(dir, sizeof dir, "/tmp/dyad-test-coder-XXXXXX");
+    if (!mkdtemp(dir)) return -1;
+    write_file("a.actors.txt", ACTORS);
+    write_file("a.agents.txt", AGENTS);
+    write_file("a.verbs.txt", VERBS);
+    write_file("a.discards.txt", "+CHESS OLYMPIAD\nBASEBALL\n");
+    char pa[128], pg[128], pv[128], pd[128];
+    snprintf(pa, sizeof pa, "%s/a.actors.txt", dir);
+    snprintf(pg, sizeof pg, "%s/a.agents.txt", dir);
+    snprintf(pv, sizeof pv, "%s/a.verbs.txt", dir);
+    snprintf(pd, sizeof pd, "%s/a.discards.txt", dir);
+    dyad_dict_files files;
+    memset(&files, 0, sizeof files);
+    files.verbs = pv;
+    files.actors[files.nactors++] = pa;
+    files.agents = pg;
+    files.discards = pd;
+    fixture *fx = calloc(1, sizeof *fx);
+    dyad_error err;
+    fx->e = dyad_engine_load(&files, &err);
+    if (!fx->e) {
+        fprintf(stderr, "load: %s\n", err.msg);
+        return -1;
+    }
+    fx->doc = dyad_doc_new();
+    dyad_options_default(&fx->opt);
+    *state = fx;
+    return 0;
+}
+
+static int teardown(void **state) {
+    fixture *fx = *state;
+    dyad_doc_free(fx->doc);
+    dyad_engine_free(fx->e);
+    free(fx);
+    const char *names[] = {"a.actors.txt", "a.agents.txt", "a.verbs.txt",
+                           "a.discards.txt"};
+    for (size_t i = 0; i < 4; i++) {
+        char path[128];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        unlink(path);
+    }
+    rmdir(dir);
+    return 0;
+}
+
+/* Codes text and returns the events as "SRC TGT CODE;..." in order. */
+static const char *code(fixture *fx, const char *text, uint32_t date,
+                        dyad_result *res) {
+    static char buf[1024]; /* test-only scratch */
+    dyad_error err;
+    assert_int_equal(dyad_code(fx->e, fx->doc, text, strlen(text), date,
+                               &fx->opt, res, &err),
+                     0);
+    buf[0] = '\0';
+    for (size_t i = 0; i < res->nevents; i++) {
+        char one[96];
+        snprintf(one, sizeof one, "%s%s %s %s", i ? ";" : "",
+                 res->events[i].source, res->events[i].target,
+                 res->events[i].code);
+        strncat(buf, one, sizeof buf - strlen(buf) - 1);
+    }
+    return buf;
+}
+
+static void test_active_and_agents(void **state) {
+    dyad_result r;
+    assert_string_equal(
+        code(*state, "Valdorian troops attacked Kestria on Monday.", 20200101,
+             &r),
+        "VALMIL KES 190");
+    assert_string_equal(r.events[0].source_text, "Valdorian troops");
+    assert_string_equal(r.events[0].verb_text, "attacked");
+    assert_string_equal(r.events[0].target_text, "Kestria");
+    assert_string_equal(r.events[0].root, "19");
+    assert_int_equal(r.events[0].quad, 4);
+    /* the verb's own code overrides its block's */
+    assert_string_equal(code(*state, "Valdoria invaded Kestria.", 0, &r),
+                        "VAL KES 192");
+}
+
+static void test_passive_and_negation(void **state) {
+    dyad_result r;
+    assert_string_equal(
+        code(*state, "Kestria was attacked by Valdorian soldiers.", 0, &r),
+        "VALMIL KES 190");
+    /* no agent named: no source, no event */
+    assert_string_equal(code(*state, "Kestria was attacked.", 0, &r), "");
+    assert_string_equal(
+        code(*state, "Valdoria did not attack Kestria.", 0, &r), "");
+    assert_string_equal(code(*state, "Valdoria didn't attack Kestria.", 0, &r),
+                        "");
+}
+
+static void test_compounds_and_reciprocal(void **state) {
+    dyad_result r;
+    assert_string_equal(
+        code(*state, "Valdoria and Ostmark attacked Kestria.", 0, &r),
+        "VAL KES 190;OST KES 190");
+    assert_string_equal(
+        code(*state, "Valdoria attacked Kestria and Ostmark.", 0, &r),
+        "VAL KES 190;VAL OST 190");
+    /* [042:043]: the visit and the hosting */
+    assert_string_equal(code(*state, "The Valdorian foreign minister "
+                                     "visited Kestria.",
+                             0, &r),
+                        "VALGOV KES 042;KES VALGOV 043");
+    /* a compound that meets has no other target: every ordered pair */
+    assert_string_equal(code(*state, "Valdoria and Kestria met in Kestown.",
+                             0, &r),
+                        "VAL KES 040;KES VAL 040");
+}
+
+static void test_reporting_and_frames(void **state) {
+    dyad_result r;
+    /* SAY has a null code: the reported clause is coded with its own
+     * subject */
+    assert_string_equal(
+        code(*state, "Ostmark said Valdoria attacked Kestria.", 0, &r),
+        "VAL KES 190");
+    assert_string_equal(
+        code(*state, "Valdoria attacked Kestria, Ostmark said.", 0, &r),
+        "VAL KES 190");
+    /* intend + attack = threaten with military force */
+    assert_string_equal(
+        code(*state, "Valdoria vowed to attack Kestria.", 0, &r),
+        "VAL KES 138");
+    /* appeal + release = appeal for release: target is the one urged */
+    assert_string_equal(code(*state, "Ostmark urged Valdoria to release "
+                                     "the prisoners.",
+                             0, &r),
+                        "OST VAL 0253");
+}
+
+static void test_patterns(void **state) {
+    dyad_result r;
+    assert_string_equal(
+        code(*state, "Valdoria imposed sanctions on Kestria.", 0, &r),
+        "VAL KES 163");
+    /* IMPOSE alone has a null code */
+    assert_string_equal(
+        code(*state, "Valdoria imposed a curfew on Kestria.", 0, &r), "");
+    assert_non_null(strstr(r.text, "curfew"));
+}
+
+static void test_pronouns(void **state) {
+    dyad_result r;
+    assert_string_equal(
+        code(*state,
+             "Valdoria sent envoys to Ostmark. It also attacked Kestria.", 0,
+             &r),
+        "VAL KES 190");
+    assert_int_equal(r.events[0].sentence, 1);
+    assert_string_equal(
+        code(*state, "Kestria said its police arrested Ostmarki protesters.",
+             0, &r),
+        "KESCOP OSTOPP 173");
+}
+
+static void test_dates(void **state) {
+    dyad_result r;
+    assert_string_equal(
+        code(*state, "Amara Toll attacked Kestria.", 20150601, &r),
+        "VALGOV KES 190");
+    /* outside the restriction: the unrestricted code */
+    assert_string_equal(
+        code(*state, "Amara Toll attacked Kestria.", 20220601, &r),
+        "VALELI KES 190");
+    /* last day of the range counts */
+    assert_string_equal(
+        code(*state, "Amara Toll attacked Kestria.", 20191231, &r),
+        "VALGOV KES 190");
+}
+
+static void test_discards_and_bad_input(void **state) {
+    dyad_result r;
+    assert_string_equal(code(*state,
+                             "Valdoria attacked Kestria. The chess olympiad "
+                             "opened in Kestown.",
+                             0, &r),
+                        "");
+    assert_int_equal(r.discarded, 2);
+    assert_string_equal(code(*state, "Valdoria attacked Kestria's baseball "
+                                     "team. Ostmark attacked Kestria.",
+                             0, &r),
+                        "OST KES 190");
+    assert_int_equal(r.discarded, 1);
+    /* invalid bytes are replaced and counted, coding goes on */
+    assert_string_equal(
+        code(*state, "Valdoria \xff\xfe attacked Kestria.", 0, &r),
+        "VAL KES 190");
+    assert_int_equal(r.invalid_bytes, 2); /* two stray bytes */
+    assert_string_equal(code(*state, "", 0, &r), "");
+    assert_int_equal(r.nsentences, 0);
+}
+
+static void test_evidence_spans(void **state) {
+    dyad_result r;
+    code(*state, "Rain fell. Valdoria attacked Kestria.", 0, &r);
+    assert_int_equal(r.nevents, 1);
+    const dyad_event *e = &r.events[0];
+    assert_int_equal(e->sentence, 1);
+    assert_memory_equal(r.text + e->source_span.off, "Valdoria", 8);
+    assert_memory_equal(r.text + e->target_span.off, "Kestria", 7);
+    assert_memory_equal(r.text + e->sentence_span.off, "Valdoria attacked",
+                        17);
+    /* the ATTACK verb line, third line of the verb file */
+    assert_string_equal(e->rule + strlen(e->rule) - 2, ":3");
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_active_and_agents),
+        cmocka_unit_test(test_passive_and_negation),
+        cmocka_unit_test(test_compounds_and_reciprocal),
+        cmocka_unit_test(test_reporting_and_frames),
+        cmocka_unit_test(test_patterns),
+        cmocka_unit_test(test_pronouns),
+        cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_discards_and_bad_input),
+        cmocka_unit_test(test_evidence_spans),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
