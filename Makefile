@@ -26,8 +26,13 @@ TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(B)/tests/%)
 BUNDLED := $(sort $(wildcard data/dict/*.txt)) data/cameo-codes.tsv
 
-.PHONY: all clean test demo bench eval check-unit asan
-all: $(B)/dyad
+.PHONY: all clean test demo bench eval asan deps
+all: deps
+	@$(MAKE) --no-print-directory $(B)/dyad
+
+# Installs missing Debian packages (tools/deps.sh); a no-op when present.
+deps:
+	@sh tools/deps.sh
 
 $(B)/%.o: %.c $(wildcard src/*.h io/*.h include/*.h) | $(B)/gen/lexicon_data.c
 	@mkdir -p $(dir $@)
@@ -61,16 +66,20 @@ $(B)/tests/%: tests/%.c $(B)/libdyad.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $< $(B)/libdyad.a $(LDLIBS) $(TEST_LIBS) -o $@
 
-test: $(B)/dyad $(TEST_BIN)
+test: deps
+	@$(MAKE) --no-print-directory $(B)/dyad $(TEST_BIN)
 	@sh tests/run_all.sh $(B)
 
-demo: $(B)/dyad
+demo: deps
+	@$(MAKE) --no-print-directory $(B)/dyad
 	$(B)/dyad code --format table examples/article.jsonl
 
-bench: $(B)/dyad
+bench: deps
+	@$(MAKE) --no-print-directory $(B)/dyad
 	@sh bench/run.sh $(B)
 
-eval: $(B)/dyad
+eval: deps
+	@$(MAKE) --no-print-directory $(B)/dyad
 	@sh tests/eval.sh $(B)
 
 # Same tests under AddressSanitizer and UBSan, in a separate build tree.
