@@ -137,6 +137,16 @@ static int chk_np(const tok *t, uint32_t n, uint32_t i, uint32_t *end,
             j++;
             continue;
         }
+        /* coordinated lower-case adjectives stay in one phrase: "the
+         * awful and evil minister" ("Israeli and Emirati officials" are
+         * two actors and stay two phrases) */
+        if (x == T_CC && last_adj != UINT32_MAX && last_adj == j - 1 &&
+            tag_is_adj(nx) && !(t[j - 1].flags & TOKF_CAP) &&
+            !(t[j + 1].flags & TOKF_CAP) &&
+            (strcmp(t[j].norm, "AND") == 0 || strcmp(t[j].norm, "OR") == 0)) {
+            j++;
+            continue;
+        }
         /* possessive chain: "Gondor 's main opposition groups" */
         if (x == T_POS && last_head != UINT32_MAX && last_head == j - 1 &&
             (np_body(nx) || nx == T_PDT)) {

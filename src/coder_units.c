@@ -225,9 +225,20 @@ void units_build(sent_ctx *c) {
             if (pp->kind == CK_PP && pp->pp_obj >= 0 && !used[pp->pp_obj]) {
                 uint32_t pw = pp->head;
                 int prev_vg = i > 0 && s->chunks[i - 1].kind == CK_VG;
+                /* "in X"/"from X" names the actor of people described by
+                 * an agent word only: "soldiers from X", "lawmakers in X";
+                 * "money from X" stays apart */
+                int agent_only = 1;
+                for (uint32_t k = 0; k < nm && agent_only; k++) {
+                    conj_code probe;
+                    code_conjunct(c, s->chunks[mem[k]].first,
+                                  s->chunks[mem[k]].end, &probe);
+                    agent_only = !probe.actor && probe.nagents;
+                }
                 if (is_word(c, pw, c->e->w_of) ||
-                    (!prev_vg && (is_word(c, pw, c->e->w_in) ||
-                                  is_word(c, pw, c->e->w_from)))) {
+                    (!prev_vg && agent_only &&
+                     (is_word(c, pw, c->e->w_in) ||
+                      is_word(c, pw, c->e->w_from)))) {
                     np = coord_members(s, (uint32_t)pp->pp_obj, pmem, 64);
                     for (uint32_t k = 0; k < np; k++) used[pmem[k]] = 1;
                 }
@@ -295,7 +306,9 @@ void units_build(sent_ctx *c) {
             shared = cj[0].actor;
         /* "Israeli and Emirati officials": an adjective conjunct shares
          * the head noun, and so the agents, of the last conjunct */
-        if (nm > 1 && cj[nm - 1].nagents)
+        const chunk *lastc = &s->chunks[mem[nm - 1]];
+        if (nm > 1 && cj[nm - 1].nagents && cj[nm - 1].actor &&
+            cj[nm - 1].actor_tok == lastc->first)
             for (uint32_t k = 0; k + 1 < nm; k++) {
                 const chunk *kc = &s->chunks[mem[k]];
                 if (cj[k].actor && !cj[k].nagents &&
@@ -350,9 +363,14 @@ int32_t units_starting_at(const sent_ctx *c, uint32_t p) {
     if (p >= c->s->ntok) return -1;
     int32_t u = c->unit_of[p];
     if (u < 0) return -1;
-    /* a determiner or possessive may open the phrase: accept the first
-     * token of the unit only */
-    return c->units[u].first == p ? u : -1;
+    /* the unit starts here, or only a determiner or possessive pronoun
+     * stands before: "- * THEIR ^ ABOUT +" matches "their populations
+     * about X", the literal word taking "their" */
+    for (uint32_t q = c->units[u].first; q < p; q++) {
+        int tg = c->s->toks[q].tag;
+        if (tg != T_DT && tg != T_PRPS && tg != T_PDT) return -1;
+    }
+    return u;
 }
 
 int32_t units_ending_at(const sent_ctx *c, uint32_t p) {

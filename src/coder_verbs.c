@@ -28,49 +28,51 @@ static int tok_is(const sentence *s, uint32_t i, uint32_t wid) {
     return i < s->ntok && wid && s->toks[i].wid == wid;
 }
 
-/* Finds the dictionary form of the verb headed at token h. */
-static int find_verb(const sent_ctx *c, uint32_t h, verb_hit *hit) {
+/* Does form f fit around token h (its pre-words before, particles after)?
+ * Fills hit when it does. */
+static int form_fits(const sent_ctx *c, const verb_form *f, uint32_t h,
+                     verb_hit *hit) {
     const dict *d = &c->e->d;
     const sentence *s = c->s;
-    const tok *t = &s->toks[h];
-    const uint32_t *ids;
-    uint32_t n = dict_verb_forms(d, t->norm, t->nlen, &ids);
-    for (uint32_t k = 0; k < n; k++) {
-        const verb_form *f = &d->forms[ids[k]];
-        int ok = 1;
-        for (uint32_t j = 0; ok && j < f->npre; j++) {
-            int64_t q = (int64_t)h - (int64_t)f->npre + (int64_t)j;
-            ok = q >= 0 && tok_is(s, (uint32_t)q, d->pat_words[f->pre + j]);
-        }
-        for (uint32_t j = 0; ok && j < f->npart; j++)
-            ok = tok_is(s, h + 1 + j, d->pat_words[f->part + j]);
-        if (!ok) continue;
-        hit->form = f;
-        hit->vfirst = h - f->npre;
-        hit->vend = h + 1 + f->npart;
-        return 1;
-    }
-    /* a verb with a pre-word whose first word the chunker took as the
-     * verb: "will not wire tap" (WIRE_+TAP) */
-    if (h + 1 < s->ntok) {
-        const tok *t2 = &s->toks[h + 1];
-        n = dict_verb_forms(d, t2->norm, t2->nlen, &ids);
-        for (uint32_t k = 0; k < n; k++) {
+    if (f->npre > h) return 0;
+    for (uint32_t j = 0; j < f->npre; j++)
+        if (!tok_is(s, h - f->npre + j, d->pat_words[f->pre + j])) return 0;
+    for (uint32_t j = 0; j < f->npart; j++)
+        if (!tok_is(s, h + 1 + j, d->pat_words[f->part + j])) return 0;
+    hit->form = f;
+    hit->vfirst = h - f->npre;
+    hit->vend = h + 1 + f->npart;
+    return 1;
+}
+
+/* Finds the dictionary forms of the verb headed at token h, multi-word
+ * forms first, one per verb block (a verb may be listed in several blocks,
+ * each with its own patterns). Returns how many were stored in hits. */
+static int find_verbs(const sent_ctx *c, uint32_t h, verb_hit *hits,
+                      int max) {
+    const dict *d = &c->e->d;
+    const sentence *s = c->s;
+    int n = 0;
+    for (int pass = 0; pass < 2 && n == 0; pass++) {
+        /* pass 1: a verb with a pre-word whose first word the chunker took
+         * as the verb: "will not wire tap" (WIRE_+TAP) */
+        uint32_t at = h + (uint32_t)pass;
+        if (at >= s->ntok) break;
+        const tok *t = &s->toks[at];
+        const uint32_t *ids;
+        uint32_t nf = dict_verb_forms(d, t->norm, t->nlen, &ids);
+        for (uint32_t k = 0; k < nf && n < max; k++) {
             const verb_form *f = &d->forms[ids[k]];
-            if (!f->npre || f->npre > h + 1) continue;
-            int ok = 1;
-            for (uint32_t j = 0; ok && j < f->npre; j++)
-                ok = tok_is(s, h + 1 - f->npre + j, d->pat_words[f->pre + j]);
-            for (uint32_t j = 0; ok && j < f->npart; j++)
-                ok = tok_is(s, h + 2 + j, d->pat_words[f->part + j]);
-            if (!ok) continue;
-            hit->form = f;
-            hit->vfirst = h + 1 - f->npre;
-            hit->vend = h + 2 + f->npart;
-            return 1;
+            if (pass == 1 && !f->npre) continue;
+            verb_hit hit;
+            if (!form_fits(c, f, at, &hit)) continue;
+            int dup = 0;
+            for (int q = 0; q < n && !dup; q++)
+                dup = hits[q].form->block == f->block;
+            if (!dup) hits[n++] = hit;
         }
     }
-    return 0;
+    return n;
 }
 
 static int is_comma(const sentence *s, uint32_t i) {
@@ -176,34 +178,48 @@ typedef struct verb_coding {
 static int code_verb(sent_ctx *c, const chunk *ch, verb_coding *vc) {
     const sentence *s = c->s;
     const dict *d = &c->e->d;
-    if (!find_verb(c, ch->head, &vc->hit)) {
+    verb_hit hits[4];
+    int nh = find_verbs(c, ch->head, hits, 4);
+    if (!nh) {
         trace_add(c, "verb %s: not in the verb dictionary\n",
                   s->toks[ch->head].norm);
         return 0;
     }
-    const verb_hit *hit = &vc->hit;
-    const verb_block *blk = &d->blocks[hit->form->block];
-    vc->lo = stretch_start(c, hit->vfirst);
-    vc->hi = phrase_end(c, hit->vend);
-    vc->code = hit->form->code;
-    vc->rcode = hit->form->rcode;
+    /* default: the first listing with a code of its own */
+    int def = 0;
+    while (def + 1 < nh && !strcmp(hits[def].form->code, "---") &&
+           !hits[def].form->rcode[0])
+        def++;
+    vc->hit = hits[def];
+    vc->code = hits[def].form->code;
+    vc->rcode = hits[def].form->rcode;
     const pattern *fired = NULL;
-    match_result m = {-1, -1, -1, hit->vfirst, hit->vend};
-    for (uint32_t k = 0; k < blk->n; k++) {
-        const pattern *p = &d->patterns[blk->first + k];
-        match_result mm;
-        if (!match_pattern(c, p, hit->vfirst, hit->vend, vc->lo, vc->hi, &mm))
-            continue;
-        if (strcmp(p->code, "---") == 0 && !p->rcode[0]) continue;
-        fired = p;
-        m = mm;
-        vc->code = p->code;
-        vc->rcode = p->rcode;
-        break;
+    match_result m = {-1, -1, -1, hits[def].vfirst, hits[def].vend};
+    for (int h = 0; h < nh && !fired; h++) {
+        const verb_hit *hit = &hits[h];
+        const verb_block *blk = &d->blocks[hit->form->block];
+        uint32_t lo = stretch_start(c, hit->vfirst);
+        uint32_t hi = phrase_end(c, hit->vend);
+        for (uint32_t k = 0; k < blk->n; k++) {
+            const pattern *p = &d->patterns[blk->first + k];
+            match_result mm;
+            if (!match_pattern(c, p, hit->vfirst, hit->vend, lo, hi, &mm))
+                continue;
+            if (strcmp(p->code, "---") == 0 && !p->rcode[0]) continue;
+            fired = p;
+            m = mm;
+            vc->hit = *hit;
+            vc->code = p->code;
+            vc->rcode = p->rcode;
+            break;
+        }
     }
+    vc->lo = stretch_start(c, vc->hit.vfirst);
+    vc->hi = phrase_end(c, vc->hit.vend);
     vc->m = m;
-    vc->rule_file = fired ? d->files[fired->file] : d->files[hit->form->file];
-    vc->rule_line = fired ? fired->line : hit->form->line;
+    vc->rule_file =
+        fired ? d->files[fired->file] : d->files[vc->hit.form->file];
+    vc->rule_line = fired ? fired->line : vc->hit.form->line;
     return 1;
 }
 
