@@ -153,7 +153,7 @@ static void print_report(const dyad_engine *e, const eval_totals *t) {
         const eval_counts *c1 = &t->root[0][r], *c2 = &t->root[1][r];
         unsigned support = c1->tp + c1->fn;
         if (!support && !c1->fp && !c2->fp) continue;
-        char code[4];
+        char code[16];
         const char *name = "(invalid or missing code)";
         int quad;
         double gs;
