@@ -685,6 +685,21 @@ static int tag_choose(const tag_ctx *x, int i) {
             /* "Osgiliath soldiers in ...": a word hardly ever a verb */
             if (tag_is_noun(p) && !next_starts_np(x, i) && c->hn > c->hv + 3)
                 return T_NNS;
+            /* inside an object or a prepositional phrase the -s word ends
+             * the noun phrase: "to resume peace talks", "with ELN rebels" */
+            {
+                int q = pj;
+                while (q >= 0 && (tag_is_noun(x->tag[q]) || tag_is_adj(x->tag[q]) ||
+                                  x->tag[q] == T_DT || x->tag[q] == T_PDT ||
+                                  x->tag[q] == T_CD || x->tag[q] == T_POS ||
+                                  x->tag[q] == T_PRPS))
+                    q--;
+                /* (after a verb only behind a common noun: "said Arnor
+                 * attacks Gondor" is a reported clause) */
+                if (q >= 0 && (x->tag[q] == T_IN || x->tag[q] == T_TO ||
+                               (tag_is_verb(x->tag[q]) && p == T_NN)))
+                    return T_NNS;
+            }
             if (third_singular(x, pj) && (p == T_NNP || p == T_PRP || p == T_WDT ||
                                           p == T_WP || next_starts_np(x, i) ||
                                           (nx && (nx->def == T_IN || nx->def == T_TO))))
