@@ -1,12 +1,100 @@
 /* cmd_dict.c -- `dyad dict`: load dictionaries and report what they hold,
  * so a user sees at once whether a file was read and how long loading
- * takes. A malformed file fails with "file:line: reason" and exit 2. */
+ * takes. A malformed file fails with "file:line: reason" and exit 2.
+ *
+ * `dyad dict check` runs the consistency checks of src/dict_check.h and
+ * prints one "file:line: kind: severity: message" line per finding, sorted
+ * by file and line, then "N errors, M warnings". Exit status: 1 if there is
+ * an error, 0 if only warnings (or nothing), 2 if loading failed. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "dict_check.h"
+
+/* One finding, copied out of the callback so that all can be sorted. */
+typedef struct saved_finding {
+    uint16_t file_index;
+    uint32_t line;
+    uint32_t seq;          /* report order, keeps the sort stable */
+    char *text;            /* the printed line */
+} saved_finding;
+
+typedef struct finding_list {
+    saved_finding *v;
+    size_t n, cap;
+} finding_list;
+
+static void collect(void *ctx, const dchk_finding *f) {
+    finding_list *l = ctx;
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 64;
+        l->v = realloc(l->v, l->cap * sizeof *l->v);
+        if (!l->v) abort();
+    }
+    const char *sev = f->severity == DCHK_ERROR ? "error" : "warning";
+    int len;
+    if (f->line)
+        len = snprintf(NULL, 0, "%s:%u: %s: %s: %s", f->file, f->line,
+                       f->kind, sev, f->msg);
+    else
+        len = snprintf(NULL, 0, "%s: %s: %s: %s",
+                       f->file[0] ? f->file : "dyad", f->kind, sev, f->msg);
+    char *t = malloc((size_t)len + 1);
+    if (!t) abort();
+    if (f->line)
+        snprintf(t, (size_t)len + 1, "%s:%u: %s: %s: %s", f->file, f->line,
+                 f->kind, sev, f->msg);
+    else
+        snprintf(t, (size_t)len + 1, "%s: %s: %s: %s",
+                 f->file[0] ? f->file : "dyad", f->kind, sev, f->msg);
+    l->v[l->n] = (saved_finding){f->file_index, f->line, (uint32_t)l->n, t};
+    l->n++;
+}
+
+static int cmp_finding(const void *a, const void *b) {
+    const saved_finding *x = a, *y = b;
+    if (x->file_index != y->file_index)
+        return x->file_index < y->file_index ? -1 : 1;
+    if (x->line != y->line) return x->line < y->line ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static int cmd_dict_check(int argc, char **argv) {
+    dict_opts dopt;
+    memset(&dopt, 0, sizeof dopt);
+    for (int i = 1; i < argc; i++) {
+        int r = dict_opts_parse(&dopt, argc, argv, &i);
+        if (r < 0) return EXIT_USAGE;
+        if (r > 0) continue;
+        fprintf(stderr, "dyad: dict check: unknown option '%s'\n", argv[i]);
+        return EXIT_USAGE;
+    }
+    dyad_engine *e = dict_opts_load(&dopt);
+    if (!e) {
+        dict_opts_free(&dopt);
+        return EXIT_USAGE;
+    }
+    finding_list l = {0};
+    dchk_report rep;
+    dict_check(e, collect, &l, &rep);
+    if (l.n) qsort(l.v, l.n, sizeof *l.v, cmp_finding);
+    for (size_t i = 0; i < l.n; i++) {
+        printf("%s\n", l.v[i].text);
+        free(l.v[i].text);
+    }
+    free(l.v);
+    /* always "N errors, M warnings", singular or not: scripts match it */
+    printf("%u errors, %u warnings\n", rep.errors, rep.warnings);
+    dyad_engine_free(e);
+    dict_opts_free(&dopt);
+    return rep.errors ? EXIT_REJECTED : EXIT_OK;
+}
 
 int cmd_dict(int argc, char **argv) {
+    if (argc > 1 && !strcmp(argv[1], "check"))
+        return cmd_dict_check(argc - 1, argv + 1);
     dict_opts dopt;
     memset(&dopt, 0, sizeof dopt);
     for (int i = 1; i < argc; i++) {

@@ -223,5 +223,73 @@ else
     notok "--stats line on stderr" "exit $RC"
 fi
 
+# --- dyad dict check ----------------------------------------------------
+# Small invented dictionaries: a clean set, one with a warning only (a phrase
+# defined twice with the same code) and one with an error (a pattern code
+# missing from the CAMEO table, line 4).
+cat > "$T/chk_verbs.txt" <<'EOF'
+####### VERB PATTERNS #######
+---  CRITICIZE   [111]  ---
+CRITICIZE {CRITICIZES CRITICIZED CRITICIZING}
+- * (OF CORRUPTION) [1121]
+EOF
+sed 's/\[1121\]/[1999]/' "$T/chk_verbs.txt" > "$T/chk_badcode.txt"
+printf 'FRANCE [FRA]\nGERMANY [DEU]\n' > "$T/chk_actors.txt"
+printf 'FRANCE [FRA]\nGERMANY [DEU]\nFRANCE [FRA]\n' > "$T/chk_dup.txt"
+printf 'MINISTER [~GOV]\n' > "$T/chk_agents.txt"
+
+dy dict check --verbs "$T/chk_verbs.txt" --actors "$T/chk_actors.txt" --agents "$T/chk_agents.txt"
+if [ "$RC" = 0 ] && [ "$(cat "$T/out")" = "0 errors, 0 warnings" ]; then
+    ok "dict check: clean dictionaries, exit 0"
+else
+    notok "dict check: clean dictionaries, exit 0" "exit $RC, last line: $(tail -n 1 "$T/out")"
+fi
+
+dy dict check --verbs "$T/chk_verbs.txt" --actors "$T/chk_dup.txt"
+if [ "$RC" = 0 ] && grep -q "^$T/chk_dup.txt:3: duplicate: warning: actor phrase 'FRANCE'" "$T/out" &&
+    [ "$(tail -n 1 "$T/out")" = "0 errors, 1 warnings" ]; then
+    ok "dict check: warnings only, exit 0"
+else
+    notok "dict check: warnings only, exit 0" "exit $RC, last line: $(tail -n 1 "$T/out")"
+fi
+
+dy dict check --verbs "$T/chk_badcode.txt" --actors "$T/chk_actors.txt"
+if [ "$RC" = 1 ] && grep -q "^$T/chk_badcode.txt:4: unknown-code: error: .*\[1999\]" "$T/out" &&
+    [ "$(tail -n 1 "$T/out")" = "1 errors, 0 warnings" ]; then
+    ok "dict check: an error gives FILE:LINE: kind and exit 1"
+else
+    notok "dict check: an error gives FILE:LINE: kind and exit 1" "exit $RC, last line: $(tail -n 1 "$T/out")"
+fi
+
+dy dict check --verbs "$T/bad_verbs.txt"
+if [ "$RC" = 2 ] && grep -q "bad_verbs.txt:5:" "$T/err"; then
+    ok "dict check: load failure, exit 2"
+else
+    notok "dict check: load failure, exit 2" "exit $RC"
+fi
+
+dy dict check --no-such-option
+if [ "$RC" = 2 ]; then ok "dict check: unknown option, exit 2"; else notok "dict check: unknown option, exit 2" "exit $RC"; fi
+
+# The bundled set may have findings (data/dict changes often); the output
+# must still be well formed and the exit status 0 or 1.
+dy dict check
+if { [ "$RC" = 0 ] || [ "$RC" = 1 ]; } && tail -n 1 "$T/out" | grep -q '^[0-9]* errors, [0-9]* warnings$' &&
+    ! sed '$d' "$T/out" | grep -qv '^<bundled>/[^:]*:[0-9]*: [a-z-]*: [a-z]*: '; then
+    ok "dict check: bundled dictionaries, well-formed findings"
+else
+    notok "dict check: bundled dictionaries, well-formed findings" "exit $RC, last line: $(tail -n 1 "$T/out")"
+fi
+
+PHX=$ROOT/../shared/dictionaries/phoenix
+if [ -d "$PHX" ]; then
+    dy dict check --dict "$PHX"
+    if [ "$RC" = 1 ] && tail -n 1 "$T/out" | grep -q '^[1-9][0-9]* errors, [0-9]* warnings$'; then
+        ok "dict check: Phoenix dictionaries report errors, exit 1"
+    else
+        notok "dict check: Phoenix dictionaries report errors, exit 1" "exit $RC, last line: $(tail -n 1 "$T/out")"
+    fi
+fi
+
 echo "cli: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]
