@@ -16,6 +16,8 @@ static void usage(FILE *f) {
           "  explain \"SENTENCE\" [--date YYYYMMDD] [dictionary options]\n"
           "  dict [dictionary options]             load dictionaries, print "
           "counts\n"
+          "  dict check [dictionary options]       duplicates, unknown codes, "
+          "dead patterns\n"
           "  eval FILE.jsonl [--errors]            precision/recall against "
           "a gold set\n"
           "dictionary options: --dict DIR | --verbs F --actors F (repeat) "

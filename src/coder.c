@@ -147,10 +147,18 @@ static void trace_units(sent_ctx *c) {
 }
 
 /* Looks up each token's vocabulary id (dictionary words only). */
-static void assign_ids(const dict *d, sentence *s) {
+static void assign_ids(const dyad_engine *e, sentence *s) {
+    const dict *d = &e->d;
     for (uint32_t i = 0; i < s->ntok; i++) {
         tok *t = &s->toks[i];
         t->wid = vocab_find(&d->voc, t->norm, t->nlen);
+        /* "US" written in capitals is the country, "us" the pronoun; the
+         * dictionaries can only list the dotted form */
+        if (t->nlen == 2 && e->w_us_dotted && !strcmp(t->norm, "US") &&
+            s->text[t->off] == 'U' && s->text[t->off + 1] == 'S') {
+            t->wid = e->w_us_dotted;
+            t->tag = T_NNP;
+        }
         t->lwid = t->lemma == t->norm
                       ? t->wid
                       : vocab_find(&d->voc, t->lemma, strlen(t->lemma));
@@ -232,7 +240,7 @@ int dyad_code(const dyad_engine *e, dyad_doc *doc, const char *text,
         s->ntok = tok_tokenize(a, s->text, s->len, &s->toks);
         if (!s->ntok) continue;
         tag_sentence(e->lx, s, a);
-        assign_ids(&e->d, s);
+        assign_ids(e, s);
         chunk_sentence(s, a);
 
         sent_ctx c;

@@ -171,6 +171,7 @@ typedef struct verb_coding {
     match_result m;           /* slots bound by the pattern that fired */
     const char *rule_file;
     uint32_t rule_line;
+    int specific;             /* a pattern gave a specific (sub)code */
 } verb_coding;
 
 /* Looks up the verb group's verb and tries its block's patterns in order;
@@ -220,6 +221,11 @@ static int code_verb(sent_ctx *c, const chunk *ch, verb_coding *vc) {
     vc->rule_file =
         fired ? d->files[fired->file] : d->files[vc->hit.form->file];
     vc->rule_line = fired ? fired->line : vc->hit.form->line;
+    /* "threatened to impose sanctions" matched a pattern for 1312: that
+     * beats composing the verbs; a pattern giving a root-level code
+     * ("030", "020") still composes */
+    vc->specific = fired && fired->code[0] &&
+                   (strlen(fired->code) > 3 || fired->code[2] != '0');
     return 1;
 }
 
@@ -241,9 +247,20 @@ static int32_t default_target(const sent_ctx *c, uint32_t from, uint32_t hi,
  * "in" is where the event happened, not whom it concerns ("held talks in
  * Riyadh", "exercises in the Sea of Japan"). */
 static int32_t clause_target(const sent_ctx *c, uint32_t from, uint32_t hi,
-                             int32_t src) {
+                             int32_t src, const char *code) {
     const sentence *s = c->s;
     const unit *su = src >= 0 ? &c->units[src] : NULL;
+    /* giving, sending, handing over: the recipient after "to" is the
+     * target, not what is given ("extradited militants to Iraq") */
+    if (code && (!strncmp(code, "06", 2) || !strncmp(code, "07", 2) ||
+                 !strcmp(code, "174")))
+        for (uint32_t i = 0; i < c->nunits; i++) {
+            const unit *u = &c->units[i];
+            if (u->first < from || u->first >= hi || !u->coded) continue;
+            if (u->first > 0 && tok_is(s, u->first - 1, c->e->w_to) &&
+                !(su && u->actor && su->actor && !strcmp(u->actor, su->actor)))
+                return (int32_t)i;
+        }
     for (int coded = 1; coded >= 0; coded--)
         for (uint32_t i = 0; i < c->nunits; i++) {
             const unit *u = &c->units[i];
@@ -401,6 +418,24 @@ static int32_t governed_complement(const sent_ctx *c, uint32_t ci,
     return -1;
 }
 
+/* Is chunk ci inside an "if"/"unless" clause? "... warned China of
+ * consequences if it supplied weapons to Russia" reports no supply. */
+static int hypothetical(const sent_ctx *c, uint32_t ci) {
+    const sentence *s = c->s;
+    int32_t k = s->chunks[ci].clause;
+    for (int depth = 0; k >= 0 && (uint32_t)k < s->nclause && depth < 8;
+         depth++) {
+        const clause *cl = &s->clauses[k];
+        if (cl->kind == CL_ADVERBIAL && cl->first < s->nchunk) {
+            const chunk *op = &s->chunks[cl->first];
+            const char *w = s->toks[op->first].norm;
+            if (!strcmp(w, "IF") || !strcmp(w, "UNLESS")) return 1;
+        }
+        k = cl->parent;
+    }
+    return 0;
+}
+
 /* dyad's clause model, for PETRARCH2-format dictionaries: the source is the
  * verb's subject (pronouns resolved), passive verbs take their source from
  * "by", negated verbs give no event, and a verb governing an infinitive
@@ -419,6 +454,11 @@ static void code_clauses(sent_ctx *c, event_list *out) {
             if (g >= 0) consumed[g] = 1; /* "of attempting to murder" */
             continue;
         }
+        if (hypothetical(c, ci)) {
+            trace_add(c, "verb %s: in a conditional clause, no event\n",
+                      s->toks[ch->head].norm);
+            continue;
+        }
         verb_coding vc;
         int have = code_verb(c, ch, &vc);
         int up = have ? cameo_to_hex(vc.code) : 0;
@@ -435,7 +475,11 @@ static void code_clauses(sent_ctx *c, event_list *out) {
         /* a speech act governing an infinitive: one combined event */
         int32_t inf =
             (up >= 0x1000 || up < 0) ? governed_infinitive(s, ci) : -1;
-        if (inf >= 0) {
+        if (inf >= 0 && have && vc.specific) {
+            /* the pattern already coded the whole frame ("threatened to
+             * impose sanctions" 1312): the infinitive is part of it */
+            consumed[inf] = 1;
+        } else if (inf >= 0) {
             verb_coding lc;
             if (code_verb(c, &s->chunks[inf], &lc) && !null_code(lc.code)) {
                 int comb =
@@ -462,7 +506,10 @@ static void code_clauses(sent_ctx *c, event_list *out) {
         int32_t comp = (inf < 0 && up >= 0x1000)
                            ? governed_complement(c, ci, &comp_subj)
                            : -1;
-        if (comp >= 0 && comp_subj >= 0) {
+        if (comp >= 0 && comp_subj >= 0 && have && vc.specific) {
+            consumed[comp] = 1;
+            if (vc.m.target < 0) tgt_from = comp_subj;
+        } else if (comp >= 0 && comp_subj >= 0) {
             verb_coding lc;
             const chunk *lch = &s->chunks[comp];
             if (!(lch->vflags & VG_NEG) && code_verb(c, lch, &lc) &&
@@ -514,7 +561,7 @@ static void code_clauses(sent_ctx *c, event_list *out) {
                 uint32_t lo = stretch_start(c, ch->first);
                 src = first_unit(c, lo, ch->first, 1, NULL);
             }
-            if (tgt < 0) tgt = clause_target(c, vend, hi, src);
+            if (tgt < 0) tgt = clause_target(c, vend, hi, src, code);
         }
         if (tgt == src && !compound) tgt = -1;
         int selfc = m ? self_compound(c, src, &tgt, m) : 0;

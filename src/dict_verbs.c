@@ -349,7 +349,8 @@ static void np_elem(p2_reader *r, const char *s, size_t n, int new_unit) {
     while (i < n) {
         while (i < n && (dict_isblank(s[i]) || s[i] == '_')) i++;
         size_t st = i;
-        while (i < n && !dict_isblank(s[i]) && s[i] != '_') i++;
+        int syn = s[i] == '&'; /* "&INF_RELEASE" is one synset name */
+        while (i < n && !dict_isblank(s[i]) && (syn || s[i] != '_')) i++;
         if (i == st) continue;
         if (have) wbuf_push(&r->mods, head);
         head = np_word(r, s + st, i - st);

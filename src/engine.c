@@ -200,6 +200,8 @@ dyad_engine *dyad_engine_load(const dyad_dict_files *files, dyad_error *err) {
     e->w_in = vocab_intern(&e->d.voc, "IN", 2);
     e->w_from = vocab_intern(&e->d.voc, "FROM", 4);
     e->w_said = vocab_intern(&e->d.voc, "SAID", 4);
+    e->w_to = vocab_intern(&e->d.voc, "TO", 2);
+    e->w_us_dotted = vocab_find(&e->d.voc, "U.S.", 4);
 
     dyad_dict_stats *s = &e->stats;
     s->actor_phrases = e->d.nactor_phrases;

@@ -26,7 +26,7 @@ struct dyad_engine {
     cameo_entry *cameo;    /* sorted by code */
     size_t ncameo;
     arena mem;             /* cameo names, file names */
-    uint32_t w_by, w_of, w_in, w_from, w_said; /* frequent word ids */
+    uint32_t w_by, w_of, w_in, w_from, w_said, w_to, w_us_dotted; /* frequent word ids */
     dyad_dict_stats stats;
 };
 
