@@ -279,11 +279,12 @@ static void test_undefined_and_empty_synsets(void **state) {
                          "- * &EMPTY [0241]\n"                  /* 9 */
                          "- * &INF_RELEASE [0253]\n",           /* 10 */
                          NULL, NULL, &fo);
-    if (count(&fo, "", "never-matches") != 4) dump(&fo);
+    if (count(&fo, "", "never-matches") != 3) dump(&fo);
     assert_int_equal(count(&fo, "7:never-matches:error", "&LATER"), 1);
     assert_int_equal(count(&fo, "8:never-matches:error", "&LATER"), 1);
     assert_int_equal(count(&fo, "9:never-matches:error", "no members"), 1);
-    assert_int_equal(count(&fo, "10:never-matches:error", "splits words"), 1);
+    /* a synset name may contain '_' (PETRARCH2 keeps "&INF_RELEASE" whole) */
+    assert_int_equal(count(&fo, "10:never-matches", ""), 0);
     /* the readers' own warnings come as one "load" finding, at the last */
     assert_int_equal(count(&fo, "10:load:warning", "used before"), 1);
     dyad_engine_free(e);
