@@ -7,6 +7,8 @@
 # 3. the conformance ratchet: `dyad validate` on the PETRARCH2 unit-test
 #    records (when ../shared/conformance is present) must pass at least the
 #    number committed in tests/conformance_min.txt. It counts as one test.
+# 4. the evaluation ratchet: F1 on tests/dev/devset.jsonl at or above the
+#    minimums in tests/eval_min.txt. One test.
 # Keeps going after failures so every result is shown. The last line is
 # exactly "N passed, M failed" and the exit status is non-zero on any failure.
 set -u
@@ -100,6 +102,33 @@ if [ -f "$CONF" ]; then
     esac
 else
     echo "== conformance: $CONF not present, skipped"
+fi
+
+# --- 4. evaluation ratchet ----------------------------------------------
+# The development set's F1 scores (dyad eval) may not drop below the
+# committed minimums in tests/eval_min.txt ("L1 0.xxx" and "L2 0.xxx"
+# lines): optimisations and refactorings must not change coding quality.
+echo "== evaluation"
+EVMIN=tests/eval_min.txt
+if [ -x "$B/dyad" ] && [ -f tests/dev/devset.jsonl ]; then
+    "$B/dyad" eval tests/dev/devset.jsonl > "$OUT" 2>&1
+    last=$(tail -n 1 "$OUT")
+    l1=$(echo "$last" | sed -n 's/^L1 F1 \([0-9.]*\), L2 F1 \([0-9.]*\)$/\1/p')
+    l2=$(echo "$last" | sed -n 's/^L1 F1 \([0-9.]*\), L2 F1 \([0-9.]*\)$/\2/p')
+    m1=$(sed -n 's/^L1 //p' "$EVMIN" 2>/dev/null)
+    m2=$(sed -n 's/^L2 //p' "$EVMIN" 2>/dev/null)
+    echo "evaluation: $last (minimum L1 ${m1:-0} L2 ${m2:-0})"
+    if [ -n "$l1" ] && awk -v a="$l1" -v b="${m1:-0}" -v c="$l2" -v d="${m2:-0}" \
+        'BEGIN { exit !(a + 0 >= b + 0 && c + 0 >= d + 0) }'; then
+        PASS=$((PASS + 1))
+        echo "ok - evaluation ratchet"
+    else
+        FAIL=$((FAIL + 1))
+        echo "not ok - evaluation ratchet (scores below $EVMIN)"
+    fi
+else
+    FAIL=$((FAIL + 1))
+    echo "not ok - evaluation ratchet ($B/dyad or the development set missing)"
 fi
 
 echo "$PASS passed, $FAIL failed"
