@@ -34,12 +34,23 @@ static void code_conjunct(const sent_ctx *c, uint32_t first, uint32_t end,
         for (uint32_t j = i; j < end && n < 64; j++) wids[n++] = t[j].wid;
         uint32_t val = 0;
         size_t len = 0;
-        if (!out->actor) len = ptrie_longest(&d->actors, wids, n, &val);
+        int clause_model = !c->e->linear;
+        if (!out->actor || clause_model)
+            len = ptrie_longest(&d->actors, wids, n, &val);
         if (len) {
             const char *code = dict_actor_code(d, val - 1, c->date);
             if (code && strcmp(code, "---") != 0) {
-                out->actor = code;
-                out->actor_tok = i;
+                size_t have = out->actor ? strlen(out->actor) : 0;
+                if (!out->actor) {
+                    out->actor = code;
+                    out->actor_tok = i;
+                } else if (strlen(code) > have &&
+                           strncmp(code, out->actor, have) == 0) {
+                    /* "North Korean leader Kim Jong Un": the named
+                     * person (PRKGOV) is more specific than PRK */
+                    out->actor = code;
+                    out->actor_tok = i;
+                }
             }
             i += (uint32_t)len;
             continue;
@@ -65,8 +76,33 @@ static int has_block(const char *code, const char *blk, size_t blen) {
 }
 
 /* actor (single code, no '/') + agents -> composite code. */
+static int is_role(const char *b) {
+    static const char *const roles[] = {"GOV", "MIL", "COP", "JUD", "LEG",
+                                        "ELI", "OPP", "REB", "SPY", "INS",
+                                        "UAF", NULL};
+    for (const char *const *r = roles; *r; r++)
+        if (!strncmp(b, *r, 3)) return 1;
+    return 0;
+}
+
+/* dyad's clause model drops agents that would contradict the actor's own
+ * code: a title on a person coded with a role by date ("President X" while
+ * X is USAELI), armed-role words on transnational militant groups
+ * ("Islamic State militants" stays IMGMUSISI). */
+static int redundant_agent(const char *actor, const char *blk) {
+    if (!actor) return 0;
+    size_t n = strlen(actor);
+    if (n >= 6 && is_role(actor + n - 3) && is_role(blk)) return 1;
+    if (!strncmp(actor, "IMG", 3) &&
+        (!strncmp(blk, "REB", 3) || !strncmp(blk, "UAF", 3) ||
+         !strncmp(blk, "INS", 3) || !strncmp(blk, "MIL", 3)))
+        return 1;
+    return 0;
+}
+
 static const char *combine(arena *a, const char *actor,
-                           const char *const *agents, int nagents) {
+                           const char *const *agents, int nagents,
+                           int clause_model) {
     char buf[128];
     snprintf(buf, sizeof buf, "%s", actor ? actor : "---");
     for (int i = 0; i < nagents; i++) {
@@ -77,6 +113,7 @@ static const char *combine(arena *a, const char *actor,
         size_t bl = prefix ? gl - 1 : gl - (g[0] == '~');
         while (bl && *blk == ' ') blk++, bl--;
         if (!bl) continue;
+        if (clause_model && bl >= 3 && redundant_agent(actor, blk)) continue;
         if (has_block(buf, blk, bl < 3 ? bl : 3)) break; /* first duplicate
                                                              stops: PETRARCH1 */
         size_t cl = strlen(buf);
@@ -94,7 +131,8 @@ static const char *combine(arena *a, const char *actor,
 
 /* Appends the codes of one conjunct, given the actor to use. */
 static void push_codes(arena *a, const char *actor, const conj_code *cc,
-                       const char ***codes, uint32_t *n, uint32_t *cap) {
+                       const char ***codes, uint32_t *n, uint32_t *cap,
+                       int clause_model) {
     if (actor && strchr(actor, '/')) {
         /* compound actor code "A/B": one code per member */
         const char *p = actor;
@@ -103,13 +141,15 @@ static void push_codes(arena *a, const char *actor, const conj_code *cc,
             size_t len = q ? (size_t)(q - p) : strlen(p);
             char *one = arena_strndup(a, p, len);
             ARENA_GROW(a, *codes, *n, *cap);
-            (*codes)[(*n)++] = combine(a, one, cc->agents, cc->nagents);
+            (*codes)[(*n)++] =
+                combine(a, one, cc->agents, cc->nagents, clause_model);
             p += len + (q != NULL);
         }
         return;
     }
     ARENA_GROW(a, *codes, *n, *cap);
-    (*codes)[(*n)++] = combine(a, actor, cc->agents, cc->nagents);
+    (*codes)[(*n)++] =
+        combine(a, actor, cc->agents, cc->nagents, clause_model);
 }
 
 uint32_t units_code_range(sent_ctx *c, uint32_t first, uint32_t end,
@@ -119,10 +159,10 @@ uint32_t units_code_range(sent_ctx *c, uint32_t first, uint32_t end,
     code_conjunct(c, first, end, &cc);
     uint32_t before = *n;
     if (cc.actor) {
-        push_codes(c->a, cc.actor, &cc, codes, n, cap);
+        push_codes(c->a, cc.actor, &cc, codes, n, cap, !c->e->linear);
         *has_actor = 1;
     } else if (cc.nagents) {
-        push_codes(c->a, NULL, &cc, codes, n, cap);
+        push_codes(c->a, NULL, &cc, codes, n, cap, !c->e->linear);
         *has_agent = 1;
     }
     return *n - before;
@@ -322,19 +362,19 @@ void units_build(sent_ctx *c) {
             }
         for (uint32_t k = 0; k < nm; k++) {
             if (cj[k].actor) {
-                push_codes(a, cj[k].actor, &cj[k], &codes, &ncodes, &ccap);
+                push_codes(a, cj[k].actor, &cj[k], &codes, &ncodes, &ccap, !c->e->linear);
                 u.coded = 1;
             } else if (cj[k].nagents && any_pp_actor) {
                 for (uint32_t q = 0; q < np; q++)
                     if (pj[q].actor) {
                         push_codes(a, pj[q].actor, &cj[k], &codes, &ncodes,
-                                   &ccap);
+                                   &ccap, !c->e->linear);
                         u.coded = 1;
                     }
             } else if (cj[k].nagents && shared) {
-                push_codes(a, shared, &cj[k], &codes, &ncodes, &ccap);
+                push_codes(a, shared, &cj[k], &codes, &ncodes, &ccap, !c->e->linear);
             } else if (cj[k].nagents) {
-                push_codes(a, NULL, &cj[k], &codes, &ncodes, &ccap);
+                push_codes(a, NULL, &cj[k], &codes, &ncodes, &ccap, !c->e->linear);
                 u.has_agent = 1;
             }
         }
@@ -343,7 +383,7 @@ void units_build(sent_ctx *c) {
             for (uint32_t q = 0; q < np; q++)
                 if (pj[q].actor) {
                     push_codes(a, pj[q].actor, &pj[q], &codes, &ncodes,
-                               &ccap);
+                               &ccap, !c->e->linear);
                     u.coded = 1;
                 }
         }

@@ -436,6 +436,43 @@ static int hypothetical(const sent_ctx *c, uint32_t ci) {
     return 0;
 }
 
+/* The country where the sentence places its events: the first actor unit
+ * after "in" whose actor is a state ("rallied in Tbilisi", "students in
+ * Bangladesh"), or NULL. */
+static const char *sentence_location(const sent_ctx *c) {
+    const sentence *s = c->s;
+    for (uint32_t i = 0; i < c->nunits; i++) {
+        const unit *u = &c->units[i];
+        if (!u->coded || !u->actor || strlen(u->actor) != 3) continue;
+        /* "in X" before the unit, or inside it ("students in X") */
+        uint32_t q = u->first ? u->first - 1 : 0;
+        for (; q + 1 < u->end; q++)
+            if (tok_is(s, q, c->e->w_in)) return u->actor;
+    }
+    return NULL;
+}
+
+/* An agent without an actor ("---GOV", "---OPP") belongs to the country
+ * the sentence takes place in: "protesters rallied in Tbilisi against the
+ * government" is GEOOPP against GEOGOV. Returns a new unit, or u. */
+static int32_t localise(sent_ctx *c, int32_t u, const char *loc) {
+    if (u < 0 || !loc || c->units[u].coded || !c->units[u].ncodes) return u;
+    unit nu = c->units[u];
+    const char **codes = arena_alloc(c->a, nu.ncodes * sizeof *codes);
+    for (uint32_t k = 0; k < nu.ncodes; k++) {
+        const char *code = nu.codes[k];
+        codes[k] = !strncmp(code, "---", 3)
+                       ? arena_printf(c->a, "%s%s", loc, code + 3)
+                       : code;
+    }
+    nu.codes = codes;
+    nu.coded = 1;
+    nu.actor = loc;
+    ARENA_GROW(c->a, c->units, c->nunits, c->cap_units);
+    c->units[c->nunits] = nu;
+    return (int32_t)c->nunits++;
+}
+
 /* dyad's clause model, for PETRARCH2-format dictionaries: the source is the
  * verb's subject (pronouns resolved), passive verbs take their source from
  * "by", negated verbs give no event, and a verb governing an infinitive
@@ -443,6 +480,7 @@ static int hypothetical(const sent_ctx *c, uint32_t ci) {
 static void code_clauses(sent_ctx *c, event_list *out) {
     const sentence *s = c->s;
     uint8_t *consumed = arena_zalloc(c->a, s->nchunk + 1);
+    const char *loc = sentence_location(c);
     for (uint32_t ci = 0; ci < s->nchunk; ci++) {
         const chunk *ch = &s->chunks[ci];
         if (ch->kind != CK_VG || consumed[ci]) continue;
@@ -565,6 +603,10 @@ static void code_clauses(sent_ctx *c, event_list *out) {
         }
         if (tgt == src && !compound) tgt = -1;
         int selfc = m ? self_compound(c, src, &tgt, m) : 0;
+        if (!selfc && !compound) {
+            src = localise(c, src, loc);
+            tgt = localise(c, tgt, loc);
+        }
         trace_add(c, "verb %s -> %s (%s:%u)%s\n", s->toks[ch->head].norm,
                   code[0] ? code : rcode, rule_file, rule_line,
                   passive ? " passive: source from \"by\"" : "");
