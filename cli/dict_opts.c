@@ -60,6 +60,8 @@ static int scan_dir(dict_opts *o) {
             f->actors[f->nactors++] = path;
         else if (contains(nm, "agents") && !f->agents)
             f->agents = path;
+        else if (contains(nm, "nominals") && !f->nominals)
+            f->nominals = path;
         else if (contains(nm, "discards") && !f->discards)
             f->discards = path;
         else if ((contains(nm, "issue")) && !f->issues)
@@ -85,6 +87,8 @@ int dict_opts_parse(dict_opts *o, int argc, char **argv, int *i) {
         slot = &o->files.discards;
     else if (!strcmp(a, "--issues"))
         slot = &o->files.issues;
+    else if (!strcmp(a, "--nominals"))
+        slot = &o->files.nominals;
     else if (strcmp(a, "--actors") != 0)
         return 0;
     if (*i + 1 >= argc) {
@@ -110,7 +114,7 @@ dyad_engine *dict_opts_load(dict_opts *o) {
     if (o->dir && scan_dir(o) != 0) return NULL;
     /* with no dictionary named at all, dyad uses its own */
     f->use_bundled = !o->dir && !f->verbs && !f->nactors && !f->agents &&
-                     !f->discards && !f->issues;
+                     !f->discards && !f->issues && !f->nominals;
     dyad_error err;
     dyad_engine *e = dyad_engine_load(f, &err);
     if (!e) fprintf(stderr, "dyad: %s\n", err.msg);

@@ -39,6 +39,7 @@ typedef struct dyad_dict_files {
     const char *agents;
     const char *discards;
     const char *issues;
+    const char *nominals;     /* dyad's nominal-event list (dict_nominals.c) */
     int use_bundled;          /* fill unset slots with the bundled files */
     int verb_format;          /* 0 auto, 1 PETRARCH2, 2 linear (validation) */
 } dyad_dict_files;

@@ -616,12 +616,129 @@ static void code_clauses(sent_ctx *c, event_list *out) {
     }
 }
 
+/* The nominal entry naming the event of noun phrase chunk k, or NULL:
+ * its last word is the head (form or lemma), the others stand just before
+ * it ("air strike"). */
+static const nominal_entry *nominal_at(const sent_ctx *c, const chunk *np) {
+    const dict *d = &c->e->d;
+    const sentence *s = c->s;
+    const tok *h = &s->toks[np->head];
+    for (uint32_t i = 0; i < d->nnominals; i++) {
+        const nominal_entry *e = &d->nominals[i];
+        const uint32_t *w = d->pat_words + e->first;
+        uint32_t last = w[e->n - 1];
+        if (h->wid != last && h->lwid != last) continue;
+        if (e->n - 1 > np->head - np->first) continue;
+        int ok = 1;
+        for (uint32_t j = 0; ok && j + 1 < e->n; j++)
+            ok = tok_is(s, np->head - (e->n - 1) + j, w[j]);
+        if (ok) return e;
+    }
+    return NULL;
+}
+
+/* Did a verb event of this sentence come from verb group chunk k? */
+static int verb_coded(const sent_ctx *c, const event_list *out,
+                      uint32_t first_event, uint32_t k) {
+    const sentence *s = c->s;
+    uint32_t off = s->doc_off + s->toks[s->chunks[k].first].off;
+    for (uint32_t i = first_event; i < out->n; i++)
+        if (out->ev[i].verb_span.off == off) return 1;
+    return 0;
+}
+
+/* Nominal events: "an Israeli air strike on Khan Younis", "talks between
+ * X and Y", "sanctions against Iran" when no verb already coded them. The
+ * source is the actor named inside the noun phrase ("Israeli", "Russia's")
+ * or, for the object of an uncoded verb, that verb's subject. */
+static void code_nominals(sent_ctx *c, event_list *out,
+                          uint32_t first_event) {
+    const sentence *s = c->s;
+    if (!c->e->d.nnominals) return;
+    for (uint32_t k = 0; k + 2 < s->nchunk; k++) {
+        const chunk *np = &s->chunks[k];
+        if (np->kind != CK_NP) continue;
+        const nominal_entry *e = nominal_at(c, np);
+        if (!e) continue;
+        const chunk *pp = &s->chunks[k + 1];
+        if (pp->kind != CK_PP || pp->pp_obj < 0) continue;
+        int prep_ok = 0;
+        for (uint8_t j = 0; j < e->npreps && !prep_ok; j++)
+            prep_ok = tok_is(s, pp->head, e->preps[j]);
+        if (!prep_ok) continue;
+        int32_t tgt = c->unit_of[s->chunks[pp->pp_obj].first];
+        if (tgt < 0 || !c->units[tgt].coded) continue;
+        /* only a phrase that opens a clause ("An air strike on X killed")
+         * or is the object of a verb the dictionary does not know ("began
+         * talks with X"): a known verb decides itself ("launched an attack
+         * on X", "offered to send aid to X", "rejected talks with X"), and
+         * a phrase inside a prepositional phrase is not asserted ("demanded
+         * an end to air strikes on X") */
+        if (k > 0) {
+            const chunk *pv = &s->chunks[k - 1];
+            verb_hit vh[1];
+            if (pv->kind == CK_VG) {
+                if (find_verbs(c, pv->head, vh, 1) ||
+                    verb_coded(c, out, first_event, k - 1))
+                    continue;
+            } else if (pv->kind != CK_SBAR && pv->kind != CK_PUNCT &&
+                       pv->kind != CK_CONJ) {
+                continue;
+            }
+        }
+        int32_t src = -1;
+        uint32_t before = out->n;
+        /* an actor inside the phrase, before the head */
+        for (uint32_t i = 0; i < c->nunits && src < 0; i++) {
+            const unit *u = &c->units[i];
+            if (u->first <= np->first && u->end > np->first && u->coded &&
+                u->first < np->head && c->unit_of[np->head] == (int32_t)i &&
+                u->codes != c->units[tgt].codes) {
+                /* the unit spans the phrase and its PP: take the actor
+                 * named before the head only */
+                const char **codes = NULL;
+                uint32_t nc = 0, cap = 0;
+                int has_actor = 0, has_agent = 0;
+                units_code_range(c, np->first, np->head, &codes, &nc, &cap,
+                                 &has_actor, &has_agent);
+                if (has_actor) {
+                    unit nu = *u;
+                    nu.codes = codes;
+                    nu.ncodes = nc;
+                    nu.end = np->end;
+                    nu.compound = 0;
+                    ARENA_GROW(c->a, c->units, c->nunits, c->cap_units);
+                    c->units[c->nunits] = nu;
+                    src = (int32_t)c->nunits++;
+                }
+            }
+        }
+        if (src < 0 && k > 0 && s->chunks[k - 1].kind == CK_VG &&
+            !(s->chunks[k - 1].vflags & VG_NEG))
+            src = clause_subject(c, k - 1);
+        int compound = 0;
+        if (src < 0 && c->units[tgt].compound) {
+            src = tgt; /* "talks between X and Y" */
+            compound = 1;
+        }
+        if (src < 0) continue;
+        trace_add(c, "nominal event: %s -> %s (%s:%u)\n",
+                  s->toks[np->head].norm, e->code,
+                  c->e->d.files[e->file], e->line);
+        event_add_pairs(c, out, src, tgt, e->code, e->rcode, compound, k,
+                        c->e->d.files[e->file], e->line);
+        (void)before;
+    }
+}
+
 void code_sentence_verbs(sent_ctx *c, event_list *out) {
     if (c->e->linear) {
         code_linear(c, out);
         return;
     }
+    uint32_t first_event = out->n;
     code_clauses(c, out);
+    code_nominals(c, out, first_event);
     /* the main clause's subject is the likeliest antecedent of the next
      * sentence's pronouns: "Valdoria sent envoys to Ostmark. It also ..." */
     if (c->s->nclause && c->s->clauses[0].verb >= 0)

@@ -70,6 +70,8 @@ void dict_init(dict *d) {
     ptrie_init(&d->agents);
     ptrie_init(&d->issues);
     strmap_init(&d->verb_by_word);
+    strmap_init(&d->discard_first);
+    strmap_init(&d->discard_prefix);
     dict_add_string(d, "", 0); /* offset 0 = "" */
 }
 
@@ -88,6 +90,10 @@ void dict_free(dict *d) {
     free(d->transforms);
     free(d->form_lists);
     free(d->discards);
+    free(d->nominals);
+    free(d->discard_next);
+    strmap_free(&d->discard_first);
+    strmap_free(&d->discard_prefix);
     free(d->issue_entries);
     free(d->strings);
     ptrie_free(&d->actors);
@@ -208,6 +214,36 @@ void dict_trim(const char **s, size_t *n) {
 
 /* ---- verb form index ---------------------------------------------------- */
 
+/* Discard index (see dict.h). Chains are built back to front so that each
+ * lists its entries in ascending order, the order dict_discard_match ranks
+ * them in. */
+static void discard_index(dict *d) {
+    strmap_free(&d->discard_first);
+    strmap_free(&d->discard_prefix);
+    strmap_init(&d->discard_first);
+    strmap_init(&d->discard_prefix);
+    free(d->discard_next);
+    d->discard_next = calloc(d->ndiscards + 1u, sizeof *d->discard_next);
+    if (!d->discard_next) abort();
+    d->discard_plen = 0;
+    for (uint32_t i = d->ndiscards; i-- > 0;) {
+        const discard_entry *e = &d->discards[i];
+        if (!e->n) continue;
+        int prefix = e->n == 1 && !e->exact;
+        const char *key = prefix ? e->last
+                                 : vocab_word(&d->voc, d->pat_words[e->first]);
+        size_t klen = strlen(key);
+        uint32_t *head = strmap_put(prefix ? &d->discard_prefix
+                                           : &d->discard_first,
+                                    key, klen, NULL);
+        d->discard_next[i] = *head;
+        *head = i + 1;
+        if (prefix && klen)
+            d->discard_plen |= 1ull << (klen <= 63 ? klen - 1 : 63);
+    }
+    d->discard_nindexed = d->ndiscards;
+}
+
 void dict_finish(dict *d) {
     /* Count forms per word id, then lay out one run per word: multi-word
      * forms (pre-words or particles) first, each group in file order, and a
@@ -243,6 +279,7 @@ void dict_finish(dict *d) {
     }
     free(cnt);
     free(pos);
+    discard_index(d);
 }
 
 uint32_t dict_verb_forms(const dict *d, const char *word, size_t n,
@@ -290,8 +327,10 @@ static int discard_at(const dict *d, const discard_entry *e,
     return strncmp(w, e->last, strlen(e->last)) == 0;
 }
 
-int dict_discard_match(const dict *d, const char *const *words, size_t n,
-                       uint32_t *which) {
+/* The whole list at every position: for a dict not (re)indexed by
+ * dict_finish. */
+static int discard_scan(const dict *d, const char *const *words, size_t n,
+                        uint32_t *which) {
     /* Story discards first: they have priority over sentence discards. */
     for (int story = 1; story >= 0; story--) {
         for (uint32_t i = 0; i < d->ndiscards; i++) {
@@ -310,6 +349,67 @@ int dict_discard_match(const dict *d, const char *const *words, size_t n,
         }
     }
     return 0;
+}
+
+/* Is entry i a better answer than the best so far? Story discards beat
+ * sentence discards; among equals the earlier entry wins -- the order in
+ * which a scan of the whole list would have found them. */
+static int discard_better(const dict *d, uint32_t i, int best_story,
+                          uint32_t best) {
+    int s = d->discards[i].story ? 1 : 0;
+    return s > best_story || (s == best_story && i < best);
+}
+
+int dict_discard_match(const dict *d, const char *const *words, size_t n,
+                       uint32_t *which) {
+    /* Answer: the first story entry (in file order) matching anywhere, else
+     * the first sentence entry. Instead of trying every entry at every
+     * position, each position looks up the entries that can start there:
+     * those whose first word is the token (discard_first) and the one-word
+     * prefix entries whose word is a prefix of it (discard_prefix, hashed
+     * incrementally over the token's bytes, probing only lengths some entry
+     * has). */
+    if (!d->ndiscards) return 0;
+    if (d->discard_nindexed != d->ndiscards)
+        return discard_scan(d, words, n, which);
+    int best_story = -1;
+    uint32_t best = UINT32_MAX;
+    const strmap *pm = &d->discard_prefix, *fm = &d->discard_first;
+    uint64_t plen = d->discard_plen;
+    for (size_t at = 0; at < n; at++) {
+        const char *w = words[at];
+        uint32_t h = STRMAP_HASH_INIT;
+        size_t len = 0;
+        for (; w[len]; len++) {
+            h = strmap_hash_step(h, (unsigned char)w[len]);
+            size_t L = len + 1;
+            if (!pm->count || !(plen & (1ull << (L <= 63 ? L - 1 : 63))))
+                continue;
+            const strmap_slot *sl = strmap_find(pm, w, L, strmap_hash_final(h));
+            /* one-word prefix entries: the lookup itself is the match */
+            for (uint32_t i = sl ? sl->value : 0; i;
+                 i = d->discard_next[i - 1]) {
+                if (!discard_better(d, i - 1, best_story, best)) continue;
+                best = i - 1;
+                best_story = d->discards[best].story ? 1 : 0;
+                if (best_story) break; /* the rest of the chain is later */
+            }
+        }
+        if (!fm->count) continue;
+        const strmap_slot *sl = strmap_find(fm, w, len, strmap_hash_final(h));
+        if (!sl) continue;
+        for (uint32_t i = sl->value; i; i = d->discard_next[i - 1]) {
+            if (!discard_better(d, i - 1, best_story, best)) continue;
+            if (discard_at(d, &d->discards[i - 1], words, n, at)) {
+                best = i - 1;
+                best_story = d->discards[best].story ? 1 : 0;
+                if (best_story) break; /* later ones are worse */
+            }
+        }
+    }
+    if (best_story < 0) return 0;
+    if (which) *which = best;
+    return best_story ? 2 : 1;
 }
 
 /* ---- issues ------------------------------------------------------------- */

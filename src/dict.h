@@ -176,6 +176,21 @@ typedef struct issue_entry {
     uint8_t ignore;          /* 1: '~' sentence ignore, 2: '~~' story */
 } issue_entry;
 
+/* ---- nominal events (dyad's own format) ---------------------------------- */
+
+/* An event named by a noun: "an attack on X", "talks with X", "sanctions
+ * against X". Line format: PHRASE [CODE] PREP... (dict_nominals.c). */
+typedef struct nominal_entry {
+    uint32_t first, n;       /* the noun phrase's words in pat_words; the
+                                last is the head, matched by form or lemma */
+    char code[8];            /* CAMEO code */
+    char rcode[8];           /* reciprocal code of [A:B], or "" */
+    uint32_t preps[4];       /* prepositions introducing the target */
+    uint8_t npreps;
+    uint32_t line;
+    uint16_t file;
+} nominal_entry;
+
 /* ---- transformations (PETRARCH2 '~' lines) ------------------------------ */
 typedef struct transform {
     const char *text;        /* kept verbatim; applied by the coder */
@@ -217,6 +232,23 @@ typedef struct dict {
     uint32_t *form_lists; uint32_t nform_lists;
 
     discard_entry *discards; uint32_t ndiscards, cap_discards;
+
+    nominal_entry *nominals; uint32_t nnominals, cap_nominals;
+    /* Discard index, built by dict_finish, so that a sentence costs a few
+     * hash probes per word instead of a scan of every entry:
+     * discard_first maps the first word of each entry that must match whole
+     * (all multi-word entries, and one-word entries written with '_') to
+     * its first entry index + 1; discard_prefix maps the word of each
+     * one-word prefix entry the same way. Entries sharing a key are chained
+     * through discard_next (entry index + 1, 0 ends), in ascending order.
+     * discard_plen has bit L-1 set when some prefix entry is L bytes long
+     * (L <= 63); bit 63 stands for every longer length. The index covers
+     * the first discard_nindexed entries; when discards were loaded after
+     * dict_finish, dict_discard_match falls back to scanning the list. */
+    strmap discard_first, discard_prefix;
+    uint32_t *discard_next;
+    uint64_t discard_plen;
+    uint32_t discard_nindexed;
 
     ptrie issues;            /* phrase -> issue index + 1 */
     issue_entry *issue_entries; uint32_t nissue_entries, cap_issue_entries;
@@ -260,6 +292,8 @@ int dict_load_discards(dict *d, const char *name, const char *text,
                        size_t len, char *err, size_t errlen);
 int dict_load_issues(dict *d, const char *name, const char *text, size_t len,
                      char *err, size_t errlen);
+int dict_load_nominals(dict *d, const char *name, const char *text,
+                       size_t len, char *err, size_t errlen);
 /* Builds lookup indexes (verb form lists) once every file is loaded. */
 void dict_finish(dict *d);
 

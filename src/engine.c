@@ -184,6 +184,10 @@ dyad_engine *dyad_engine_load(const dyad_dict_files *files, dyad_error *err) {
         rc = load_one(e, files->discards, dict_load_discards, 0, err);
     else if (rc == 0 && bundled)
         rc = load_bundled(e, "dyad.discards.txt", dict_load_discards, err);
+    if (rc == 0 && files->nominals)
+        rc = load_one(e, files->nominals, dict_load_nominals, 0, err);
+    else if (rc == 0 && bundled && !files->verbs)
+        rc = load_bundled(e, "dyad.nominals.txt", dict_load_nominals, err);
     if (rc == 0 && files->issues)
         rc = load_one(e, files->issues, dict_load_issues, 0, err);
     else if (rc == 0 && bundled && !files->verbs)

@@ -70,11 +70,20 @@ static int tag_punct(const char *w, size_t n) {
 }
 
 /* Fills the open-class readings of word w[0..n) from the lexicon and the
- * regular inflection rules. Returns 1 if the word is known at all. */
+ * regular inflection rules. Returns 1 if the word is known at all. pre is
+ * the word's lexicon entry when the caller has already looked it up
+ * (known_in 0 or 1), so the lexicon is not probed twice for it; known_in
+ * -1 means "not looked up yet". */
 static int open_class(const lexicon *lx, const char *w, size_t n,
-                      tag_cand *c) {
+                      tag_cand *c, const lex_entry *pre, int known_in) {
     lex_entry e, l;
-    int known = lex_lookup(lx, w, n, &e);
+    int known;
+    if (known_in < 0) {
+        known = lex_lookup(lx, w, n, &e);
+    } else {
+        known = known_in;
+        if (known) e = *pre;
+    }
     if (known) {
         if (e.flags & LEX_NOUN) c->set |= B(T_NN), c->hn = e.hint[LEX_HN];
         if (e.flags & LEX_VERB) {
@@ -265,7 +274,7 @@ static void hyphen_word(const lexicon *lx, const tok *t, tag_cand *c,
         }
     tag_cand lc;
     memset(&lc, 0, sizeof lc);
-    if (!open_class(lx, last, ll, &lc) || !lc.set) {
+    if (!open_class(lx, last, ll, &lc, NULL, -1) || !lc.set) {
         c->set = B(T_JJ);
         c->def = T_JJ;
         return;
@@ -372,7 +381,7 @@ static void tag_analyse(const lexicon *lx, const tok *t, int start,
         hyphen_word(lx, t, c, a);
         return;
     }
-    if (!open_class(lx, w, n, c)) {
+    if (!open_class(lx, w, n, c, &e, known)) {
         if (cap) { /* unknown capitalised first word: "Osgiliath said" */
             c->set = B(T_NNP);
             c->def = T_NNP;
@@ -670,6 +679,7 @@ static int tag_choose(const tag_ctx *x, int i) {
             /* "troops killed were": a reduced relative -- but "the army
              * had seized" is an auxiliary */
             if (has(c, T_VBN) && nverb && tag_is_noun(p) && nx && !has_any(nx, NOUNS) &&
+                !has_any(nx, ADJS) && /* "Iran condemned direct attacks" */
                 !(c->clem && (!strcmp(c->clem, "HAVE") || !strcmp(c->clem, "BE") ||
                               !strcmp(c->clem, "DO") || !strcmp(c->clem, "GET"))))
                 return T_VBN;
@@ -706,6 +716,16 @@ static int tag_choose(const tag_ctx *x, int i) {
                 return T_VBZ;
             if (p == T_WDT || p == T_WP) return T_VBZ;
             return T_NNS;
+        }
+        /* "Russia cut gas supplies", "Washington set new tariffs": a bare
+         * name followed by a past form and a noun phrase is a subject and
+         * its verb */
+        if (has(c, T_VBD) && p == T_NNP && next_starts_np(x, i)) {
+            int q = pj;
+            while (q >= 0 && (x->tag[q] == T_NNP || x->tag[q] == T_NNPS)) q--;
+            if (q < 0 || !(x->tag[q] == T_DT || x->tag[q] == T_PRPS ||
+                           tag_is_adj(x->tag[q]) || x->tag[q] == T_POS))
+                return T_VBD;
         }
         if ((has(c, T_VB) || has(c, T_VBP)) && has_n) {
             /* "they attack" VBP; "the defence minister" NN */
@@ -817,6 +837,17 @@ void tag_sentence(const lexicon *lx, sentence *s, arena *a) {
     for (uint32_t i = 0; i < n; i++) {
         const tok *t = &s->toks[i];
         tag_analyse(lx, t, start, caps_ok, &c[i], a);
+        /* "al-Sisi", "bin-Salman": a name when the part after the last
+         * hyphen is capitalised in the text */
+        if (caps_ok && (t->flags & TOKF_HYPHEN) && !(t->flags & TOKF_CAP)) {
+            const char *src = s->text + t->off;
+            uint32_t q = t->len;
+            while (q > 0 && src[q - 1] != '-') q--;
+            if (q > 1 && q < t->len && src[q] >= 'A' && src[q] <= 'Z') {
+                c[i].set = B(T_NNP);
+                c[i].def = T_NNP;
+            }
+        }
         /* a quotation or a colon opens a new "sentence" for capitals */
         int d = c[i].def;
         start = (d == T_LQUOTE || d == T_COLON || d == T_LRB ||
