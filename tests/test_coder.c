@@ -85,17 +85,21 @@ static int setup(void **state) {
     write_file("a.agents.txt", AGENTS);
     write_file("a.verbs.txt", VERBS);
     write_file("a.discards.txt", "+CHESS OLYMPIAD\nBASEBALL\n");
-    char pa[128], pg[128], pv[128], pd[128];
+    write_file("a.nominals.txt", "AIR_STRIKE [195] ON AGAINST\n"
+                                 "TALKS [046:046] WITH BETWEEN\n");
+    char pa[128], pg[128], pv[128], pd[128], pn[128];
     snprintf(pa, sizeof pa, "%s/a.actors.txt", dir);
     snprintf(pg, sizeof pg, "%s/a.agents.txt", dir);
     snprintf(pv, sizeof pv, "%s/a.verbs.txt", dir);
     snprintf(pd, sizeof pd, "%s/a.discards.txt", dir);
+    snprintf(pn, sizeof pn, "%s/a.nominals.txt", dir);
     dyad_dict_files files;
     memset(&files, 0, sizeof files);
     files.verbs = pv;
     files.actors[files.nactors++] = pa;
     files.agents = pg;
     files.discards = pd;
+    files.nominals = pn;
     fixture *fx = calloc(1, sizeof *fx);
     dyad_error err;
     fx->e = dyad_engine_load(&files, &err);
@@ -115,8 +119,8 @@ static int teardown(void **state) {
     dyad_engine_free(fx->e);
     free(fx);
     const char *names[] = {"a.actors.txt", "a.agents.txt", "a.verbs.txt",
-                           "a.discards.txt"};
-    for (size_t i = 0; i < 4; i++) {
+                           "a.discards.txt", "a.nominals.txt"};
+    for (size_t i = 0; i < 5; i++) {
         char path[128];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
         unlink(path);
@@ -275,6 +279,25 @@ static void test_discards_and_bad_input(void **state) {
     assert_int_equal(r.nsentences, 0);
 }
 
+static void test_nominal_events(void **state) {
+    dyad_result r;
+    /* the actor named in the phrase is the source */
+    assert_string_equal(
+        code(*state, "A Valdorian air strike on Kestown wounded ten.", 0, &r),
+        "VAL KES 195");
+    assert_string_equal(r.events[0].verb_text, "A Valdorian air strike");
+    /* between a compound: both ways */
+    assert_string_equal(code(*state, "Talks between Valdoria and Kestria "
+                                     "resumed on Monday.",
+                             0, &r),
+                        "VAL KES 046;KES VAL 046");
+    /* a phrase inside a prepositional phrase is not asserted */
+    assert_string_equal(code(*state, "Ostmark called for an end to air "
+                                     "strikes on Kestown.",
+                             0, &r),
+                        "");
+}
+
 static void test_evidence_spans(void **state) {
     dyad_result r;
     code(*state, "Rain fell. Valdoria attacked Kestria.", 0, &r);
@@ -299,6 +322,7 @@ int main(void) {
         cmocka_unit_test(test_pronouns),
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_discards_and_bad_input),
+        cmocka_unit_test(test_nominal_events),
         cmocka_unit_test(test_evidence_spans),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
