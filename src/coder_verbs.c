@@ -602,7 +602,15 @@ static void code_clauses(sent_ctx *c, event_list *out) {
             if (tgt < 0) tgt = clause_target(c, vend, hi, src, code);
         }
         if (tgt == src && !compound) tgt = -1;
-        int selfc = m ? self_compound(c, src, &tgt, m) : 0;
+        /* a compound acting on itself is cooperation among its members
+         * ("A and B signed an accord", "met", "agreed"): PETRARCH2 limits
+         * this to roots 03-06; dyad also allows verbs with a reciprocal code
+         * -- but "A and B warned" is not A warning B */
+        int selfc = 0;
+        if (m && src >= 0 && c->units[src].coded &&
+            ((code[0] == '0' && code[1] >= '3' && code[1] <= '6') ||
+             rcode[0])) /* or a symmetric verb: "A and B clashed" */
+            selfc = self_compound(c, src, &tgt, m);
         if (!selfc && !compound) {
             src = localise(c, src, loc);
             tgt = localise(c, tgt, loc);
