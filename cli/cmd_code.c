@@ -1,10 +1,16 @@
 /* cmd_code.c -- `dyad code`: documents in, events out.
  *
- * Documents are read in batches. Each slot of a batch owns a copy of its
- * record and a dyad_doc; worker threads code the slots of a batch while the
- * main thread waits, then the main thread writes every slot's events in
- * input order. Output is therefore byte-identical for any thread count, and
- * memory is bounded by the batch size, not the input size.
+ * One thread (--threads 1): read a record, code it, write its events, with
+ * one dyad_doc whose arena stays warm in the cache.
+ *
+ * N threads: a ring of slots, each owning a copy of its record and a
+ * dyad_doc. The main thread reads records into free slots and writes coded
+ * slots in input order; N worker threads take slots in input order and code
+ * them. Reading, coding and writing overlap: the main thread writes slot k
+ * while the workers code k+1, k+2, ... and, when the ring is full, waits
+ * only for slot k. Output is therefore byte-identical for any thread count,
+ * and memory is bounded by the ring (N x SLOTS_PER_THREAD slots), not by the
+ * input size.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -29,14 +35,23 @@ typedef struct slot {
     char err[1024];
 } slot;
 
-typedef struct batch {
+/* The ring shared by the main thread and the workers. Slot numbers grow
+ * without bound; slot k lives in slots[k % cap]. Slots [written, filled)
+ * hold records; [written, next) are being or have been coded. */
+typedef struct ring {
     const dyad_engine *e;
     const dyad_options *opt;
     slot *slots;
-    size_t n;            /* slots filled in this batch */
-    size_t next;         /* next slot to code (shared by workers) */
+    size_t cap;
+    unsigned char *done; /* per slot: coded, waiting to be written */
+    size_t filled;       /* slots read (main thread writes, under mu) */
+    size_t next;         /* next slot to code (workers, under mu) */
+    size_t written;      /* slots written (main thread only) */
+    int eof;             /* no more records (under mu) */
     pthread_mutex_t mu;
-} batch;
+    pthread_cond_t work; /* filled grew or eof: workers wake */
+    pthread_cond_t coded;/* a slot became done: the main thread wakes */
+} ring;
 
 /* Copies a record's strings into the slot's own buffer. */
 static void slot_fill(slot *s, const doc_record *r) {
@@ -73,7 +88,7 @@ static void slot_fill(slot *s, const doc_record *r) {
     s->rec.file = dst[5];
 }
 
-static void code_slot(const batch *b, slot *s) {
+static void code_slot(const ring *b, slot *s) {
     dyad_error err;
     s->failed = dyad_code(b->e, s->doc, s->rec.text, s->rec.text_len,
                           s->rec.date, b->opt, &s->res, &err) != 0;
@@ -81,56 +96,73 @@ static void code_slot(const batch *b, slot *s) {
 }
 
 static void *worker(void *arg) {
-    batch *b = arg;
+    ring *b = arg;
+    pthread_mutex_lock(&b->mu);
     for (;;) {
-        pthread_mutex_lock(&b->mu);
-        size_t i = b->next++;
+        while (b->next == b->filled && !b->eof)
+            pthread_cond_wait(&b->work, &b->mu);
+        if (b->next == b->filled) break; /* eof and nothing left */
+        size_t k = b->next++;
         pthread_mutex_unlock(&b->mu);
-        if (i >= b->n) break;
-        code_slot(b, &b->slots[i]);
+        code_slot(b, &b->slots[k % b->cap]);
+        pthread_mutex_lock(&b->mu);
+        b->done[k % b->cap] = 1;
+        if (k == b->written) pthread_cond_signal(&b->coded);
     }
+    pthread_mutex_unlock(&b->mu);
     return NULL;
-}
-
-static void run_batch(batch *b, int threads) {
-    b->next = 0;
-    if (threads <= 1 || b->n <= 1) {
-        for (size_t i = 0; i < b->n; i++) code_slot(b, &b->slots[i]);
-        return;
-    }
-    pthread_t tid[256];
-    int nt = threads > 256 ? 256 : threads;
-    for (int t = 0; t < nt; t++) pthread_create(&tid[t], NULL, worker, b);
-    for (int t = 0; t < nt; t++) pthread_join(tid[t], NULL);
 }
 
 typedef struct totals {
     unsigned long long docs, sentences, events, rejected, invalid_bytes;
 } totals;
 
-static void write_batch(batch *b, writer *w, totals *tt) {
-    for (size_t i = 0; i < b->n; i++) {
-        slot *s = &b->slots[i];
-        if (s->failed) {
-            fprintf(stderr, "dyad: %s:%llu: %s\n", s->rec.file,
-                    (unsigned long long)s->rec.line, s->err);
-            tt->rejected++;
-            continue;
-        }
-        tt->docs++;
-        tt->sentences += s->res.nsentences;
-        tt->events += s->res.nevents;
-        tt->invalid_bytes += s->res.invalid_bytes;
-        if (s->res.invalid_bytes)
-            fprintf(stderr,
-                    "dyad: %s:%llu: %u invalid UTF-8 sequence(s) replaced\n",
-                    s->rec.file, (unsigned long long)s->rec.line,
-                    s->res.invalid_bytes);
-        writer_document(w, &s->rec, &s->res);
-        for (size_t k = 0; k < s->res.nevents; k++)
-            writer_event(w, &s->rec, &s->res, &s->res.events[k]);
+/* Writes one coded document (or its error) and counts it. */
+static void write_slot(slot *s, writer *w, totals *tt) {
+    if (s->failed) {
+        fprintf(stderr, "dyad: %s:%llu: %s\n", s->rec.file,
+                (unsigned long long)s->rec.line, s->err);
+        tt->rejected++;
+        return;
     }
-    b->n = 0;
+    tt->docs++;
+    tt->sentences += s->res.nsentences;
+    tt->events += s->res.nevents;
+    tt->invalid_bytes += s->res.invalid_bytes;
+    if (s->res.invalid_bytes)
+        fprintf(stderr, "dyad: %s:%llu: %u invalid UTF-8 sequence(s) replaced\n",
+                s->rec.file, (unsigned long long)s->rec.line,
+                s->res.invalid_bytes);
+    writer_document(w, &s->rec, &s->res);
+    for (size_t k = 0; k < s->res.nevents; k++)
+        writer_event(w, &s->rec, &s->res, &s->res.events[k]);
+}
+
+/* Main thread: writes the oldest slot once it is coded. With block set it
+ * waits for it; otherwise it returns 0 when the oldest slot is not ready
+ * (or there is none). */
+static int write_oldest(ring *b, writer *w, totals *tt, int block) {
+    pthread_mutex_lock(&b->mu);
+    if (b->written == b->filled) {
+        pthread_mutex_unlock(&b->mu);
+        return 0;
+    }
+    size_t i = b->written % b->cap;
+    while (!b->done[i]) {
+        if (!block) {
+            pthread_mutex_unlock(&b->mu);
+            return 0;
+        }
+        pthread_cond_wait(&b->coded, &b->mu);
+    }
+    pthread_mutex_unlock(&b->mu);
+    write_slot(&b->slots[i], w, tt);
+    pthread_mutex_lock(&b->mu);
+    b->done[i] = 0;
+    b->written++;
+    /* a worker may have finished the new oldest slot while we wrote */
+    pthread_mutex_unlock(&b->mu);
+    return 1;
 }
 
 static double now(void) {
@@ -188,14 +220,25 @@ int cmd_code(int argc, char **argv) {
     double t_load = now() - t0;
 
     writer *w = writer_open(stdout, kind);
-    batch b;
+    ring b;
     memset(&b, 0, sizeof b);
     b.e = e;
     b.opt = &opt;
-    size_t cap = (size_t)threads * SLOTS_PER_THREAD;
-    b.slots = calloc(cap, sizeof *b.slots);
-    for (size_t i = 0; i < cap; i++) b.slots[i].doc = dyad_doc_new();
+    /* one thread codes in place: a ring of one slot, never copied into */
+    int nworkers = threads > 1 ? (int)(threads > 256 ? 256 : threads) : 0;
+    b.cap = nworkers ? (size_t)nworkers * SLOTS_PER_THREAD : 1;
+    b.slots = calloc(b.cap, sizeof *b.slots);
+    b.done = calloc(b.cap, 1);
+    if (!b.slots || !b.done) {
+        fprintf(stderr, "dyad: out of memory\n");
+        return EXIT_USAGE;
+    }
+    for (size_t i = 0; i < b.cap; i++) b.slots[i].doc = dyad_doc_new();
     pthread_mutex_init(&b.mu, NULL);
+    pthread_cond_init(&b.work, NULL);
+    pthread_cond_init(&b.coded, NULL);
+    pthread_t tid[256];
+    for (int t = 0; t < nworkers; t++) pthread_create(&tid[t], NULL, worker, &b);
     totals tt;
     memset(&tt, 0, sizeof tt);
 
@@ -226,17 +269,32 @@ int cmd_code(int argc, char **argv) {
                 tt.rejected++;
                 continue;
             }
-            slot_fill(&b.slots[b.n++], &rec);
-            if (b.n == cap) {
-                run_batch(&b, (int)threads);
-                write_batch(&b, w, &tt);
+            if (!nworkers) {
+                /* the reader's record stays valid until its next call */
+                slot *s0 = &b.slots[0];
+                s0->rec = rec;
+                code_slot(&b, s0);
+                write_slot(s0, w, &tt);
+                continue;
             }
+            /* write what is ready; wait only when the ring is full */
+            while (write_oldest(&b, w, &tt, 0)) {}
+            if (b.filled - b.written == b.cap) write_oldest(&b, w, &tt, 1);
+            slot_fill(&b.slots[b.filled % b.cap], &rec);
+            pthread_mutex_lock(&b.mu);
+            b.filled++;
+            pthread_cond_signal(&b.work);
+            pthread_mutex_unlock(&b.mu);
         }
         reader_close(r);
         if (f != stdin) fclose(f);
     }
-    run_batch(&b, (int)threads);
-    write_batch(&b, w, &tt);
+    pthread_mutex_lock(&b.mu);
+    b.eof = 1;
+    pthread_cond_broadcast(&b.work);
+    pthread_mutex_unlock(&b.mu);
+    while (write_oldest(&b, w, &tt, 1)) {}
+    for (int t = 0; t < nworkers; t++) pthread_join(tid[t], NULL);
     if (writer_close(w) != 0) {
         fprintf(stderr, "dyad: write error on standard output\n");
         tt.rejected++;
@@ -249,11 +307,14 @@ int cmd_code(int argc, char **argv) {
                 tt.docs, tt.sentences, tt.events, elapsed, t_load, threads,
                 threads == 1 ? "" : "s");
     }
-    for (size_t i = 0; i < cap; i++) {
+    for (size_t i = 0; i < b.cap; i++) {
         dyad_doc_free(b.slots[i].doc);
         free(b.slots[i].buf);
     }
     free(b.slots);
+    free(b.done);
+    pthread_cond_destroy(&b.work);
+    pthread_cond_destroy(&b.coded);
     pthread_mutex_destroy(&b.mu);
     dyad_engine_free(e);
     dict_opts_free(&dopt);

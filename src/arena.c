@@ -42,24 +42,32 @@ void arena_free(arena *a) {
     a->used_total = 0;
 }
 
+/* A reset arena keeps at most this much memory in its one block. */
+#define ARENA_KEEP_MAX (1u << 20)
+
 void arena_reset(arena *a) {
     if (!a->head) return;
-    /* keep the largest block: the oldest one is the default size, a big
-     * document may have produced a bigger one we would only reallocate */
-    arena_block *keep = a->head, *b = a->head->next;
+    if (!a->head->next) {
+        a->head->used = 0;
+        a->used_total = 0;
+        return;
+    }
+    /* Several blocks: the last document did not fit in one. Replace them
+     * by one block as big as all of them (up to ARENA_KEEP_MAX), so that
+     * the next document of that size fits without a malloc; before, the
+     * extra block was freed and allocated again for every big document,
+     * and the fresh pages cost a page fault each. */
+    size_t total = 0;
+    arena_block *b = a->head;
     while (b) {
         arena_block *n = b->next;
-        if (b->size > keep->size) {
-            free(keep);
-            keep = b;
-        } else {
-            free(b);
-        }
+        total += b->size;
+        free(b);
         b = n;
     }
-    keep->next = NULL;
-    keep->used = 0;
-    a->head = keep;
+    if (total > ARENA_KEEP_MAX) total = ARENA_KEEP_MAX;
+    if (total < a->block_size) total = a->block_size;
+    a->head = block_new(total);
     a->used_total = 0;
 }
 

@@ -20,7 +20,8 @@ typedef struct arena {
 
 void arena_init(arena *a, size_t block_size);
 void arena_free(arena *a);
-/* Keeps the first block, frees the rest, so a reused arena stops growing. */
+/* Empties the arena. Blocks are merged into one (of at most 1 MB) so that a
+ * reused arena stops growing and stops allocating. */
 void arena_reset(arena *a);
 /* Aligned to 16 bytes. Never returns NULL (aborts on out-of-memory). */
 void *arena_alloc(arena *a, size_t n);

@@ -1,26 +1,60 @@
-/* lexicon.c -- loads the compiled-in lexicon into a strmap; undoes regular
+/* lexicon.c -- loads the compiled-in lexicon into a hash table; undoes regular
  * inflection. See lexicon.h, and tools/mklexicon.c for the record format.
  *
  * Load time matters (every engine pays it): lex_new() only inserts each word
- * into the map with the byte offset of its record's segments as the value;
+ * into the table with the byte offset of its record as the value;
  * lex_lookup() decodes the few bytes of a record when asked. Lemma strings
- * are returned as the map's own copy of the lemma word (mklexicon makes sure
- * every lemma is itself a key), so nothing is allocated per lookup. */
+ * are returned as the table's own spelling of the lemma word (mklexicon makes
+ * sure every lemma is itself a key), so nothing is allocated per lookup. */
 #include "lexicon.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
 #include "strmap.h"
 
+/* A word's place in the table: the hash and the offset of the word in
+ * lexicon.data; bit 31 of off is set when the record has segments. */
+typedef struct lex_slot {
+    uint32_t hash;       /* strmap_hash of the word; 0 = empty slot */
+    uint32_t off;        /* LEX_HAS_SEGS | offset of the word in data */
+} lex_slot;
+
+#define LEX_HAS_SEGS 0x80000000u
+
+/* The lexicon is probed several times per token (the word, then every
+ * inflection guess), mostly for words it does not hold, so its table is
+ * kept small and sparse: 8-byte slots at a load of at most 1/2, 2 MB for
+ * WordNet, instead of a strmap's 24-byte slots and separately allocated
+ * keys. The keys are the words of a private copy of the generated data in
+ * which the blank after each word is replaced by a NUL: that makes them
+ * C strings (lemmas are returned as such) at the cost of one memcpy. */
 struct lexicon {
-    strmap map;          /* word -> offset of its segments in lex_gen_data */
+    char *data;          /* copy of lex_gen_data, words NUL-terminated */
+    lex_slot *slots;
+    size_t mask;         /* slot count - 1 (a power of two minus one) */
+    size_t count;        /* words */
 };
+
+/* The slot of w[0..n) (hash h), or NULL. */
+static const lex_slot *lex_find(const lexicon *lx, const char *w, size_t n,
+                                uint32_t h) {
+    for (size_t i = h & lx->mask;; i = (i + 1) & lx->mask) {
+        const lex_slot *sl = &lx->slots[i];
+        if (!sl->hash) return NULL;
+        if (sl->hash != h) continue;
+        const char *k = lx->data + (sl->off & ~LEX_HAS_SEGS);
+        size_t j = 0;
+        while (j < n && k[j] == w[j]) j++;
+        if (j == n && k[n] == '\0') return sl;
+    }
+}
 
 /* The interned spelling of a lemma named in a record, or NULL. */
 static const char *intern(const lexicon *lx, const char *p, const char *q) {
-    return strmap_key(&lx->map, p, (size_t)(q - p));
+    size_t n = (size_t)(q - p);
+    const lex_slot *sl = lex_find(lx, p, n, strmap_hash(p, n));
+    return sl ? lx->data + (sl->off & ~LEX_HAS_SEGS) : NULL;
 }
 
 /* Decodes one segment p..q (see mklexicon.c) into e. */
@@ -63,24 +97,34 @@ static void parse_seg(const lexicon *lx, lex_entry *e, const char *p,
 lexicon *lex_new(void) {
     lexicon *lx = calloc(1, sizeof *lx);
     if (!lx) abort();
-    strmap_init(&lx->map);
-    /* Size the table once for the whole word list: growing it by doubling
-     * from 64 slots would rehash 11 times. (A strmap_reserve() in strmap.c
-     * would be the clean way to say this.) */
     size_t cap = 64;
-    while (cap * 3 < (size_t)lex_gen_count * 4 + 4) cap *= 2;
-    free(lx->map.slots);
-    lx->map.slots = calloc(cap, sizeof *lx->map.slots);
-    if (!lx->map.slots) abort();
-    lx->map.cap = cap;
-    const char *p = lex_gen_data, *end = lex_gen_data + lex_gen_size;
+    while (cap < 2 * (size_t)lex_gen_count) cap *= 2;
+    lx->slots = calloc(cap, sizeof *lx->slots);
+    lx->data = malloc((size_t)lex_gen_size + 1);
+    if (!lx->slots || !lx->data) abort();
+    lx->mask = cap - 1;
+    memcpy(lx->data, lex_gen_data, lex_gen_size);
+    lx->data[lex_gen_size] = '\0';
+    char *p = lx->data, *end = lx->data + lex_gen_size;
     while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        char *nl = memchr(p, '\n', (size_t)(end - p));
         if (!nl) nl = end;
-        const char *sp = memchr(p, ' ', (size_t)(nl - p));
+        char *sp = memchr(p, ' ', (size_t)(nl - p));
+        uint32_t segs = sp ? LEX_HAS_SEGS : 0;
         if (!sp) sp = nl;
-        *strmap_put(&lx->map, p, (size_t)(sp - p), NULL) =
-            (uint32_t)(sp - lex_gen_data);
+        size_t n = (size_t)(sp - p);
+        uint32_t h = strmap_hash(p, n);
+        lex_slot *sl = (lex_slot *)lex_find(lx, p, n, h);
+        if (!sl) {
+            size_t i = h & lx->mask;
+            while (lx->slots[i].hash) i = (i + 1) & lx->mask;
+            sl = &lx->slots[i];
+            sl->hash = h;
+            lx->count++;
+        }
+        /* a word listed twice: the last record counts */
+        sl->off = (uint32_t)(p - lx->data) | segs;
+        *sp = '\0'; /* after the probe: the word's end is looked at there */
         p = nl + 1;
     }
     return lx;
@@ -88,24 +132,27 @@ lexicon *lex_new(void) {
 
 void lex_free(lexicon *lx) {
     if (!lx) return;
-    strmap_free(&lx->map);
+    free(lx->slots);
+    free(lx->data);
     free(lx);
 }
 
-size_t lex_size(const lexicon *lx) { return lx->map.count; }
+size_t lex_size(const lexicon *lx) { return lx->count; }
 
 int lex_lookup(const lexicon *lx, const char *w, size_t n, lex_entry *out) {
-    uint32_t v;
-    if (!strmap_get(&lx->map, w, n, &v)) return 0;
+    const lex_slot *sl = lex_find(lx, w, n, strmap_hash(w, n));
+    if (!sl) return 0;
     memset(out, 0, sizeof *out);
-    out->word = strmap_key(&lx->map, w, n);
-    const char *sp = lex_gen_data + v;
-    while (*sp == ' ') {
+    size_t off = sl->off & ~LEX_HAS_SEGS;
+    out->word = lx->data + off;
+    if (!(sl->off & LEX_HAS_SEGS)) return 1;
+    const char *sp = lx->data + off + n; /* the NUL that was a blank */
+    do {
         const char *s = sp + 1, *t = s;
         while (*t != ' ' && *t != '\n' && *t) t++;
         parse_seg(lx, out, s, t);
         sp = t;
-    }
+    } while (*sp == ' ');
     return 1;
 }
 

@@ -112,10 +112,31 @@ static int is_number_shape(const char *s, uint32_t n) {
  * upper-case norm and the CAP / ALLCAPS / NUMBER / HYPHEN flags. */
 static tok *emit(tok_state *t, uint32_t off, uint32_t len, unsigned flags) {
     const char *s = t->s + off;
-    char *norm = arena_alloc(t->a, 3 * (size_t)len + 1);
     size_t k = 0;
     unsigned letters = 0, lower = 0, first_letter_seen = 0;
-    for (uint32_t p = 0; p < len;) {
+    uint32_t ascii = 0;
+    while (ascii < len && (unsigned char)s[ascii] < 0x80) ascii++;
+    char *norm;
+    if (ascii == len) {
+        /* ASCII only (nearly every token of English news): the same rules
+         * as the loop below without decoding characters, and a norm
+         * buffer of the exact size */
+        norm = arena_alloc(t->a, (size_t)len + 1);
+        for (uint32_t p = 0; p < len; p++) {
+            unsigned char c = (unsigned char)s[p];
+            int up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+            if (up || low) {
+                if (!first_letter_seen && up) flags |= TOKF_CAP;
+                first_letter_seen = 1;
+                letters++;
+                lower += (unsigned)low;
+            }
+            norm[k++] = (char)(low ? c - 32 : c);
+        }
+    } else {
+        norm = arena_alloc(t->a, 3 * (size_t)len + 1);
+    }
+    for (uint32_t p = ascii == len ? len : 0; p < len;) {
         int l;
         uint32_t cp = cp_at(t, off + p, &l);
         if (p + (uint32_t)l > len) { /* never split a char past the span */
@@ -208,6 +229,11 @@ static uint32_t scan_word(tok_state *t, uint32_t b) {
     uint32_t p = b, cl_off = 0, cl_len = 0;
     unsigned flags = 0;
     while (p < t->len && p - b < TOK_MAX_LEN) {
+        unsigned char c0 = (unsigned char)s[p];
+        if (c0 < 0x80 && (is_alpha(c0) || is_digit(c0) || c0 == '_')) {
+            p++; /* ASCII word character: no decoding needed */
+            continue;
+        }
         int l;
         uint32_t cp = cp_at(t, p, &l);
         if (cp_is_word(cp)) {
