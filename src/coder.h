@@ -27,6 +27,8 @@ typedef struct unit {
     uint8_t coded;         /* at least one code has a real actor */
     uint8_t has_agent;     /* some code came from an agent alone */
     uint8_t compound;      /* two or more conjuncts */
+    uint8_t quoted;        /* holds a code made from its own words
+                              (new_actor_length) */
     uint8_t pronoun;       /* a personal pronoun standing for an earlier
                               actor ("he", "it", "they") */
     int32_t chunk;         /* first NP chunk */

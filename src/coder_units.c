@@ -241,6 +241,28 @@ static const antecedent *resolve_pronoun(const sent_ctx *c, const tok *t) {
     return NULL;
 }
 
+/* PETRARCH1's new_actor_length (a validation option): a short phrase with
+ * no actor and no agent is coded by its own words, "\"THE MINISTRY OF
+ * MAGIC\"", so that new actors show in the output. NULL when too long. */
+static const char *quoted_actor(const sent_ctx *c, uint32_t first,
+                                uint32_t end) {
+    char buf[256];
+    size_t bl = 0;
+    int words = 0;
+    buf[bl++] = '"';
+    for (uint32_t t = first; t < end && bl < 200; t++) {
+        const tok *tk = &c->s->toks[t];
+        if ((tk->flags & TOKF_PUNCT) || tk->tag == T_POS) continue;
+        if (words++) buf[bl++] = ' ';
+        size_t nl = tk->nlen < 48 ? tk->nlen : 48;
+        memcpy(buf + bl, tk->norm, nl);
+        bl += nl;
+    }
+    buf[bl++] = '"';
+    if (words == 0 || words > c->opt->new_actor_length) return NULL;
+    return arena_strndup(c->a, buf, bl);
+}
+
 void units_build(sent_ctx *c) {
     sentence *s = c->s;
     arena *a = c->a;
@@ -290,6 +312,20 @@ void units_build(sent_ctx *c) {
         u.first = s->chunks[mem[0]].first;
         u.head_end = s->chunks[last].end;
         u.end = np ? s->chunks[pmem[np - 1]].end : u.head_end;
+        /* an acronym in brackets belongs to the name before it: "the
+         * European Union (EU)" */
+        {
+            uint32_t k = (np ? pmem[np - 1] : last) + 1;
+            if (k + 2 < s->nchunk && s->chunks[k].kind == CK_PUNCT &&
+                s->toks[s->chunks[k].first].tag == T_LRB &&
+                s->chunks[k + 1].kind == CK_NP &&
+                s->chunks[k + 1].end - s->chunks[k + 1].first <= 3 &&
+                s->chunks[k + 2].kind == CK_PUNCT &&
+                s->toks[s->chunks[k + 2].first].tag == T_RRB) {
+                used[k + 1] = 1;
+                u.end = s->chunks[k + 2].end;
+            }
+        }
         u.compound = nm > 1 || np > 1;
 
         /* code the conjuncts */
@@ -376,6 +412,17 @@ void units_build(sent_ctx *c) {
             } else if (cj[k].nagents) {
                 push_codes(a, NULL, &cj[k], &codes, &ncodes, &ccap, !c->e->linear);
                 u.has_agent = 1;
+            } else if (c->e->linear && c->opt->new_actor_length > 0 &&
+                       !any_pp_actor) {
+                const chunk *kc = &s->chunks[mem[k]];
+                const char *q =
+                    quoted_actor(c, kc->first, nm == 1 ? u.end : kc->end);
+                if (q) {
+                    ARENA_GROW(a, codes, ncodes, ccap);
+                    codes[ncodes++] = q;
+                    u.quoted = 1;
+                    u.coded = 1;
+                }
             }
         }
         if (!any_actor && !ncodes && any_pp_actor) {

@@ -135,6 +135,25 @@ static uint32_t phrase_end(const sent_ctx *c, uint32_t vend) {
 /* First unit with a real actor in [lo, hi), or first unit at all. */
 static int32_t first_unit(const sent_ctx *c, uint32_t lo, uint32_t hi,
                           int coded, const unit *differ) {
+    /* coded: 1 actors only, 2 then phrases coded by their own words, 0 the
+     * uncoded ones */
+    if (coded == 1) {
+        int32_t r = -1;
+        for (int pass = 0; pass < 2 && r < 0; pass++)
+            for (uint32_t i = 0; i < c->nunits && r < 0; i++) {
+                const unit *u = &c->units[i];
+                if (u->first < lo || u->first >= hi) continue;
+                if (c->deleted[u->first] || !u->coded) continue;
+                if (pass == 0 && u->quoted && u->ncodes &&
+                    u->codes[0][0] == '"')
+                    continue;
+                if (differ && u->ncodes && differ->ncodes &&
+                    strcmp(u->codes[0], differ->codes[0]) == 0)
+                    continue;
+                r = (int32_t)i;
+            }
+        return r;
+    }
     for (uint32_t i = 0; i < c->nunits; i++) {
         const unit *u = &c->units[i];
         if (u->first < lo || u->first >= hi) continue;
