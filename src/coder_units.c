@@ -23,39 +23,63 @@ typedef struct conj_code {
     uint32_t actor_tok;       /* token where the actor phrase starts */
 } conj_code;
 
+/* The words of tokens [first, end) as vocabulary ids, a token joined with
+ * '_' in the text ("Dol_Amroth") giving one id per part so it matches the
+ * dictionary phrase of its parts. tokof[k] is the token of word k. */
+static uint32_t conj_words(const sent_ctx *c, uint32_t first, uint32_t end,
+                           uint32_t *w, uint32_t *tokof, uint32_t max) {
+    const dict *d = &c->e->d;
+    const tok *t = c->s->toks;
+    uint32_t n = 0;
+    for (uint32_t i = first; i < end && n < max; i++) {
+        if (t[i].wid || !memchr(t[i].norm, '_', t[i].nlen)) {
+            tokof[n] = i;
+            w[n++] = t[i].wid;
+            continue;
+        }
+        const char *p = t[i].norm, *e = p + t[i].nlen;
+        while (p < e && n < max) {
+            const char *q = memchr(p, '_', (size_t)(e - p));
+            size_t l = q ? (size_t)(q - p) : (size_t)(e - p);
+            tokof[n] = i;
+            w[n++] = vocab_find(&d->voc, p, l);
+            p += l + 1;
+        }
+    }
+    return n;
+}
+
 static void code_conjunct(const sent_ctx *c, uint32_t first, uint32_t end,
                           conj_code *out) {
     const dict *d = &c->e->d;
-    const tok *t = c->s->toks;
-    uint32_t wids[64];
+    uint32_t wids[128], tokof[128];
     memset(out, 0, sizeof *out);
-    for (uint32_t i = first; i < end;) {
-        uint32_t n = 0;
-        for (uint32_t j = i; j < end && n < 64; j++) wids[n++] = t[j].wid;
+    uint32_t nw = conj_words(c, first, end, wids, tokof, 128);
+    int clause_model = !c->e->linear;
+    for (uint32_t i = 0; i < nw;) {
         uint32_t val = 0;
         size_t len = 0;
-        int clause_model = !c->e->linear;
         if (!out->actor || clause_model)
-            len = ptrie_longest(&d->actors, wids, n, &val);
+            len = ptrie_longest(&d->actors, wids + i, nw - i, &val);
         if (len) {
             const char *code = dict_actor_code(d, val - 1, c->date);
             if (code && strcmp(code, "---") != 0) {
                 size_t have = out->actor ? strlen(out->actor) : 0;
                 if (!out->actor) {
                     out->actor = code;
-                    out->actor_tok = i;
+                    out->actor_tok = tokof[i];
                 } else if (strlen(code) > have &&
                            strncmp(code, out->actor, have) == 0) {
                     /* "North Korean leader Kim Jong Un": the named
                      * person (PRKGOV) is more specific than PRK */
                     out->actor = code;
-                    out->actor_tok = i;
+                    out->actor_tok = tokof[i];
                 }
             }
             i += (uint32_t)len;
             continue;
         }
-        len = ptrie_longest(&d->agents, wids, n, &val);
+        len = ptrie_longest(&d->agents, wids + i, nw - i, &val);
         if (len) {
             if (out->nagents < 8)
                 out->agents[out->nagents++] = d->agent_entries[val - 1].code;

@@ -262,6 +262,8 @@ static int32_t default_target(const sent_ctx *c, uint32_t from, uint32_t hi,
     return tgt;
 }
 
+static int32_t localise(sent_ctx *c, int32_t u, const char *loc);
+
 /* The clause model's target: like default_target, but a place named after
  * "in" is where the event happened, not whom it concerns ("held talks in
  * Riyadh", "exercises in the Sea of Japan"). */
@@ -286,15 +288,55 @@ static int32_t clause_target(const sent_ctx *c, uint32_t from, uint32_t hi,
             if (u->first < from || u->first >= hi) continue;
             if (coded != !!u->coded) continue;
             /* the source's own forces are not its target: "Russia
-             * withdrew its troops from Ukraine" */
+             * withdrew its troops from Ukraine" (but "Iranian police fired
+             * at Iranian protesters" is) */
             if (coded && su && u->ncodes && su->ncodes &&
                 (strcmp(u->codes[0], su->codes[0]) == 0 ||
-                 (u->actor && su->actor && !strcmp(u->actor, su->actor))))
+                 (u->actor && su->actor && !strcmp(u->actor, su->actor) &&
+                  s->toks[u->first].tag == T_PRPS)))
                 continue;
             if (u->first > 0 && tok_is(s, u->first - 1, c->e->w_in)) continue;
             return (int32_t)i;
         }
+    /* only a place: "arrived in Moscow", "inspected sites in Iran" -- but
+     * a compound meeting "in Riyadh" meets itself */
+    if (!(su && su->compound))
+        for (uint32_t i = 0; i < c->nunits; i++) {
+            const unit *u = &c->units[i];
+            if (u->first < from || u->first >= hi || !u->coded) continue;
+            if (su && u->actor && su->actor && !strcmp(u->actor, su->actor))
+                continue;
+            return (int32_t)i;
+        }
     return -1;
+}
+
+/* The role an agent code ends with ("---GOV" -> GOV), or "". */
+static const char *agent_role(const unit *u) {
+    if (!u || !u->ncodes) return "";
+    size_t n = strlen(u->codes[0]);
+    return n >= 6 ? u->codes[0] + n - 3 : "";
+}
+
+/* "Lebanese protesters called on the government to resign": a bare state
+ * agent facing a country's own people belongs to that country. Returns a
+ * new unit or u. */
+static int32_t domestic_state(sent_ctx *c, int32_t u, int32_t other) {
+    static const char *const state[] = {"GOV", "LEG", "JUD", "COP", "MIL",
+                                        NULL};
+    static const char *const people[] = {"OPP", "EDU", "CVL", "LAB", "BUS",
+                                         "MED", "HLH", "REF", "REB", "AGR",
+                                         "HRI", NULL};
+    if (u < 0 || other < 0 || c->units[u].coded || !c->units[u].ncodes)
+        return u;
+    const unit *o = &c->units[other];
+    if (!o->coded || !o->actor || strlen(o->actor) != 3) return u;
+    const char *ro = agent_role(o), *ru = agent_role(&c->units[u]);
+    int is_state = 0, is_people = 0;
+    for (const char *const *p = state; *p; p++) is_state |= !strcmp(ru, *p);
+    for (const char *const *p = people; *p; p++) is_people |= !strcmp(ro, *p);
+    if (!is_state || !is_people) return u;
+    return localise(c, u, o->actor);
 }
 
 /* "A and B renewed ties": a compound with no other target acts on itself,
@@ -437,6 +479,30 @@ static int32_t governed_complement(const sent_ctx *c, uint32_t ci,
     return -1;
 }
 
+/* Verb group ci holds "will"/"would"/"shall" and sits in a reported
+ * ("said that ...") clause. */
+static int reported_future(const sent_ctx *c, uint32_t ci) {
+    const sentence *s = c->s;
+    const chunk *ch = &s->chunks[ci];
+    int fut = 0;
+    for (uint32_t t = ch->first; t < ch->head && !fut; t++) {
+        const char *w = s->toks[t].norm;
+        fut = !strcmp(w, "WILL") || !strcmp(w, "WOULD") ||
+              !strcmp(w, "'LL") || !strcmp(w, "SHALL");
+    }
+    if (!fut || ch->clause >= s->nclause) return 0;
+    return s->clauses[ch->clause].kind == CL_COMPLEMENT;
+}
+
+/* Speech acts that govern another act and compose with it: appeals (2),
+ * intentions (3), demands (4), threats (6) and refusals (negative codes).
+ * "Met X to discuss Y" is a meeting, not a composed code. */
+static int governing_act(int up) {
+    if (up < 0) return 1;
+    int cls = (up >> 12) & 0xF;
+    return cls == 2 || cls == 3 || cls == 4 || cls == 6;
+}
+
 /* Is chunk ci inside an "if"/"unless" clause? "... warned China of
  * consequences if it supplied weapons to Russia" reports no supply. */
 static int hypothetical(const sent_ctx *c, uint32_t ci) {
@@ -511,6 +577,22 @@ static void code_clauses(sent_ctx *c, event_list *out) {
             if (g >= 0) consumed[g] = 1; /* "of attempting to murder" */
             continue;
         }
+        /* "release detained journalists": a lone participle between a
+         * verb and a noun is an adjective */
+        if (ch->end - ch->first == 1 && ci > 0 && ci + 1 < s->nchunk &&
+            (s->toks[ch->head].tag == T_VBN ||
+             s->toks[ch->head].tag == T_VBD) &&
+            s->chunks[ci - 1].kind == CK_VG &&
+            s->chunks[ci + 1].kind == CK_NP &&
+            s->chunks[ci + 1].first == ch->end)
+            continue;
+        /* "the decision to ban Huawei": an infinitive completing a noun
+         * that names no actor is not an event */
+        if ((ch->vflags & VG_INFINITIVE) && ci > 0 &&
+            s->chunks[ci - 1].kind == CK_NP) {
+            int32_t nu = c->unit_of[s->chunks[ci - 1].first];
+            if (nu < 0 || !c->units[nu].ncodes) continue;
+        }
         if (hypothetical(c, ci)) {
             trace_add(c, "verb %s: in a conditional clause, no event\n",
                       s->toks[ch->head].norm);
@@ -531,7 +613,7 @@ static void code_clauses(sent_ctx *c, event_list *out) {
 
         /* a speech act governing an infinitive: one combined event */
         int32_t inf =
-            (up >= 0x1000 || up < 0) ? governed_infinitive(s, ci) : -1;
+            governing_act(up) ? governed_infinitive(s, ci) : -1;
         if (inf >= 0 && have && vc.specific) {
             /* the pattern already coded the whole frame ("threatened to
              * impose sanctions" 1312): the infinitive is part of it */
@@ -560,7 +642,7 @@ static void code_clauses(sent_ctx *c, event_list *out) {
          * code (a speech act about a material act); a reporting verb with
          * a null code leaves the complement to be coded on its own */
         int32_t comp_subj = -1;
-        int32_t comp = (inf < 0 && up >= 0x1000)
+        int32_t comp = (inf < 0 && governing_act(up) && up > 0)
                            ? governed_complement(c, ci, &comp_subj)
                            : -1;
         if (comp >= 0 && comp_subj >= 0 && have && vc.specific) {
@@ -586,6 +668,19 @@ static void code_clauses(sent_ctx *c, event_list *out) {
                     tgt_from = comp_subj;
                     hi = lc.hi > hi ? lc.hi : hi;
                 }
+            }
+        }
+        /* a reported future is an intention: "Germany said it would send
+         * air defence systems" (0332), not the sending itself */
+        if (have && !vc.specific && (ch->vflags & VG_MODAL) && up > 0 &&
+            up < 0x1000 && reported_future(c, ci)) {
+            const char *cc =
+                cameo_from_hex_near(cameo_hex_combine(0x3000, up));
+            if (cc) {
+                trace_add(c, "reported future: %s -> %s\n",
+                          s->toks[ch->head].norm, cc);
+                code = cc;
+                rcode = "";
             }
         }
         if (null_code(code) && !rcode[0]) {
@@ -633,6 +728,8 @@ static void code_clauses(sent_ctx *c, event_list *out) {
         if (!selfc && !compound) {
             src = localise(c, src, loc);
             tgt = localise(c, tgt, loc);
+            tgt = domestic_state(c, tgt, src);
+            src = domestic_state(c, src, tgt);
         }
         trace_add(c, "verb %s -> %s (%s:%u)%s\n", s->toks[ch->head].norm,
                   code[0] ? code : rcode, rule_file, rule_line,
