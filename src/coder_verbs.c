@@ -322,11 +322,11 @@ static const char *agent_role(const unit *u) {
  * agent facing a country's own people belongs to that country. Returns a
  * new unit or u. */
 static int32_t domestic_state(sent_ctx *c, int32_t u, int32_t other) {
-    static const char *const state[] = {"GOV", "LEG", "JUD", "COP", "MIL",
-                                        NULL};
-    static const char *const people[] = {"OPP", "EDU", "CVL", "LAB", "BUS",
-                                         "MED", "HLH", "REF", "REB", "AGR",
-                                         "HRI", NULL};
+    /* (not police or soldiers, nor civilians or refugees: "police
+     * arrested a Venezuelan man" says nothing about whose police) */
+    static const char *const state[] = {"GOV", "LEG", "JUD", NULL};
+    static const char *const people[] = {"OPP", "EDU", "LAB", "BUS", "MED",
+                                         "HLH", "AGR", "HRI", NULL};
     if (u < 0 || other < 0 || c->units[u].coded || !c->units[u].ncodes)
         return u;
     const unit *o = &c->units[other];
