@@ -72,6 +72,26 @@ static int find_verbs(const sent_ctx *c, uint32_t h, verb_hit *hits,
             if (!dup) hits[n++] = hit;
         }
     }
+    /* dyad's clause model: a form the dictionary does not list is found
+     * through its lemma, which the tagger took from WordNet's exception
+     * lists and English inflection rules ("fought" -> FIGHT, "stopped" ->
+     * STOP), so a dictionary may list base forms only */
+    const tok *t = &s->toks[h];
+    if (n == 0 && !c->e->linear && tag_is_verb(t->tag) && t->lemma &&
+        strcmp(t->lemma, t->norm) != 0) {
+        const uint32_t *ids;
+        uint32_t nf = dict_verb_forms(d, t->lemma, strlen(t->lemma), &ids);
+        for (uint32_t k = 0; k < nf && n < max; k++) {
+            const verb_form *f = &d->forms[ids[k]];
+            if (f->word != f->lemma) continue; /* base forms only */
+            verb_hit hit;
+            if (!form_fits(c, f, h, &hit)) continue;
+            int dup = 0;
+            for (int q = 0; q < n && !dup; q++)
+                dup = hits[q].form->block == f->block;
+            if (!dup) hits[n++] = hit;
+        }
+    }
     return n;
 }
 

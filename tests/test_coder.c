@@ -58,6 +58,8 @@ static const char *VERBS =
     "--- IMPOSE [---] ---\n"
     "IMPOSE {IMPOSES IMPOSED IMPOSING}\n"
     "- * SANCTIONS [163]\n"
+    "--- FIGHT [190] ---\n"
+    "FIGHT {}\n" /* no forms listed: found through the lemma */
     "--- RELEASE [084] ---\n"
     "RELEASE {RELEASES RELEASED RELEASING}\n";
 
@@ -217,6 +219,14 @@ static void test_reporting_and_frames(void **state) {
                         "OST VAL 0253");
 }
 
+static void test_lemma_lookup(void **state) {
+    dyad_result r;
+    /* "fought" is not in the verb file; WordNet's exception list (through
+     * the tagger's lemma) leads to FIGHT */
+    assert_string_equal(code(*state, "Valdoria fought Kestria.", 0, &r),
+                        "VAL KES 190");
+}
+
 static void test_patterns(void **state) {
     dyad_result r;
     assert_string_equal(
@@ -319,6 +329,7 @@ int main(void) {
         cmocka_unit_test(test_compounds_and_reciprocal),
         cmocka_unit_test(test_reporting_and_frames),
         cmocka_unit_test(test_patterns),
+        cmocka_unit_test(test_lemma_lookup),
         cmocka_unit_test(test_pronouns),
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_discards_and_bad_input),
