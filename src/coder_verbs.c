@@ -630,6 +630,7 @@ static void code_clauses(sent_ctx *c, event_list *out) {
         const char *rule_file = have ? vc.rule_file : "(frame)";
         uint32_t rule_line = have ? vc.rule_line : 0;
         int32_t tgt_from = -1;
+        const char *frame_lower = NULL; /* code of a composed infinitive */
 
         /* a speech act governing an infinitive: one combined event */
         int32_t inf =
@@ -646,6 +647,7 @@ static void code_clauses(sent_ctx *c, event_list *out) {
                 const char *cc = cameo_from_hex_near(comb);
                 consumed[inf] = 1;
                 if (cc) {
+                    frame_lower = lc.code;
                     trace_add(c, "frame: %s + %s -> %s\n",
                               s->toks[ch->head].norm,
                               s->toks[s->chunks[inf].head].norm, cc);
@@ -741,7 +743,14 @@ static void code_clauses(sent_ctx *c, event_list *out) {
          * this to roots 03-06; dyad also allows verbs with a reciprocal code
          * -- but "A and B warned" is not A warning B */
         int selfc = 0;
-        if (m && src >= 0 && c->units[src].coded &&
+        /* ("A and B offered to host talks" or "to send aid" is directed
+         * at others, not at each other) */
+        int outward = (frame_lower && (!strncmp(frame_lower, "04", 2) ||
+                                       !strncmp(frame_lower, "07", 2) ||
+                                       !strcmp(frame_lower, "039"))) ||
+                      !strcmp(code, "036") || !strcmp(code, "039") ||
+                      !strncmp(code, "033", 3);
+        if (m && src >= 0 && c->units[src].coded && !outward &&
             ((code[0] == '0' && code[1] >= '3' && code[1] <= '6') ||
              rcode[0])) /* or a symmetric verb: "A and B clashed" */
             selfc = self_compound(c, src, &tgt, m);
