@@ -483,17 +483,20 @@ static int32_t governed_infinitive(const sentence *s, uint32_t ci) {
 /* The verb group of a complement clause right after chunk ci ("demanded
  * that Sweden extradite ..."), with the clause's subject unit, or -1. */
 static int32_t governed_complement(const sent_ctx *c, uint32_t ci,
-                                   int32_t *subj) {
+                                   int32_t *subj, uint32_t *cstart) {
     const sentence *s = c->s;
+    *subj = -1;
     for (uint32_t k = ci + 1; k < s->nchunk && k < ci + 4; k++) {
         const chunk *ch = &s->chunks[k];
-        if (ch->kind == CK_SBAR || ch->kind == CK_ADVP) continue;
-        if (ch->kind != CK_NP) return -1;
+        if (ch->kind == CK_ADVP) continue;
         const clause *cl = &s->clauses[ch->clause];
         if (cl->kind != CL_COMPLEMENT || cl->verb < 0 ||
-            cl->subject != (int32_t)k)
+            (uint32_t)cl->first < ci + 1)
             return -1;
-        *subj = c->unit_of[ch->first];
+        /* the complement's subject, when the chunker found it right here */
+        if (cl->subject >= 0 && (uint32_t)cl->subject <= ci + 4)
+            *subj = c->unit_of[s->chunks[cl->subject].first];
+        *cstart = s->chunks[cl->first].first;
         return cl->verb;
     }
     return -1;
@@ -664,13 +667,17 @@ static void code_clauses(sent_ctx *c, event_list *out) {
          * code (a speech act about a material act); a reporting verb with
          * a null code leaves the complement to be coded on its own */
         int32_t comp_subj = -1;
-        int32_t comp = (inf < 0 && governing_act(up) && up > 0)
-                           ? governed_complement(c, ci, &comp_subj)
+        uint32_t comp_start = 0;
+        int32_t comp = (inf < 0 && up >= 0x1000)
+                           ? governed_complement(c, ci, &comp_subj,
+                                                 &comp_start)
                            : -1;
+        int comp_used = 0;
         if (comp >= 0 && comp_subj >= 0 && have && vc.specific) {
             consumed[comp] = 1;
+            comp_used = 1;
             if (vc.m.target < 0) tgt_from = comp_subj;
-        } else if (comp >= 0 && comp_subj >= 0) {
+        } else if (comp >= 0 && comp_subj >= 0 && governing_act(up)) {
             verb_coding lc;
             const chunk *lch = &s->chunks[comp];
             if (!(lch->vflags & VG_NEG) && code_verb(c, lch, &lc) &&
@@ -682,6 +689,7 @@ static void code_clauses(sent_ctx *c, event_list *out) {
                         : NULL;
                 if (cc) {
                     consumed[comp] = 1;
+                    comp_used = 1;
                     trace_add(c, "complement: %s that ... %s -> %s\n",
                               s->toks[ch->head].norm,
                               s->toks[lch->head].norm, cc);
@@ -694,7 +702,7 @@ static void code_clauses(sent_ctx *c, event_list *out) {
         }
         /* a reported future is an intention: "Germany said it would send
          * air defence systems" (0332), not the sending itself */
-        if (have && !vc.specific && (ch->vflags & VG_MODAL) && up > 0 &&
+        if (have && (ch->vflags & VG_MODAL) && up > 0 &&
             up < 0x1000 && reported_future(c, ci)) {
             const char *cc =
                 cameo_from_hex_near(cameo_hex_combine(0x3000, up));
@@ -703,6 +711,18 @@ static void code_clauses(sent_ctx *c, event_list *out) {
                           s->toks[ch->head].norm, cc);
                 code = cc;
                 rcode = "";
+            }
+        }
+        /* "warned that millions faced hunger": the reported clause is not
+         * the verb's target; it is coded on its own */
+        if (comp >= 0 && !comp_used && comp_start >= vend &&
+            comp_start < hi) {
+            /* ... but one demands or appeals of the complement's subject:
+             * "demanded that Moscow explain the poisoning" */
+            if ((up >> 12) == 2 || (up >> 12) == 4) {
+                if (comp_subj >= 0 && tgt_from < 0) tgt_from = comp_subj;
+            } else {
+                hi = comp_start;
             }
         }
         if (null_code(code) && !rcode[0]) {
