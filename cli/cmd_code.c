@@ -3,14 +3,17 @@
  * One thread (--threads 1): read a record, code it, write its events, with
  * one dyad_doc whose arena stays warm in the cache.
  *
- * N threads: a ring of slots, each owning a copy of its record and a
- * dyad_doc. The main thread reads records into free slots and writes coded
- * slots in input order; N worker threads take slots in input order and code
- * them. Reading, coding and writing overlap: the main thread writes slot k
- * while the workers code k+1, k+2, ... and, when the ring is full, waits
- * only for slot k. Output is therefore byte-identical for any thread count,
- * and memory is bounded by the ring (N x SLOTS_PER_THREAD slots), not by the
- * input size.
+ * N threads: a ring of slots, each owning a copy of its record and, once
+ * coded, a copy of its result. The main thread reads records into free
+ * slots and writes coded slots in input order; N worker threads take slots
+ * in input order and code them, each with its own dyad_doc, whose caches
+ * (the tagger's word analyses) thus see every document the thread codes
+ * and stay warm; the result is copied out of the doc's arena into the slot
+ * before the next document reuses it. Reading, coding and writing overlap:
+ * the main thread writes slot k while the workers code k+1, k+2, ... and,
+ * when the ring is full, waits only for slot k. Output is therefore
+ * byte-identical for any thread count, and memory is bounded by the ring
+ * (N x SLOTS_PER_THREAD slots), not by the input size.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -29,8 +32,12 @@ typedef struct slot {
     doc_record rec;      /* copy of the reader's record (strings owned) */
     char *buf;           /* storage for the record's strings */
     size_t bufcap;
-    dyad_doc *doc;
-    dyad_result res;
+    dyad_doc *doc;       /* 1 thread only: the doc coded in place */
+    dyad_result res;     /* N threads: points into rbuf and evs */
+    char *rbuf;          /* N threads: the result's strings */
+    size_t rcap;
+    dyad_event *evs;     /* N threads: the result's events */
+    size_t evcap;
     int failed;          /* dyad_code failed */
     char err[1024];
 } slot;
@@ -47,6 +54,8 @@ typedef struct ring {
     size_t filled;       /* slots read (main thread writes, under mu) */
     size_t next;         /* next slot to code (workers, under mu) */
     size_t written;      /* slots written (main thread only) */
+    size_t wake_at;      /* the slot the main thread waits for (under mu):
+                            workers signal `coded` for that one only */
     int eof;             /* no more records (under mu) */
     pthread_mutex_t mu;
     pthread_cond_t work; /* filled grew or eof: workers wake */
@@ -88,15 +97,76 @@ static void slot_fill(slot *s, const doc_record *r) {
     s->rec.file = dst[5];
 }
 
-static void code_slot(const ring *b, slot *s) {
+static void code_slot(const ring *b, slot *s, dyad_doc *doc) {
     dyad_error err;
-    s->failed = dyad_code(b->e, s->doc, s->rec.text, s->rec.text_len,
+    s->failed = dyad_code(b->e, doc, s->rec.text, s->rec.text_len,
                           s->rec.date, b->opt, &s->res, &err) != 0;
     if (s->failed) snprintf(s->err, sizeof s->err, "%s", err.msg);
 }
 
+/* Appends string p (NULL stays NULL) to the slot's result buffer at *at. */
+static const char *keep_str(slot *s, size_t *at, const char *p) {
+    if (!p) return NULL;
+    size_t n = strlen(p) + 1;
+    char *d = s->rbuf + *at;
+    memcpy(d, p, n);
+    *at += n;
+    return d;
+}
+
+/* Copies s->res out of the worker's doc arena into the slot's own buffers,
+ * so the doc can code the next document before this one is written. */
+static void keep_result(slot *s) {
+    dyad_result *r = &s->res;
+    size_t need = (r->text ? r->text_len : 0) + 1 +
+                  (r->trace ? strlen(r->trace) + 1 : 0);
+    for (size_t k = 0; k < r->nevents; k++) {
+        const dyad_event *ev = &r->events[k];
+        const char *str[7] = {ev->source, ev->target, ev->source_text,
+                              ev->verb_text, ev->target_text, ev->issues,
+                              ev->rule};
+        for (int j = 0; j < 7; j++)
+            if (str[j]) need += strlen(str[j]) + 1;
+    }
+    if (need > s->rcap) {
+        free(s->rbuf);
+        s->rcap = need * 2;
+        s->rbuf = malloc(s->rcap);
+    }
+    if (r->nevents > s->evcap) {
+        free(s->evs);
+        s->evcap = r->nevents * 2;
+        s->evs = malloc(s->evcap * sizeof *s->evs);
+    }
+    if (!s->rbuf || (r->nevents && !s->evs)) {
+        fprintf(stderr, "dyad: out of memory\n");
+        exit(EXIT_USAGE);
+    }
+    size_t at = 0;
+    if (r->text) {
+        memcpy(s->rbuf, r->text, r->text_len);
+        s->rbuf[r->text_len] = '\0';
+        r->text = s->rbuf;
+        at = r->text_len + 1;
+    }
+    r->trace = keep_str(s, &at, r->trace);
+    for (size_t k = 0; k < r->nevents; k++) {
+        dyad_event *ev = &s->evs[k];
+        *ev = r->events[k];
+        ev->source = keep_str(s, &at, ev->source);
+        ev->target = keep_str(s, &at, ev->target);
+        ev->source_text = keep_str(s, &at, ev->source_text);
+        ev->verb_text = keep_str(s, &at, ev->verb_text);
+        ev->target_text = keep_str(s, &at, ev->target_text);
+        ev->issues = keep_str(s, &at, ev->issues);
+        ev->rule = keep_str(s, &at, ev->rule);
+    }
+    r->events = r->nevents ? s->evs : NULL;
+}
+
 static void *worker(void *arg) {
     ring *b = arg;
+    dyad_doc *doc = dyad_doc_new();
     pthread_mutex_lock(&b->mu);
     for (;;) {
         while (b->next == b->filled && !b->eof)
@@ -104,12 +174,15 @@ static void *worker(void *arg) {
         if (b->next == b->filled) break; /* eof and nothing left */
         size_t k = b->next++;
         pthread_mutex_unlock(&b->mu);
-        code_slot(b, &b->slots[k % b->cap]);
+        slot *sl = &b->slots[k % b->cap];
+        code_slot(b, sl, doc);
+        if (!sl->failed) keep_result(sl);
         pthread_mutex_lock(&b->mu);
         b->done[k % b->cap] = 1;
-        if (k == b->written) pthread_cond_signal(&b->coded);
+        if (k == b->wake_at) pthread_cond_signal(&b->coded);
     }
     pthread_mutex_unlock(&b->mu);
+    dyad_doc_free(doc);
     return NULL;
 }
 
@@ -138,6 +211,18 @@ static void write_slot(slot *s, writer *w, totals *tt) {
         writer_event(w, &s->rec, &s->res, &s->res.events[k]);
 }
 
+/* Main thread, ring full: sleeps until slot k is coded. Workers take slots
+ * in input order, so by then nearly every slot before k is coded too, and
+ * the main thread wakes once per batch of documents instead of once per
+ * document (each wake-up is a pair of context switches on a machine whose
+ * cores the workers keep busy). */
+static void wait_coded(ring *b, size_t k) {
+    pthread_mutex_lock(&b->mu);
+    b->wake_at = k;
+    while (!b->done[k % b->cap]) pthread_cond_wait(&b->coded, &b->mu);
+    pthread_mutex_unlock(&b->mu);
+}
+
 /* Main thread: writes the oldest slot once it is coded. With block set it
  * waits for it; otherwise it returns 0 when the oldest slot is not ready
  * (or there is none). */
@@ -148,6 +233,7 @@ static int write_oldest(ring *b, writer *w, totals *tt, int block) {
         return 0;
     }
     size_t i = b->written % b->cap;
+    b->wake_at = b->written;
     while (!b->done[i]) {
         if (!block) {
             pthread_mutex_unlock(&b->mu);
@@ -233,7 +319,7 @@ int cmd_code(int argc, char **argv) {
         fprintf(stderr, "dyad: out of memory\n");
         return EXIT_USAGE;
     }
-    for (size_t i = 0; i < b.cap; i++) b.slots[i].doc = dyad_doc_new();
+    if (!nworkers) b.slots[0].doc = dyad_doc_new();
     pthread_mutex_init(&b.mu, NULL);
     pthread_cond_init(&b.work, NULL);
     pthread_cond_init(&b.coded, NULL);
@@ -273,13 +359,17 @@ int cmd_code(int argc, char **argv) {
                 /* the reader's record stays valid until its next call */
                 slot *s0 = &b.slots[0];
                 s0->rec = rec;
-                code_slot(&b, s0);
+                code_slot(&b, s0, s0->doc);
                 write_slot(s0, w, &tt);
                 continue;
             }
             /* write what is ready; wait only when the ring is full */
             while (write_oldest(&b, w, &tt, 0)) {}
-            if (b.filled - b.written == b.cap) write_oldest(&b, w, &tt, 1);
+            if (b.filled - b.written == b.cap) {
+                wait_coded(&b, b.written + b.cap / 4);
+                while (write_oldest(&b, w, &tt, 0)) {}
+                if (b.filled - b.written == b.cap) write_oldest(&b, w, &tt, 1);
+            }
             slot_fill(&b.slots[b.filled % b.cap], &rec);
             pthread_mutex_lock(&b.mu);
             b.filled++;
@@ -310,6 +400,8 @@ int cmd_code(int argc, char **argv) {
     for (size_t i = 0; i < b.cap; i++) {
         dyad_doc_free(b.slots[i].doc);
         free(b.slots[i].buf);
+        free(b.slots[i].rbuf);
+        free(b.slots[i].evs);
     }
     free(b.slots);
     free(b.done);

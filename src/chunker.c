@@ -27,11 +27,15 @@ const char *clause_kind_name(int k) {
 
 /* ---- helpers over tokens ------------------------------------------- */
 
-static int lem_is(const tok *t, const char *s) {
-    return t->lemma && strcmp(t->lemma, s) == 0;
+/* Word tests run for nearly every token against constant words; testing
+ * the first byte inline rejects almost all of them without a strcmp call. */
+static inline int lem_is(const tok *t, const char *s) {
+    return t->lemma && t->lemma[0] == s[0] && strcmp(t->lemma, s) == 0;
 }
 
-static int norm_is(const tok *t, const char *s) { return strcmp(t->norm, s) == 0; }
+static inline int norm_is(const tok *t, const char *s) {
+    return t->norm[0] == s[0] && strcmp(t->norm, s) == 0;
+}
 
 static int is_adv(int t) { return t == T_RB || t == T_RBR || t == T_RBS; }
 
@@ -143,7 +147,7 @@ static int chk_np(const tok *t, uint32_t n, uint32_t i, uint32_t *end,
         if (x == T_CC && last_adj != UINT32_MAX && last_adj == j - 1 &&
             tag_is_adj(nx) && !(t[j - 1].flags & TOKF_CAP) &&
             !(t[j + 1].flags & TOKF_CAP) &&
-            (strcmp(t[j].norm, "AND") == 0 || strcmp(t[j].norm, "OR") == 0)) {
+            (norm_is(&t[j], "AND") || norm_is(&t[j], "OR"))) {
             j++;
             continue;
         }

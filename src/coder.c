@@ -18,6 +18,7 @@
 #include "tagger.h"
 #include "tokenize.h"
 #include "utf8norm.h"
+#include "wordset.h"
 
 /* Long documents are cut into sentences of at most this many tokens by the
  * splitter's byte limit already; this bounds per-sentence scratch arrays. */
@@ -239,9 +240,10 @@ int dyad_code(const dyad_engine *e, dyad_doc *doc, const char *text,
         s->index = si;
         s->ntok = tok_tokenize(a, s->text, s->len, &s->toks);
         if (!s->ntok) continue;
-        tag_sentence(e->lx, s, a);
+        tag_sentence_cached(e->lx, doc->tc, s, a);
         assign_ids(e, s);
         chunk_sentence(s, a);
+        s->words = wordset_build(a, s);
 
         sent_ctx c;
         memset(&c, 0, sizeof c);

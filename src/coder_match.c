@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "coder.h"
+#include "wordset.h"
 
 typedef struct mstate {
     const sent_ctx *c;
@@ -85,6 +86,19 @@ static int noun_at(const mstate *st, const pat_elem *e, uint32_t p) {
     return 1;
 }
 
+/* Prefilter for synset sy at token p: 0 when no member phrase can begin
+ * (last = 0, matching forwards) or end (last = 1, backwards) there, judged
+ * by the synset's word masks (dict.h); 1 when one may. p is a kept token
+ * (solve_* only try those), so it is the token run_fwd/run_back compare
+ * first. */
+static int syn_may_start(const mstate *st, uint32_t sy, uint32_t p,
+                         int last) {
+    if (sy >= st->d->nsyn_masks) return 1;
+    const uint64_t *m = st->d->syn_masks + 8 * (size_t)sy + (last ? 4 : 0);
+    uint32_t b = wordset_syn_bit(st->c->s->toks[p].wid);
+    return (int)((m[b >> 6] >> (b & 63)) & 1);
+}
+
 static void bind(mstate *st, const pat_elem *e, int32_t u, int upper) {
     if (e->kind == PE_SOURCE) st->m->source = u;
     if (e->kind == PE_TARGET) st->m->target = u;
@@ -105,6 +119,7 @@ static int try_lower_at(mstate *st, uint32_t k, uint32_t p) {
         return s->toks[p].wid == e->arg && solve_lower(st, k + 1, p + 1);
     case PE_SYN: {
         const synset *sy = &st->d->synsets[e->arg];
+        if (!syn_may_start(st, e->arg, p, 0)) return 0;
         for (uint32_t i = 0; i < sy->n; i++) {
             int64_t end = run_fwd(st, &st->d->syn_phrases[sy->first + i], p);
             if (end >= 0 && solve_lower(st, k + 1, (uint32_t)end)) return 1;
@@ -156,6 +171,7 @@ static int try_upper_at(mstate *st, uint32_t k, int64_t p) {
         return s->toks[p].wid == e->arg && solve_upper(st, k + 1, p - 1);
     case PE_SYN: {
         const synset *sy = &st->d->synsets[e->arg];
+        if (!syn_may_start(st, e->arg, (uint32_t)p, 1)) return 0;
         for (uint32_t i = 0; i < sy->n; i++) {
             int ok;
             int64_t left =
@@ -206,5 +222,10 @@ int match_pattern(const sent_ctx *c, const pattern *p, uint32_t vfirst,
     m->source = m->target = m->compound = -1;
     m->upper_first = vfirst;
     m->lower_end = vend;
+    /* prefilter: a word the pattern needs is not in the sentence */
+    const wordset *ws = c->s->words;
+    if (ws && ((p->anchor[0] && !wordset_has(ws, p->anchor[0])) ||
+               (p->anchor[1] && !wordset_has(ws, p->anchor[1]))))
+        return 0;
     return solve_upper(&st, 0, (int64_t)vfirst - 1);
 }

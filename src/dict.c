@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "dict_priv.h"
+#include "wordset.h"
 
 /* ---- vocabulary --------------------------------------------------------- */
 
@@ -244,6 +245,91 @@ static void discard_index(dict *d) {
     d->discard_nindexed = d->ndiscards;
 }
 
+/* Rank of word id w as a prefilter anchor: prepositions and short words
+ * are in most sentences and filter little, so longer literal words win. */
+static uint32_t anchor_rank(const dict *d, uint32_t w, int prep) {
+    return (uint32_t)strlen(d->voc.words[w]) + (prep ? 0 : 100);
+}
+
+/* Considers word id w (a required word of pattern p) as one of its two
+ * anchors; rk holds the ranks of the current anchors. */
+static void anchor_offer(const dict *d, pattern *p, uint32_t rk[2],
+                         uint32_t w, int prep) {
+    if (!w || w >= d->voc.n || w == p->anchor[0] || w == p->anchor[1]) return;
+    uint32_t r = anchor_rank(d, w, prep);
+    if (!p->anchor[0] || r > rk[0]) {
+        p->anchor[1] = p->anchor[0];
+        rk[1] = rk[0];
+        p->anchor[0] = w;
+        rk[0] = r;
+    } else if (!p->anchor[1] || r > rk[1]) {
+        p->anchor[1] = w;
+        rk[1] = r;
+    }
+}
+
+/* Computes every pattern's anchors. Every element of a pattern must match
+ * (there are no optional elements), so each literal word is required: a
+ * PE_WORD/PE_PREP word as some token's wid, a PE_NOUN head as a wid or an
+ * lwid, a head's plain-word modifiers as a wid. Synsets are alternatives
+ * and give no anchor. */
+static void pattern_anchors(dict *d) {
+    for (uint32_t i = 0; i < d->npatterns; i++) {
+        pattern *p = &d->patterns[i];
+        uint32_t rk[2] = {0, 0};
+        p->anchor[0] = p->anchor[1] = 0;
+        for (int part = 0; part < 2; part++) {
+            uint32_t first = part ? p->lower : p->upper;
+            uint32_t n = part ? p->nlower : p->nupper;
+            for (uint32_t k = 0; k < n; k++) {
+                const pat_elem *e = &d->pat_elems[first + k];
+                switch (e->kind) {
+                case PE_WORD:
+                    anchor_offer(d, p, rk, e->arg, 0);
+                    break;
+                case PE_PREP:
+                    anchor_offer(d, p, rk, e->arg, 1);
+                    break;
+                case PE_NOUN:
+                    anchor_offer(d, p, rk, e->arg, 0);
+                    for (uint16_t m = 0; m < e->nmods; m++) {
+                        uint32_t mw = d->pat_words[e->mods + m];
+                        if (!(mw & PAT_MOD_SYN)) anchor_offer(d, p, rk, mw, 0);
+                    }
+                    break;
+                default:
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/* Builds dict.syn_masks (see dict.h). */
+static void synset_masks(dict *d) {
+    d->nsyn_masks = 0;
+    d->syn_masks = NULL;
+    if (!d->nsynsets) return;
+    d->syn_masks = arena_alloc(&d->mem, (size_t)d->nsynsets * 8 * sizeof(uint64_t));
+    for (uint32_t i = 0; i < d->nsynsets; i++) {
+        uint64_t *m = d->syn_masks + 8 * (size_t)i;
+        memset(m, 0, 8 * sizeof *m);
+        const synset *sy = &d->synsets[i];
+        for (uint32_t k = 0; k < sy->n; k++) {
+            const word_run *r = &d->syn_phrases[sy->first + k];
+            if (!r->n) { /* matches anywhere */
+                memset(m, 0xff, 8 * sizeof *m);
+                break;
+            }
+            uint32_t b = wordset_syn_bit(d->pat_words[r->first]);
+            m[b >> 6] |= (uint64_t)1 << (b & 63);
+            b = wordset_syn_bit(d->pat_words[r->first + r->n - 1]);
+            m[4 + (b >> 6)] |= (uint64_t)1 << (b & 63);
+        }
+    }
+    d->nsyn_masks = d->nsynsets;
+}
+
 void dict_finish(dict *d) {
     /* Count forms per word id, then lay out one run per word: multi-word
      * forms (pre-words or particles) first, each group in file order, and a
@@ -280,6 +366,8 @@ void dict_finish(dict *d) {
     free(cnt);
     free(pos);
     discard_index(d);
+    pattern_anchors(d);
+    synset_masks(d);
 }
 
 uint32_t dict_verb_forms(const dict *d, const char *word, size_t n,

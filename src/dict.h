@@ -117,6 +117,11 @@ typedef struct pattern {
     uint32_t line;
     uint16_t file;
     uint8_t flags;           /* PAT_* */
+    /* Prefilter, set by dict_finish: word ids that every match needs as a
+     * token's wid or lwid (literal words, prepositions, head nouns and their
+     * modifiers; never synsets). 0 = none. A sentence lacking one of them
+     * cannot match, and match_pattern returns at once (coder_match.c). */
+    uint32_t anchor[2];
 } pattern;
 
 typedef struct verb_block {
@@ -249,6 +254,14 @@ typedef struct dict {
     uint32_t *discard_next;
     uint64_t discard_plen;
     uint32_t discard_nindexed;
+    /* Synset prefilter, built by dict_finish (arena mem): for synset i,
+     * syn_masks[8i..8i+4) is a 256-bit set of the first words of its
+     * member phrases and syn_masks[8i+4..8i+8) of their last words (bit
+     * wordset_syn_bit(w), wordset.h); all ones when a member is empty.
+     * The matcher looks at these before trying the members one by one.
+     * Synsets from nsyn_masks on have none. */
+    uint64_t *syn_masks;
+    uint32_t nsyn_masks;
 
     ptrie issues;            /* phrase -> issue index + 1 */
     issue_entry *issue_entries; uint32_t nissue_entries, cap_issue_entries;

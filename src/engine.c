@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "bundled.h"
+#include "tagger.h"
 
 static double now_seconds(void) {
     struct timespec ts;
@@ -237,12 +238,14 @@ void dyad_engine_free(dyad_engine *e) {
 dyad_doc *dyad_doc_new(void) {
     dyad_doc *d = calloc(1, sizeof *d);
     arena_init(&d->a, 256 * 1024);
+    d->tc = tag_cache_new();
     return d;
 }
 
 void dyad_doc_free(dyad_doc *d) {
     if (!d) return;
     arena_free(&d->a);
+    tag_cache_free(d->tc);
     free(d);
 }
 

@@ -30,8 +30,13 @@ struct dyad_engine {
     dyad_dict_stats stats;
 };
 
+struct tag_cache;
+
+/* One thread's workspace. The arena is per document; the tagger's cache
+ * (tagger.h) persists across documents, which is what makes it pay. */
 struct dyad_doc {
     arena a;
+    struct tag_cache *tc;  /* word analyses, reused by every dyad_code */
 };
 
 const cameo_entry *engine_cameo(const dyad_engine *e, const char *code);

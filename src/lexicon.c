@@ -139,8 +139,15 @@ void lex_free(lexicon *lx) {
 
 size_t lex_size(const lexicon *lx) { return lx->count; }
 
+const char *lex_strings(const lexicon *lx) { return lx->data; }
+
 int lex_lookup(const lexicon *lx, const char *w, size_t n, lex_entry *out) {
-    const lex_slot *sl = lex_find(lx, w, n, strmap_hash(w, n));
+    return lex_lookup_h(lx, w, n, strmap_hash(w, n), out);
+}
+
+int lex_lookup_h(const lexicon *lx, const char *w, size_t n, uint32_t h,
+                 lex_entry *out) {
+    const lex_slot *sl = lex_find(lx, w, n, h);
     if (!sl) return 0;
     memset(out, 0, sizeof *out);
     size_t off = sl->off & ~LEX_HAS_SEGS;

@@ -57,12 +57,20 @@ lexicon *lex_new(void);
 void lex_free(lexicon *lx);
 /* Number of words. */
 size_t lex_size(const lexicon *lx);
+/* The lexicon's string storage: every lemma the lex_* functions return
+ * points into [lex_strings(lx), lex_strings(lx) + lex_gen_size], at the same
+ * offset in every lexicon (all are copies of the compiled-in data), so an
+ * offset identifies a lemma independently of the lexicon's lifetime. */
+const char *lex_strings(const lexicon *lx);
 
 /* Looks up an upper-case word; fills *out and returns 1 when known, returns
  * 0 otherwise. (The map stores only an offset to the word's record in the
  * compiled-in data, decoded here on demand: this keeps lex_new() down to
  * one hash insertion per word and the memory it touches small.) */
 int lex_lookup(const lexicon *lx, const char *w, size_t n, lex_entry *out);
+/* lex_lookup with the word's strmap_hash already computed (tok.hash). */
+int lex_lookup_h(const lexicon *lx, const char *w, size_t n, uint32_t h,
+                 lex_entry *out);
 
 /* Regular inflection, undone by rule and checked against the lexicon. Each
  * returns the lexicon's spelling of the lemma (a stable pointer), or NULL. */

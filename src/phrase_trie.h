@@ -22,6 +22,11 @@ typedef struct ptrie {
     size_t ecap, ecount;   /* edge table capacity (power of two) and size */
     uint32_t *values;      /* per node */
     uint32_t nnodes, vcap;
+    uint64_t *starts;      /* bit w: some phrase starts with word id w (an
+                              edge leaves the root). Coding tries a phrase
+                              at every token and most tokens start none:
+                              the bit answers without a hash probe */
+    uint32_t nstarts;      /* words covered by starts (a multiple of 64) */
 } ptrie;
 
 #define PTRIE_ROOT 0u

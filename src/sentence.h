@@ -66,6 +66,9 @@ typedef struct tok {
     uint8_t tag;         /* enum tag */
     uint8_t flags;       /* TOKF_* */
     int32_t chunk;       /* index of the chunk holding this token, -1 none */
+    uint32_t hash;       /* strmap_hash(norm, nlen), set by the tokenizer so
+                            that the lookups of a token hash it once; 0 in a
+                            token built elsewhere: see tok_hash() */
 } tok;
 
 /* Chunk kinds: flat, non-recursive phrases. */
@@ -142,6 +145,8 @@ typedef struct sentence {
     uint32_t nchunk;
     clause *clauses;
     uint32_t nclause;
+    const struct wordset *words; /* wids and lwids present (wordset.h), for
+                                    the pattern prefilter; NULL: none built */
 } sentence;
 
 #endif

@@ -7,10 +7,18 @@
  *   2. tag_choose(): left to right, context rules pick one candidate using
  *      the tags already chosen on the left and the candidates on the right.
  * Both passes are linear; the rules look at most three tokens around.
+ * Pass 1 depends only on the token (spelling and flags) and two
+ * sentence-level bits, so tag_sentence_cached() memoises it per thread in a
+ * tag_cache kept in the dyad_doc: in news text most tokens are repeats, and
+ * a hit replaces several lexicon probes (the word, then every inflection
+ * guess) with one probe of a small table.
  */
 #include "tagger.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "strmap.h"
 
 #define B(t) ((uint64_t)1 << (t))
 #define NOUNS (B(T_NN) | B(T_NNS) | B(T_NNP) | B(T_NNPS))
@@ -302,6 +310,12 @@ static void hyphen_word(const lexicon *lx, const tok *t, tag_cand *c,
     }
 }
 
+/* The token's strmap_hash: the tokenizer's, or computed for a token made
+ * elsewhere (hash 0). */
+static uint32_t tok_hash(const tok *t) {
+    return t->hash ? t->hash : strmap_hash(t->norm, t->nlen);
+}
+
 /* Pass 1: the readings of token i. start: first word of the sentence (or
  * of a quotation), where a capital says nothing. caps_ok: capitals carry
  * information (not an all-capitals headline). */
@@ -316,7 +330,7 @@ static void tag_analyse(const lexicon *lx, const tok *t, int start,
         c->def = T_SYM;
         return;
     }
-    int known = lex_lookup(lx, w, n, &e);
+    int known = lex_lookup_h(lx, w, n, tok_hash(t), &e);
     if (known && (e.flags & LEX_CLOSED)) {
         for (int i = 0; i < e.ntags; i++) c->set |= B(e.tags[i]);
         c->def = e.ntags ? e.tags[0] : T_NN;
@@ -421,7 +435,7 @@ typedef struct tag_ctx {
 } tag_ctx;
 
 static int lemma_is(const char *lem, const char *s) {
-    return lem && strcmp(lem, s) == 0;
+    return lem && lem[0] == s[0] && strcmp(lem, s) == 0;
 }
 
 /* Index of the previous token skipping adverbs ("has not been", "also
@@ -466,7 +480,8 @@ static int next_is_verbish(const tag_ctx *x, int i) {
 }
 
 static int next_word_is(const tag_ctx *x, int i, const char *w) {
-    return (uint32_t)i + 1 < x->n && strcmp(x->toks[i + 1].norm, w) == 0;
+    return (uint32_t)i + 1 < x->n && x->toks[i + 1].norm[0] == w[0] &&
+           strcmp(x->toks[i + 1].norm, w) == 0;
 }
 
 static int third_singular(const tag_ctx *x, int j) {
@@ -820,7 +835,184 @@ static const char *lemma_for(const tok *t, const tag_cand *c, int tg) {
     return t->norm;
 }
 
+/* ---- the per-thread analysis cache ------------------------------------ */
+
+/* A lemma in a cache entry, independent of any arena or engine: 0 = none;
+ * TC_NORM | k = the first k bytes of the token's own norm (the fallback
+ * lemmas of unknown words: "CORDONED" -> "CORDON" is a prefix); otherwise
+ * 1 + the lemma's offset in the lexicon's strings (lex_strings). */
+#define TC_NORM 0x80000000u
+
+/* One cached analysis: tag_analyse's output for one (spelling, key). */
+typedef struct tc_entry {
+    uint32_t hash;       /* strmap_hash of the spelling */
+    uint32_t word;       /* offset of the spelling in tag_cache.words */
+    uint16_t nlen;       /* its length */
+    uint16_t key;        /* token flags | start << 8 | caps_ok << 9 */
+    uint8_t def, hn, hv, ha, closed;
+    uint64_t set;
+    uint32_t lem[4];     /* vlem, nlem, alem, clem, encoded as above */
+} tc_entry;
+
+#define TC_SLOTS (1u << 16)          /* index size, a power of two */
+#define TC_MAX (TC_SLOTS / 2)        /* entries before the cache is emptied */
+#define TC_WORDS_MAX (TC_MAX * 16u)  /* spelling bytes before it is emptied */
+
+/* The table is split in a compact index and dense entries: a probe reads
+ * 4-byte index slots (256 KB in all, mostly cache-resident) and then one
+ * entry; entries are stored in insertion order, so the frequent words,
+ * which arrive first, share cache lines and pages. */
+struct tag_cache {
+    uint32_t *index;     /* TC_SLOTS: 0 empty, else (hash & 0xffff0000) |
+                            (entry + 1); allocated on first use */
+    tc_entry *ents;      /* TC_MAX entries */
+    char *words;         /* spellings, NUL-separated */
+    size_t nwords;       /* bytes used in words */
+    uint32_t count;      /* entries */
+};
+
+#define TC_TAG(h) ((h) & 0xffff0000u)
+
+#if defined(__GNUC__)
+#define TC_PREFETCH(p) __builtin_prefetch(p)
+#else
+#define TC_PREFETCH(p) ((void)(p))
+#endif
+
+tag_cache *tag_cache_new(void) {
+    tag_cache *tc = calloc(1, sizeof *tc);
+    if (!tc) abort();
+    return tc;
+}
+
+void tag_cache_free(tag_cache *tc) {
+    if (!tc) return;
+    free(tc->index);
+    free(tc->ents);
+    free(tc->words);
+    free(tc);
+}
+
+static void tc_clear(tag_cache *tc) {
+    memset(tc->index, 0, TC_SLOTS * sizeof *tc->index);
+    tc->count = 0;
+    tc->nwords = 0;
+}
+
+/* Encodes lemma p of token t; returns 0 and sets *ok = 0 when p is neither
+ * a lexicon string nor a prefix of the norm (a hyphenated plural's
+ * "ANTI-" + lemma, built in the arena): such readings are not cached. */
+static uint32_t tc_enc(const char *lxs, const tok *t, const char *p,
+                       int *ok) {
+    if (!p) return 0;
+    if (p >= lxs && p < lxs + lex_gen_size)
+        return (uint32_t)(p - lxs) + 1;
+    if (p == t->norm) return TC_NORM | t->nlen;
+    size_t k = strlen(p);
+    if (k < t->nlen && !memcmp(p, t->norm, k)) return TC_NORM | (uint32_t)k;
+    *ok = 0;
+    return 0;
+}
+
+static const char *tc_dec(const char *lxs, const tok *t, uint32_t v,
+                          arena *a) {
+    if (!v) return NULL;
+    if (!(v & TC_NORM)) return lxs + (v - 1);
+    uint32_t k = v & ~TC_NORM;
+    return k == t->nlen ? t->norm : arena_strndup(a, t->norm, k);
+}
+
+/* Is token t cacheable at all? Empty and very long tokens are analysed
+ * directly (a spelling is at most 64 bytes in the cache's word store). */
+static int tc_cacheable(const tok *t) { return t->nlen && t->nlen <= 64; }
+
+/* Starts loading the index slots and then the entries the sentence's
+ * tokens will probe, so that their cache misses overlap instead of
+ * following one another in analyse_cached. */
+static void tc_prefetch(const tag_cache *tc, const sentence *s) {
+    if (!tc || !tc->index) return;
+    for (uint32_t i = 0; i < s->ntok; i++)
+        TC_PREFETCH(&tc->index[tok_hash(&s->toks[i]) & (TC_SLOTS - 1)]);
+    for (uint32_t i = 0; i < s->ntok; i++) {
+        uint32_t v = tc->index[tok_hash(&s->toks[i]) & (TC_SLOTS - 1)];
+        if (v) TC_PREFETCH(&tc->ents[(v & 0xffffu) - 1]);
+    }
+}
+
+/* tag_analyse through the cache. */
+static void analyse_cached(const lexicon *lx, tag_cache *tc, const tok *t,
+                           int start, int caps_ok, tag_cand *c, arena *a) {
+    if (!tc || !tc_cacheable(t)) {
+        tag_analyse(lx, t, start, caps_ok, c, a);
+        return;
+    }
+    if (!tc->index) {
+        tc->index = calloc(TC_SLOTS, sizeof *tc->index);
+        tc->ents = malloc(TC_MAX * sizeof *tc->ents);
+        tc->words = malloc(TC_WORDS_MAX + 66);
+        if (!tc->index || !tc->ents || !tc->words) abort();
+    }
+    const char *lxs = lex_strings(lx);
+    uint32_t h = tok_hash(t);
+    uint16_t key = (uint16_t)(t->flags | (start ? 1u << 8 : 0) |
+                              (caps_ok ? 1u << 9 : 0));
+    uint32_t i = h & (TC_SLOTS - 1);
+    for (;; i = (i + 1) & (TC_SLOTS - 1)) {
+        uint32_t v = tc->index[i];
+        if (!v) break;
+        if (TC_TAG(v) != TC_TAG(h)) continue;
+        const tc_entry *e = &tc->ents[(v & 0xffffu) - 1];
+        if (e->hash == h && e->key == key && e->nlen == t->nlen &&
+            !memcmp(tc->words + e->word, t->norm, t->nlen)) {
+            c->set = e->set;
+            c->def = e->def;
+            c->hn = e->hn;
+            c->hv = e->hv;
+            c->ha = e->ha;
+            c->closed = e->closed;
+            c->vlem = tc_dec(lxs, t, e->lem[0], a);
+            c->nlem = tc_dec(lxs, t, e->lem[1], a);
+            c->alem = tc_dec(lxs, t, e->lem[2], a);
+            c->clem = tc_dec(lxs, t, e->lem[3], a);
+            return;
+        }
+    }
+    tag_analyse(lx, t, start, caps_ok, c, a);
+    int ok = 1;
+    uint32_t lem[4] = {tc_enc(lxs, t, c->vlem, &ok), tc_enc(lxs, t, c->nlem, &ok),
+                       tc_enc(lxs, t, c->alem, &ok), tc_enc(lxs, t, c->clem, &ok)};
+    if (!ok) return;
+    if (tc->count >= TC_MAX || tc->nwords + t->nlen + 1 > TC_WORDS_MAX) {
+        /* full: start over (cheaper and simpler than evicting; the
+         * frequent words come back within a few documents) */
+        tc_clear(tc);
+        i = h & (TC_SLOTS - 1);
+    }
+    tc_entry *e = &tc->ents[tc->count];
+    tc->index[i] = TC_TAG(h) | (tc->count + 1);
+    tc->count++;
+    e->hash = h;
+    e->key = key;
+    e->nlen = t->nlen;
+    e->word = (uint32_t)tc->nwords;
+    memcpy(tc->words + tc->nwords, t->norm, t->nlen);
+    tc->words[tc->nwords + t->nlen] = '\0';
+    tc->nwords += t->nlen + 1u;
+    e->set = c->set;
+    e->def = c->def;
+    e->hn = c->hn;
+    e->hv = c->hv;
+    e->ha = c->ha;
+    e->closed = c->closed;
+    memcpy(e->lem, lem, sizeof lem);
+}
+
 void tag_sentence(const lexicon *lx, sentence *s, arena *a) {
+    tag_sentence_cached(lx, NULL, s, a);
+}
+
+void tag_sentence_cached(const lexicon *lx, tag_cache *tc, sentence *s,
+                         arena *a) {
     uint32_t n = s->ntok;
     if (!n) return;
     tag_cand *c = arena_alloc(a, n * sizeof *c);
@@ -834,9 +1026,10 @@ void tag_sentence(const lexicon *lx, sentence *s, arena *a) {
     }
     int caps_ok = !(words >= 4 && allcaps * 5 >= words * 4);
     int start = 1;
+    tc_prefetch(tc, s);
     for (uint32_t i = 0; i < n; i++) {
         const tok *t = &s->toks[i];
-        tag_analyse(lx, t, start, caps_ok, &c[i], a);
+        analyse_cached(lx, tc, t, start, caps_ok, &c[i], a);
         /* "al-Sisi", "bin-Salman": a name when the part after the last
          * hyphen is capitalised in the text */
         if (caps_ok && (t->flags & TOKF_HYPHEN) && !(t->flags & TOKF_CAP)) {
@@ -858,10 +1051,11 @@ void tag_sentence(const lexicon *lx, sentence *s, arena *a) {
     for (uint32_t i = 0; i < n; i++) {
         int t = tag_choose(&x, (int)i);
         /* straight double quotes alternate open / close */
-        if (!strcmp(s->toks[i].norm, "\"")) t = (quotes++ & 1) ? T_RQUOTE : T_LQUOTE;
+        const char *nm = s->toks[i].norm; /* (no strcmp per token) */
+        if (nm[0] == '"' && !nm[1]) t = (quotes++ & 1) ? T_RQUOTE : T_LQUOTE;
         /* a lone apostrophe after a plural is the possessive: "the
          * countries' leaders" */
-        if (!strcmp(s->toks[i].norm, "'") && i > 0 &&
+        if (nm[0] == '\'' && !nm[1] && i > 0 &&
             (tg[i - 1] == T_NNS || tg[i - 1] == T_NNPS ||
              (tg[i - 1] == T_NNP && s->toks[i - 1].norm[s->toks[i - 1].nlen - 1] == 'S')) &&
             i + 1 < n && !(s->toks[i + 1].flags & TOKF_PUNCT))

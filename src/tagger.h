@@ -21,4 +21,20 @@
  * number of tokens. Thread-safe: lx is only read. */
 void tag_sentence(const lexicon *lx, sentence *s, arena *a);
 
+/* A per-thread cache of the tagger's first pass (the readings and lemmas a
+ * word gets from the lexicon and its shape, which depend only on its
+ * spelling, its token flags and two sentence-level bits). News vocabulary
+ * is Zipfian, so after a few documents most tokens hit and the lexicon is
+ * not probed at all. The cache is bounded (it is emptied when full), holds
+ * no pointers into any engine or arena (lexicon lemmas are stored as offsets
+ * into the compiled-in lexicon data, which every lexicon copies), and is
+ * kept in a dyad_doc across documents. Not thread-safe: one per thread. */
+typedef struct tag_cache tag_cache;
+tag_cache *tag_cache_new(void);
+void tag_cache_free(tag_cache *tc);
+/* tag_sentence with a cache (tc may be NULL: no caching). The result is
+ * identical to tag_sentence's. */
+void tag_sentence_cached(const lexicon *lx, tag_cache *tc, sentence *s,
+                         arena *a);
+
 #endif

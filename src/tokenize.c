@@ -16,6 +16,7 @@
 #include <utf8proc.h>
 
 #include "sentsplit.h"
+#include "strmap.h"
 #include "utf8norm.h"
 
 const char *tag_name(tag t) {
@@ -115,6 +116,7 @@ static tok *emit(tok_state *t, uint32_t off, uint32_t len, unsigned flags) {
     size_t k = 0;
     unsigned letters = 0, lower = 0, first_letter_seen = 0;
     uint32_t ascii = 0;
+    uint32_t h = STRMAP_HASH_INIT; /* of norm, computed while writing it */
     while (ascii < len && (unsigned char)s[ascii] < 0x80) ascii++;
     char *norm;
     if (ascii == len) {
@@ -131,7 +133,9 @@ static tok *emit(tok_state *t, uint32_t off, uint32_t len, unsigned flags) {
                 letters++;
                 lower += (unsigned)low;
             }
-            norm[k++] = (char)(low ? c - 32 : c);
+            unsigned char u = (unsigned char)(low ? c - 32 : c);
+            norm[k++] = (char)u;
+            h = strmap_hash_step(h, u);
         }
     } else {
         norm = arena_alloc(t->a, 3 * (size_t)len + 1);
@@ -170,6 +174,8 @@ static tok *emit(tok_state *t, uint32_t off, uint32_t len, unsigned flags) {
         }
     }
     norm[k] = '\0';
+    if (ascii != len || k > UINT16_MAX) h = strmap_hash(norm, (uint16_t)k);
+    else h = strmap_hash_final(h);
     if (letters >= 2 && lower == 0) flags |= TOKF_ALLCAPS;
     if (is_number_shape(s, len)) flags |= TOKF_NUMBER;
     for (uint32_t i = 1; i + 1 < len; i++)
@@ -185,6 +191,7 @@ static tok *emit(tok_state *t, uint32_t off, uint32_t len, unsigned flags) {
     o->tag = T_NONE;
     o->flags = (uint8_t)flags;
     o->chunk = -1;
+    o->hash = h;
     return o;
 }
 
