@@ -152,7 +152,8 @@ static void assign_ids(const dyad_engine *e, sentence *s) {
     const dict *d = &e->d;
     for (uint32_t i = 0; i < s->ntok; i++) {
         tok *t = &s->toks[i];
-        t->wid = vocab_find(&d->voc, t->norm, t->nlen);
+        t->wid = t->hash ? vocab_find_hashed(&d->voc, t->norm, t->nlen, t->hash)
+                         : vocab_find(&d->voc, t->norm, t->nlen);
         /* "US" written in capitals is the country, "us" the pronoun; the
          * dictionaries can only list the dotted form */
         if (t->nlen == 2 && e->w_us_dotted && !strcmp(t->norm, "US") &&
@@ -160,9 +161,11 @@ static void assign_ids(const dyad_engine *e, sentence *s) {
             t->wid = e->w_us_dotted;
             t->tag = T_NNP;
         }
-        t->lwid = t->lemma == t->norm
-                      ? t->wid
-                      : vocab_find(&d->voc, t->lemma, strlen(t->lemma));
+        /* most lemmas equal the form even when stored apart */
+        if (t->lemma == t->norm || strcmp(t->lemma, t->norm) == 0)
+            t->lwid = t->wid;
+        else
+            t->lwid = vocab_find(&d->voc, t->lemma, strlen(t->lemma));
     }
 }
 

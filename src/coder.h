@@ -42,7 +42,9 @@ typedef struct antecedent {
     const char **codes;    /* the unit's codes (doc arena) */
     uint32_t ncodes;
     const char *actor;     /* actor without agents */
-    uint8_t person;        /* named with a person-like agent ("minister") */
+    const tok *head;       /* head token of the phrase (doc arena), to tell
+                              a person from a state when a pronoun asks */
+    uint8_t pronoun;       /* itself a resolved pronoun */
 } antecedent;
 
 typedef struct doc_state {

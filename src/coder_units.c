@@ -228,13 +228,15 @@ static const char *const person_heads[] = {
     "COMMANDER", "AMBASSADOR", "ENVOY", "CHIEF", "OFFICIAL", "DIPLOMAT",
     "PREMIER", "EMIR", "PRINCE", "SULTAN", "MAYOR", "GOVERNOR", NULL};
 
-/* A person is named: "President Xi Jinping", "the foreign minister". */
-static int unit_is_person(const sent_ctx *c, const unit *u) {
-    const tok *h = &c->s->toks[c->s->chunks[u->chunk].head];
+/* A person is named: "President Xi Jinping", "the foreign minister".
+ * Asked only when a pronoun needs it. */
+static int antecedent_is_person(const antecedent *a) {
+    const tok *h = a->head;
+    if (a->pronoun || !h) return 0;
     if (norm_in(h, person_heads) || norm_in(&(tok){.norm = h->lemma},
                                             person_heads))
         return 1;
-    return h->tag == T_NNP && u->ncodes && strlen(u->codes[0]) > 3;
+    return h->tag == T_NNP && a->ncodes && strlen(a->codes[0]) > 3;
 }
 
 void units_remember(sent_ctx *c, int32_t ui) {
@@ -245,7 +247,8 @@ void units_remember(sent_ctx *c, int32_t ui) {
     a->codes = u->codes;
     a->ncodes = u->ncodes;
     a->actor = u->actor;
-    a->person = (uint8_t)(u->pronoun ? 0 : unit_is_person(c, u));
+    a->head = u->chunk >= 0 ? &c->s->toks[c->s->chunks[u->chunk].head] : NULL;
+    a->pronoun = u->pronoun;
     c->ds->nante++;
 }
 
@@ -258,8 +261,9 @@ static const antecedent *resolve_pronoun(const sent_ctx *c, const tok *t) {
     uint32_t n = c->ds->nante < ANTE_MAX ? c->ds->nante : ANTE_MAX;
     for (uint32_t k = 0; k < n; k++) {
         const antecedent *a = &c->ds->ante[(c->ds->nante - 1 - k) % ANTE_MAX];
-        if (want_person && !a->person) continue;
-        if (want_thing && a->person) continue;
+        if ((want_person || want_thing) &&
+            want_person != antecedent_is_person(a))
+            continue;
         return a;
     }
     return NULL;

@@ -61,6 +61,12 @@ uint32_t vocab_find(const vocab *v, const char *w, size_t n) {
     return strmap_get(&v->map, w, n, &id) ? id : 0;
 }
 
+uint32_t vocab_find_hashed(const vocab *v, const char *w, size_t n,
+                           uint32_t h) {
+    const strmap_slot *sl = strmap_find(&v->map, w, n, h);
+    return sl ? sl->value : 0;
+}
+
 /* ---- lifetime ----------------------------------------------------------- */
 
 void dict_init(dict *d) {

@@ -29,6 +29,9 @@ void vocab_init(vocab *v);
 void vocab_free(vocab *v);
 uint32_t vocab_intern(vocab *v, const char *w, size_t n); /* upper-cases */
 uint32_t vocab_find(const vocab *v, const char *w, size_t n); /* 0: absent; w must be upper case */
+/* Same with the key's strmap_hash already known (tokens carry it). */
+uint32_t vocab_find_hashed(const vocab *v, const char *w, size_t n,
+                           uint32_t h);
 static inline const char *vocab_word(const vocab *v, uint32_t id) {
     return id && id < v->n ? v->words[id] : "";
 }
