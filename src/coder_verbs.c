@@ -341,6 +341,27 @@ static const char *agent_role(const unit *u) {
 /* "Lebanese protesters called on the government to resign": a bare state
  * agent facing a country's own people belongs to that country. Returns a
  * new unit or u. */
+static int32_t domestic_state(sent_ctx *c, int32_t u, int32_t other);
+
+/* Insurgents' victims with no nationality named are their own country's
+ * people: "Taliban insurgents abducted bus passengers" is AFGREB against
+ * AFGCVL. Only for rebels: an army may fight abroad. */
+static int32_t insurgent_victims(sent_ctx *c, int32_t tgt, int32_t src) {
+    if (tgt < 0 || src < 0 || c->units[tgt].coded || !c->units[tgt].ncodes)
+        return tgt;
+    const unit *o = &c->units[src];
+    if (!o->coded || !o->ncodes) return tgt;
+    const char *sc = o->codes[0];
+    size_t n = strlen(sc);
+    if (n < 6 || strcmp(sc + n - 3, "REB") != 0) return tgt;
+    /* the country the rebels fight in leads their code ("AFGREB"); groups
+     * coded as transnational (IMG...) have none */
+    if (!strncmp(sc, "IGO", 3) || !strncmp(sc, "NGO", 3) ||
+        !strncmp(sc, "IMG", 3) || !strncmp(sc, "---", 3))
+        return tgt;
+    return localise(c, tgt, arena_strndup(c->a, sc, 3));
+}
+
 static int32_t domestic_state(sent_ctx *c, int32_t u, int32_t other) {
     /* (not police or soldiers, nor civilians or refugees: "police
      * arrested a Venezuelan man" says nothing about whose police) */
@@ -585,9 +606,8 @@ static int32_t localise(sent_ctx *c, int32_t u, const char *loc) {
  * verb's subject (pronouns resolved), passive verbs take their source from
  * "by", negated verbs give no event, and a verb governing an infinitive
  * ("vowed to attack") combines both codes (cameo_hex.c). */
-static void code_clauses(sent_ctx *c, event_list *out) {
+static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
     const sentence *s = c->s;
-    uint8_t *consumed = arena_zalloc(c->a, s->nchunk + 1);
     const char *loc = sentence_location(c);
     for (uint32_t ci = 0; ci < s->nchunk; ci++) {
         const chunk *ch = &s->chunks[ci];
@@ -748,6 +768,12 @@ static void code_clauses(sent_ctx *c, event_list *out) {
             for (uint32_t q = vend; q + 1 < hi && src < 0; q++)
                 if (tok_is(s, q, c->e->w_by))
                     src = units_starting_at(c, q + 1);
+            /* "Aid was sent to Syrian refugees by the EU": an uncoded
+             * subject is what moved; the recipient is the target */
+            if (tgt < 0 && subj >= 0 && !c->units[subj].coded) {
+                int32_t r = clause_target(c, vend, hi, src, code);
+                if (r >= 0 && r != src) tgt = r;
+            }
             if (tgt < 0) tgt = subj;
         } else {
             if (src < 0) src = clause_subject(c, ci);
@@ -778,6 +804,7 @@ static void code_clauses(sent_ctx *c, event_list *out) {
             src = localise(c, src, loc);
             tgt = localise(c, tgt, loc);
             tgt = domestic_state(c, tgt, src);
+            tgt = insurgent_victims(c, tgt, src);
             src = domestic_state(c, src, tgt);
         }
         trace_add(c, "verb %s -> %s (%s:%u)%s\n", s->toks[ch->head].norm,
@@ -825,7 +852,7 @@ static int verb_coded(const sent_ctx *c, const event_list *out,
  * source is the actor named inside the noun phrase ("Israeli", "Russia's")
  * or, for the object of an uncoded verb, that verb's subject. */
 static void code_nominals(sent_ctx *c, event_list *out,
-                          uint32_t first_event) {
+                          uint32_t first_event, const uint8_t *consumed) {
     const sentence *s = c->s;
     if (!c->e->d.nnominals) return;
     for (uint32_t k = 0; k + 2 < s->nchunk; k++) {
@@ -851,8 +878,13 @@ static void code_nominals(sent_ctx *c, event_list *out,
             const chunk *pv = &s->chunks[k - 1];
             verb_hit vh[1];
             if (pv->kind == CK_VG) {
-                if (find_verbs(c, pv->head, vh, 1) ||
-                    verb_coded(c, out, first_event, k - 1))
+                /* a verb with a null code and no pattern for this object
+                 * leaves the noun to name the event: "announced $300
+                 * million in military aid for Ukraine" */
+                if (consumed[k - 1] || verb_coded(c, out, first_event, k - 1))
+                    continue;
+                if (find_verbs(c, pv->head, vh, 1) &&
+                    strcmp(vh[0].form->code, "---") != 0)
                     continue;
             } else if (pv->kind != CK_SBAR && pv->kind != CK_PUNCT &&
                        pv->kind != CK_CONJ) {
@@ -910,8 +942,10 @@ void code_sentence_verbs(sent_ctx *c, event_list *out) {
         return;
     }
     uint32_t first_event = out->n;
-    code_clauses(c, out);
-    code_nominals(c, out, first_event);
+    /* verb groups already coded as part of another verb's event */
+    uint8_t *consumed = arena_zalloc(c->a, c->s->nchunk + 1);
+    code_clauses(c, out, consumed);
+    code_nominals(c, out, first_event, consumed);
     /* the main clause's subject is the likeliest antecedent of the next
      * sentence's pronouns: "Valdoria sent envoys to Ostmark. It also ..." */
     if (c->s->nclause && c->s->clauses[0].verb >= 0)
