@@ -302,32 +302,37 @@ static int32_t clause_target(const sent_ctx *c, uint32_t from, uint32_t hi,
                 !(su && u->actor && su->actor && !strcmp(u->actor, su->actor)))
                 return (int32_t)i;
         }
-    for (int coded = 1; coded >= 0; coded--)
+    /* pass 0: actors not introduced by "in"; pass 1: people named by an
+     * agent word only ("dozens of students", who take the place's country
+     * later); pass 2: only a place ("arrived in Moscow", "detonated a bomb
+     * in Mogadishu") -- but a compound meeting "in Riyadh" meets itself;
+     * pass 3: phrases with no actor at all */
+    for (int pass = 0; pass < 4; pass++) {
+        if (pass == 2 && su && su->compound) continue;
         for (uint32_t i = 0; i < c->nunits; i++) {
             const unit *u = &c->units[i];
             if (u->first < from || u->first >= hi) continue;
-            if (coded != !!u->coded) continue;
+            int coded_pass = pass == 0 || pass == 2;
+            if (coded_pass != !!u->coded) continue;
+            if (pass == 1 && !u->ncodes) continue;
+            int after_in =
+                u->first > 0 && tok_is(s, u->first - 1, c->e->w_in);
+            if (pass != 2 && after_in) continue;
+            if (pass == 2 && !after_in) continue;
             /* the source's own forces are not its target: "Russia
              * withdrew its troops from Ukraine" (but "Iranian police fired
              * at Iranian protesters" is) */
-            if (coded && su && u->ncodes && su->ncodes &&
+            if (pass == 0 && su && u->ncodes && su->ncodes &&
                 (strcmp(u->codes[0], su->codes[0]) == 0 ||
                  (u->actor && su->actor && !strcmp(u->actor, su->actor) &&
                   s->toks[u->first].tag == T_PRPS)))
                 continue;
-            if (u->first > 0 && tok_is(s, u->first - 1, c->e->w_in)) continue;
-            return (int32_t)i;
-        }
-    /* only a place: "arrived in Moscow", "inspected sites in Iran" -- but
-     * a compound meeting "in Riyadh" meets itself */
-    if (!(su && su->compound))
-        for (uint32_t i = 0; i < c->nunits; i++) {
-            const unit *u = &c->units[i];
-            if (u->first < from || u->first >= hi || !u->coded) continue;
-            if (su && u->actor && su->actor && !strcmp(u->actor, su->actor))
+            if (pass == 2 && su && u->actor && su->actor &&
+                !strcmp(u->actor, su->actor))
                 continue;
             return (int32_t)i;
         }
+    }
     return -1;
 }
 
