@@ -129,11 +129,18 @@ static uint32_t phrase_end(const sent_ctx *c, uint32_t vend) {
         const tok *t = &s->toks[i];
         if (t->tag == T_PERIOD) return i;
         if (t->tag == T_CC || is_comma(s, i)) {
-            /* look at the chunks after it: NP* then a verb group */
+            /* look at the chunks after it: NP* then a verb group; in the
+             * clause model also "where"/"while"/"who" + NP* + verb (", where
+             * China and Russia accused ...") */
             uint32_t k = chunk_at(s, i) + 1;
+            if (!c->e->linear && is_comma(s, i) && k < s->nchunk &&
+                s->chunks[k].kind == CK_SBAR)
+                k++;
             while (k < s->nchunk &&
                    (s->chunks[k].kind == CK_NP ||
                     s->chunks[k].kind == CK_ADVP ||
+                    (!c->e->linear && s->chunks[k].kind == CK_CONJ &&
+                     k + 1 < s->nchunk && s->chunks[k + 1].kind == CK_NP) ||
                     (s->chunks[k].kind == CK_PUNCT &&
                      s->toks[s->chunks[k].first].tag == T_COMMA) ||
                     c->deleted[s->chunks[k].first]))
@@ -309,6 +316,11 @@ static int32_t clause_target(const sent_ctx *c, uint32_t from, uint32_t hi,
      * pass 3: phrases with no actor at all */
     for (int pass = 0; pass < 4; pass++) {
         if (pass == 2 && su && su->compound) continue;
+        /* where a meeting is held is not whom one meets ("held an
+         * emergency meeting in New York"); a visit to a place is */
+        if (pass == 2 && code && !strncmp(code, "04", 2) &&
+            strcmp(code, "042") != 0 && strcmp(code, "043") != 0)
+            continue;
         for (uint32_t i = 0; i < c->nunits; i++) {
             const unit *u = &c->units[i];
             if (u->first < from || u->first >= hi) continue;

@@ -761,6 +761,12 @@ static int tag_choose(const tag_ctx *x, int i) {
         if (f != T_NONE && !(has_n && nverb)) return f;
         /* "the roads leading into Mordor", "a visit starting on Sunday":
          * a gerund after a noun heads a reduced relative */
+        /* ... but "an emergency meeting in New York", "a peace meeting":
+         * a gerund that is also a noun, after a singular noun of a phrase
+         * opened by a determiner, ends that phrase */
+        if (f == T_NONE && has(c, T_VBG) && !nverb && has_n && p == T_NN &&
+            pj >= 1 && x->tag[pj - 1] == T_DT)
+            return noun_reading(c);
         if (f == T_NONE && has(c, T_VBG) && !nverb) return T_VBG;
         if (has_n) return noun_reading(c);
     }
