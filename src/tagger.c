@@ -771,6 +771,14 @@ static int tag_choose(const tag_ctx *x, int i) {
         if (has_n) return noun_reading(c);
     }
 
+    /* After "and"/"but", a past form before a noun phrase continues the
+     * predicate when the sentence already has a past verb: "denied losing
+     * the compound and accused the army of ..." */
+    if (p == T_CC && has(c, T_VBD) && next_starts_np(x, i)) {
+        for (int q = pj - 1; q >= 0; q--)
+            if (x->tag[q] == T_VBD) return T_VBD;
+    }
+
     /* After a comma: ", killing ten people" VBG; ", backed by Arnor," VBN. */
     if (p == T_COMMA && has_v) {
         if (has(c, T_VBG) && !(has_n && !next_starts_np(x, i))) return T_VBG;
