@@ -147,24 +147,40 @@ static void trace_units(sent_ctx *c) {
     trace_add(c, "\n");
 }
 
-/* Looks up each token's vocabulary id (dictionary words only). */
-static void assign_ids(const dyad_engine *e, sentence *s) {
+/* tag_vocab.find over the engine's vocabulary. */
+static uint32_t voc_find(const void *ctx, const char *w, size_t n,
+                         uint32_t h) {
+    return vocab_find_hashed(ctx, w, n, h ? h : strmap_hash(w, n));
+}
+
+/* Looks up each token's vocabulary id (dictionary words only): through the
+ * tagger's cache when it can (the ids of a spelling and of each of its
+ * lemmas are kept in its cache entry), else with two probes per token. */
+static void assign_ids(const dyad_engine *e, tag_cache *tc, sentence *s) {
     const dict *d = &e->d;
+    tag_vocab tv = {voc_find, &d->voc,
+                    d->voc.n == d->vocab_sig_n ? d->vocab_sig : 0};
+    int cached = tag_cache_ids(tc, s, &tv);
     for (uint32_t i = 0; i < s->ntok; i++) {
         tok *t = &s->toks[i];
-        t->wid = t->hash ? vocab_find_hashed(&d->voc, t->norm, t->nlen, t->hash)
-                         : vocab_find(&d->voc, t->norm, t->nlen);
+        if (!cached)
+            t->wid = t->hash ? vocab_find_hashed(&d->voc, t->norm, t->nlen, t->hash)
+                             : vocab_find(&d->voc, t->norm, t->nlen);
         /* "US" written in capitals is the country, "us" the pronoun; the
          * dictionaries can only list the dotted form */
+        int us = 0;
         if (t->nlen == 2 && e->w_us_dotted && !strcmp(t->norm, "US") &&
             s->text[t->off] == 'U' && s->text[t->off + 1] == 'S') {
             t->wid = e->w_us_dotted;
             t->tag = T_NNP;
+            us = 1;
         }
-        /* most lemmas equal the form even when stored apart */
+        /* most lemmas equal the form even when stored apart (the cache's
+         * lwid is then the form's id already, but not the "US" one) */
+        if (cached && !us) continue;
         if (t->lemma == t->norm || strcmp(t->lemma, t->norm) == 0)
             t->lwid = t->wid;
-        else
+        else if (!cached)
             t->lwid = vocab_find(&d->voc, t->lemma, strlen(t->lemma));
     }
 }
@@ -174,11 +190,25 @@ static int discard_check(const dyad_engine *e, sent_ctx *c) {
     if (!e->d.ndiscards) return 0;
     uint32_t n = s->ntok < MAX_DISCARD_WORDS ? s->ntok : MAX_DISCARD_WORDS;
     const char **words = arena_alloc(c->a, (n + 1) * sizeof *words);
+    /* the tokenizer's hashes spare the index its own pass over the bytes */
+    uint32_t *lens = arena_alloc(c->a, (n + 1) * sizeof *lens);
+    uint32_t *hashes = arena_alloc(c->a, (n + 1) * sizeof *hashes);
     uint32_t k = 0;
-    for (uint32_t i = 0; i < n; i++)
-        if (!(s->toks[i].flags & TOKF_PUNCT)) words[k++] = s->toks[i].norm;
+    for (uint32_t i = 0; i < n; i++) {
+        const tok *t = &s->toks[i];
+        if (t->flags & TOKF_PUNCT) continue;
+        words[k] = t->norm;
+        if (t->hash && t->norm[t->nlen] == '\0') {
+            lens[k] = t->nlen;
+            hashes[k++] = t->hash;
+        } else { /* no hash, or a token over 64K bytes (nlen wrapped) */
+            lens[k] = (uint32_t)strlen(t->norm);
+            hashes[k] = strmap_hash(t->norm, lens[k]);
+            k++;
+        }
+    }
     uint32_t which = 0;
-    int r = dict_discard_match(&e->d, words, k, &which);
+    int r = dict_discard_match_hashed(&e->d, words, lens, hashes, k, &which);
     if (r) trace_add(c, "%s discard fired (%s:%u)\n",
                      r == 2 ? "story" : "sentence",
                      e->d.files[e->d.discards[which].file],
@@ -244,7 +274,7 @@ int dyad_code(const dyad_engine *e, dyad_doc *doc, const char *text,
         s->ntok = tok_tokenize(a, s->text, s->len, &s->toks);
         if (!s->ntok) continue;
         tag_sentence_cached(e->lx, doc->tc, s, a);
-        assign_ids(e, s);
+        assign_ids(e, doc->tc, s);
         chunk_sentence(s, a);
         s->words = wordset_build(a, s);
 

@@ -99,6 +99,8 @@ void dict_free(dict *d) {
     free(d->discards);
     free(d->nominals);
     free(d->discard_next);
+    free(d->discard_fbits);
+    free(d->discard_p2bits);
     strmap_free(&d->discard_first);
     strmap_free(&d->discard_prefix);
     free(d->issue_entries);
@@ -233,6 +235,12 @@ static void discard_index(dict *d) {
     d->discard_next = calloc(d->ndiscards + 1u, sizeof *d->discard_next);
     if (!d->discard_next) abort();
     d->discard_plen = 0;
+    d->discard_plen_max = 0;
+    free(d->discard_fbits);
+    d->discard_fbits = calloc(DISCARD_FBITS / 64, sizeof *d->discard_fbits);
+    free(d->discard_p2bits);
+    d->discard_p2bits = calloc(DISCARD_FBITS / 64, sizeof *d->discard_p2bits);
+    if (!d->discard_fbits || !d->discard_p2bits) abort();
     for (uint32_t i = d->ndiscards; i-- > 0;) {
         const discard_entry *e = &d->discards[i];
         if (!e->n) continue;
@@ -247,6 +255,20 @@ static void discard_index(dict *d) {
         *head = i + 1;
         if (prefix && klen)
             d->discard_plen |= 1ull << (klen <= 63 ? klen - 1 : 63);
+        if (prefix && klen > d->discard_plen_max)
+            d->discard_plen_max = (uint32_t)klen;
+        if (prefix && klen) {
+            uint32_t c0 = (unsigned char)key[0];
+            for (uint32_t c1 = 0; c1 < 256; c1++) {
+                if (klen > 1 && c1 != (unsigned char)key[1]) continue;
+                uint32_t b = c0 << 8 | c1;
+                d->discard_p2bits[b >> 6] |= 1ull << (b & 63);
+            }
+        }
+        if (!prefix) {
+            uint32_t b = strmap_hash(key, klen) >> 16;
+            d->discard_fbits[b >> 6] |= 1ull << (b & 63);
+        }
     }
     d->discard_nindexed = d->ndiscards;
 }
@@ -336,7 +358,23 @@ static void synset_masks(dict *d) {
     d->nsyn_masks = d->nsynsets;
 }
 
+/* The vocabulary's signature (see dict.h vocab_sig): 64-bit FNV-1a over
+ * the words in id order, each with its terminating NUL. */
+static void vocab_signature(dict *d) {
+    uint64_t h = 14695981039346656037ull;
+    for (uint32_t i = 1; i < d->voc.n; i++)
+        for (const unsigned char *p = (const unsigned char *)d->voc.words[i];;
+             p++) {
+            h = (h ^ *p) * 1099511628211ull;
+            if (!*p) break;
+        }
+    h = (h ^ d->voc.n) * 1099511628211ull;
+    d->vocab_sig = h ? h : 1;
+    d->vocab_sig_n = d->voc.n;
+}
+
 void dict_finish(dict *d) {
+    vocab_signature(d);
     /* Count forms per word id, then lay out one run per word: multi-word
      * forms (pre-words or particles) first, each group in file order, and a
      * UINT32_MAX sentinel after each run. */
@@ -456,13 +494,19 @@ static int discard_better(const dict *d, uint32_t i, int best_story,
 
 int dict_discard_match(const dict *d, const char *const *words, size_t n,
                        uint32_t *which) {
+    return dict_discard_match_hashed(d, words, NULL, NULL, n, which);
+}
+
+int dict_discard_match_hashed(const dict *d, const char *const *words,
+                              const uint32_t *lens, const uint32_t *hashes,
+                              size_t n, uint32_t *which) {
     /* Answer: the first story entry (in file order) matching anywhere, else
      * the first sentence entry. Instead of trying every entry at every
      * position, each position looks up the entries that can start there:
-     * those whose first word is the token (discard_first) and the one-word
-     * prefix entries whose word is a prefix of it (discard_prefix, hashed
-     * incrementally over the token's bytes, probing only lengths some entry
-     * has). */
+     * those whose first word is the token (discard_first, behind the
+     * discard_fbits filter) and the one-word prefix entries whose word is a
+     * prefix of it (discard_prefix, hashed incrementally over the token's
+     * first discard_plen_max bytes, probing only lengths some entry has). */
     if (!d->ndiscards) return 0;
     if (d->discard_nindexed != d->ndiscards)
         return discard_scan(d, words, n, which);
@@ -470,14 +514,23 @@ int dict_discard_match(const dict *d, const char *const *words, size_t n,
     uint32_t best = UINT32_MAX;
     const strmap *pm = &d->discard_prefix, *fm = &d->discard_first;
     uint64_t plen = d->discard_plen;
+    size_t pmax = pm->count ? d->discard_plen_max : 0;
     for (size_t at = 0; at < n; at++) {
         const char *w = words[at];
         uint32_t h = STRMAP_HASH_INIT;
         size_t len = 0;
-        for (; w[len]; len++) {
+        /* with hashes given only the prefixes are hashed here, and only
+         * when the first two bytes can start a prefix entry */
+        size_t stop = pmax;
+        if (hashes && pmax && w[0]) {
+            uint32_t b = (uint32_t)(unsigned char)w[0] << 8 |
+                         (unsigned char)w[1];
+            if (!(d->discard_p2bits[b >> 6] & (1ull << (b & 63)))) stop = 0;
+        }
+        for (; w[len] && (!hashes || len < stop); len++) {
             h = strmap_hash_step(h, (unsigned char)w[len]);
             size_t L = len + 1;
-            if (!pm->count || !(plen & (1ull << (L <= 63 ? L - 1 : 63))))
+            if (L > pmax || !(plen & (1ull << (L <= 63 ? L - 1 : 63))))
                 continue;
             const strmap_slot *sl = strmap_find(pm, w, L, strmap_hash_final(h));
             /* one-word prefix entries: the lookup itself is the match */
@@ -490,7 +543,11 @@ int dict_discard_match(const dict *d, const char *const *words, size_t n,
             }
         }
         if (!fm->count) continue;
-        const strmap_slot *sl = strmap_find(fm, w, len, strmap_hash_final(h));
+        uint32_t hf = hashes ? hashes[at] : strmap_hash_final(h);
+        if (hashes) len = lens[at];
+        uint32_t b = hf >> 16;
+        if (!(d->discard_fbits[b >> 6] & (1ull << (b & 63)))) continue;
+        const strmap_slot *sl = strmap_find(fm, w, len, hf);
         if (!sl) continue;
         for (uint32_t i = sl->value; i; i = d->discard_next[i - 1]) {
             if (!discard_better(d, i - 1, best_story, best)) continue;

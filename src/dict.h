@@ -167,6 +167,10 @@ typedef struct word_run {
     uint8_t no_plural;       /* written with a trailing _ */
 } word_run;
 
+/* Size of dict.discard_fbits in bits: one per value of a hash's top 16;
+ * dict.discard_p2bits has as many, one per pair of bytes. */
+#define DISCARD_FBITS 65536u
+
 /* ---- discards and issues ------------------------------------------------ */
 
 typedef struct discard_entry {
@@ -257,6 +261,27 @@ typedef struct dict {
     uint32_t *discard_next;
     uint64_t discard_plen;
     uint32_t discard_nindexed;
+    /* Also built by dict_finish: discard_plen_max is the longest prefix
+     * entry's length in bytes (prefixes of a word are hashed no further);
+     * discard_fbits (DISCARD_FBITS bits, heap) has bit (h >> 16) set for
+     * the hash h of every discard_first key, so that the many words that
+     * start no entry cost a bit test instead of a hash probe. */
+    uint32_t discard_plen_max;
+    uint64_t *discard_fbits;
+    /* discard_p2bits (65536 bits, heap): bit (c0 << 8 | c1) is set when a
+     * prefix entry's word starts with bytes c0 c1, and for every c1 when
+     * one is the single byte c0; a word whose first two bytes (c1 = 0 for a
+     * one-byte word) have no bit can start no prefix entry, which spares it
+     * the per-length probes of discard_prefix. */
+    uint64_t *discard_p2bits;
+    /* Signature of the vocabulary as dict_finish saw it (a 64-bit hash of
+     * its words in id order; never 0) and its size then. Two dicts with
+     * equal signatures map every word to the same id, so per-thread caches
+     * of ids (tagger.h tag_cache_ids) key on it instead of on an engine
+     * pointer, which a later engine may reuse. Valid while voc.n ==
+     * vocab_sig_n (a load after dict_finish adds words). */
+    uint64_t vocab_sig;
+    uint32_t vocab_sig_n;
     /* Synset prefilter, built by dict_finish (arena mem): for synset i,
      * syn_masks[8i..8i+4) is a 256-bit set of the first words of its
      * member phrases and syn_masks[8i+4..8i+8) of their last words (bit
@@ -330,6 +355,11 @@ const char *dict_actor_code(const dict *d, uint32_t actor_index,
  * discard, 1 for a sentence discard, 0 for none; *which gets the entry. */
 int dict_discard_match(const dict *d, const char *const *words, size_t n,
                        uint32_t *which);
+/* The same, given each word's length and strmap_hash (which the tokenizer
+ * has already computed); the answer is dict_discard_match's. */
+int dict_discard_match_hashed(const dict *d, const char *const *words,
+                              const uint32_t *lens, const uint32_t *hashes,
+                              size_t n, uint32_t *which);
 
 /* Issues for a sentence's upper-case tokens: appends "CODE,count" pairs
  * joined by ';' to out (cap bytes, NUL-terminated); returns the count of

@@ -833,19 +833,24 @@ static int tag_choose(const tag_ctx *x, int i) {
     return c->def;
 }
 
-/* Lemma for the chosen tag. */
-static const char *lemma_for(const tok *t, const tag_cand *c, int tg) {
+/* Lemma for the chosen tag; *slot gets which reading's lemma it is (0 vlem,
+ * 1 nlem, 2 alem, 3 clem, LEM_NORM the token's own spelling), the index the
+ * cache's vocabulary ids are kept under. */
+#define LEM_NORM 4
+static const char *lemma_for(const tok *t, const tag_cand *c, int tg,
+                             uint8_t *slot) {
     if (tag_is_verb(tg) || tg == T_MD) {
-        if (c->clem) return c->clem;
-        if (c->vlem) return c->vlem;
+        if (c->clem) return *slot = 3, c->clem;
+        if (c->vlem) return *slot = 0, c->vlem;
     } else if (tg == T_NNS || tg == T_NNPS) {
-        if (tg == T_NNPS) return t->norm; /* names keep their spelling */
-        if (c->nlem) return c->nlem;
+        if (tg == T_NNPS) return *slot = LEM_NORM, t->norm; /* names keep their spelling */
+        if (c->nlem) return *slot = 1, c->nlem;
     } else if (tg == T_JJR || tg == T_JJS) {
-        if (c->alem) return c->alem;
+        if (c->alem) return *slot = 2, c->alem;
     } else if (c->clem && (c->closed)) {
-        return c->clem;
+        return *slot = 3, c->clem;
     }
+    *slot = LEM_NORM;
     return t->norm;
 }
 
@@ -866,6 +871,10 @@ typedef struct tc_entry {
     uint8_t def, hn, hv, ha, closed;
     uint64_t set;
     uint32_t lem[4];     /* vlem, nlem, alem, clem, encoded as above */
+    uint8_t idset;       /* wid and lid hold ids of the vocabulary
+                            tag_cache.id_sig names (filled on first use) */
+    uint32_t wid;        /* vocabulary id of the spelling */
+    uint32_t lid[4];     /* vocabulary ids of the four lemmas (0: none) */
 } tc_entry;
 
 #define TC_SLOTS (1u << 16)          /* index size, a power of two */
@@ -883,6 +892,17 @@ struct tag_cache {
     char *words;         /* spellings, NUL-separated */
     size_t nwords;       /* bytes used in words */
     uint32_t count;      /* entries */
+    /* The last sentence tagged, for tag_cache_ids (last_s is compared with
+     * the sentence passed there, never dereferenced): per token its entry + 1
+     * (0: analysed without the cache) and its lemma's slot (lemma_for).
+     * last_n is 0 when the cache was emptied during that sentence (the
+     * earlier tokens' entries were overwritten). */
+    const sentence *last_s;
+    uint32_t last_n, last_cap;
+    uint32_t *last_ent;
+    uint8_t *last_slot;
+    const char *last_lxs;  /* lex_strings of the lexicon used */
+    uint64_t id_sig;     /* vocabulary the entries' ids belong to (0 none) */
 };
 
 #define TC_TAG(h) ((h) & 0xffff0000u)
@@ -904,6 +924,8 @@ void tag_cache_free(tag_cache *tc) {
     free(tc->index);
     free(tc->ents);
     free(tc->words);
+    free(tc->last_ent);
+    free(tc->last_slot);
     free(tc);
 }
 
@@ -911,6 +933,7 @@ static void tc_clear(tag_cache *tc) {
     memset(tc->index, 0, TC_SLOTS * sizeof *tc->index);
     tc->count = 0;
     tc->nwords = 0;
+    tc->last_n = 0; /* entries the sentence being tagged refers to are gone */
 }
 
 /* Encodes lemma p of token t; returns 0 and sets *ok = 0 when p is neither
@@ -953,12 +976,14 @@ static void tc_prefetch(const tag_cache *tc, const sentence *s) {
     }
 }
 
-/* tag_analyse through the cache. */
-static void analyse_cached(const lexicon *lx, tag_cache *tc, const tok *t,
-                           int start, int caps_ok, tag_cand *c, arena *a) {
+/* tag_analyse through the cache. Returns the entry's index + 1, 0 when the
+ * token has no entry. */
+static uint32_t analyse_cached(const lexicon *lx, tag_cache *tc,
+                               const tok *t, int start, int caps_ok,
+                               tag_cand *c, arena *a) {
     if (!tc || !tc_cacheable(t)) {
         tag_analyse(lx, t, start, caps_ok, c, a);
-        return;
+        return 0;
     }
     if (!tc->index) {
         tc->index = calloc(TC_SLOTS, sizeof *tc->index);
@@ -988,14 +1013,14 @@ static void analyse_cached(const lexicon *lx, tag_cache *tc, const tok *t,
             c->nlem = tc_dec(lxs, t, e->lem[1], a);
             c->alem = tc_dec(lxs, t, e->lem[2], a);
             c->clem = tc_dec(lxs, t, e->lem[3], a);
-            return;
+            return v & 0xffffu;
         }
     }
     tag_analyse(lx, t, start, caps_ok, c, a);
     int ok = 1;
     uint32_t lem[4] = {tc_enc(lxs, t, c->vlem, &ok), tc_enc(lxs, t, c->nlem, &ok),
                        tc_enc(lxs, t, c->alem, &ok), tc_enc(lxs, t, c->clem, &ok)};
-    if (!ok) return;
+    if (!ok) return 0;
     if (tc->count >= TC_MAX || tc->nwords + t->nlen + 1 > TC_WORDS_MAX) {
         /* full: start over (cheaper and simpler than evicting; the
          * frequent words come back within a few documents) */
@@ -1019,6 +1044,8 @@ static void analyse_cached(const lexicon *lx, tag_cache *tc, const tok *t,
     e->ha = c->ha;
     e->closed = c->closed;
     memcpy(e->lem, lem, sizeof lem);
+    e->idset = 0;
+    return tc->count;
 }
 
 void tag_sentence(const lexicon *lx, sentence *s, arena *a) {
@@ -1041,9 +1068,25 @@ void tag_sentence_cached(const lexicon *lx, tag_cache *tc, sentence *s,
     int caps_ok = !(words >= 4 && allcaps * 5 >= words * 4);
     int start = 1;
     tc_prefetch(tc, s);
+    uint32_t *ent = NULL;
+    if (tc) {
+        if (tc->last_cap < n) {
+            free(tc->last_ent);
+            free(tc->last_slot);
+            tc->last_cap = n < 256 ? 256 : n;
+            tc->last_ent = malloc(tc->last_cap * sizeof *tc->last_ent);
+            tc->last_slot = malloc(tc->last_cap);
+            if (!tc->last_ent || !tc->last_slot) abort();
+        }
+        ent = tc->last_ent;
+        tc->last_s = s;
+        tc->last_n = n; /* tc_clear sets it to 0 */
+        tc->last_lxs = lex_strings(lx);
+    }
     for (uint32_t i = 0; i < n; i++) {
         const tok *t = &s->toks[i];
-        analyse_cached(lx, tc, t, start, caps_ok, &c[i], a);
+        uint32_t en = analyse_cached(lx, tc, t, start, caps_ok, &c[i], a);
+        if (ent) ent[i] = en;
         /* "al-Sisi", "bin-Salman": a name when the part after the last
          * hyphen is capitalised in the text */
         if (caps_ok && (t->flags & TOKF_HYPHEN) && !(t->flags & TOKF_CAP)) {
@@ -1079,9 +1122,61 @@ void tag_sentence_cached(const lexicon *lx, tag_cache *tc, sentence *s,
         if (i > 0 && tg[i - 1] == T_NNPS && (t == T_NNP || t == T_NNPS))
             tg[i - 1] = T_NNP;
     }
+    uint8_t slot = 0;
     for (uint32_t i = 0; i < n; i++) {
         tok *t = &s->toks[i];
         t->tag = tg[i];
-        t->lemma = lemma_for(t, &c[i], tg[i]);
+        t->lemma = lemma_for(t, &c[i], tg[i], &slot);
+        if (tc) tc->last_slot[i] = slot;
     }
+}
+
+/* Fills the entry's ids on first use under the current vocabulary. The
+ * lemmas are decoded as tc_dec does, without copying a prefix. */
+static void tc_fill_ids(const tag_cache *tc, tc_entry *e, const tok *t,
+                        const tag_vocab *v) {
+    e->wid = v->find(v->ctx, t->norm, t->nlen, tok_hash(t));
+    for (int k = 0; k < 4; k++) {
+        uint32_t x = e->lem[k];
+        if (!x) {
+            e->lid[k] = 0;
+        } else if (x & TC_NORM) {
+            uint32_t len = x & ~TC_NORM;
+            e->lid[k] = len == t->nlen ? e->wid
+                                       : v->find(v->ctx, t->norm, len, 0);
+        } else {
+            const char *l = tc->last_lxs + (x - 1);
+            e->lid[k] = v->find(v->ctx, l, strlen(l), 0);
+        }
+    }
+    e->idset = 1;
+}
+
+int tag_cache_ids(tag_cache *tc, sentence *s, const tag_vocab *v) {
+    if (!tc || !v->sig || tc->last_s != s || !tc->last_n ||
+        tc->last_n != s->ntok)
+        return 0;
+    if (tc->id_sig != v->sig) {
+        /* another vocabulary: every id cached so far is stale */
+        for (uint32_t i = 0; i < tc->count; i++) tc->ents[i].idset = 0;
+        tc->id_sig = v->sig;
+    }
+    for (uint32_t i = 0; i < s->ntok; i++) {
+        tok *t = &s->toks[i];
+        uint32_t en = tc->last_ent[i];
+        if (!en) {
+            t->wid = v->find(v->ctx, t->norm, t->nlen, tok_hash(t));
+            t->lwid = t->lemma == t->norm
+                          ? t->wid
+                          : v->find(v->ctx, t->lemma, strlen(t->lemma), 0);
+            continue;
+        }
+        tc_entry *e = &tc->ents[en - 1];
+        if (!e->idset) tc_fill_ids(tc, e, t, v);
+        uint8_t k = tc->last_slot[i];
+        t->wid = e->wid;
+        t->lwid = k == LEM_NORM ? e->wid : e->lid[k];
+    }
+    tc->last_s = NULL; /* once per tagging: the sentence may change next */
+    return 1;
 }

@@ -37,4 +37,23 @@ void tag_cache_free(tag_cache *tc);
 void tag_sentence_cached(const lexicon *lx, tag_cache *tc, sentence *s,
                          arena *a);
 
+/* Vocabulary ids through the cache. A word's dictionary ids depend only on
+ * its spelling and its chosen lemma, so the cache keeps them in the entry
+ * beside the analysis: the coder's two vocabulary probes per token become
+ * one read of an entry the tagger has just touched. The tagger knows
+ * nothing of dictionaries: find is the vocabulary lookup (h: the key's
+ * strmap_hash, or 0 to compute it), and sig names the vocabulary (equal
+ * sigs mean equal word -> id maps; 0: not cacheable). Ids cached under
+ * another sig are dropped, so one cache serves engines in turn. */
+typedef struct tag_vocab {
+    uint32_t (*find)(const void *ctx, const char *w, size_t n, uint32_t h);
+    const void *ctx;
+    uint64_t sig;
+} tag_vocab;
+/* Sets tok.wid = find(norm) and tok.lwid = find(lemma) for every token of
+ * s, which must be the sentence last tagged with tc, unchanged since.
+ * Returns 0, doing nothing, when it cannot (no cache, another sentence, the
+ * cache emptied meanwhile, sig 0): the caller then looks the ids up. */
+int tag_cache_ids(tag_cache *tc, sentence *s, const tag_vocab *v);
+
 #endif
