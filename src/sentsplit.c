@@ -63,7 +63,8 @@ sent_abbrev sent_abbrev_kind(const char *w, size_t n) {
     if (n == 0 || n > 12) return SA_NONE;
     for (size_t i = 0; i < sizeof ABBREVS / sizeof ABBREVS[0]; i++) {
         const char *e = ABBREVS[i].word;
-        if (strlen(e) == n && memcmp(e, w, n) == 0)
+        /* first byte first: this runs at every period of every text */
+        if (e[0] == w[0] && strlen(e) == n && memcmp(e, w, n) == 0)
             return (sent_abbrev)ABBREVS[i].kind;
     }
     if (n == 1 && w[0] >= 'A' && w[0] <= 'Z') return SA_INITIAL;
