@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "swar.h"
 #include "writer.h"
 
 const char *writer_kind_name(writer_kind kind) {
@@ -144,6 +145,15 @@ static size_t json_escape(char *o, const char *str, size_t n) {
     *p++ = '"';
     size_t i = 0;
     while (i < n) {
+        /* printable ASCII other than " and \, 8 bytes at a time */
+        while (n - i >= 8) {
+            uint64_t x = swar_load(s + i);
+            if (swar_nonprint(x) | swar_eq(x, '"') | swar_eq(x, '\\')) break;
+            memcpy(p, &x, 8);
+            p += 8;
+            i += 8;
+        }
+        if (i >= n) break;
         unsigned char c = s[i];
         if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
             *p++ = (char)c; /* the common case first */

@@ -6,13 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-struct arena_block {
-    arena_block *next;
-    size_t size;   /* usable bytes in data[] */
-    size_t used;   /* bytes handed out from data[] */
-    _Alignas(16) unsigned char data[];
-};
-
 static arena_block *block_new(size_t size) {
     arena_block *b = malloc(sizeof(*b) + size);
     if (!b) {
@@ -71,9 +64,7 @@ void arena_reset(arena *a) {
     a->used_total = 0;
 }
 
-void *arena_alloc(arena *a, size_t n) {
-    n = (n + 15) & ~(size_t)15;
-    if (n == 0) n = 16;
+void *arena_alloc_slow(arena *a, size_t n) {
     arena_block *b = a->head;
     if (!b || b->size - b->used < n) {
         size_t sz = a->block_size;

@@ -10,7 +10,15 @@
 #include <stddef.h>
 #include <string.h>
 
-typedef struct arena_block arena_block;
+/* The block is visible here (not only in arena.c) so that arena_alloc's
+ * common case -- room left in the current block -- is inlined at every
+ * call: the hot path allocates per token and per chunk. */
+typedef struct arena_block {
+    struct arena_block *next;
+    size_t size;   /* usable bytes in data[] */
+    size_t used;   /* bytes handed out from data[] */
+    _Alignas(16) unsigned char data[];
+} arena_block;
 
 typedef struct arena {
     arena_block *head;   /* current block; older blocks chained behind it */
@@ -23,8 +31,21 @@ void arena_free(arena *a);
 /* Empties the arena. Blocks are merged into one (of at most 1 MB) so that a
  * reused arena stops growing and stops allocating. */
 void arena_reset(arena *a);
+/* The slow path of arena_alloc: no block yet, or not enough room. n is
+ * already rounded. */
+void *arena_alloc_slow(arena *a, size_t n);
 /* Aligned to 16 bytes. Never returns NULL (aborts on out-of-memory). */
-void *arena_alloc(arena *a, size_t n);
+static inline void *arena_alloc(arena *a, size_t n) {
+    n = (n + 15) & ~(size_t)15;
+    if (n == 0) n = 16;
+    arena_block *b = a->head;
+    if (__builtin_expect(!b || b->size - b->used < n, 0))
+        return arena_alloc_slow(a, n);
+    void *p = b->data + b->used;
+    b->used += n;
+    a->used_total += n;
+    return p;
+}
 void *arena_zalloc(arena *a, size_t n);
 char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_strdup(arena *a, const char *s);

@@ -90,11 +90,22 @@ static const hex_entry forward[] = {
 
 #define NFORWARD (sizeof forward / sizeof forward[0])
 
+/* strcmp's sign, inline: the codes are a few bytes long and every event
+ * looks up one or two, so a library call per probe cost more than the
+ * comparison. */
+static inline int code_cmp(const char *a, const char *b) {
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return (unsigned char)*a < (unsigned char)*b ? -1 : *a != *b;
+}
+
 static const hex_entry *find_code(const char *code) {
     size_t lo = 0, hi = NFORWARD;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strcmp(forward[mid].code, code);
+        int c = code_cmp(forward[mid].code, code);
         if (c == 0) return &forward[mid];
         if (c < 0)
             lo = mid + 1;

@@ -33,8 +33,21 @@ static inline int lem_is(const tok *t, const char *s) {
     return t->lemma && t->lemma[0] == s[0] && strcmp(t->lemma, s) == 0;
 }
 
-static inline int norm_is(const tok *t, const char *s) {
-    return t->norm[0] == s[0] && strcmp(t->norm, s) == 0;
+/* norm's length is known (nlen), so a literal is compared by length and
+ * then with a fixed-size memcmp that the compiler inlines; no strcmp call.
+ * s must be a string literal. */
+#define norm_is(t, s)                                                         \
+    ((t)->nlen == sizeof(s) - 1 && memcmp((t)->norm, (s), sizeof(s) - 1) == 0)
+
+/* Equality of two NUL-terminated strings, inline: the word lists below
+ * compare against a handful of short candidates after a first-byte
+ * dispatch, where a strcmp call costs more than the comparison. */
+static inline int str_eq(const char *a, const char *b) {
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
 }
 
 static int is_adv(int t) { return t == T_RB || t == T_RBR || t == T_RBS; }
@@ -46,27 +59,57 @@ static int is_punct_tag(int t) {
 /* Verbs of saying and thinking whose complement is a reported clause:
  * "X said (that) Y attacked Z", "officials believe the attack ...". */
 static int reporting_lemma(const char *l) {
-    static const char *const v[] = {
-        "ACCUSE",  "ACKNOWLEDGE", "ADD",      "ADMIT",    "AGREE",
-        "ALLEGE",  "ANNOUNCE",    "ARGUE",    "ASSERT",   "BELIEVE",
-        "CHARGE",  "CLAIM",       "COMPLAIN", "CONCEDE",  "CONFIRM",
-        "DECLARE", "DENY",        "DISCLOSE", "EMPHASIZE", "ESTIMATE",
-        "EXPECT",  "EXPLAIN",     "FEAR",     "FEEL",     "FIND",
-        "HEAR",    "HOPE",        "INDICATE", "INSIST",   "KNOW",
-        "LEARN",   "MAINTAIN",    "NOTE",     "PREDICT",  "PROMISE",
-        "REITERATE",   "REMARK",   "REPLY",    "REPORT",
-        "REVEAL",  "SAY",         "SHOW",     "STATE",    "STRESS",
-        "SUGGEST", "SUSPECT",     "TELL",     "THINK",    "UNDERLINE",
-        "WARN",    "WRITE"};
+    /* Dispatched on the first letter, then compared past it: most lemmas
+     * are rejected by the switch or by one or two short comparisons. */
+    static const char *const a[] = {"CCUSE", "CKNOWLEDGE", "DD", "DMIT",
+                                    "GREE", "LLEGE", "NNOUNCE", "RGUE",
+                                    "SSERT", NULL};
+    static const char *const b[] = {"ELIEVE", NULL};
+    static const char *const c[] = {"HARGE", "LAIM", "OMPLAIN", "ONCEDE",
+                                    "ONFIRM", NULL};
+    static const char *const d[] = {"ECLARE", "ENY", "ISCLOSE", NULL};
+    static const char *const e[] = {"MPHASIZE", "STIMATE", "XPECT", "XPLAIN",
+                                    NULL};
+    static const char *const f[] = {"EAR", "EEL", "IND", NULL};
+    static const char *const h[] = {"EAR", "OPE", NULL};
+    static const char *const i[] = {"NDICATE", "NSIST", NULL};
+    static const char *const k[] = {"NOW", NULL};
+    static const char *const lw[] = {"EARN", NULL};
+    static const char *const m[] = {"AINTAIN", NULL};
+    static const char *const nw[] = {"OTE", NULL};
+    static const char *const p[] = {"REDICT", "ROMISE", NULL};
+    static const char *const r[] = {"EITERATE", "EMARK", "EPLY", "EPORT",
+                                    "EVEAL", NULL};
+    static const char *const sw[] = {"AY", "HOW", "TATE", "TRESS", "UGGEST",
+                                     "USPECT", NULL};
+    static const char *const t[] = {"ELL", "HINK", NULL};
+    static const char *const u[] = {"NDERLINE", NULL};
+    static const char *const w[] = {"ARN", "RITE", NULL};
     if (!l) return 0;
-    size_t lo = 0, hi = sizeof v / sizeof v[0];
-    while (lo < hi) { /* binary search: the table is sorted */
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(l, v[mid]);
-        if (!c) return 1;
-        if (c < 0) hi = mid;
-        else lo = mid + 1;
+    const char *const *v;
+    switch (l[0]) {
+    case 'A': v = a; break;
+    case 'B': v = b; break;
+    case 'C': v = c; break;
+    case 'D': v = d; break;
+    case 'E': v = e; break;
+    case 'F': v = f; break;
+    case 'H': v = h; break;
+    case 'I': v = i; break;
+    case 'K': v = k; break;
+    case 'L': v = lw; break;
+    case 'M': v = m; break;
+    case 'N': v = nw; break;
+    case 'P': v = p; break;
+    case 'R': v = r; break;
+    case 'S': v = sw; break;
+    case 'T': v = t; break;
+    case 'U': v = u; break;
+    case 'W': v = w; break;
+    default: return 0;
     }
+    for (; *v; v++)
+        if (str_eq(l + 1, *v)) return 1;
     return 0;
 }
 
@@ -299,22 +342,30 @@ static int chk_vg(const tok *t, uint32_t n, uint32_t i, chunk *out) {
 
 /* Subordinators that always open a clause. */
 static int always_sbar(const tok *t) {
-    static const char *const w[] = {"BECAUSE", "ALTHOUGH", "THOUGH", "WHILE",
-                                    "WHEREAS", "UNLESS",   "WHETHER", "IF",
-                                    "THAT"};
-    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (norm_is(t, w[i])) return 1;
-    return 0;
+    switch (t->norm[0]) {
+    case 'B': return norm_is(t, "BECAUSE");
+    case 'A': return norm_is(t, "ALTHOUGH");
+    case 'T': return norm_is(t, "THOUGH") || norm_is(t, "THAT");
+    case 'W': return norm_is(t, "WHILE") || norm_is(t, "WHEREAS") ||
+                     norm_is(t, "WHETHER");
+    case 'U': return norm_is(t, "UNLESS");
+    case 'I': return norm_is(t, "IF");
+    default: return 0;
+    }
 }
 
 /* Prepositions that open a clause when one follows: "after crowds trashed
  * its embassy" (SBAR) vs "after the talks" (PP). */
 static int maybe_sbar(const tok *t) {
-    static const char *const w[] = {"AFTER", "BEFORE", "SINCE", "UNTIL",
-                                    "TILL",  "AS",     "ONCE"};
-    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (norm_is(t, w[i])) return 1;
-    return 0;
+    switch (t->norm[0]) {
+    case 'A': return norm_is(t, "AFTER") || norm_is(t, "AS");
+    case 'B': return norm_is(t, "BEFORE");
+    case 'S': return norm_is(t, "SINCE");
+    case 'U': return norm_is(t, "UNTIL");
+    case 'T': return norm_is(t, "TILL");
+    case 'O': return norm_is(t, "ONCE");
+    default: return 0;
+    }
 }
 
 /* Does a subject + finite verb follow token i? Bounded lookahead. */

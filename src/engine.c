@@ -94,6 +94,18 @@ static int has_suffix(const char *s, const char *suf) {
     return n >= m && strcmp(s + n - m, suf) == 0;
 }
 
+/* The first 8 bytes of code, big-endian, zero-padded after the NUL. Two
+ * codes of at most 7 bytes (all a cameo_entry holds) compare as their keys
+ * do; a longer lookup code gets a nonzero last byte, so it equals no
+ * entry's key and still sorts as strcmp would against every entry. */
+static uint64_t cameo_key(const char *code) {
+    uint64_t k = 0;
+    int i = 0;
+    for (; i < 8 && code[i]; i++) k = k << 8 | (unsigned char)code[i];
+    for (; i < 8; i++) k <<= 8;
+    return k;
+}
+
 static int cmp_cameo(const void *a, const void *b) {
     return strcmp(((const cameo_entry *)a)->code,
                   ((const cameo_entry *)b)->code);
@@ -125,6 +137,7 @@ static void load_cameo(dyad_engine *e) {
         if (nf < 4) continue;
         cameo_entry *c = &e->cameo[e->ncameo++];
         snprintf(c->code, sizeof c->code, "%s", fields[0]);
+        c->key = cameo_key(c->code);
         c->quad = atoi(fields[2]);
         c->goldstein = strtod(fields[3], NULL);
         c->name = arena_strdup(&e->mem, nf > 4 ? fields[4] : "");
@@ -133,12 +146,13 @@ static void load_cameo(dyad_engine *e) {
 }
 
 const cameo_entry *engine_cameo(const dyad_engine *e, const char *code) {
+    uint64_t k = cameo_key(code);
     size_t lo = 0, hi = e->ncameo;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strcmp(e->cameo[mid].code, code);
-        if (c == 0) return &e->cameo[mid];
-        if (c < 0)
+        uint64_t m = e->cameo[mid].key;
+        if (m == k) return &e->cameo[mid];
+        if (m < k)
             lo = mid + 1;
         else
             hi = mid;

@@ -14,6 +14,8 @@
 
 typedef struct cameo_entry {
     char code[8];        /* "0231" */
+    uint64_t key;        /* code packed big-endian (cameo_key): compares
+                            like strcmp, without a call per probe */
     int quad;            /* 1..4 */
     double goldstein;
     const char *name;

@@ -521,15 +521,21 @@ static int adj_reading(const tag_cand *c) {
     return T_NONE;
 }
 
+/* Is token t's spelling the literal s? By length first (nlen is known),
+ * then a fixed-size memcmp the compiler inlines: choose_closed tests each
+ * ambiguous closed-class word against up to a dozen literals. */
+#define w_is(t, s)                                                            \
+    ((t)->nlen == sizeof(s) - 1 && memcmp((t)->norm, (s), sizeof(s) - 1) == 0)
+
 /* Closed-class words with more than one tag. */
 static int choose_closed(const tag_ctx *x, int i) {
     const tag_cand *c = &x->c[i];
-    const char *w = x->toks[i].norm;
+    const tok *wt = &x->toks[i];
     int p = i > 0 ? x->tag[i - 1] : T_NONE;
     int nd = next_tag_default(x, i);
     int pj = prev_skip_adv(x, i);
     int pv = pj >= 0 ? x->tag[pj] : T_NONE;
-    if (!strcmp(w, "THAT")) {
+    if (w_is(wt, "THAT")) {
         /* "said that troops ..." IN; "the plan that failed" WDT; "that plan
          * failed" DT */
         const tag_cand *nc = (uint32_t)i + 1 < x->n ? &x->c[i + 1] : NULL;
@@ -552,7 +558,7 @@ static int choose_closed(const tag_ctx *x, int i) {
             return T_DT;
         return T_IN;
     }
-    if (!strcmp(w, "'S")) {
+    if (w_is(wt, "'S")) {
         /* "it's", "there's", "that's": is/has; otherwise possessive */
         if (p == T_PRP || p == T_EX || p == T_WP || p == T_WDT ||
             (p == T_DT && i > 0 && x->toks[i - 1].nlen >= 4))
@@ -569,20 +575,20 @@ static int choose_closed(const tag_ctx *x, int i) {
     if (has(c, T_RP)) {
         /* particles after a verb: "called off", "stepped down", "carried
          * out", "set up", "pulled back"; otherwise a preposition */
-        int particle_word = !strcmp(w, "OFF") || !strcmp(w, "OUT") ||
-                            !strcmp(w, "DOWN") || !strcmp(w, "UP") ||
-                            !strcmp(w, "AWAY") || !strcmp(w, "BACK");
+        int particle_word = w_is(wt, "OFF") || w_is(wt, "OUT") ||
+                            w_is(wt, "DOWN") || w_is(wt, "UP") ||
+                            w_is(wt, "AWAY") || w_is(wt, "BACK");
         if (particle_word && tag_is_verb(p) && !lemma_is(vlemma_of(x, i - 1), "BE"))
             return T_RP;
         return c->def == T_RP ? (has(c, T_IN) ? T_IN : T_RB) : c->def;
     }
-    if (!strcmp(w, "THERE")) /* "there were", "there is": existential */
+    if (w_is(wt, "THERE")) /* "there were", "there is": existential */
         return (uint32_t)i + 1 < x->n &&
                        (has_any(&x->c[i + 1], FINITE) ||
                         lemma_is(vlemma_of(x, i + 1), "BE"))
                    ? T_EX
                    : T_RB;
-    if (!strcmp(w, "HER")) /* "her husband" PRP$, "met her" PRP */
+    if (w_is(wt, "HER")) /* "her husband" PRP$, "met her" PRP */
         return (uint32_t)i + 1 < x->n && !x->c[i + 1].closed &&
                        has_any(&x->c[i + 1], NOUNS | ADJS) &&
                        !(x->toks[i + 1].flags & TOKF_PUNCT)
@@ -593,9 +599,9 @@ static int choose_closed(const tag_ctx *x, int i) {
     if (has(c, T_PDT) && (nd == T_DT || nd == T_PRPS)) return T_PDT;
     if (has(c, T_CC) && has(c, T_DT)) /* "either side", "either X or Y" */
         return (uint32_t)i + 1 < x->n && has(&x->c[i + 1], T_NN) ? T_DT : T_CC;
-    if (!strcmp(w, "ABOUT") || !strcmp(w, "AROUND")) /* "about 50 people" */
+    if (w_is(wt, "ABOUT") || w_is(wt, "AROUND")) /* "about 50 people" */
         return nd == T_CD ? T_RB : T_IN;
-    if (!strcmp(w, "BEFORE")) /* "two days before." */
+    if (w_is(wt, "BEFORE")) /* "two days before." */
         return nd == T_PERIOD || nd == T_COMMA ? T_RB : T_IN;
     if (has(c, T_VB) || has(c, T_VBP) || has_any(c, B(T_VBD) | B(T_VBN))) {
         /* "like", "have", "do", "get", "said", "left", "found": verb
@@ -635,7 +641,9 @@ static int tag_choose(const tag_ctx *x, int i) {
      * "was attacked" VBN, "is fighting" VBG, "is ready" JJ. */
     if (has_v && pj >= 0) {
         if (p == T_MD || (p == T_TO && has(c, T_VB)) ||
-            (lemma_is(plem, "DO") && tag_is_verb(p) && p != T_VBN && p != T_VBG)) {
+            (tag_is_verb(p) && p != T_VBN && p != T_VBG && lemma_is(plem, "DO"))) {
+            /* (the tag first: lemma_is reads the lemma's bytes, often a
+             * cache miss, and most previous tokens are no verb) */
             if (has(c, T_VB)) {
                 /* "returned to power": after TO a noun that is hardly ever
                  * a verb stays a noun unless an object follows */

@@ -16,6 +16,7 @@
 #include <utf8proc.h>
 
 #include "sentsplit.h"
+#include "swar.h"
 #include "strmap.h"
 #include "utf8norm.h"
 
@@ -56,8 +57,25 @@ static int is_space(int c) { return c <= ' ' || c == 0x7F; }
 static int is_digit(int c) { return c >= '0' && c <= '9'; }
 static int is_alpha(int c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
+/* The bytes of x that are ASCII word characters (is_alpha, is_digit, '_'),
+ * as the high bit of each byte. Each byte's sums stay below 0x100, so no
+ * carry crosses into the next byte. */
+static inline uint64_t swar_ascii_word(uint64_t x) {
+    uint64_t x7 = x & ~SWAR_HIGH, lower = x7 | (SWAR_ONES * 0x20u);
+    uint64_t alpha = (lower + SWAR_ONES * 0x1Fu) & ~(lower + SWAR_ONES * 0x05u);
+    uint64_t digit = (x7 + SWAR_ONES * 0x50u) & ~(x7 + SWAR_ONES * 0x46u);
+    return (alpha | digit | swar_eq(x, '_')) & ~x & SWAR_HIGH;
+}
+
 /* Decodes the character at p; invalid bytes read as U+FFFD, one byte. */
 static uint32_t cp_at(const tok_state *t, uint32_t p, int *clen) {
+    /* ASCII inline, as utf8_decode would return it: nearly every call, and
+     * utf8_decode lives in another file, so it is never inlined */
+    unsigned char c0 = (unsigned char)t->s[p];
+    if (c0 < 0x80) {
+        *clen = 1;
+        return c0;
+    }
     uint32_t cp;
     int l = utf8_decode((const unsigned char *)t->s + p, t->len - p, &cp);
     if (l < 0) {
@@ -115,31 +133,39 @@ static tok *emit(tok_state *t, uint32_t off, uint32_t len, unsigned flags) {
     const char *s = t->s + off;
     size_t k = 0;
     unsigned letters = 0, lower = 0, first_letter_seen = 0;
-    uint32_t ascii = 0;
     uint32_t h = STRMAP_HASH_INIT; /* of norm, computed while writing it */
-    while (ascii < len && (unsigned char)s[ascii] < 0x80) ascii++;
-    char *norm;
-    if (ascii == len) {
-        /* ASCII only (nearly every token of English news): the same rules
-         * as the loop below without decoding characters, and a norm
-         * buffer of the exact size */
-        norm = arena_alloc(t->a, (size_t)len + 1);
-        for (uint32_t p = 0; p < len; p++) {
-            unsigned char c = (unsigned char)s[p];
-            int up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
-            if (up || low) {
-                if (!first_letter_seen && up) flags |= TOKF_CAP;
-                first_letter_seen = 1;
-                letters++;
-                lower += (unsigned)low;
-            }
-            unsigned char u = (unsigned char)(low ? c - 32 : c);
-            norm[k++] = (char)u;
-            h = strmap_hash_step(h, u);
+    unsigned flags0 = flags;
+    /* ASCII (nearly every token of English news): the same rules as the
+     * loop below without decoding characters, into a norm buffer of the
+     * exact size, noting hyphens on the way. A non-ASCII byte abandons
+     * this (the buffer is left in the arena) for the general loop. */
+    char *norm = arena_alloc(t->a, (size_t)len + 1);
+    unsigned hyphen = 0;
+    uint32_t ascii = 0;
+    for (; ascii < len; ascii++) {
+        unsigned char c = (unsigned char)s[ascii];
+        if (c >= 0x80) break;
+        int up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
+        if (up || low) {
+            if (!first_letter_seen && up) flags |= TOKF_CAP;
+            first_letter_seen = 1;
+            letters++;
+            lower += (unsigned)low;
         }
-    } else {
-        norm = arena_alloc(t->a, 3 * (size_t)len + 1);
+        hyphen |= c == '-' && ascii > 0 && ascii + 1 < len;
+        unsigned char u = (unsigned char)(low ? c - 32 : c);
+        norm[k++] = (char)u;
+        h = strmap_hash_step(h, u);
     }
+    if (ascii != len) {
+        flags = flags0;
+        letters = lower = first_letter_seen = 0;
+        k = 0;
+        norm = arena_alloc(t->a, 3 * (size_t)len + 1);
+        for (uint32_t i = 1; i + 1 < len; i++)
+            if (s[i] == '-') hyphen = 1;
+    }
+    if (hyphen) flags |= TOKF_HYPHEN;
     for (uint32_t p = ascii == len ? len : 0; p < len;) {
         int l;
         uint32_t cp = cp_at(t, off + p, &l);
@@ -178,8 +204,6 @@ static tok *emit(tok_state *t, uint32_t off, uint32_t len, unsigned flags) {
     else h = strmap_hash_final(h);
     if (letters >= 2 && lower == 0) flags |= TOKF_ALLCAPS;
     if (is_number_shape(s, len)) flags |= TOKF_NUMBER;
-    for (uint32_t i = 1; i + 1 < len; i++)
-        if (s[i] == '-') flags |= TOKF_HYPHEN;
     ARENA_GROW(t->a, t->v, t->n, t->cap);
     tok *o = &t->v[t->n++];
     o->off = off;
@@ -235,7 +259,22 @@ static uint32_t scan_word(tok_state *t, uint32_t b) {
     const char *s = t->s;
     uint32_t p = b, cl_off = 0, cl_len = 0;
     unsigned flags = 0;
-    while (p < t->len && p - b < TOK_MAX_LEN) {
+    /* the end of the text or the longest token, whichever comes first */
+    uint32_t lim = t->len - b > TOK_MAX_LEN ? b + TOK_MAX_LEN : t->len;
+    while (p < lim) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        if (lim - p >= 8) {
+            /* skip ASCII word characters 8 at a time, and find where they
+             * end without a mispredicted branch per byte (the byte test
+             * below then fails on the byte found) */
+            uint64_t stop = ~swar_ascii_word(swar_load(s + p)) & SWAR_HIGH;
+            if (!stop) {
+                p += 8;
+                continue;
+            }
+            p += (uint32_t)__builtin_ctzll(stop) / 8;
+        }
+#endif
         unsigned char c0 = (unsigned char)s[p];
         if (c0 < 0x80 && (is_alpha(c0) || is_digit(c0) || c0 == '_')) {
             p++; /* ASCII word character: no decoding needed */
@@ -342,6 +381,11 @@ static uint32_t scan_word(tok_state *t, uint32_t b) {
 
 uint32_t tok_tokenize(arena *a, const char *s, uint32_t len, tok **out) {
     tok_state t = {a, s, s ? len : 0, NULL, 0, 0, 0};
+    /* room for the usual count (a token per ~5 bytes of news text) at
+     * once: growing from 16 copied the first tokens of most sentences.
+     * Bounded, since the text may be anything up to a whole document. */
+    t.cap = t.len < 2500 ? t.len / 5 + 8 : 508;
+    t.v = arena_alloc(a, t.cap * sizeof *t.v);
     uint32_t p = 0;
     while (p < t.len) {
         int c = (unsigned char)s[p];

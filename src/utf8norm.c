@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <utf8proc.h>
 
+#include "swar.h"
+
 int utf8_decode(const unsigned char *s, size_t n, uint32_t *cp) {
     unsigned c = s[0];
     if (c < 0x80) {
@@ -96,6 +98,15 @@ size_t utf8_normalise(arena *a, const char *in, size_t n, char **out,
     size_t i = 0;
     int has_mark = 0; /* a combining mark was written: compose to NFC */
     while (i < n) {
+        /* printable ASCII other than ` and ', 8 bytes at a time */
+        while (n - i >= 8) {
+            uint64_t x = swar_load(s + i);
+            if (swar_nonprint(x) | swar_eq(x, '`') | swar_eq(x, '\'')) break;
+            memcpy(o + k, &x, 8);
+            k += 8;
+            i += 8;
+        }
+        if (i >= n) break;
         unsigned c = s[i];
         if (c >= 0x20 && c < 0x7F && c != '`' && c != '\'') {
             o[k++] = (char)c; /* the common case: printable ASCII */
