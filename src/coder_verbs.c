@@ -159,52 +159,45 @@ static uint32_t phrase_end(const sent_ctx *c, uint32_t vend) {
     return s->ntok;
 }
 
-/* First unit with a real actor in [lo, hi), or first unit at all. */
+/* Can unit u be a default source or target? It must not have been
+ * deleted with a comma clause, must be coded (1), or coded by its own
+ * words (2), or not coded (0), and must not carry the same first code as
+ * `differ` (the other side of the event). */
+static int unit_usable(const sent_ctx *c, const unit *u, int want,
+                       const unit *differ) {
+    if (c->deleted[u->first]) return 0;
+    int quoted = u->quoted && u->ncodes && u->codes[0][0] == '"';
+    if (want == 0 && u->coded) return 0;
+    if (want != 0 && !u->coded) return 0;
+    if (want == 1 && quoted) return 0;
+    return !(differ && u->ncodes && differ->ncodes &&
+             strcmp(u->codes[0], differ->codes[0]) == 0);
+}
+
+/* First unit starting in [lo, hi): coded = 1 wants an actor (one coded by
+ * its own words only if no real actor is there), 0 an uncoded phrase. */
 static int32_t first_unit(const sent_ctx *c, uint32_t lo, uint32_t hi,
                           int coded, const unit *differ) {
-    /* coded: 1 actors only, 2 then phrases coded by their own words, 0 the
-     * uncoded ones */
-    if (coded == 1) {
-        int32_t r = -1;
-        for (int pass = 0; pass < 2 && r < 0; pass++)
-            for (uint32_t i = 0; i < c->nunits && r < 0; i++) {
-                const unit *u = &c->units[i];
-                if (u->first < lo || u->first >= hi) continue;
-                if (c->deleted[u->first] || !u->coded) continue;
-                if (pass == 0 && u->quoted && u->ncodes &&
-                    u->codes[0][0] == '"')
-                    continue;
-                if (differ && u->ncodes && differ->ncodes &&
-                    strcmp(u->codes[0], differ->codes[0]) == 0)
-                    continue;
-                r = (int32_t)i;
-            }
-        return r;
-    }
-    for (uint32_t i = 0; i < c->nunits; i++) {
-        const unit *u = &c->units[i];
-        if (u->first < lo || u->first >= hi) continue;
-        if (c->deleted[u->first]) continue;
-        if (coded != !!u->coded) continue;
-        if (differ && u->ncodes && differ->ncodes &&
-            strcmp(u->codes[0], differ->codes[0]) == 0)
-            continue;
-        return (int32_t)i;
-    }
+    int passes[2] = {coded, coded ? 2 : 0};
+    for (int p = 0; p < (coded ? 2 : 1); p++)
+        for (uint32_t i = 0; i < c->nunits; i++) {
+            const unit *u = &c->units[i];
+            if (u->first >= lo && u->first < hi &&
+                unit_usable(c, u, passes[p], differ))
+                return (int32_t)i;
+        }
     return -1;
 }
 
+/* Last unit lying inside [lo, hi), with the same wants as first_unit
+ * (coded actors only for coded = 1). */
 static int32_t last_unit(const sent_ctx *c, uint32_t lo, uint32_t hi,
                          int coded, const unit *differ) {
     for (uint32_t i = c->nunits; i-- > 0;) {
         const unit *u = &c->units[i];
-        if (u->first < lo || u->end > hi) continue;
-        if (c->deleted[u->first]) continue;
-        if (coded != !!u->coded) continue;
-        if (differ && u->ncodes && differ->ncodes &&
-            strcmp(u->codes[0], differ->codes[0]) == 0)
-            continue;
-        return (int32_t)i;
+        if (u->first >= lo && u->end <= hi &&
+            unit_usable(c, u, coded ? 2 : 0, differ))
+            return (int32_t)i;
     }
     return -1;
 }
