@@ -62,7 +62,7 @@ $(B)/libdyad.a: $(LIB_OBJ)
 $(B)/dyad: $(CLI_OBJ) $(B)/libdyad.a
 	$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
 
-$(B)/tests/%: tests/%.c $(B)/libdyad.a
+$(B)/tests/%: tests/%.c $(B)/libdyad.a $(wildcard tests/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $< $(B)/libdyad.a $(LDLIBS) $(TEST_LIBS) -o $@
 

@@ -16,37 +16,10 @@
 #include "tagger.h"
 #include "tokenize.h"
 
-/* Shared fixture: one lexicon, one arena. */
-typedef struct fixture {
-    lexicon *lx;         /* compiled-in lexicon */
-    arena a;             /* sentences under test */
-    sentence s;          /* the last analysed sentence */
-} fixture;
-
-static int setup(void **state) {
-    fixture *f = calloc(1, sizeof *f);
-    f->lx = lex_new();
-    arena_init(&f->a, 0);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state) {
-    fixture *f = *state;
-    lex_free(f->lx);
-    arena_free(&f->a);
-    free(f);
-    return 0;
-}
+#include "analysis_fixture.h"
 
 static sentence *run(fixture *f, const char *text) {
-    memset(&f->s, 0, sizeof f->s);
-    f->s.text = text;
-    f->s.len = (uint32_t)strlen(text);
-    f->s.ntok = tok_tokenize(&f->a, text, f->s.len, &f->s.toks);
-    tag_sentence(f->lx, &f->s, &f->a);
-    chunk_sentence(&f->s, &f->a);
-    return &f->s;
+    return analyse(f, text, 1);
 }
 
 static uint32_t tokidx(const sentence *s, const char *w, int nth) {

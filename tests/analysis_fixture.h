@@ -1,0 +1,50 @@
+/* analysis_fixture.h -- the cmocka fixture shared by the tagger and chunker
+ * tests: one compiled-in lexicon and one arena, and a helper that analyses
+ * a sentence up to a given stage. Included by one test program each. */
+#ifndef DYAD_TEST_ANALYSIS_FIXTURE_H
+#define DYAD_TEST_ANALYSIS_FIXTURE_H
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "chunker.h"
+#include "lexicon.h"
+#include "sentence.h"
+#include "tagger.h"
+#include "tokenize.h"
+
+typedef struct fixture {
+    lexicon *lx;         /* compiled-in lexicon */
+    arena a;             /* sentences under test */
+    sentence s;          /* the last analysed sentence */
+} fixture;
+
+static int setup(void **state) {
+    fixture *f = calloc(1, sizeof *f);
+    f->lx = lex_new();
+    arena_init(&f->a, 0);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state) {
+    fixture *f = *state;
+    lex_free(f->lx);
+    arena_free(&f->a);
+    free(f);
+    return 0;
+}
+
+/* Tokenises and tags text, and chunks it too when with_chunks is set. */
+static sentence *analyse(fixture *f, const char *text, int with_chunks) {
+    memset(&f->s, 0, sizeof f->s);
+    f->s.text = text;
+    f->s.len = (uint32_t)strlen(text);
+    f->s.ntok = tok_tokenize(&f->a, text, f->s.len, &f->s.toks);
+    tag_sentence(f->lx, &f->s, &f->a);
+    if (with_chunks) chunk_sentence(&f->s, &f->a);
+    return &f->s;
+}
+
+#endif
