@@ -127,6 +127,10 @@ static void keep_result(slot *s) {
                               ev->rule};
         for (int j = 0; j < 7; j++)
             if (str[j]) need += strlen(str[j]) + 1;
+        /* events of one sentence share its text: kept once */
+        if (ev->sentence_text &&
+            (k == 0 || ev->sentence_text != r->events[k - 1].sentence_text))
+            need += strlen(ev->sentence_text) + 1;
     }
     if (need > s->rcap) {
         free(s->rbuf);
@@ -160,6 +164,10 @@ static void keep_result(slot *s) {
         ev->target_text = keep_str(s, &at, ev->target_text);
         ev->issues = keep_str(s, &at, ev->issues);
         ev->rule = keep_str(s, &at, ev->rule);
+        ev->sentence_text =
+            k > 0 && r->events[k].sentence_text == r->events[k - 1].sentence_text
+                ? s->evs[k - 1].sentence_text
+                : keep_str(s, &at, ev->sentence_text);
     }
     r->events = r->nevents ? s->evs : NULL;
 }

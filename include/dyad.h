@@ -70,7 +70,7 @@ typedef struct dyad_options {
 
 void dyad_options_default(dyad_options *o);
 
-/* A byte range in the document's normalised text (dyad_result.text). */
+/* A byte range in the text passed to dyad_code. */
 typedef struct dyad_span {
     uint32_t off, len;
 } dyad_span;
@@ -87,9 +87,12 @@ typedef struct dyad_event {
     const char *source_text;  /* evidence: text of the source phrase */
     const char *verb_text;    /* text of the verb group (or nominal trigger) */
     const char *target_text;  /* text of the target phrase ("" if none) */
+    const char *sentence_text;/* the (normalised) sentence */
+    /* byte ranges in the caller's input text */
     dyad_span sentence_span, source_span, verb_span, target_span;
     const char *issues;       /* "CODE,count;CODE,count" or "" */
     const char *rule;         /* "file:line" of the verb pattern that fired */
+    int in_title;             /* coded from the title: spans index the title */
 } dyad_event;
 
 typedef struct dyad_result {
@@ -103,6 +106,17 @@ typedef struct dyad_result {
     const char *trace;        /* explain text when options.trace, else NULL */
 } dyad_result;
 
+/* One document to code. The title, when given, is coded as sentence 0
+ * (and the text's sentences follow from 1); its events have in_title set
+ * and their spans index the title. */
+typedef struct dyad_input {
+    const char *text;
+    size_t text_len;
+    const char *title;        /* headline, or NULL */
+    size_t title_len;
+    uint32_t date;            /* YYYYMMDD, 0 unknown */
+} dyad_input;
+
 dyad_doc *dyad_doc_new(void);
 void dyad_doc_free(dyad_doc *d);
 
@@ -112,6 +126,10 @@ void dyad_doc_free(dyad_doc *d);
 int dyad_code(const dyad_engine *e, dyad_doc *doc, const char *text,
               size_t len, uint32_t date, const dyad_options *opts,
               dyad_result *out, dyad_error *err);
+
+int dyad_code_input(const dyad_engine *e, dyad_doc *doc,
+                    const dyad_input *in, const dyad_options *opts,
+                    dyad_result *out, dyad_error *err);
 
 /* CAMEO code table lookups (cameo.c). */
 int dyad_cameo_lookup(const dyad_engine *e, const char *code, int *quad,

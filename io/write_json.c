@@ -73,13 +73,11 @@ int writer_document(writer *w, const doc_record *doc, const dyad_result *res) {
 
 const char *writer_sentence_text(const dyad_result *res, const dyad_event *ev,
                                  size_t *len) {
+    (void)res;
     *len = 0;
-    if (!res || !res->text || !ev) return "";
-    size_t off = ev->sentence_span.off, n = ev->sentence_span.len;
-    if (off > res->text_len) return "";
-    if (n > res->text_len - off) n = res->text_len - off;
-    *len = n;
-    return res->text + off;
+    if (!ev || !ev->sentence_text) return "";
+    *len = strlen(ev->sentence_text);
+    return ev->sentence_text;
 }
 
 int writer_event(writer *w, const doc_record *doc, const dyad_result *res,

@@ -232,88 +232,141 @@ static void add_issues(const dyad_engine *e, sent_ctx *c, event_list *ev,
     }
 }
 
+/* One part of the input (the title or the body), normalised. */
+typedef struct doc_part {
+    char *norm;            /* normalised text */
+    size_t len;
+    norm_map map;          /* normalised offsets -> caller offsets */
+    sent_span *spans;      /* its sentences */
+    uint32_t nspans;
+} doc_part;
+
+static void part_prepare(arena *a, doc_part *p, const char *text, size_t len,
+                         int one_sentence, uint32_t *invalid) {
+    uint32_t bad = 0;
+    p->len = utf8_normalise_map(a, text, len, &p->norm, &bad, &p->map);
+    *invalid += bad;
+    if (one_sentence) {
+        p->spans = arena_alloc(a, sizeof *p->spans);
+        uint32_t b = 0, t = (uint32_t)p->len;
+        while (b < t && (p->norm[b] == ' ' || p->norm[b] == '\n')) b++;
+        while (t > b && (p->norm[t - 1] == ' ' || p->norm[t - 1] == '\n'))
+            t--;
+        p->spans[0].off = b;
+        p->spans[0].len = t - b;
+        p->nspans = t > b;
+    } else {
+        p->nspans = sent_split(a, p->norm, (uint32_t)p->len, &p->spans);
+    }
+}
+
+/* Spans were normalised-text offsets while coding; callers index their own
+ * input (the title's events, the title). */
+static void spans_to_caller(dyad_event *ev, uint32_t n, const norm_map *m) {
+    for (uint32_t i = 0; i < n; i++) {
+        dyad_span *sp[4] = {&ev[i].sentence_span, &ev[i].source_span,
+                            &ev[i].verb_span, &ev[i].target_span};
+        for (int k = 0; k < 4; k++) {
+            if (!sp[k]->len) continue;
+            uint32_t b = norm_map_orig(m, sp[k]->off);
+            uint32_t e2 = norm_map_orig(m, sp[k]->off + sp[k]->len);
+            sp[k]->off = b;
+            sp[k]->len = e2 > b ? e2 - b : 0;
+        }
+    }
+}
+
 int dyad_code(const dyad_engine *e, dyad_doc *doc, const char *text,
               size_t len, uint32_t date, const dyad_options *opts,
               dyad_result *out, dyad_error *err) {
+    dyad_input in;
+    memset(&in, 0, sizeof in);
+    in.text = text;
+    in.text_len = len;
+    in.date = date;
+    return dyad_code_input(e, doc, &in, opts, out, err);
+}
+
+int dyad_code_input(const dyad_engine *e, dyad_doc *doc,
+                    const dyad_input *in, const dyad_options *opts,
+                    dyad_result *out, dyad_error *err) {
     (void)err;
     arena *a = &doc->a;
     arena_reset(a);
     memset(out, 0, sizeof *out);
-    char *norm = NULL;
-    uint32_t invalid = 0;
-    size_t nlen = utf8_normalise(a, text, len, &norm, &invalid);
-    out->text = norm;
-    out->text_len = nlen;
+    uint32_t invalid = 0, date = in->date;
+    /* part 0 the title (one sentence, when given), part 1 the body */
+    doc_part parts[2];
+    memset(parts, 0, sizeof parts);
+    if (in->title && in->title_len)
+        part_prepare(a, &parts[0], in->title, in->title_len, 1, &invalid);
+    part_prepare(a, &parts[1], in->text, in->text_len, opts->one_sentence,
+                 &invalid);
+    out->text = parts[1].norm;
+    out->text_len = parts[1].len;
     out->invalid_bytes = invalid;
-
-    sent_span *spans = NULL;
-    uint32_t nspans;
-    if (opts->one_sentence) {
-        spans = arena_alloc(a, sizeof *spans);
-        uint32_t b = 0, t = (uint32_t)nlen;
-        while (b < t && (norm[b] == ' ' || norm[b] == '\n')) b++;
-        while (t > b && (norm[t - 1] == ' ' || norm[t - 1] == '\n')) t--;
-        spans[0].off = b;
-        spans[0].len = t - b;
-        nspans = t > b;
-    } else {
-        nspans = sent_split(a, norm, (uint32_t)nlen, &spans);
-    }
 
     event_list ev = {NULL, 0, 0};
     char *trace = NULL;
     size_t tlen = 0, tcap = 0;
     int story_discard = 0;
     doc_state *ds = arena_zalloc(a, sizeof *ds);
-    for (uint32_t si = 0; si < nspans && !story_discard; si++) {
-        sentence *s = arena_zalloc(a, sizeof *s);
-        s->text = arena_strndup(a, norm + spans[si].off, spans[si].len);
-        s->len = spans[si].len;
-        s->doc_off = spans[si].off;
-        s->index = si;
-        s->ntok = tok_tokenize(a, s->text, s->len, &s->toks);
-        if (!s->ntok) continue;
-        tag_sentence_cached(e->lx, doc->tc, s, a);
-        assign_ids(e, doc->tc, s);
-        chunk_sentence(s, a);
-        s->words = wordset_build(a, s);
+    uint32_t index = 0, title_events = 0;
+    for (int pi = 0; pi < 2 && !story_discard; pi++) {
+        doc_part *p = &parts[pi];
+        for (uint32_t si = 0; si < p->nspans && !story_discard; si++) {
+            sentence *s = arena_zalloc(a, sizeof *s);
+            s->text = arena_strndup(a, p->norm + p->spans[si].off,
+                                    p->spans[si].len);
+            s->len = p->spans[si].len;
+            s->doc_off = p->spans[si].off;
+            s->index = index++;
+            s->title = pi == 0;
+            s->ntok = tok_tokenize(a, s->text, s->len, &s->toks);
+            if (!s->ntok) continue;
+            tag_sentence_cached(e->lx, doc->tc, s, a);
+            assign_ids(e, doc->tc, s);
+            chunk_sentence(s, a);
+            s->words = wordset_build(a, s);
 
-        sent_ctx c;
-        memset(&c, 0, sizeof c);
-        c.e = e;
-        c.opt = opts;
-        c.a = a;
-        c.s = s;
-        c.date = date;
-        c.ds = ds;
-        c.deleted = arena_zalloc(a, s->ntok + 1);
-        if (opts->trace) {
-            c.trace = &trace;
-            c.trace_len = &tlen;
-            c.trace_cap = &tcap;
+            sent_ctx c;
+            memset(&c, 0, sizeof c);
+            c.e = e;
+            c.opt = opts;
+            c.a = a;
+            c.s = s;
+            c.date = date;
+            c.ds = ds;
+            c.deleted = arena_zalloc(a, s->ntok + 1);
+            if (opts->trace) {
+                c.trace = &trace;
+                c.trace_len = &tlen;
+                c.trace_cap = &tcap;
+            }
+            trace_analysis(&c);
+            int dr = discard_check(e, &c);
+            if (dr == 2) {
+                story_discard = 1;
+                break;
+            }
+            if (dr == 1) {
+                out->discarded |= 1;
+                continue;
+            }
+            if (e->linear) delete_comma_clauses(&c);
+            units_build(&c);
+            trace_units(&c);
+            uint32_t before = ev.n;
+            code_sentence_verbs(&c, &ev);
+            add_issues(e, &c, &ev, before);
         }
-        trace_analysis(&c);
-        int dr = discard_check(e, &c);
-        if (dr == 2) {
-            story_discard = 1;
-            break;
-        }
-        if (dr == 1) {
-            out->discarded |= 1;
-            continue;
-        }
-        if (e->linear) delete_comma_clauses(&c);
-        units_build(&c);
-        trace_units(&c);
-        uint32_t before = ev.n;
-        code_sentence_verbs(&c, &ev);
-        add_issues(e, &c, &ev, before);
-        out->nsentences = si + 1;
+        if (pi == 0) title_events = ev.n;
     }
-    out->nsentences = nspans;
+    out->nsentences = index;
     if (story_discard) {
         out->discarded = 2;
         ev.n = 0;
+        title_events = 0;
         if (opts->trace) {
             sent_ctx c;
             memset(&c, 0, sizeof c);
@@ -324,6 +377,10 @@ int dyad_code(const dyad_engine *e, dyad_doc *doc, const char *text,
             trace_add(&c, "story discarded: no events\n");
         }
     }
+    for (uint32_t i = 0; i < title_events; i++) ev.ev[i].in_title = 1;
+    spans_to_caller(ev.ev, title_events, &parts[0].map);
+    spans_to_caller(ev.ev + title_events, ev.n - title_events,
+                    &parts[1].map);
     out->events = ev.ev;
     out->nevents = ev.n;
     out->trace = trace;

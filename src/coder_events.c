@@ -60,6 +60,7 @@ static void push(sent_ctx *c, event_list *out, const char *src,
     }
     e->sentence_span.off = s->doc_off;
     e->sentence_span.len = s->len;
+    e->sentence_text = s->text;
     e->source_text = su >= 0 ? span_text(c, c->units[su].first,
                                          c->units[su].end, &e->source_span)
                              : "";

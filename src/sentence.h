@@ -139,6 +139,7 @@ typedef struct sentence {
     uint32_t len;
     uint32_t doc_off;    /* byte offset of text in the normalised document */
     uint32_t index;      /* 0-based index in the document */
+    int title;           /* the document's title (headline) */
     tok *toks;
     uint32_t ntok;
     chunk *chunks;

@@ -87,8 +87,89 @@ static int cp_is_wordish(uint32_t cp) {
     return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_NO;
 }
 
+/* Starts a run at normalised offset k for input offset i unless the
+ * current run already maps k there (no-op without a map). */
+static void map_mark(arena *a, norm_map *m, size_t k, size_t i) {
+    if (!m) return;
+    if (m->n) {
+        uint32_t last = m->n - 1;
+        if ((size_t)m->orig[last] + (k - m->norm[last]) == i) return;
+        if (m->norm[last] == k) { /* nothing written in the last run */
+            m->orig[last] = (uint32_t)i;
+            return;
+        }
+    }
+    if (m->n == m->cap) {
+        uint32_t ncap = m->cap ? m->cap * 2 : 16;
+        uint32_t *nn = arena_alloc(a, ncap * sizeof *nn);
+        uint32_t *no = arena_alloc(a, ncap * sizeof *no);
+        if (m->n) {
+            memcpy(nn, m->norm, m->n * sizeof *nn);
+            memcpy(no, m->orig, m->n * sizeof *no);
+        }
+        m->norm = nn;
+        m->orig = no;
+        m->cap = ncap;
+    }
+    m->norm[m->n] = (uint32_t)k;
+    m->orig[m->n++] = (uint32_t)i;
+}
+
+/* After NFC composition: rebuild the runs so that each composed character
+ * maps to the source of its first decomposed code point. A composed
+ * character is a base followed by marks; walk both texts one character at a
+ * time, skipping the marks on the decomposed side. */
+static void compose_map(arena *a, norm_map *m, const char *dec, size_t dn,
+                        const char *nfc, size_t cn) {
+    norm_map old = *m;
+    norm_map fresh;
+    memset(&fresh, 0, sizeof fresh);
+    fresh.in_len = old.in_len;
+    size_t i = 0, j = 0;
+    while (j < cn && i < dn) {
+        map_mark(a, &fresh, j, norm_map_orig(&old, (uint32_t)i));
+        uint32_t cp;
+        int l = utf8_decode((const unsigned char *)nfc + j, cn - j, &cp);
+        j += l > 0 ? (size_t)l : 1;
+        l = utf8_decode((const unsigned char *)dec + i, dn - i, &cp);
+        i += l > 0 ? (size_t)l : 1;
+        while (i < dn) { /* the marks composed into this character */
+            l = utf8_decode((const unsigned char *)dec + i, dn - i, &cp);
+            if (l <= 0) break;
+            utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
+            if (cat < UTF8PROC_CATEGORY_MN || cat > UTF8PROC_CATEGORY_ME) break;
+            /* a mark that did not compose is the next character itself */
+            if (cn - j >= (size_t)l && !memcmp(nfc + j, dec + i, (size_t)l))
+                break;
+            i += (size_t)l;
+        }
+    }
+    *m = fresh;
+}
+
+uint32_t norm_map_orig(const norm_map *m, uint32_t k) {
+    if (!m || !m->n) return k;
+    /* last run starting at or before k */
+    uint32_t lo = 0, hi = m->n;
+    while (hi - lo > 1) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (m->norm[mid] <= k) lo = mid;
+        else hi = mid;
+    }
+    uint64_t o = (uint64_t)m->orig[lo] + (k - m->norm[lo]);
+    /* inside a run that expanded one input character (an em dash written
+     * " -- "), stay before the next run's source */
+    if (lo + 1 < m->n && o > m->orig[lo + 1]) o = m->orig[lo + 1];
+    return o > m->in_len ? m->in_len : (uint32_t)o;
+}
+
 size_t utf8_normalise(arena *a, const char *in, size_t n, char **out,
                       uint32_t *invalid) {
+    return utf8_normalise_map(a, in, n, out, invalid, NULL);
+}
+
+size_t utf8_normalise_map(arena *a, const char *in, size_t n, char **out,
+                          uint32_t *invalid, norm_map *map) {
     const unsigned char *s = (const unsigned char *)in;
     uint32_t bad = 0;
     if (!s) n = 0;
@@ -97,7 +178,13 @@ size_t utf8_normalise(arena *a, const char *in, size_t n, char **out,
     size_t k = 0;   /* bytes written */
     size_t i = 0;
     int has_mark = 0; /* a combining mark was written: compose to NFC */
+    if (map) {
+        memset(map, 0, sizeof *map);
+        map->in_len = (uint32_t)n;
+    }
     while (i < n) {
+        /* after a character that changed lengths, ASCII starts a run */
+        map_mark(a, map, k, i);
         /* printable ASCII other than ` and ', 8 bytes at a time */
         while (n - i >= 8) {
             uint64_t x = swar_load(s + i);
@@ -115,6 +202,9 @@ size_t utf8_normalise(arena *a, const char *in, size_t n, char **out,
         }
         uint32_t cp;
         int len = utf8_decode(s + i, n - i, &cp);
+        /* every character below may change lengths: a run starts at it,
+         * and (mark_after) another after it */
+        map_mark(a, map, k, i);
         if (len < 0 || cp == 0) {
             k += put_cp(o + k, 0xFFFD);
             bad++;
@@ -223,6 +313,7 @@ size_t utf8_normalise(arena *a, const char *in, size_t n, char **out,
                                           (utf8proc_ssize_t)k, &nfc,
                                           UTF8PROC_STABLE | UTF8PROC_COMPOSE);
         if (r >= 0 && nfc) {
+            if (map) compose_map(a, map, o, k, (const char *)nfc, (size_t)r);
             o = arena_strndup(a, (const char *)nfc, (size_t)r);
             k = (size_t)r;
         }

@@ -624,6 +624,7 @@ static void make_fixture(fixture *fx) {
     fx->ev.target_text = "K\xc3\xa9stria";
     fx->ev.sentence_span.off = 11;
     fx->ev.sentence_span.len = (uint32_t)(sizeof text - 1 - 11);
+    fx->ev.sentence_text = text + 11;
     fx->ev.issues = NULL;
     fx->ev.rule = "verbs.txt:12";
     fx->res.events = &fx->ev;
@@ -666,7 +667,6 @@ static void test_write_jsonl(void **state) {
     fx.ev.target_text = NULL;
     fx.ev.rule = NULL;
     fx.ev.goldstein = -0.0;
-    fx.ev.sentence_span.len = 1000;  /* clamped to the text */
     out = write_fixture(WRITER_JSONL, &fx, 1);
     assert_non_null(strstr(out, "\"date\":\"\",\"source\""));
     assert_non_null(strstr(out, "\"goldstein\":0.0,\"source_text\":\"\",\"verb_text\":\"\","
