@@ -6,7 +6,7 @@ CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 OPT     ?= -O2 -g
 CFLAGS  ?=
-CFLAGS  += $(CSTD) $(WARN) $(OPT) $(EXTRA_CFLAGS) -Iinclude -Isrc -Iio -I$(B)/gen
+CFLAGS  += $(CSTD) $(WARN) $(OPT) $(EXTRA_CFLAGS) -Iinclude -Isrc -I$(B)/gen
 PKGS    := libxml-2.0 jansson libutf8proc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -17,7 +17,7 @@ TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
 B       := build
 WORDNET ?= /usr/share/wordnet
 
-LIB_SRC := $(wildcard src/*.c) $(wildcard io/*.c)
+LIB_SRC := $(wildcard src/*/*.c)
 GEN_SRC := $(B)/gen/lexicon_data.c $(B)/gen/bundled_data.c
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(GEN_SRC:%.c=%.o)
 CLI_SRC := $(wildcard cli/*.c)
@@ -34,7 +34,7 @@ all: deps
 deps:
 	@sh tools/deps.sh
 
-$(B)/%.o: %.c $(wildcard src/*.h io/*.h include/*.h) | $(B)/gen/lexicon_data.c
+$(B)/%.o: %.c $(wildcard src/*/*.h include/*.h cli/*.h) | $(B)/gen/lexicon_data.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 
@@ -44,7 +44,7 @@ $(B)/gen/%.o: $(B)/gen/%.c
 # Tools that run at build time only.
 $(B)/tools/%: tools/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CSTD) $(WARN) -O2 $< -o $@
+	$(CC) $(CSTD) $(WARN) -O2 -Isrc $< -o $@
 
 # The tagger's open-class lexicon, extracted from WordNet (wordnet-base).
 $(B)/gen/lexicon_data.c: $(B)/tools/mklexicon tools/closed_class.txt

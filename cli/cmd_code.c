@@ -23,8 +23,8 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "reader.h"
-#include "writer.h"
+#include "io/reader.h"
+#include "io/writer.h"
 
 #define SLOTS_PER_THREAD 64
 

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "dict_check.h"
+#include "dict/check.h"
 
 /* One finding, copied out of the callback so that all can be sorted. */
 typedef struct saved_finding {

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "validation.h"
+#include "io/validation.h"
 
 static char *join_dir(const char *xml, const char *name) {
     const char *slash = strrchr(xml, '/');

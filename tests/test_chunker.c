@@ -9,12 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "chunker.h"
-#include "lexicon.h"
-#include "sentence.h"
-#include "tagger.h"
-#include "tokenize.h"
+#include "util/arena.h"
+#include "text/chunker.h"
+#include "text/lexicon.h"
+#include "text/sentence.h"
+#include "text/tagger.h"
+#include "text/tokenize.h"
 
 #include "analysis_fixture.h"
 

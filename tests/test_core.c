@@ -8,9 +8,9 @@
 
 #include <cmocka.h>
 
-#include "arena.h"
-#include "cameo_hex.h"
-#include "phrase_trie.h"
+#include "util/arena.h"
+#include "code/cameo_hex.h"
+#include "util/ptrie.h"
 
 static void test_arena_alignment_and_reset(void **state) {
     (void)state;

@@ -17,7 +17,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "dict.h"
+#include "dict/dict.h"
 
 static char err[512];
 

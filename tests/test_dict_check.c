@@ -17,8 +17,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "dict_check.h"
-#include "engine.h"
+#include "dict/check.h"
+#include "api/engine.h"
 
 /* Findings of one run, as "line:kind:severity:message" strings. */
 typedef struct found {

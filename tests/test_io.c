@@ -19,9 +19,9 @@
 #include <cmocka.h>
 
 #include "dyad.h"
-#include "reader.h"
-#include "validation.h"
-#include "writer.h"
+#include "io/reader.h"
+#include "io/validation.h"
+#include "io/writer.h"
 
 #define VAL_RECORDS "shared/conformance/petrarch2/PETR.UnitTest.records.xml"
 

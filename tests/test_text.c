@@ -10,11 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "sentence.h"
-#include "sentsplit.h"
-#include "tokenize.h"
-#include "utf8norm.h"
+#include "util/arena.h"
+#include "text/sentence.h"
+#include "text/sentsplit.h"
+#include "text/tokenize.h"
+#include "text/utf8norm.h"
 
 static int setup(void **state) {
     arena *a = malloc(sizeof *a);

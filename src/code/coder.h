@@ -1,0 +1,118 @@
+/* coder.h -- internal interface between the coder's stages.
+ *
+ *   coder_units.c  groups chunks into actor units and codes them
+ *                  (actors + agents + dates + compounds)
+ *   coder_match.c  matches a verb block's patterns around one verb
+ *   coder_verbs.c  finds the coded verbs of a sentence and builds events
+ *   coder.c        the document loop: normalise, split, analyse, code
+ */
+#ifndef DYAD_CODER_H
+#define DYAD_CODER_H
+
+#include <stdint.h>
+
+#include "util/arena.h"
+#include "dyad.h"
+#include "api/engine.h"
+#include "text/sentence.h"
+
+/* An actor unit: a noun phrase, or a coordination of noun phrases, with an
+ * optional attached "of/in/from" phrase ("the ambassadors of A, B and C").
+ * A unit expands to one actor code per conjunct ("A and B" -> A, B). */
+typedef struct unit {
+    uint32_t first, end;   /* token range covered, including the PP part */
+    uint32_t head_end;     /* end of the leading NP coordination */
+    const char **codes;    /* actor codes ("ARNGOV", "---GOV") */
+    uint32_t ncodes;
+    uint8_t coded;         /* at least one code has a real actor */
+    uint8_t has_agent;     /* some code came from an agent alone */
+    uint8_t compound;      /* two or more conjuncts */
+    uint8_t quoted;        /* holds a code made from its own words
+                              (new_actor_length) */
+    uint8_t pronoun;       /* a personal pronoun standing for an earlier
+                              actor ("he", "it", "they") */
+    int32_t chunk;         /* first NP chunk */
+    const char *actor;     /* actor of the first coded conjunct (no agents),
+                              for possessive pronouns: "its ministry" */
+} unit;
+
+/* Actors mentioned so far in the document, newest last, for pronouns. */
+#define ANTE_MAX 8
+typedef struct antecedent {
+    const char **codes;    /* the unit's codes (doc arena) */
+    uint32_t ncodes;
+    const char *actor;     /* actor without agents */
+    const tok *head;       /* head token of the phrase (doc arena), to tell
+                              a person from a state when a pronoun asks */
+    uint8_t pronoun;       /* itself a resolved pronoun */
+} antecedent;
+
+typedef struct doc_state {
+    antecedent ante[ANTE_MAX];
+    uint32_t nante;        /* ring: the newest is ante[(nante-1) % ANTE_MAX] */
+} doc_state;
+
+/* Per-sentence coding state. */
+typedef struct sent_ctx {
+    const dyad_engine *e;
+    const dyad_options *opt;
+    arena *a;
+    sentence *s;
+    uint32_t date;
+    unit *units;
+    uint32_t nunits, cap_units;
+    doc_state *ds;         /* document-level memory (pronouns) */
+    int32_t *unit_of;      /* token -> unit index or -1 */
+    uint8_t *deleted;      /* token removed by comma-clause deletion */
+    char **trace;          /* explain text being built, or NULL */
+    size_t *trace_len, *trace_cap;
+} sent_ctx;
+
+/* coder_units.c */
+void units_build(sent_ctx *c);
+/* Codes token range [first,end) as one conjunct; appends to codes. Returns
+ * number of codes added. Sets *has_actor when a real actor matched. */
+uint32_t units_code_range(sent_ctx *c, uint32_t first, uint32_t end,
+                          const char ***codes, uint32_t *n, uint32_t *cap,
+                          int *has_actor, int *has_agent);
+/* Remembers a coded unit as a possible antecedent of later pronouns. */
+void units_remember(sent_ctx *c, int32_t u);
+
+/* Unit that starts at token p (or -1), unit that ends at token p (or -1). */
+int32_t units_starting_at(const sent_ctx *c, uint32_t p);
+int32_t units_ending_at(const sent_ctx *c, uint32_t p);
+
+/* coder_match.c: bindings produced by a pattern match */
+typedef struct match_result {
+    int32_t source, target;   /* unit indices bound by $ / +, or -1 */
+    int32_t compound;         /* unit bound by %, or -1 */
+    uint32_t upper_first;     /* leftmost token the match used */
+    uint32_t lower_end;       /* one past the rightmost token it used */
+} match_result;
+
+/* Tries pattern p around a verb occupying tokens [vfirst, vend): upper
+ * part leftwards from vfirst-1 down to lo, lower part from vend to hi-1. */
+int match_pattern(const sent_ctx *c, const pattern *p, uint32_t vfirst,
+                  uint32_t vend, uint32_t lo, uint32_t hi, match_result *m);
+
+/* Events of one document, growing in the document arena. */
+typedef struct event_list {
+    dyad_event *ev;
+    uint32_t n, cap;
+} event_list;
+
+/* coder_verbs.c */
+void code_sentence_verbs(sent_ctx *c, event_list *out);
+
+/* coder_events.c: one event per source code x target code (units src/tgt,
+ * -1 for none); compound: src == tgt, every ordered pair inside it. */
+void event_add_pairs(sent_ctx *c, event_list *out, int32_t src, int32_t tgt,
+                     const char *code, const char *rcode, int compound,
+                     long verb_chunk, const char *rule_file,
+                     uint32_t rule_line);
+
+/* coder.c: trace helper (no-op unless tracing) */
+void trace_add(sent_ctx *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+#endif

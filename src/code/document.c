@@ -1,0 +1,388 @@
+/* coder.c -- the document loop: bytes to events.
+ *
+ *   text --utf8norm--> normalised text --sentsplit--> sentences
+ *   sentence --tokenize--> tokens --tagger--> tags, lemmas
+ *            --chunker--> noun phrases, verb groups, clauses
+ *            --discards--> (sentence or story dropped)
+ *            --coder_units--> actor units --coder_verbs--> events
+ * Everything for one document is allocated in the dyad_doc arena, which is
+ * reset at the start of the next call, so the loop does not touch malloc.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "text/chunker.h"
+#include "code/coder.h"
+#include "text/sentsplit.h"
+#include "text/tagger.h"
+#include "text/tokenize.h"
+#include "text/utf8norm.h"
+#include "util/wordset.h"
+
+/* Long documents are cut into sentences of at most this many tokens by the
+ * splitter's byte limit already; this bounds per-sentence scratch arrays. */
+#define MAX_DISCARD_WORDS 4096
+
+void trace_add(sent_ctx *c, const char *fmt, ...) {
+    if (!c->trace) return;
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        va_end(ap2);
+        return;
+    }
+    if (*c->trace_len + (size_t)n + 1 > *c->trace_cap) {
+        size_t ncap = (*c->trace_cap ? *c->trace_cap * 2 : 4096);
+        while (ncap < *c->trace_len + (size_t)n + 1) ncap *= 2;
+        char *nb = arena_alloc(c->a, ncap);
+        if (*c->trace_len) memcpy(nb, *c->trace, *c->trace_len);
+        *c->trace = nb;
+        *c->trace_cap = ncap;
+    }
+    vsnprintf(*c->trace + *c->trace_len, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    *c->trace_len += (size_t)n;
+}
+
+static uint32_t count_words(const sentence *s, uint32_t a, uint32_t b) {
+    uint32_t n = 0;
+    for (uint32_t i = a; i < b; i++)
+        if (!(s->toks[i].flags & TOKF_PUNCT)) n++;
+    return n;
+}
+
+static int in_range(uint32_t n, int lo, int hi) {
+    return hi > 0 && (int)n >= lo && (int)n <= hi;
+}
+
+/* PETRARCH1's comma-clause deletion: short clauses set off by commas
+ * (", its biggest trading partner,"; ", officials said.") are removed
+ * before coding so they do not interrupt the main clause. Limits count
+ * words and come from the options (validation <Config> settings). */
+static void delete_comma_clauses(sent_ctx *c) {
+    const sentence *s = c->s;
+    const dyad_options *o = c->opt;
+    uint32_t commas[256], nc = 0;
+    for (uint32_t i = 0; i < s->ntok && nc < 256; i++) {
+        if (s->toks[i].tag != T_COMMA) continue;
+        /* "complete, full diplomatic ties": a comma between adjectives is
+         * inside a noun phrase, not a clause boundary */
+        if (i > 0 && i + 1 < s->ntok && tag_is_adj(s->toks[i - 1].tag) &&
+            tag_is_adj(s->toks[i + 1].tag))
+            continue;
+        commas[nc++] = i;
+    }
+    if (!nc) return;
+    uint32_t end = s->ntok;
+    while (end > 0 && (s->toks[end - 1].tag == T_PERIOD ||
+                       s->toks[end - 1].tag == T_RQUOTE))
+        end--;
+    /* opening clause */
+    if (in_range(count_words(s, 0, commas[0]), o->comma_bmin, o->comma_bmax)) {
+        for (uint32_t i = 0; i <= commas[0]; i++) c->deleted[i] = 1;
+        trace_add(c, "comma: opening clause deleted\n");
+    }
+    /* inner clauses */
+    for (uint32_t k = 0; k + 1 < nc; k++) {
+        uint32_t a = commas[k], b = commas[k + 1];
+        if (c->deleted[a]) continue;
+        if (in_range(count_words(s, a + 1, b), o->comma_min, o->comma_max)) {
+            for (uint32_t i = a; i < b; i++) c->deleted[i] = 1;
+            trace_add(c, "comma: inner clause deleted at token %u\n", a);
+        }
+    }
+    /* closing clause */
+    uint32_t last = commas[nc - 1];
+    if (last < end && !c->deleted[last] &&
+        in_range(count_words(s, last + 1, end), o->comma_emin,
+                 o->comma_emax)) {
+        for (uint32_t i = last; i < end; i++) c->deleted[i] = 1;
+        trace_add(c, "comma: closing clause deleted\n");
+    }
+}
+
+static void trace_analysis(sent_ctx *c) {
+    if (!c->trace) return;
+    const sentence *s = c->s;
+    trace_add(c, "sentence %u: %s\ntokens:", s->index, s->text);
+    for (uint32_t i = 0; i < s->ntok; i++)
+        trace_add(c, " %.*s/%s", (int)s->toks[i].len, s->text + s->toks[i].off,
+                  tag_name((tag)s->toks[i].tag));
+    trace_add(c, "\nchunks:");
+    for (uint32_t i = 0; i < s->nchunk; i++) {
+        const chunk *ch = &s->chunks[i];
+        uint32_t a = s->toks[ch->first].off;
+        uint32_t b = s->toks[ch->end - 1].off + s->toks[ch->end - 1].len;
+        trace_add(c, " [%s %.*s]", chunk_kind_name(ch->kind), (int)(b - a),
+                  s->text + a);
+    }
+    trace_add(c, "\nclauses:");
+    for (uint32_t i = 0; i < s->nclause; i++) {
+        const clause *cl = &s->clauses[i];
+        trace_add(c, " %u:%s(parent %d, chunks %u-%u, subject %d, verb %d)", i,
+                  clause_kind_name(cl->kind), cl->parent, cl->first, cl->end,
+                  cl->subject, cl->verb);
+    }
+    trace_add(c, "\n");
+}
+
+static void trace_units(sent_ctx *c) {
+    if (!c->trace) return;
+    const sentence *s = c->s;
+    trace_add(c, "actors:");
+    for (uint32_t i = 0; i < c->nunits; i++) {
+        const unit *u = &c->units[i];
+        if (!u->ncodes) continue;
+        uint32_t a = s->toks[u->first].off;
+        uint32_t b = s->toks[u->end - 1].off + s->toks[u->end - 1].len;
+        trace_add(c, " [%.*s =", (int)(b - a), s->text + a);
+        for (uint32_t k = 0; k < u->ncodes; k++)
+            trace_add(c, " %s", u->codes[k]);
+        trace_add(c, "]");
+    }
+    trace_add(c, "\n");
+}
+
+/* tag_vocab.find over the engine's vocabulary. */
+static uint32_t voc_find(const void *ctx, const char *w, size_t n,
+                         uint32_t h) {
+    return vocab_find_hashed(ctx, w, n, h ? h : strmap_hash(w, n));
+}
+
+/* Looks up each token's vocabulary id (dictionary words only): through the
+ * tagger's cache when it can (the ids of a spelling and of each of its
+ * lemmas are kept in its cache entry), else with two probes per token. */
+static void assign_ids(const dyad_engine *e, tag_cache *tc, sentence *s) {
+    const dict *d = &e->d;
+    tag_vocab tv = {voc_find, &d->voc,
+                    d->voc.n == d->vocab_sig_n ? d->vocab_sig : 0};
+    int cached = tag_cache_ids(tc, s, &tv);
+    for (uint32_t i = 0; i < s->ntok; i++) {
+        tok *t = &s->toks[i];
+        if (!cached)
+            t->wid = t->hash ? vocab_find_hashed(&d->voc, t->norm, t->nlen, t->hash)
+                             : vocab_find(&d->voc, t->norm, t->nlen);
+        /* "US" written in capitals is the country, "us" the pronoun; the
+         * dictionaries can only list the dotted form */
+        int us = 0;
+        if (t->nlen == 2 && e->w_us_dotted && !strcmp(t->norm, "US") &&
+            s->text[t->off] == 'U' && s->text[t->off + 1] == 'S') {
+            t->wid = e->w_us_dotted;
+            t->tag = T_NNP;
+            us = 1;
+        }
+        /* most lemmas equal the form even when stored apart (the cache's
+         * lwid is then the form's id already, but not the "US" one) */
+        if (cached && !us) continue;
+        if (t->lemma == t->norm || strcmp(t->lemma, t->norm) == 0)
+            t->lwid = t->wid;
+        else if (!cached)
+            t->lwid = vocab_find(&d->voc, t->lemma, strlen(t->lemma));
+    }
+}
+
+static int discard_check(const dyad_engine *e, sent_ctx *c) {
+    const sentence *s = c->s;
+    if (!e->d.ndiscards) return 0;
+    uint32_t n = s->ntok < MAX_DISCARD_WORDS ? s->ntok : MAX_DISCARD_WORDS;
+    const char **words = arena_alloc(c->a, (n + 1) * sizeof *words);
+    /* the tokenizer's hashes spare the index its own pass over the bytes */
+    uint32_t *lens = arena_alloc(c->a, (n + 1) * sizeof *lens);
+    uint32_t *hashes = arena_alloc(c->a, (n + 1) * sizeof *hashes);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        const tok *t = &s->toks[i];
+        if (t->flags & TOKF_PUNCT) continue;
+        words[k] = t->norm;
+        if (t->hash && t->norm[t->nlen] == '\0') {
+            lens[k] = t->nlen;
+            hashes[k++] = t->hash;
+        } else { /* no hash, or a token over 64K bytes (nlen wrapped) */
+            lens[k] = (uint32_t)strlen(t->norm);
+            hashes[k] = strmap_hash(t->norm, lens[k]);
+            k++;
+        }
+    }
+    uint32_t which = 0;
+    int r = dict_discard_match_hashed(&e->d, words, lens, hashes, k, &which);
+    if (r) trace_add(c, "%s discard fired (%s:%u)\n",
+                     r == 2 ? "story" : "sentence",
+                     e->d.files[e->d.discards[which].file],
+                     e->d.discards[which].line);
+    return r;
+}
+
+static void add_issues(const dyad_engine *e, sent_ctx *c, event_list *ev,
+                       uint32_t first_event) {
+    if (!e->d.nissue_entries || first_event == ev->n) return;
+    const sentence *s = c->s;
+    uint32_t *w = arena_alloc(c->a, (s->ntok + 1) * sizeof *w);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < s->ntok; i++)
+        if (!(s->toks[i].flags & TOKF_PUNCT)) w[k++] = s->toks[i].wid;
+    char buf[512];
+    buf[0] = '\0';
+    if (dict_issues_text(&e->d, w, k, buf, sizeof buf) > 0) {
+        const char *iss = arena_strdup(c->a, buf);
+        for (uint32_t i = first_event; i < ev->n; i++) ev->ev[i].issues = iss;
+    }
+}
+
+/* One part of the input (the title or the body), normalised. */
+typedef struct doc_part {
+    char *norm;            /* normalised text */
+    size_t len;
+    norm_map map;          /* normalised offsets -> caller offsets */
+    sent_span *spans;      /* its sentences */
+    uint32_t nspans;
+} doc_part;
+
+static void part_prepare(arena *a, doc_part *p, const char *text, size_t len,
+                         int one_sentence, uint32_t *invalid) {
+    uint32_t bad = 0;
+    p->len = utf8_normalise_map(a, text, len, &p->norm, &bad, &p->map);
+    *invalid += bad;
+    if (one_sentence) {
+        p->spans = arena_alloc(a, sizeof *p->spans);
+        uint32_t b = 0, t = (uint32_t)p->len;
+        while (b < t && (p->norm[b] == ' ' || p->norm[b] == '\n')) b++;
+        while (t > b && (p->norm[t - 1] == ' ' || p->norm[t - 1] == '\n'))
+            t--;
+        p->spans[0].off = b;
+        p->spans[0].len = t - b;
+        p->nspans = t > b;
+    } else {
+        p->nspans = sent_split(a, p->norm, (uint32_t)p->len, &p->spans);
+    }
+}
+
+/* Spans were normalised-text offsets while coding; callers index their own
+ * input (the title's events, the title). */
+static void spans_to_caller(dyad_event *ev, uint32_t n, const norm_map *m) {
+    for (uint32_t i = 0; i < n; i++) {
+        dyad_span *sp[4] = {&ev[i].sentence_span, &ev[i].source_span,
+                            &ev[i].verb_span, &ev[i].target_span};
+        for (int k = 0; k < 4; k++) {
+            if (!sp[k]->len) continue;
+            uint32_t b = norm_map_orig(m, sp[k]->off);
+            uint32_t e2 = norm_map_orig(m, sp[k]->off + sp[k]->len);
+            sp[k]->off = b;
+            sp[k]->len = e2 > b ? e2 - b : 0;
+        }
+    }
+}
+
+int dyad_code(const dyad_engine *e, dyad_doc *doc, const char *text,
+              size_t len, uint32_t date, const dyad_options *opts,
+              dyad_result *out, dyad_error *err) {
+    dyad_input in;
+    memset(&in, 0, sizeof in);
+    in.text = text;
+    in.text_len = len;
+    in.date = date;
+    return dyad_code_input(e, doc, &in, opts, out, err);
+}
+
+int dyad_code_input(const dyad_engine *e, dyad_doc *doc,
+                    const dyad_input *in, const dyad_options *opts,
+                    dyad_result *out, dyad_error *err) {
+    (void)err;
+    arena *a = &doc->a;
+    arena_reset(a);
+    memset(out, 0, sizeof *out);
+    uint32_t invalid = 0, date = in->date;
+    /* part 0 the title (one sentence, when given), part 1 the body */
+    doc_part parts[2];
+    memset(parts, 0, sizeof parts);
+    if (in->title && in->title_len)
+        part_prepare(a, &parts[0], in->title, in->title_len, 1, &invalid);
+    part_prepare(a, &parts[1], in->text, in->text_len, opts->one_sentence,
+                 &invalid);
+    out->text = parts[1].norm;
+    out->text_len = parts[1].len;
+    out->invalid_bytes = invalid;
+
+    event_list ev = {NULL, 0, 0};
+    char *trace = NULL;
+    size_t tlen = 0, tcap = 0;
+    int story_discard = 0;
+    doc_state *ds = arena_zalloc(a, sizeof *ds);
+    uint32_t index = 0, title_events = 0;
+    for (int pi = 0; pi < 2 && !story_discard; pi++) {
+        doc_part *p = &parts[pi];
+        for (uint32_t si = 0; si < p->nspans && !story_discard; si++) {
+            sentence *s = arena_zalloc(a, sizeof *s);
+            s->text = arena_strndup(a, p->norm + p->spans[si].off,
+                                    p->spans[si].len);
+            s->len = p->spans[si].len;
+            s->doc_off = p->spans[si].off;
+            s->index = index++;
+            s->title = pi == 0;
+            s->ntok = tok_tokenize(a, s->text, s->len, &s->toks);
+            if (!s->ntok) continue;
+            tag_sentence_cached(e->lx, doc->tc, s, a);
+            assign_ids(e, doc->tc, s);
+            chunk_sentence(s, a);
+            s->words = wordset_build(a, s);
+
+            sent_ctx c;
+            memset(&c, 0, sizeof c);
+            c.e = e;
+            c.opt = opts;
+            c.a = a;
+            c.s = s;
+            c.date = date;
+            c.ds = ds;
+            c.deleted = arena_zalloc(a, s->ntok + 1);
+            if (opts->trace) {
+                c.trace = &trace;
+                c.trace_len = &tlen;
+                c.trace_cap = &tcap;
+            }
+            trace_analysis(&c);
+            int dr = discard_check(e, &c);
+            if (dr == 2) {
+                story_discard = 1;
+                break;
+            }
+            if (dr == 1) {
+                out->discarded |= 1;
+                continue;
+            }
+            if (e->linear) delete_comma_clauses(&c);
+            units_build(&c);
+            trace_units(&c);
+            uint32_t before = ev.n;
+            code_sentence_verbs(&c, &ev);
+            add_issues(e, &c, &ev, before);
+        }
+        if (pi == 0) title_events = ev.n;
+    }
+    out->nsentences = index;
+    if (story_discard) {
+        out->discarded = 2;
+        ev.n = 0;
+        title_events = 0;
+        if (opts->trace) {
+            sent_ctx c;
+            memset(&c, 0, sizeof c);
+            c.a = a;
+            c.trace = &trace;
+            c.trace_len = &tlen;
+            c.trace_cap = &tcap;
+            trace_add(&c, "story discarded: no events\n");
+        }
+    }
+    for (uint32_t i = 0; i < title_events; i++) ev.ev[i].in_title = 1;
+    spans_to_caller(ev.ev, title_events, &parts[0].map);
+    spans_to_caller(ev.ev + title_events, ev.n - title_events,
+                    &parts[1].map);
+    out->events = ev.ev;
+    out->nevents = ev.n;
+    out->trace = trace;
+    return 0;
+}

@@ -1,0 +1,112 @@
+/* coder_events.c -- turning a coded verb and its actor units into events.
+ *
+ * Every source code is paired with every target code ("A and B attacked C"
+ * gives A->C and B->C); a pair with the same code on both sides is no event.
+ * A reciprocal code [A:B] adds the reversed event with code B ("X visited
+ * Y" also gives Y hosting X). Each event carries its evidence: the text of
+ * the sentence, of the source and target phrases and of the verb group.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "code/coder.h"
+
+static const char *span_text(sent_ctx *c, uint32_t first, uint32_t end,
+                             dyad_span *sp) {
+    const sentence *s = c->s;
+    if (first >= end || end > s->ntok) {
+        sp->off = sp->len = 0;
+        return "";
+    }
+    uint32_t a = s->toks[first].off;
+    uint32_t b = s->toks[end - 1].off + s->toks[end - 1].len;
+    sp->off = s->doc_off + a;
+    sp->len = b - a;
+    return arena_strndup(c->a, s->text + a, b - a);
+}
+
+static int is_null(const char *code) {
+    return !code || !code[0] || strcmp(code, "---") == 0;
+}
+
+static void push(sent_ctx *c, event_list *out, const char *src,
+                 const char *tgt, const char *code, int32_t su, int32_t tu,
+                 long verb_chunk, const char *rule) {
+    if (is_null(code)) return;
+    if (c->opt->require_dyad && (is_null(src) || is_null(tgt))) return;
+    /* the same triple twice in one sentence is one event */
+    uint32_t first_of_sentence = out->n;
+    while (first_of_sentence > 0 &&
+           out->ev[first_of_sentence - 1].sentence == c->s->index)
+        first_of_sentence--;
+    for (uint32_t i = first_of_sentence; i < out->n; i++)
+        if (strcmp(out->ev[i].source, src) == 0 &&
+            strcmp(out->ev[i].target, tgt) == 0 &&
+            strcmp(out->ev[i].code, code) == 0)
+            return;
+    ARENA_GROW(c->a, out->ev, out->n, out->cap);
+    dyad_event *e = &out->ev[out->n++];
+    memset(e, 0, sizeof *e);
+    const sentence *s = c->s;
+    e->sentence = s->index;
+    e->source = src;
+    e->target = tgt;
+    snprintf(e->code, sizeof e->code, "%s", code);
+    snprintf(e->root, sizeof e->root, "%.2s", code);
+    const cameo_entry *ce = engine_cameo(c->e, code);
+    if (ce) {
+        e->quad = ce->quad;
+        e->goldstein = ce->goldstein;
+    }
+    e->sentence_span.off = s->doc_off;
+    e->sentence_span.len = s->len;
+    e->sentence_text = s->text;
+    e->source_text = su >= 0 ? span_text(c, c->units[su].first,
+                                         c->units[su].end, &e->source_span)
+                             : "";
+    e->target_text = tu >= 0 ? span_text(c, c->units[tu].first,
+                                         c->units[tu].end, &e->target_span)
+                             : "";
+    const chunk *vg = &s->chunks[verb_chunk];
+    e->verb_text = span_text(c, vg->first, vg->end, &e->verb_span);
+    e->rule = rule;
+    e->issues = "";
+}
+
+void event_add_pairs(sent_ctx *c, event_list *out, int32_t src, int32_t tgt,
+                     const char *code, const char *rcode, int compound,
+                     long verb_chunk, const char *rule_file,
+                     uint32_t rule_line) {
+    static const char *const null_code[1] = {"---"};
+    const char *const *sc = null_code, *const *tc = null_code;
+    uint32_t ns = 1, nt = 1;
+    if (src >= 0 && c->units[src].ncodes) {
+        sc = c->units[src].codes;
+        ns = c->units[src].ncodes;
+    }
+    if (tgt >= 0 && c->units[tgt].ncodes) {
+        tc = c->units[tgt].codes;
+        nt = c->units[tgt].ncodes;
+    }
+    const char *rule = arena_printf(c->a, "%s:%u", rule_file, rule_line);
+    if (compound && src == tgt && src >= 0) {
+        /* "A and B agreed": A->B with the active code, B->A with the
+         * reciprocal one (or the same code when there is none) */
+        for (uint32_t i = 0; i < ns; i++)
+            for (uint32_t j = i + 1; j < ns; j++) {
+                if (strcmp(sc[i], sc[j]) == 0) continue;
+                push(c, out, sc[i], sc[j], code[0] ? code : rcode, src, src,
+                     verb_chunk, rule);
+                push(c, out, sc[j], sc[i], rcode[0] ? rcode : code, src, src,
+                     verb_chunk, rule);
+            }
+        return;
+    }
+    for (uint32_t i = 0; i < ns; i++)
+        for (uint32_t j = 0; j < nt; j++) {
+            if (strcmp(sc[i], tc[j]) == 0) continue;
+            push(c, out, sc[i], tc[j], code, src, tgt, verb_chunk, rule);
+            if (rcode[0])
+                push(c, out, tc[j], sc[i], rcode, tgt, src, verb_chunk, rule);
+        }
+}

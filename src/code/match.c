@@ -1,0 +1,231 @@
+/* coder_match.c -- matching one verb pattern around one verb.
+ *
+ * Both dictionary formats are compiled to the same element lists (dict.h).
+ * The upper part is matched leftwards from the verb, nearest element first;
+ * the lower part rightwards. An element may float over intervening words
+ * unless it is marked adjacent. Literal words match any token, even one
+ * inside a noun phrase ("- * DIPLOMATIC TIES" matches "full diplomatic
+ * ties"); $ + % ^ land on whole actor units; a PETRARCH2 noun must be the
+ * head of its noun phrase. Search is depth-first with backtracking, so the
+ * first complete match in reading order wins.
+ */
+#include <string.h>
+
+#include "code/coder.h"
+#include "util/wordset.h"
+
+typedef struct mstate {
+    const sent_ctx *c;
+    const dict *d;
+    const pattern *p;
+    uint32_t vfirst, vend, lo, hi;
+    match_result *m;
+} mstate;
+
+static int kept(const mstate *st, uint32_t p) {
+    return !(st->c->deleted && st->c->deleted[p]);
+}
+
+/* first kept token >= p, or hi */
+static uint32_t fwd(const mstate *st, uint32_t p) {
+    while (p < st->hi && !kept(st, p)) p++;
+    return p;
+}
+
+/* last kept token <= p, or -1 when below lo */
+static int64_t back(const mstate *st, int64_t p) {
+    while (p >= (int64_t)st->lo && !kept(st, (uint32_t)p)) p--;
+    return p >= (int64_t)st->lo ? p : -1;
+}
+
+static int solve_lower(mstate *st, uint32_t k, uint32_t pos);
+static int solve_upper(mstate *st, uint32_t k, int64_t pos);
+
+/* Does the word run r match tokens forward from p? Returns the end. */
+static int64_t run_fwd(const mstate *st, const word_run *r, uint32_t p) {
+    const uint32_t *w = st->d->pat_words + r->first;
+    for (uint32_t i = 0; i < r->n; i++) {
+        p = fwd(st, p);
+        if (p >= st->hi || st->c->s->toks[p].wid != w[i]) return -1;
+        p++;
+    }
+    return p;
+}
+
+/* Does the word run r end at token p (matching backwards)? Returns the
+ * position left of its first word (may be lo-1 = -1 sentinel). */
+static int64_t run_back(const mstate *st, const word_run *r, int64_t p,
+                        int *ok) {
+    const uint32_t *w = st->d->pat_words + r->first;
+    *ok = 0;
+    for (uint32_t i = r->n; i-- > 0;) {
+        p = back(st, p);
+        if (p < 0 || st->c->s->toks[p].wid != w[i]) return -1;
+        p--;
+    }
+    *ok = 1;
+    return p;
+}
+
+/* PETRARCH2 noun: token p heads its noun phrase and the phrase holds the
+ * modifiers. */
+static int noun_at(const mstate *st, const pat_elem *e, uint32_t p) {
+    const sentence *s = st->c->s;
+    const tok *t = &s->toks[p];
+    if (t->wid != e->arg && t->lwid != e->arg) return 0;
+    if (t->chunk < 0) return 0;
+    const chunk *ch = &s->chunks[t->chunk];
+    if (ch->kind != CK_NP || ch->head != p) return 0;
+    for (uint16_t i = 0; i < e->nmods; i++) {
+        uint32_t mw = st->d->pat_words[e->mods + i];
+        int found = 0;
+        for (uint32_t q = ch->first; q < ch->end && !found; q++)
+            found = s->toks[q].wid == mw;
+        if (!found) return 0;
+    }
+    return 1;
+}
+
+/* Prefilter for synset sy at token p: 0 when no member phrase can begin
+ * (last = 0, matching forwards) or end (last = 1, backwards) there, judged
+ * by the synset's word masks (dict.h); 1 when one may. p is a kept token
+ * (solve_* only try those), so it is the token run_fwd/run_back compare
+ * first. */
+static int syn_may_start(const mstate *st, uint32_t sy, uint32_t p,
+                         int last) {
+    if (sy >= st->d->nsyn_masks) return 1;
+    const uint64_t *m = st->d->syn_masks + 8 * (size_t)sy + (last ? 4 : 0);
+    uint32_t b = wordset_syn_bit(st->c->s->toks[p].wid);
+    return (int)((m[b >> 6] >> (b & 63)) & 1);
+}
+
+static void bind(mstate *st, const pat_elem *e, int32_t u, int upper) {
+    if (e->kind == PE_SOURCE) st->m->source = u;
+    if (e->kind == PE_TARGET) st->m->target = u;
+    if (e->kind == PE_COMPOUND) {
+        st->m->compound = u;
+        if (upper) st->m->source = u;
+    }
+}
+
+/* Tries element k of the lower part at token p exactly. */
+static int try_lower_at(mstate *st, uint32_t k, uint32_t p) {
+    const pat_elem *e = &st->d->pat_elems[st->p->lower + k];
+    const sentence *s = st->c->s;
+    if (p >= st->hi) return 0;
+    switch (e->kind) {
+    case PE_WORD:
+    case PE_PREP:
+        return s->toks[p].wid == e->arg && solve_lower(st, k + 1, p + 1);
+    case PE_SYN: {
+        const synset *sy = &st->d->synsets[e->arg];
+        if (!syn_may_start(st, e->arg, p, 0)) return 0;
+        for (uint32_t i = 0; i < sy->n; i++) {
+            int64_t end = run_fwd(st, &st->d->syn_phrases[sy->first + i], p);
+            if (end >= 0 && solve_lower(st, k + 1, (uint32_t)end)) return 1;
+        }
+        return 0;
+    }
+    case PE_NOUN:
+        return noun_at(st, e, p) &&
+               solve_lower(st, k + 1, s->chunks[s->toks[p].chunk].end);
+    case PE_SOURCE:
+    case PE_TARGET:
+    case PE_COMPOUND:
+    case PE_SKIP: {
+        int32_t u = units_starting_at(st->c, p);
+        if (u < 0) return 0;
+        match_result save = *st->m;
+        bind(st, e, u, 0);
+        if (solve_lower(st, k + 1, st->c->units[u].end)) return 1;
+        *st->m = save;
+        return 0;
+    }
+    default:
+        return solve_lower(st, k + 1, p);
+    }
+}
+
+static int solve_lower(mstate *st, uint32_t k, uint32_t pos) {
+    if (k == st->p->nlower) {
+        st->m->lower_end = pos;
+        return 1;
+    }
+    const pat_elem *e = &st->d->pat_elems[st->p->lower + k];
+    if (e->kind == PE_PREP_END) return solve_lower(st, k + 1, pos);
+    uint32_t p = fwd(st, pos);
+    if (e->adjacent) return try_lower_at(st, k, p);
+    for (; p < st->hi; p = fwd(st, p + 1))
+        if (try_lower_at(st, k, p)) return 1;
+    return 0;
+}
+
+/* Tries element k of the upper part ending at token p exactly. */
+static int try_upper_at(mstate *st, uint32_t k, int64_t p) {
+    const pat_elem *e = &st->d->pat_elems[st->p->upper + k];
+    const sentence *s = st->c->s;
+    if (p < 0) return 0;
+    switch (e->kind) {
+    case PE_WORD:
+    case PE_PREP:
+        return s->toks[p].wid == e->arg && solve_upper(st, k + 1, p - 1);
+    case PE_SYN: {
+        const synset *sy = &st->d->synsets[e->arg];
+        if (!syn_may_start(st, e->arg, (uint32_t)p, 1)) return 0;
+        for (uint32_t i = 0; i < sy->n; i++) {
+            int ok;
+            int64_t left =
+                run_back(st, &st->d->syn_phrases[sy->first + i], p, &ok);
+            if (ok && solve_upper(st, k + 1, left)) return 1;
+        }
+        return 0;
+    }
+    case PE_NOUN:
+        return noun_at(st, e, (uint32_t)p) &&
+               solve_upper(st, k + 1,
+                           (int64_t)s->chunks[s->toks[p].chunk].first - 1);
+    case PE_SOURCE:
+    case PE_TARGET:
+    case PE_COMPOUND:
+    case PE_SKIP: {
+        int32_t u = units_ending_at(st->c, (uint32_t)p);
+        if (u < 0) return 0;
+        match_result save = *st->m;
+        bind(st, e, u, 1);
+        if (solve_upper(st, k + 1, (int64_t)st->c->units[u].first - 1))
+            return 1;
+        *st->m = save;
+        return 0;
+    }
+    default:
+        return solve_upper(st, k + 1, p);
+    }
+}
+
+static int solve_upper(mstate *st, uint32_t k, int64_t pos) {
+    if (k == st->p->nupper) {
+        st->m->upper_first = (uint32_t)(pos + 1);
+        return solve_lower(st, 0, st->vend);
+    }
+    const pat_elem *e = &st->d->pat_elems[st->p->upper + k];
+    if (e->kind == PE_PREP_END) return solve_upper(st, k + 1, pos);
+    int64_t p = back(st, pos);
+    if (e->adjacent) return try_upper_at(st, k, p);
+    for (; p >= 0; p = back(st, p - 1))
+        if (try_upper_at(st, k, p)) return 1;
+    return 0;
+}
+
+int match_pattern(const sent_ctx *c, const pattern *p, uint32_t vfirst,
+                  uint32_t vend, uint32_t lo, uint32_t hi, match_result *m) {
+    mstate st = {c, &c->e->d, p, vfirst, vend, lo, hi, m};
+    m->source = m->target = m->compound = -1;
+    m->upper_first = vfirst;
+    m->lower_end = vend;
+    /* prefilter: a word the pattern needs is not in the sentence */
+    const wordset *ws = c->s->words;
+    if (ws && ((p->anchor[0] && !wordset_has(ws, p->anchor[0])) ||
+               (p->anchor[1] && !wordset_has(ws, p->anchor[1]))))
+        return 0;
+    return solve_upper(&st, 0, (int64_t)vfirst - 1);
+}

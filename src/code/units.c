@@ -1,0 +1,496 @@
+/* coder_units.c -- actor units: which noun phrases name whom.
+ *
+ * A unit is a noun phrase or a coordination of them, optionally with one
+ * attached prepositional phrase whose object names the actor:
+ *   "the government of Valdoria"            -> VALGOV
+ *   "soldiers from Valdoria"                -> VALMIL
+ *   "the ambassadors of A, B and C"         -> AGOV, BGOV, CGOV
+ *   "lawmakers and officials in A and B"    -> ALEG, BLEG, AGOV, BGOV
+ * Inside a conjunct, the first actor phrase found (longest match at each
+ * word, left to right) is the actor and every agent phrase found adds its
+ * code, in order (PETRARCH1's rule, which the validation records expect).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "code/coder.h"
+
+/* What one conjunct names. */
+typedef struct conj_code {
+    const char *actor;        /* resolved actor code (may hold '/'), or NULL */
+    const char *agents[8];    /* agent codes in order ("~GOV", "NGO~") */
+    int nagents;
+    uint32_t actor_tok;       /* token where the actor phrase starts */
+} conj_code;
+
+/* The words of tokens [first, end) as vocabulary ids, a token joined with
+ * '_' in the text ("Dol_Amroth") giving one id per part so it matches the
+ * dictionary phrase of its parts. tokof[k] is the token of word k. */
+static uint32_t conj_words(const sent_ctx *c, uint32_t first, uint32_t end,
+                           uint32_t *w, uint32_t *tokof, uint32_t max) {
+    const dict *d = &c->e->d;
+    const tok *t = c->s->toks;
+    uint32_t n = 0;
+    for (uint32_t i = first; i < end && n < max; i++) {
+        if (t[i].wid || !memchr(t[i].norm, '_', t[i].nlen)) {
+            tokof[n] = i;
+            w[n++] = t[i].wid;
+            continue;
+        }
+        const char *p = t[i].norm, *e = p + t[i].nlen;
+        while (p < e && n < max) {
+            const char *q = memchr(p, '_', (size_t)(e - p));
+            size_t l = q ? (size_t)(q - p) : (size_t)(e - p);
+            tokof[n] = i;
+            w[n++] = vocab_find(&d->voc, p, l);
+            p += l + 1;
+        }
+    }
+    return n;
+}
+
+static void code_conjunct(const sent_ctx *c, uint32_t first, uint32_t end,
+                          conj_code *out) {
+    const dict *d = &c->e->d;
+    uint32_t wids[128], tokof[128];
+    memset(out, 0, sizeof *out);
+    uint32_t nw = conj_words(c, first, end, wids, tokof, 128);
+    int clause_model = !c->e->linear;
+    for (uint32_t i = 0; i < nw;) {
+        uint32_t val = 0;
+        size_t len = 0;
+        if (!out->actor || clause_model)
+            len = ptrie_longest(&d->actors, wids + i, nw - i, &val);
+        if (len) {
+            const char *code = dict_actor_code(d, val - 1, c->date);
+            if (code && strcmp(code, "---") != 0) {
+                size_t have = out->actor ? strlen(out->actor) : 0;
+                if (!out->actor) {
+                    out->actor = code;
+                    out->actor_tok = tokof[i];
+                } else if (strlen(code) > have &&
+                           strncmp(code, out->actor, have) == 0) {
+                    /* "North Korean leader Kim Jong Un": the named
+                     * person (PRKGOV) is more specific than PRK */
+                    out->actor = code;
+                    out->actor_tok = tokof[i];
+                }
+            }
+            i += (uint32_t)len;
+            continue;
+        }
+        len = ptrie_longest(&d->agents, wids + i, nw - i, &val);
+        if (len) {
+            if (out->nagents < 8)
+                out->agents[out->nagents++] = d->agent_entries[val - 1].code;
+            i += (uint32_t)len;
+            continue;
+        }
+        i++;
+    }
+}
+
+/* True when block (3 letters) already stands in code at a 3-letter
+ * boundary: "GOV" in "ARNGOV". */
+static int has_block(const char *code, const char *blk, size_t blen) {
+    size_t n = strlen(code);
+    for (size_t i = 0; i + blen <= n; i += 3)
+        if (memcmp(code + i, blk, blen) == 0) return 1;
+    return 0;
+}
+
+/* actor (single code, no '/') + agents -> composite code. */
+static int is_role(const char *b) {
+    static const char *const roles[] = {"GOV", "MIL", "COP", "JUD", "LEG",
+                                        "ELI", "OPP", "REB", "SPY", "INS",
+                                        "UAF", NULL};
+    for (const char *const *r = roles; *r; r++)
+        if (!strncmp(b, *r, 3)) return 1;
+    return 0;
+}
+
+/* dyad's clause model drops agents that would contradict the actor's own
+ * code: a title on a person coded with a role by date ("President X" while
+ * X is USAELI), armed-role words on transnational militant groups
+ * ("Islamic State militants" stays IMGMUSISI). */
+static int redundant_agent(const char *actor, const char *blk) {
+    if (!actor) return 0;
+    size_t n = strlen(actor);
+    if (n >= 6 && is_role(actor + n - 3) && is_role(blk)) return 1;
+    if (!strncmp(actor, "IMG", 3) &&
+        (!strncmp(blk, "REB", 3) || !strncmp(blk, "UAF", 3) ||
+         !strncmp(blk, "INS", 3) || !strncmp(blk, "MIL", 3)))
+        return 1;
+    return 0;
+}
+
+static const char *combine(arena *a, const char *actor,
+                           const char *const *agents, int nagents,
+                           int clause_model) {
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s", actor ? actor : "---");
+    for (int i = 0; i < nagents; i++) {
+        const char *g = agents[i];
+        size_t gl = strlen(g);
+        int prefix = gl && g[gl - 1] == '~';
+        const char *blk = prefix ? g : g + (g[0] == '~');
+        size_t bl = prefix ? gl - 1 : gl - (g[0] == '~');
+        while (bl && *blk == ' ') blk++, bl--;
+        if (!bl) continue;
+        if (clause_model && bl >= 3 && redundant_agent(actor, blk)) continue;
+        if (has_block(buf, blk, bl < 3 ? bl : 3)) break; /* first duplicate
+                                                             stops: PETRARCH1 */
+        size_t cl = strlen(buf);
+        if (cl + bl >= sizeof buf) break; /* absurdly long: stop adding */
+        if (prefix) {
+            memmove(buf + bl, buf, cl + 1);
+            memcpy(buf, blk, bl);
+        } else {
+            memcpy(buf + cl, blk, bl);
+            buf[cl + bl] = '\0';
+        }
+    }
+    return arena_strdup(a, buf);
+}
+
+/* Appends the codes of one conjunct, given the actor to use. */
+static void push_codes(arena *a, const char *actor, const conj_code *cc,
+                       const char ***codes, uint32_t *n, uint32_t *cap,
+                       int clause_model) {
+    if (actor && strchr(actor, '/')) {
+        /* compound actor code "A/B": one code per member */
+        const char *p = actor;
+        while (*p) {
+            const char *q = strchr(p, '/');
+            size_t len = q ? (size_t)(q - p) : strlen(p);
+            char *one = arena_strndup(a, p, len);
+            ARENA_GROW(a, *codes, *n, *cap);
+            (*codes)[(*n)++] =
+                combine(a, one, cc->agents, cc->nagents, clause_model);
+            p += len + (q != NULL);
+        }
+        return;
+    }
+    ARENA_GROW(a, *codes, *n, *cap);
+    (*codes)[(*n)++] =
+        combine(a, actor, cc->agents, cc->nagents, clause_model);
+}
+
+uint32_t units_code_range(sent_ctx *c, uint32_t first, uint32_t end,
+                          const char ***codes, uint32_t *n, uint32_t *cap,
+                          int *has_actor, int *has_agent) {
+    conj_code cc;
+    code_conjunct(c, first, end, &cc);
+    uint32_t before = *n;
+    if (cc.actor) {
+        push_codes(c->a, cc.actor, &cc, codes, n, cap, !c->e->linear);
+        *has_actor = 1;
+    } else if (cc.nagents) {
+        push_codes(c->a, NULL, &cc, codes, n, cap, !c->e->linear);
+        *has_agent = 1;
+    }
+    return *n - before;
+}
+
+/* The chunks of a coordination group starting at NP chunk i. */
+static uint32_t coord_members(const sentence *s, uint32_t i, uint32_t *out,
+                              uint32_t max) {
+    uint32_t n = 0;
+    out[n++] = i;
+    int32_t g = s->chunks[i].coord;
+    if (g < 0) return n;
+    for (uint32_t j = i + 1; j < s->nchunk && n < max; j++) {
+        const chunk *ch = &s->chunks[j];
+        if (ch->kind == CK_NP && ch->coord == g)
+            out[n++] = j;
+        else if (ch->kind != CK_PUNCT && ch->kind != CK_CONJ &&
+                 ch->kind != CK_NP)
+            break;
+    }
+    return n;
+}
+
+static int is_word(const sent_ctx *c, uint32_t tokidx, uint32_t wid) {
+    return wid && c->s->toks[tokidx].wid == wid;
+}
+
+static int norm_in(const tok *t, const char *const *list) {
+    for (; *list; list++)
+        if (strcmp(t->norm, *list) == 0) return 1;
+    return 0;
+}
+
+static const char *const personal[] = {"HE", "SHE", "IT", "THEY", NULL};
+static const char *const possessive[] = {"ITS", "THEIR", "HIS", "HER", NULL};
+static const char *const person_heads[] = {
+    "MINISTER", "PRESIDENT", "SPOKESMAN", "SPOKESWOMAN", "SPOKESPERSON",
+    "LEADER", "CHANCELLOR", "KING", "QUEEN", "PRIME", "SECRETARY", "GENERAL",
+    "COMMANDER", "AMBASSADOR", "ENVOY", "CHIEF", "OFFICIAL", "DIPLOMAT",
+    "PREMIER", "EMIR", "PRINCE", "SULTAN", "MAYOR", "GOVERNOR", NULL};
+
+/* A person is named: "President Xi Jinping", "the foreign minister".
+ * Asked only when a pronoun needs it. */
+static int antecedent_is_person(const antecedent *a) {
+    const tok *h = a->head;
+    if (a->pronoun || !h) return 0;
+    if (norm_in(h, person_heads) || norm_in(&(tok){.norm = h->lemma},
+                                            person_heads))
+        return 1;
+    return h->tag == T_NNP && a->ncodes && strlen(a->codes[0]) > 3;
+}
+
+void units_remember(sent_ctx *c, int32_t ui) {
+    if (!c->ds || ui < 0) return;
+    const unit *u = &c->units[ui];
+    if (!u->coded || !u->ncodes) return;
+    antecedent *a = &c->ds->ante[c->ds->nante % ANTE_MAX];
+    a->codes = u->codes;
+    a->ncodes = u->ncodes;
+    a->actor = u->actor;
+    a->head = u->chunk >= 0 ? &c->s->toks[c->s->chunks[u->chunk].head] : NULL;
+    a->pronoun = u->pronoun;
+    c->ds->nante++;
+}
+
+/* The newest antecedent compatible with a pronoun: "he"/"she" want a
+ * person, "it" a state or organisation, "they" anything. */
+static const antecedent *resolve_pronoun(const sent_ctx *c, const tok *t) {
+    if (!c->ds || !c->ds->nante) return NULL;
+    int want_person = !strcmp(t->norm, "HE") || !strcmp(t->norm, "SHE");
+    int want_thing = !strcmp(t->norm, "IT");
+    uint32_t n = c->ds->nante < ANTE_MAX ? c->ds->nante : ANTE_MAX;
+    for (uint32_t k = 0; k < n; k++) {
+        const antecedent *a = &c->ds->ante[(c->ds->nante - 1 - k) % ANTE_MAX];
+        if ((want_person || want_thing) &&
+            want_person != antecedent_is_person(a))
+            continue;
+        return a;
+    }
+    return NULL;
+}
+
+/* PETRARCH1's new_actor_length (a validation option): a short phrase with
+ * no actor and no agent is coded by its own words, "\"THE MINISTRY OF
+ * MAGIC\"", so that new actors show in the output. NULL when too long. */
+static const char *quoted_actor(const sent_ctx *c, uint32_t first,
+                                uint32_t end) {
+    char buf[256];
+    size_t bl = 0;
+    int words = 0;
+    buf[bl++] = '"';
+    for (uint32_t t = first; t < end && bl < 200; t++) {
+        const tok *tk = &c->s->toks[t];
+        if ((tk->flags & TOKF_PUNCT) || tk->tag == T_POS) continue;
+        if (words++) buf[bl++] = ' ';
+        size_t nl = tk->nlen < 48 ? tk->nlen : 48;
+        memcpy(buf + bl, tk->norm, nl);
+        bl += nl;
+    }
+    buf[bl++] = '"';
+    if (words == 0 || words > c->opt->new_actor_length) return NULL;
+    return arena_strndup(c->a, buf, bl);
+}
+
+void units_build(sent_ctx *c) {
+    sentence *s = c->s;
+    arena *a = c->a;
+    c->unit_of = arena_alloc(a, (s->ntok + 1) * sizeof *c->unit_of);
+    for (uint32_t i = 0; i < s->ntok; i++) c->unit_of[i] = -1;
+    c->units = NULL;
+    c->nunits = c->cap_units = 0;
+    uint8_t *used = arena_zalloc(a, s->nchunk + 1);
+    uint32_t mem[64], pmem[64];
+    for (uint32_t i = 0; i < s->nchunk; i++) {
+        const chunk *ch = &s->chunks[i];
+        if (ch->kind != CK_NP || used[i]) continue;
+        uint32_t nm = coord_members(s, i, mem, 64);
+        for (uint32_t k = 0; k < nm; k++) used[mem[k]] = 1;
+        uint32_t last = mem[nm - 1];
+        /* attach "of X" always; "in X"/"from X" when this phrase is not a
+         * verb's direct object ("soldiers from Valdoria attacked" vs
+         * "police arrested students in Kestria") */
+        uint32_t np = 0;
+        if (last + 2 <= s->nchunk && last + 1 < s->nchunk) {
+            const chunk *pp = &s->chunks[last + 1];
+            if (pp->kind == CK_PP && pp->pp_obj >= 0 && !used[pp->pp_obj]) {
+                uint32_t pw = pp->head;
+                int prev_vg = i > 0 && s->chunks[i - 1].kind == CK_VG;
+                /* "in X"/"from X" names the actor of people described by
+                 * an agent word only: "soldiers from X", "lawmakers in X";
+                 * "money from X" stays apart */
+                int agent_only = 1;
+                for (uint32_t k = 0; k < nm && agent_only; k++) {
+                    conj_code probe;
+                    code_conjunct(c, s->chunks[mem[k]].first,
+                                  s->chunks[mem[k]].end, &probe);
+                    agent_only = !probe.actor && probe.nagents;
+                }
+                if (is_word(c, pw, c->e->w_of) ||
+                    (!prev_vg && agent_only &&
+                     (is_word(c, pw, c->e->w_in) ||
+                      is_word(c, pw, c->e->w_from)))) {
+                    np = coord_members(s, (uint32_t)pp->pp_obj, pmem, 64);
+                    for (uint32_t k = 0; k < np; k++) used[pmem[k]] = 1;
+                }
+            }
+        }
+        unit u;
+        memset(&u, 0, sizeof u);
+        u.chunk = (int32_t)i;
+        u.first = s->chunks[mem[0]].first;
+        u.head_end = s->chunks[last].end;
+        u.end = np ? s->chunks[pmem[np - 1]].end : u.head_end;
+        /* an acronym in brackets belongs to the name before it: "the
+         * European Union (EU)" */
+        {
+            uint32_t k = (np ? pmem[np - 1] : last) + 1;
+            if (k + 2 < s->nchunk && s->chunks[k].kind == CK_PUNCT &&
+                s->toks[s->chunks[k].first].tag == T_LRB &&
+                s->chunks[k + 1].kind == CK_NP &&
+                s->chunks[k + 1].end - s->chunks[k + 1].first <= 3 &&
+                s->chunks[k + 2].kind == CK_PUNCT &&
+                s->toks[s->chunks[k + 2].first].tag == T_RRB) {
+                used[k + 1] = 1;
+                u.end = s->chunks[k + 2].end;
+            }
+        }
+        u.compound = nm > 1 || np > 1;
+
+        /* code the conjuncts */
+        conj_code cj[64], pj[64];
+        int any_actor = 0, any_pp_actor = 0;
+        for (uint32_t k = 0; k < nm; k++) {
+            /* a simple "X of Y" is coded as one phrase, so phrases that
+             * span the preposition match: "Ministry of Silly Walks" */
+            uint32_t cend = (nm == 1 && np <= 1) ? u.end
+                                                 : s->chunks[mem[k]].end;
+            code_conjunct(c, s->chunks[mem[k]].first, cend, &cj[k]);
+            any_actor |= cj[k].actor != NULL;
+        }
+        if (nm == 1 && np <= 1 && (cj[0].actor || cj[0].nagents)) np = 0;
+        for (uint32_t k = 0; k < np; k++) {
+            code_conjunct(c, s->chunks[pmem[k]].first,
+                          s->chunks[pmem[k]].end, &pj[k]);
+            any_pp_actor |= pj[k].actor != NULL;
+        }
+        const char **codes = NULL;
+        uint32_t ncodes = 0, ccap = 0;
+        /* pronouns (dyad's clause model only: the linear model of the
+         * validation suite has no pronoun resolution) */
+        const tok *first_tok = &s->toks[ch->first];
+        if (!c->e->linear && nm == 1 && ch->end == ch->first + 1 &&
+            first_tok->tag == T_PRP && norm_in(first_tok, personal)) {
+            const antecedent *an = resolve_pronoun(c, first_tok);
+            if (an) {
+                u.codes = an->codes;
+                u.ncodes = an->ncodes;
+                u.actor = an->actor;
+                u.coded = 1;
+                u.pronoun = 1;
+            }
+            ARENA_GROW(a, c->units, c->nunits, c->cap_units);
+            for (uint32_t t = u.first; t < u.end && t < s->ntok; t++)
+                if (c->unit_of[t] < 0) c->unit_of[t] = (int32_t)c->nunits;
+            c->units[c->nunits++] = u;
+            continue;
+        }
+        if (!c->e->linear && nm == 1 && !cj[0].actor && cj[0].nagents &&
+            norm_in(first_tok, possessive) && c->ds && c->ds->nante) {
+            /* "its defence ministry": the agent belongs to the actor the
+             * possessive refers to */
+            const antecedent *an =
+                &c->ds->ante[(c->ds->nante - 1) % ANTE_MAX];
+            if (an->actor) cj[0].actor = an->actor;
+        }
+        /* an adjective actor on the first conjunct is shared by later
+         * agent-only conjuncts: "Danish media and government" */
+        const char *shared = NULL;
+        if (nm > 1 && cj[0].actor && cj[0].nagents &&
+            cj[0].actor_tok < s->chunks[mem[0]].head)
+            shared = cj[0].actor;
+        /* "Israeli and Emirati officials": an adjective conjunct shares
+         * the head noun, and so the agents, of the last conjunct */
+        const chunk *lastc = &s->chunks[mem[nm - 1]];
+        if (nm > 1 && cj[nm - 1].nagents && cj[nm - 1].actor &&
+            cj[nm - 1].actor_tok == lastc->first)
+            for (uint32_t k = 0; k + 1 < nm; k++) {
+                const chunk *kc = &s->chunks[mem[k]];
+                if (cj[k].actor && !cj[k].nagents &&
+                    kc->end - kc->first == 1 &&
+                    (tag_is_adj(s->toks[kc->first].tag) ||
+                     s->toks[kc->first].tag == T_NNP)) {
+                    cj[k].nagents = cj[nm - 1].nagents;
+                    memcpy(cj[k].agents, cj[nm - 1].agents,
+                           sizeof cj[k].agents);
+                }
+            }
+        for (uint32_t k = 0; k < nm; k++) {
+            if (cj[k].actor) {
+                push_codes(a, cj[k].actor, &cj[k], &codes, &ncodes, &ccap, !c->e->linear);
+                u.coded = 1;
+            } else if (cj[k].nagents && any_pp_actor) {
+                for (uint32_t q = 0; q < np; q++)
+                    if (pj[q].actor) {
+                        push_codes(a, pj[q].actor, &cj[k], &codes, &ncodes,
+                                   &ccap, !c->e->linear);
+                        u.coded = 1;
+                    }
+            } else if (cj[k].nagents && shared) {
+                push_codes(a, shared, &cj[k], &codes, &ncodes, &ccap, !c->e->linear);
+            } else if (cj[k].nagents) {
+                push_codes(a, NULL, &cj[k], &codes, &ncodes, &ccap, !c->e->linear);
+                u.has_agent = 1;
+            } else if (c->e->linear && c->opt->new_actor_length > 0 &&
+                       !any_pp_actor) {
+                const chunk *kc = &s->chunks[mem[k]];
+                const char *q =
+                    quoted_actor(c, kc->first, nm == 1 ? u.end : kc->end);
+                if (q) {
+                    ARENA_GROW(a, codes, ncodes, ccap);
+                    codes[ncodes++] = q;
+                    u.quoted = 1;
+                    u.coded = 1;
+                }
+            }
+        }
+        if (!any_actor && !ncodes && any_pp_actor) {
+            /* "the population of Valdoria" -> VAL */
+            for (uint32_t q = 0; q < np; q++)
+                if (pj[q].actor) {
+                    push_codes(a, pj[q].actor, &pj[q], &codes, &ncodes,
+                               &ccap, !c->e->linear);
+                    u.coded = 1;
+                }
+        }
+        u.codes = codes;
+        u.ncodes = ncodes;
+        for (uint32_t k = 0; k < nm && !u.actor; k++) u.actor = cj[k].actor;
+        for (uint32_t k = 0; k < np && !u.actor; k++) u.actor = pj[k].actor;
+        ARENA_GROW(a, c->units, c->nunits, c->cap_units);
+        for (uint32_t t = u.first; t < u.end && t < s->ntok; t++)
+            if (c->unit_of[t] < 0) c->unit_of[t] = (int32_t)c->nunits;
+        c->units[c->nunits++] = u;
+        if (!c->e->linear) units_remember(c, (int32_t)c->nunits - 1);
+    }
+}
+
+int32_t units_starting_at(const sent_ctx *c, uint32_t p) {
+    if (p >= c->s->ntok) return -1;
+    int32_t u = c->unit_of[p];
+    if (u < 0) return -1;
+    /* the unit starts here, or only a determiner or possessive pronoun
+     * stands before: "- * THEIR ^ ABOUT +" matches "their populations
+     * about X", the literal word taking "their" */
+    for (uint32_t q = c->units[u].first; q < p; q++) {
+        int tg = c->s->toks[q].tag;
+        if (tg != T_DT && tg != T_PRPS && tg != T_PDT) return -1;
+    }
+    return u;
+}
+
+int32_t units_ending_at(const sent_ctx *c, uint32_t p) {
+    if (p >= c->s->ntok) return -1;
+    int32_t u = c->unit_of[p];
+    if (u < 0) return -1;
+    return c->units[u].end == p + 1 ? u : -1;
+}

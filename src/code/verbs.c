@@ -1,0 +1,963 @@
+/* coder_verbs.c -- from verb groups to events, for one sentence.
+ *
+ * Each verb group is looked up in the verb dictionary by its main verb's
+ * surface form (multi-word verbs first: "broke down", "wire tapped"). The
+ * verb's block patterns are tried in dictionary order around it; the first
+ * that matches gives the code and may name the source ($), target (+) or a
+ * compound (%). Otherwise the source is the first coded actor unit before
+ * the verb (back to the start of its stretch of the sentence) and the target
+ * the first coded unit after it whose code differs -- PETRARCH1's model,
+ * which the validation records were written for. When dictionaries in the
+ * PETRARCH2 format are used, the clause structure decides instead: the
+ * verb's subject is the source, negated verbs give no event, and reporting
+ * verbs hand over to their complement clause.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "code/cameo_hex.h"
+#include "code/coder.h"
+
+/* One verb found in the dictionary. */
+typedef struct verb_hit {
+    const verb_form *form;
+    uint32_t vfirst, vend;   /* tokens of the verb, with pre-words/particles */
+} verb_hit;
+
+static int tok_is(const sentence *s, uint32_t i, uint32_t wid) {
+    return i < s->ntok && wid && s->toks[i].wid == wid;
+}
+
+/* Does form f fit around token h (its pre-words before, particles after)?
+ * Fills hit when it does. */
+static int form_fits(const sent_ctx *c, const verb_form *f, uint32_t h,
+                     verb_hit *hit) {
+    const dict *d = &c->e->d;
+    const sentence *s = c->s;
+    if (f->npre > h) return 0;
+    for (uint32_t j = 0; j < f->npre; j++)
+        if (!tok_is(s, h - f->npre + j, d->pat_words[f->pre + j])) return 0;
+    for (uint32_t j = 0; j < f->npart; j++)
+        if (!tok_is(s, h + 1 + j, d->pat_words[f->part + j])) return 0;
+    hit->form = f;
+    hit->vfirst = h - f->npre;
+    hit->vend = h + 1 + f->npart;
+    return 1;
+}
+
+/* Finds the dictionary forms of the verb headed at token h, multi-word
+ * forms first, one per verb block (a verb may be listed in several blocks,
+ * each with its own patterns). Returns how many were stored in hits. */
+static int find_verbs(const sent_ctx *c, uint32_t h, verb_hit *hits,
+                      int max) {
+    const dict *d = &c->e->d;
+    const sentence *s = c->s;
+    int n = 0;
+    for (int pass = 0; pass < 2 && n == 0; pass++) {
+        /* pass 1: a verb with a pre-word whose first word the chunker took
+         * as the verb: "will not wire tap" (WIRE_+TAP) */
+        uint32_t at = h + (uint32_t)pass;
+        if (at >= s->ntok) break;
+        const tok *t = &s->toks[at];
+        const uint32_t *ids;
+        uint32_t nf = dict_verb_forms(d, t->norm, t->nlen, &ids);
+        for (uint32_t k = 0; k < nf && n < max; k++) {
+            const verb_form *f = &d->forms[ids[k]];
+            if (pass == 1 && !f->npre) continue;
+            verb_hit hit;
+            if (!form_fits(c, f, at, &hit)) continue;
+            int dup = 0;
+            for (int q = 0; q < n && !dup; q++)
+                dup = hits[q].form->block == f->block;
+            if (!dup) hits[n++] = hit;
+        }
+    }
+    /* dyad's clause model: a form the dictionary does not list is found
+     * through its lemma, which the tagger took from WordNet's exception
+     * lists and English inflection rules ("fought" -> FIGHT, "stopped" ->
+     * STOP), so a dictionary may list base forms only */
+    const tok *t = &s->toks[h];
+    if (n == 0 && !c->e->linear && tag_is_verb(t->tag) && t->lemma &&
+        strcmp(t->lemma, t->norm) != 0) {
+        const uint32_t *ids;
+        uint32_t nf = dict_verb_forms(d, t->lemma, strlen(t->lemma), &ids);
+        for (uint32_t k = 0; k < nf && n < max; k++) {
+            const verb_form *f = &d->forms[ids[k]];
+            if (f->word != f->lemma) continue; /* base forms only */
+            verb_hit hit;
+            if (!form_fits(c, f, h, &hit)) continue;
+            int dup = 0;
+            for (int q = 0; q < n && !dup; q++)
+                dup = hits[q].form->block == f->block;
+            if (!dup) hits[n++] = hit;
+        }
+    }
+    return n;
+}
+
+static int is_comma(const sentence *s, uint32_t i) {
+    return s->toks[i].tag == T_COMMA;
+}
+
+/* Start of the verb's stretch: just after the nearest kept comma before
+ * it, or the sentence start. */
+static uint32_t stretch_start(const sent_ctx *c, uint32_t vfirst) {
+    for (uint32_t i = vfirst; i-- > 0;) {
+        if (!is_comma(c->s, i) || c->deleted[i]) continue;
+        /* commas inside an actor unit ("A, B and C") and the closing comma
+         * of a deleted clause do not start a new stretch */
+        if (c->unit_of[i] >= 0) continue;
+        if (i > 0 && c->deleted[i - 1]) continue;
+        return i + 1;
+    }
+    return 0;
+}
+
+/* Index of the chunk at or after token p. */
+static uint32_t chunk_at(const sentence *s, uint32_t p) {
+    if (p >= s->ntok) return s->nchunk;
+    return s->toks[p].chunk >= 0 ? (uint32_t)s->toks[p].chunk : s->nchunk;
+}
+
+/* End of the verb's phrase: the lower part stops where a coordinated verb
+ * ("... and promised aid") or a new comma clause with its own verb
+ * ("..., a senior official said") begins, or at the sentence end. */
+static uint32_t phrase_end(const sent_ctx *c, uint32_t vend) {
+    const sentence *s = c->s;
+    for (uint32_t i = vend; i < s->ntok; i++) {
+        if (c->deleted[i]) continue;
+        const tok *t = &s->toks[i];
+        if (t->tag == T_PERIOD) return i;
+        if (t->tag == T_CC || is_comma(s, i)) {
+            /* look at the chunks after it: NP* then a verb group; in the
+             * clause model also "where"/"while"/"who" + NP* + verb (", where
+             * China and Russia accused ...") */
+            uint32_t k = chunk_at(s, i) + 1;
+            if (!c->e->linear && is_comma(s, i) && k < s->nchunk &&
+                s->chunks[k].kind == CK_SBAR)
+                k++;
+            while (k < s->nchunk &&
+                   (s->chunks[k].kind == CK_NP ||
+                    s->chunks[k].kind == CK_ADVP ||
+                    (!c->e->linear && s->chunks[k].kind == CK_CONJ &&
+                     k + 1 < s->nchunk && s->chunks[k + 1].kind == CK_NP) ||
+                    (s->chunks[k].kind == CK_PUNCT &&
+                     s->toks[s->chunks[k].first].tag == T_COMMA) ||
+                    c->deleted[s->chunks[k].first]))
+                k++;
+            if (k < s->nchunk && s->chunks[k].kind == CK_VG &&
+                !(s->chunks[k].vflags & VG_INFINITIVE)) {
+                /* ", it seems," is a parenthetical: the phrase goes on */
+                uint32_t after = s->chunks[k].end;
+                if (is_comma(s, i) && after < s->ntok && after - i <= 4 &&
+                    is_comma(s, after))
+                    continue;
+                return i;
+            }
+        }
+    }
+    return s->ntok;
+}
+
+/* Can unit u be a default source or target? It must not have been
+ * deleted with a comma clause, must be coded (1), or coded by its own
+ * words (2), or not coded (0), and must not carry the same first code as
+ * `differ` (the other side of the event). */
+static int unit_usable(const sent_ctx *c, const unit *u, int want,
+                       const unit *differ) {
+    if (c->deleted[u->first]) return 0;
+    int quoted = u->quoted && u->ncodes && u->codes[0][0] == '"';
+    if (want == 0 && u->coded) return 0;
+    if (want != 0 && !u->coded) return 0;
+    if (want == 1 && quoted) return 0;
+    return !(differ && u->ncodes && differ->ncodes &&
+             strcmp(u->codes[0], differ->codes[0]) == 0);
+}
+
+/* First unit starting in [lo, hi): coded = 1 wants an actor (one coded by
+ * its own words only if no real actor is there), 0 an uncoded phrase. */
+static int32_t first_unit(const sent_ctx *c, uint32_t lo, uint32_t hi,
+                          int coded, const unit *differ) {
+    int passes[2] = {coded, coded ? 2 : 0};
+    for (int p = 0; p < (coded ? 2 : 1); p++)
+        for (uint32_t i = 0; i < c->nunits; i++) {
+            const unit *u = &c->units[i];
+            if (u->first >= lo && u->first < hi &&
+                unit_usable(c, u, passes[p], differ))
+                return (int32_t)i;
+        }
+    return -1;
+}
+
+/* Last unit lying inside [lo, hi), with the same wants as first_unit
+ * (coded actors only for coded = 1). */
+static int32_t last_unit(const sent_ctx *c, uint32_t lo, uint32_t hi,
+                         int coded, const unit *differ) {
+    for (uint32_t i = c->nunits; i-- > 0;) {
+        const unit *u = &c->units[i];
+        if (u->first >= lo && u->end <= hi &&
+            unit_usable(c, u, coded ? 2 : 0, differ))
+            return (int32_t)i;
+    }
+    return -1;
+}
+
+/* A verb found in the dictionary and the code its patterns give it. */
+typedef struct verb_coding {
+    verb_hit hit;
+    uint32_t lo, hi;          /* token range its patterns may look at */
+    const char *code, *rcode; /* CAMEO code, reciprocal code ("" none) */
+    match_result m;           /* slots bound by the pattern that fired */
+    const char *rule_file;
+    uint32_t rule_line;
+    int specific;             /* a pattern gave a specific (sub)code */
+} verb_coding;
+
+/* Looks up the verb group's verb and tries its block's patterns in order;
+ * the first that matches (and is not a null pattern) gives the code. */
+static int code_verb(sent_ctx *c, const chunk *ch, verb_coding *vc) {
+    const sentence *s = c->s;
+    const dict *d = &c->e->d;
+    verb_hit hits[4];
+    int nh = find_verbs(c, ch->head, hits, 4);
+    if (!nh) {
+        trace_add(c, "verb %s: not in the verb dictionary\n",
+                  s->toks[ch->head].norm);
+        return 0;
+    }
+    /* default: the first listing with a code of its own */
+    int def = 0;
+    while (def + 1 < nh && !strcmp(hits[def].form->code, "---") &&
+           !hits[def].form->rcode[0])
+        def++;
+    vc->hit = hits[def];
+    vc->code = hits[def].form->code;
+    vc->rcode = hits[def].form->rcode;
+    const pattern *fired = NULL;
+    match_result m = {-1, -1, -1, hits[def].vfirst, hits[def].vend};
+    for (int h = 0; h < nh && !fired; h++) {
+        const verb_hit *hit = &hits[h];
+        const verb_block *blk = &d->blocks[hit->form->block];
+        uint32_t lo = stretch_start(c, hit->vfirst);
+        uint32_t hi = phrase_end(c, hit->vend);
+        for (uint32_t k = 0; k < blk->n; k++) {
+            const pattern *p = &d->patterns[blk->first + k];
+            match_result mm;
+            if (!match_pattern(c, p, hit->vfirst, hit->vend, lo, hi, &mm))
+                continue;
+            if (strcmp(p->code, "---") == 0 && !p->rcode[0]) continue;
+            fired = p;
+            m = mm;
+            vc->hit = *hit;
+            vc->code = p->code;
+            vc->rcode = p->rcode;
+            break;
+        }
+    }
+    vc->lo = stretch_start(c, vc->hit.vfirst);
+    vc->hi = phrase_end(c, vc->hit.vend);
+    vc->m = m;
+    vc->rule_file =
+        fired ? d->files[fired->file] : d->files[vc->hit.form->file];
+    vc->rule_line = fired ? fired->line : vc->hit.form->line;
+    /* "threatened to impose sanctions" matched a pattern for 1312: that
+     * beats composing the verbs; a pattern giving a root-level code
+     * ("030", "020") still composes */
+    vc->specific = fired && fired->code[0] &&
+                   (strlen(fired->code) > 3 || fired->code[2] != '0');
+    return 1;
+}
+
+static int null_code(const char *code) {
+    return !code || !code[0] || strcmp(code, "---") == 0;
+}
+
+/* Default target: first coded unit after the verb whose code differs
+ * from the source's, else the first uncoded one. */
+static int32_t default_target(const sent_ctx *c, uint32_t from, uint32_t hi,
+                              int32_t src) {
+    const unit *su = src >= 0 ? &c->units[src] : NULL;
+    int32_t tgt = first_unit(c, from, hi, 1, su);
+    if (tgt < 0) tgt = first_unit(c, from, hi, 0, NULL);
+    return tgt;
+}
+
+static int32_t localise(sent_ctx *c, int32_t u, const char *loc);
+
+/* The clause model's target: like default_target, but a place named after
+ * "in" is where the event happened, not whom it concerns ("held talks in
+ * Riyadh", "exercises in the Sea of Japan"). */
+static int32_t clause_target(const sent_ctx *c, uint32_t from, uint32_t hi,
+                             int32_t src, const char *code) {
+    const sentence *s = c->s;
+    const unit *su = src >= 0 ? &c->units[src] : NULL;
+    /* giving, sending, handing over: the recipient after "to" is the
+     * target, not what is given ("extradited militants to Iraq") */
+    if (code && (!strncmp(code, "06", 2) || !strncmp(code, "07", 2) ||
+                 !strcmp(code, "174")))
+        for (uint32_t i = 0; i < c->nunits; i++) {
+            const unit *u = &c->units[i];
+            if (u->first < from || u->first >= hi || !u->coded) continue;
+            if (u->first > 0 && tok_is(s, u->first - 1, c->e->w_to) &&
+                !(su && u->actor && su->actor && !strcmp(u->actor, su->actor)))
+                return (int32_t)i;
+        }
+    /* pass 0: actors not introduced by "in"; pass 1: people named by an
+     * agent word only ("dozens of students", who take the place's country
+     * later); pass 2: only a place ("arrived in Moscow", "detonated a bomb
+     * in Mogadishu") -- but a compound meeting "in Riyadh" meets itself;
+     * pass 3: phrases with no actor at all */
+    for (int pass = 0; pass < 4; pass++) {
+        if (pass == 2 && su && su->compound) continue;
+        /* where a meeting is held is not whom one meets ("held an
+         * emergency meeting in New York"); a visit to a place is */
+        if (pass == 2 && code && !strncmp(code, "04", 2) &&
+            strcmp(code, "042") != 0 && strcmp(code, "043") != 0)
+            continue;
+        for (uint32_t i = 0; i < c->nunits; i++) {
+            const unit *u = &c->units[i];
+            if (u->first < from || u->first >= hi) continue;
+            int coded_pass = pass == 0 || pass == 2;
+            if (coded_pass != !!u->coded) continue;
+            if (pass == 1 && !u->ncodes) continue;
+            int after_in =
+                u->first > 0 && tok_is(s, u->first - 1, c->e->w_in);
+            if (pass != 2 && after_in) continue;
+            if (pass == 2 && !after_in) continue;
+            /* the source's own forces are not its target: "Russia
+             * withdrew its troops from Ukraine" (but "Iranian police fired
+             * at Iranian protesters" is) */
+            if (pass == 0 && su && u->ncodes && su->ncodes &&
+                (strcmp(u->codes[0], su->codes[0]) == 0 ||
+                 (u->actor && su->actor && !strcmp(u->actor, su->actor) &&
+                  s->toks[u->first].tag == T_PRPS)))
+                continue;
+            if (pass == 2 && su && u->actor && su->actor &&
+                !strcmp(u->actor, su->actor))
+                continue;
+            return (int32_t)i;
+        }
+    }
+    return -1;
+}
+
+/* The role an agent code ends with ("---GOV" -> GOV), or "". */
+static const char *agent_role(const unit *u) {
+    if (!u || !u->ncodes) return "";
+    size_t n = strlen(u->codes[0]);
+    return n >= 6 ? u->codes[0] + n - 3 : "";
+}
+
+/* "Lebanese protesters called on the government to resign": a bare state
+ * agent facing a country's own people belongs to that country. Returns a
+ * new unit or u. */
+static int32_t domestic_state(sent_ctx *c, int32_t u, int32_t other);
+
+/* Insurgents' victims with no nationality named are their own country's
+ * people: "Taliban insurgents abducted bus passengers" is AFGREB against
+ * AFGCVL. Only for rebels: an army may fight abroad. */
+static int32_t insurgent_victims(sent_ctx *c, int32_t tgt, int32_t src) {
+    if (tgt < 0 || src < 0 || c->units[tgt].coded || !c->units[tgt].ncodes)
+        return tgt;
+    const unit *o = &c->units[src];
+    if (!o->coded || !o->ncodes) return tgt;
+    const char *sc = o->codes[0];
+    size_t n = strlen(sc);
+    if (n < 6 || strcmp(sc + n - 3, "REB") != 0) return tgt;
+    /* the country the rebels fight in leads their code ("AFGREB"); groups
+     * coded as transnational (IMG...) have none */
+    if (!strncmp(sc, "IGO", 3) || !strncmp(sc, "NGO", 3) ||
+        !strncmp(sc, "IMG", 3) || !strncmp(sc, "---", 3))
+        return tgt;
+    return localise(c, tgt, arena_strndup(c->a, sc, 3));
+}
+
+static int32_t domestic_state(sent_ctx *c, int32_t u, int32_t other) {
+    /* (not police or soldiers, nor civilians or refugees: "police
+     * arrested a Venezuelan man" says nothing about whose police) */
+    static const char *const state[] = {"GOV", "LEG", "JUD", NULL};
+    static const char *const people[] = {"OPP", "EDU", "LAB", "BUS", "MED",
+                                         "HLH", "AGR", "HRI", NULL};
+    if (u < 0 || other < 0 || c->units[u].coded || !c->units[u].ncodes)
+        return u;
+    const unit *o = &c->units[other];
+    if (!o->coded || !o->actor || strlen(o->actor) != 3) return u;
+    const char *ro = agent_role(o), *ru = agent_role(&c->units[u]);
+    int is_state = 0, is_people = 0;
+    for (const char *const *p = state; *p; p++) is_state |= !strcmp(ru, *p);
+    for (const char *const *p = people; *p; p++) is_people |= !strcmp(ro, *p);
+    if (!is_state || !is_people) return u;
+    return localise(c, u, o->actor);
+}
+
+/* "A and B renewed ties": a compound with no other target acts on itself,
+ * one event per ordered pair. */
+static int self_compound(const sent_ctx *c, int32_t src, int32_t *tgt,
+                         const match_result *m) {
+    if (src >= 0 && c->units[src].compound && c->units[src].ncodes > 1 &&
+        (*tgt < 0 || !c->units[*tgt].coded) && m->target < 0) {
+        *tgt = src;
+        return 1;
+    }
+    return 0;
+}
+
+/* PETRARCH1 linear model (validation suite): see the file comment. */
+static void code_linear(sent_ctx *c, event_list *out) {
+    const sentence *s = c->s;
+    uint32_t ci = 0;
+    while (ci < s->nchunk) {
+        const chunk *ch = &s->chunks[ci];
+        verb_coding vc;
+        if (ch->kind != CK_VG || c->deleted[ch->head] ||
+            !code_verb(c, ch, &vc)) {
+            ci++;
+            continue;
+        }
+        const verb_hit *hit = &vc.hit;
+        const char *code = vc.code, *rcode = vc.rcode;
+        if (null_code(code) && !rcode[0]) {
+            trace_add(c, "verb %s (%s:%u): null code, no event\n",
+                      s->toks[ch->head].norm, vc.rule_file, vc.rule_line);
+            ci++;
+            continue;
+        }
+        const match_result *m = &vc.m;
+        int32_t src = m->source, tgt = m->target;
+        if (m->compound >= 0) tgt = m->compound;
+        if (src < 0) {
+            src = first_unit(c, vc.lo, hit->vfirst, 1, NULL);
+            if (src < 0) src = first_unit(c, vc.lo, hit->vfirst, 0, NULL);
+        }
+        if (tgt < 0) {
+            tgt = default_target(c, hit->vend, vc.hi, src);
+            const unit *su = src >= 0 ? &c->units[src] : NULL;
+            if (tgt < 0) tgt = last_unit(c, vc.lo, hit->vfirst, 1, su);
+            if (tgt < 0 && src >= 0) {
+                int32_t t2 = last_unit(c, vc.lo, hit->vfirst, 0, NULL);
+                if (t2 != src) tgt = t2;
+            }
+        }
+        if (tgt == src && m->compound < 0) tgt = -1;
+        int selfc = self_compound(c, src, &tgt, m);
+        /* passive: "B was opposed by A" */
+        int passive = 0;
+        if ((ch->vflags & VG_PASSIVE) && m->source < 0) {
+            for (uint32_t q = hit->vend; q < vc.hi && !passive; q++)
+                passive = tok_is(s, q, c->e->w_by) && !c->deleted[q];
+            if (passive) {
+                int32_t tmp = src;
+                src = tgt;
+                tgt = tmp;
+            }
+        }
+        trace_add(c, "verb %s -> %s (%s:%u)%s\n", s->toks[ch->head].norm,
+                  code[0] ? code : rcode, vc.rule_file, vc.rule_line,
+                  passive ? " passive: roles swapped" : "");
+        event_add_pairs(c, out, src, tgt, code, rcode,
+                        m->compound >= 0 || selfc, ci, vc.rule_file,
+                        vc.rule_line);
+        /* resume after the verb's phrase: one coded verb per phrase */
+        uint32_t next = chunk_at(s, vc.hi);
+        ci = next > ci ? next : ci + 1;
+    }
+}
+
+/* The unit acting as subject of the clause holding chunk ci: the clause's
+ * own subject, or for infinitive, participial and coordinated clauses
+ * without one, the nearest enclosing clause's. */
+static int32_t clause_subject(const sent_ctx *c, uint32_t ci) {
+    const sentence *s = c->s;
+    int32_t k = s->chunks[ci].clause;
+    for (int depth = 0; k >= 0 && (uint32_t)k < s->nclause && depth < 8;
+         depth++) {
+        const clause *cl = &s->clauses[k];
+        if (cl->subject >= 0 && (uint32_t)cl->subject < s->nchunk) {
+            int32_t u = c->unit_of[s->chunks[cl->subject].first];
+            if (u >= 0) return u;
+        }
+        if (cl->kind != CL_INFINITIVE && cl->kind != CL_PARTICIPIAL &&
+            cl->kind != CL_COORD)
+            break;
+        k = cl->parent;
+    }
+    return -1;
+}
+
+/* Adjectives that make "be ADJ to VERB" an intention: "is ready to meet". */
+static int intent_adjective(const sentence *s, uint32_t ci) {
+    static const char *const adj[] = {"READY", "WILLING", "PREPARED",
+                                      "DETERMINED", "EAGER", "KEEN", NULL};
+    if (ci + 1 >= s->nchunk) return 0;
+    const chunk *a = &s->chunks[ci + 1];
+    if (a->kind != CK_ADJP && a->kind != CK_NP) return 0;
+    for (const char *const *p = adj; *p; p++)
+        if (!strcmp(s->toks[a->head].norm, *p)) return 1;
+    return 0;
+}
+
+/* The infinitive verb group governed by the verb group at ci ("vowed to
+ * retaliate", "urged Canada to release ..."), or -1. Only noun phrases,
+ * prepositions and adverbs may stand between. */
+static int32_t governed_infinitive(const sentence *s, uint32_t ci) {
+    for (uint32_t k = ci + 1; k < s->nchunk && k < ci + 8; k++) {
+        const chunk *ch = &s->chunks[k];
+        if (ch->kind == CK_VG)
+            return (ch->vflags & VG_INFINITIVE) ? (int32_t)k : -1;
+        if (ch->kind != CK_NP && ch->kind != CK_PP && ch->kind != CK_ADVP &&
+            ch->kind != CK_ADJP)
+            return -1;
+    }
+    return -1;
+}
+
+/* The verb group of a complement clause right after chunk ci ("demanded
+ * that Sweden extradite ..."), with the clause's subject unit, or -1. */
+static int32_t governed_complement(const sent_ctx *c, uint32_t ci,
+                                   int32_t *subj, uint32_t *cstart) {
+    const sentence *s = c->s;
+    *subj = -1;
+    for (uint32_t k = ci + 1; k < s->nchunk && k < ci + 4; k++) {
+        const chunk *ch = &s->chunks[k];
+        if (ch->kind == CK_ADVP) continue;
+        const clause *cl = &s->clauses[ch->clause];
+        if (cl->kind != CL_COMPLEMENT || cl->verb < 0 ||
+            (uint32_t)cl->first < ci + 1)
+            return -1;
+        /* the complement's subject, when the chunker found it right here */
+        if (cl->subject >= 0 && (uint32_t)cl->subject <= ci + 4)
+            *subj = c->unit_of[s->chunks[cl->subject].first];
+        *cstart = s->chunks[cl->first].first;
+        return cl->verb;
+    }
+    return -1;
+}
+
+/* Verb group ci holds "will"/"would"/"shall" and sits in a reported
+ * ("said that ...") clause. */
+static int reported_future(const sent_ctx *c, uint32_t ci) {
+    const sentence *s = c->s;
+    const chunk *ch = &s->chunks[ci];
+    int fut = 0;
+    for (uint32_t t = ch->first; t < ch->head && !fut; t++) {
+        const char *w = s->toks[t].norm;
+        fut = !strcmp(w, "WILL") || !strcmp(w, "WOULD") ||
+              !strcmp(w, "'LL") || !strcmp(w, "SHALL");
+    }
+    if (!fut || ch->clause >= s->nclause) return 0;
+    return s->clauses[ch->clause].kind == CL_COMPLEMENT;
+}
+
+/* Speech acts that govern another act and compose with it: appeals (2),
+ * intentions (3), demands (4), threats (6) and refusals (negative codes).
+ * "Met X to discuss Y" is a meeting, not a composed code. */
+static int governing_act(int up) {
+    if (up < 0) return 1;
+    int cls = (up >> 12) & 0xF;
+    return cls == 2 || cls == 3 || cls == 4 || cls == 6;
+}
+
+/* Is chunk ci inside an "if"/"unless" clause? "... warned China of
+ * consequences if it supplied weapons to Russia" reports no supply. */
+static int hypothetical(const sent_ctx *c, uint32_t ci) {
+    const sentence *s = c->s;
+    int32_t k = s->chunks[ci].clause;
+    for (int depth = 0; k >= 0 && (uint32_t)k < s->nclause && depth < 8;
+         depth++) {
+        const clause *cl = &s->clauses[k];
+        if (cl->kind == CL_ADVERBIAL && cl->first < s->nchunk) {
+            const chunk *op = &s->chunks[cl->first];
+            const char *w = s->toks[op->first].norm;
+            if (!strcmp(w, "IF") || !strcmp(w, "UNLESS")) return 1;
+        }
+        k = cl->parent;
+    }
+    return 0;
+}
+
+/* The country where the sentence places its events: the first actor unit
+ * after "in" whose actor is a state ("rallied in Tbilisi", "students in
+ * Bangladesh"), or NULL. */
+static const char *sentence_location(const sent_ctx *c) {
+    const sentence *s = c->s;
+    for (uint32_t i = 0; i < c->nunits; i++) {
+        const unit *u = &c->units[i];
+        if (!u->coded || !u->actor || strlen(u->actor) != 3) continue;
+        /* "in X" before the unit, or inside it ("students in X") */
+        uint32_t q = u->first ? u->first - 1 : 0;
+        for (; q + 1 < u->end; q++)
+            if (tok_is(s, q, c->e->w_in)) return u->actor;
+    }
+    return NULL;
+}
+
+/* An agent without an actor ("---GOV", "---OPP") belongs to the country
+ * the sentence takes place in: "protesters rallied in Tbilisi against the
+ * government" is GEOOPP against GEOGOV. Returns a new unit, or u. */
+static int32_t localise(sent_ctx *c, int32_t u, const char *loc) {
+    if (u < 0 || !loc || c->units[u].coded || !c->units[u].ncodes) return u;
+    unit nu = c->units[u];
+    const char **codes = arena_alloc(c->a, nu.ncodes * sizeof *codes);
+    for (uint32_t k = 0; k < nu.ncodes; k++) {
+        const char *code = nu.codes[k];
+        codes[k] = !strncmp(code, "---", 3)
+                       ? arena_printf(c->a, "%s%s", loc, code + 3)
+                       : code;
+    }
+    nu.codes = codes;
+    nu.coded = 1;
+    nu.actor = loc;
+    ARENA_GROW(c->a, c->units, c->nunits, c->cap_units);
+    c->units[c->nunits] = nu;
+    return (int32_t)c->nunits++;
+}
+
+/* dyad's clause model, for PETRARCH2-format dictionaries: the source is the
+ * verb's subject (pronouns resolved), passive verbs take their source from
+ * "by", negated verbs give no event, and a verb governing an infinitive
+ * ("vowed to attack") combines both codes (cameo_hex.c). */
+static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
+    const sentence *s = c->s;
+    const char *loc = sentence_location(c);
+    for (uint32_t ci = 0; ci < s->nchunk; ci++) {
+        const chunk *ch = &s->chunks[ci];
+        if (ch->kind != CK_VG || consumed[ci]) continue;
+        /* a gerund after a preposition names an activity, not a new event:
+         * "accused X of attacking Y", "praised X for seeking Y" */
+        if (s->toks[ch->first].tag == T_VBG && ch->first > 0 &&
+            s->toks[ch->first - 1].tag == T_IN) {
+            int32_t g = governed_infinitive(s, ci);
+            if (g >= 0) consumed[g] = 1; /* "of attempting to murder" */
+            continue;
+        }
+        /* "release detained journalists": a lone participle between a
+         * verb and a noun is an adjective */
+        if (ch->end - ch->first == 1 && ci > 0 && ci + 1 < s->nchunk &&
+            (s->toks[ch->head].tag == T_VBN ||
+             s->toks[ch->head].tag == T_VBD) &&
+            s->chunks[ci - 1].kind == CK_VG &&
+            s->chunks[ci + 1].kind == CK_NP &&
+            s->chunks[ci + 1].first == ch->end)
+            continue;
+        /* "the decision to ban Huawei": an infinitive completing a noun
+         * that names no actor is not an event */
+        if ((ch->vflags & VG_INFINITIVE) && ci > 0 &&
+            s->chunks[ci - 1].kind == CK_NP) {
+            int32_t nu = c->unit_of[s->chunks[ci - 1].first];
+            if (nu < 0 || !c->units[nu].ncodes) continue;
+        }
+        if (hypothetical(c, ci)) {
+            trace_add(c, "verb %s: in a conditional clause, no event\n",
+                      s->toks[ch->head].norm);
+            continue;
+        }
+        verb_coding vc;
+        int have = code_verb(c, ch, &vc);
+        int up = have ? cameo_to_hex(vc.code) : 0;
+        if (!have && (ch->vflags & VG_COPULA) && intent_adjective(s, ci))
+            up = cameo_to_hex("030");
+        const char *code = have ? vc.code : "", *rcode = have ? vc.rcode : "";
+        uint32_t vend = have ? vc.hit.vend : ch->end;
+        uint32_t hi = have ? vc.hi : phrase_end(c, ch->end);
+        const match_result *m = have ? &vc.m : NULL;
+        const char *rule_file = have ? vc.rule_file : "(frame)";
+        uint32_t rule_line = have ? vc.rule_line : 0;
+        int32_t tgt_from = -1;
+        const char *frame_lower = NULL; /* code of a composed infinitive */
+
+        /* a speech act governing an infinitive: one combined event */
+        int32_t inf =
+            governing_act(up) ? governed_infinitive(s, ci) : -1;
+        if (inf >= 0 && have && vc.specific) {
+            /* the pattern already coded the whole frame ("threatened to
+             * impose sanctions" 1312): the infinitive is part of it */
+            consumed[inf] = 1;
+        } else if (inf >= 0) {
+            verb_coding lc;
+            if (code_verb(c, &s->chunks[inf], &lc) && !null_code(lc.code)) {
+                int comb =
+                    cameo_hex_combine(up, cameo_to_hex_governed(lc.code));
+                const char *cc = cameo_from_hex_near(comb);
+                consumed[inf] = 1;
+                if (cc) {
+                    frame_lower = lc.code;
+                    trace_add(c, "frame: %s + %s -> %s\n",
+                              s->toks[ch->head].norm,
+                              s->toks[s->chunks[inf].head].norm, cc);
+                    code = cc;
+                    rcode = "";
+                    hi = lc.hi > hi ? lc.hi : hi;
+                    if (lc.m.target >= 0) tgt_from = lc.m.target;
+                    rule_file = lc.rule_file;
+                    rule_line = lc.rule_line;
+                }
+            }
+        }
+        /* "A demanded that B withdraw": A acts on B with the combined
+         * code (a speech act about a material act); a reporting verb with
+         * a null code leaves the complement to be coded on its own */
+        int32_t comp_subj = -1;
+        uint32_t comp_start = 0;
+        int32_t comp = (inf < 0 && up >= 0x1000)
+                           ? governed_complement(c, ci, &comp_subj,
+                                                 &comp_start)
+                           : -1;
+        int comp_used = 0;
+        if (comp >= 0 && comp_subj >= 0 && have && vc.specific) {
+            consumed[comp] = 1;
+            comp_used = 1;
+            if (vc.m.target < 0) tgt_from = comp_subj;
+        } else if (comp >= 0 && comp_subj >= 0 && governing_act(up)) {
+            verb_coding lc;
+            const chunk *lch = &s->chunks[comp];
+            if (!(lch->vflags & VG_NEG) && code_verb(c, lch, &lc) &&
+                !null_code(lc.code)) {
+                int low = cameo_to_hex_governed(lc.code);
+                const char *cc =
+                    low > 0 && low < 0x1000
+                        ? cameo_from_hex_near(cameo_hex_combine(up, low))
+                        : NULL;
+                if (cc) {
+                    consumed[comp] = 1;
+                    comp_used = 1;
+                    trace_add(c, "complement: %s that ... %s -> %s\n",
+                              s->toks[ch->head].norm,
+                              s->toks[lch->head].norm, cc);
+                    code = cc;
+                    rcode = "";
+                    tgt_from = comp_subj;
+                    hi = lc.hi > hi ? lc.hi : hi;
+                }
+            }
+        }
+        /* a reported future is an intention: "Germany said it would send
+         * air defence systems" (0332), not the sending itself */
+        if (have && (ch->vflags & VG_MODAL) && up > 0 &&
+            up < 0x1000 && reported_future(c, ci)) {
+            const char *cc =
+                cameo_from_hex_near(cameo_hex_combine(0x3000, up));
+            if (cc) {
+                trace_add(c, "reported future: %s -> %s\n",
+                          s->toks[ch->head].norm, cc);
+                code = cc;
+                rcode = "";
+            }
+        }
+        /* "warned that millions faced hunger": the reported clause is not
+         * the verb's target; it is coded on its own */
+        if (comp >= 0 && !comp_used && comp_start >= vend &&
+            comp_start < hi) {
+            /* ... but one demands or appeals of the complement's subject:
+             * "demanded that Moscow explain the poisoning" */
+            if ((up >> 12) == 2 || (up >> 12) == 4) {
+                if (comp_subj >= 0 && tgt_from < 0) tgt_from = comp_subj;
+            } else {
+                hi = comp_start;
+            }
+        }
+        if (null_code(code) && !rcode[0]) {
+            if (have)
+                trace_add(c, "verb %s (%s:%u): null code, no event\n",
+                          s->toks[ch->head].norm, rule_file, rule_line);
+            continue;
+        }
+        if (ch->vflags & VG_NEG) {
+            trace_add(c, "verb %s: negated, no event\n",
+                      s->toks[ch->head].norm);
+            continue;
+        }
+        int32_t src = m ? m->source : -1;
+        int32_t tgt = tgt_from >= 0 ? tgt_from : (m ? m->target : -1);
+        int compound = m && m->compound >= 0;
+        if (compound) tgt = m->compound;
+        int passive = (ch->vflags & VG_PASSIVE) != 0 && src < 0;
+        if (passive) {
+            /* "B was attacked by A": A is the source, B the target */
+            int32_t subj = clause_subject(c, ci);
+            src = -1;
+            for (uint32_t q = vend; q + 1 < hi && src < 0; q++)
+                if (tok_is(s, q, c->e->w_by))
+                    src = units_starting_at(c, q + 1);
+            /* "Aid was sent to Syrian refugees by the EU": an uncoded
+             * subject is what moved; the recipient is the target */
+            if (tgt < 0 && subj >= 0 && !c->units[subj].coded) {
+                int32_t r = clause_target(c, vend, hi, src, code);
+                if (r >= 0 && r != src) tgt = r;
+            }
+            if (tgt < 0) tgt = subj;
+        } else {
+            if (src < 0) src = clause_subject(c, ci);
+            if (src < 0) {
+                uint32_t lo = stretch_start(c, ch->first);
+                src = first_unit(c, lo, ch->first, 1, NULL);
+            }
+            if (tgt < 0) tgt = clause_target(c, vend, hi, src, code);
+        }
+        if (tgt == src && !compound) tgt = -1;
+        /* a compound acting on itself is cooperation among its members
+         * ("A and B signed an accord", "met", "agreed"): PETRARCH2 limits
+         * this to roots 03-06; dyad also allows verbs with a reciprocal code
+         * -- but "A and B warned" is not A warning B */
+        int selfc = 0;
+        /* ("A and B offered to host talks" or "to send aid" is directed
+         * at others, not at each other) */
+        int outward = (frame_lower && (!strncmp(frame_lower, "04", 2) ||
+                                       !strncmp(frame_lower, "07", 2) ||
+                                       !strcmp(frame_lower, "039"))) ||
+                      !strcmp(code, "036") || !strcmp(code, "039") ||
+                      !strncmp(code, "033", 3);
+        if (m && src >= 0 && c->units[src].coded && !outward &&
+            ((code[0] == '0' && code[1] >= '3' && code[1] <= '6') ||
+             rcode[0])) /* or a symmetric verb: "A and B clashed" */
+            selfc = self_compound(c, src, &tgt, m);
+        if (!selfc && !compound) {
+            src = localise(c, src, loc);
+            tgt = localise(c, tgt, loc);
+            tgt = domestic_state(c, tgt, src);
+            tgt = insurgent_victims(c, tgt, src);
+            src = domestic_state(c, src, tgt);
+        }
+        trace_add(c, "verb %s -> %s (%s:%u)%s\n", s->toks[ch->head].norm,
+                  code[0] ? code : rcode, rule_file, rule_line,
+                  passive ? " passive: source from \"by\"" : "");
+        event_add_pairs(c, out, src, tgt, code, rcode, compound || selfc, ci,
+                        rule_file, rule_line);
+        if (src >= 0) units_remember(c, src);
+    }
+}
+
+/* The nominal entry naming the event of noun phrase chunk k, or NULL:
+ * its last word is the head (form or lemma), the others stand just before
+ * it ("air strike"). */
+static const nominal_entry *nominal_at(const sent_ctx *c, const chunk *np) {
+    const dict *d = &c->e->d;
+    const sentence *s = c->s;
+    const tok *h = &s->toks[np->head];
+    for (uint32_t i = 0; i < d->nnominals; i++) {
+        const nominal_entry *e = &d->nominals[i];
+        const uint32_t *w = d->pat_words + e->first;
+        uint32_t last = w[e->n - 1];
+        if (h->wid != last && h->lwid != last) continue;
+        if (e->n - 1 > np->head - np->first) continue;
+        int ok = 1;
+        for (uint32_t j = 0; ok && j + 1 < e->n; j++)
+            ok = tok_is(s, np->head - (e->n - 1) + j, w[j]);
+        if (ok) return e;
+    }
+    return NULL;
+}
+
+/* Did a verb event of this sentence come from verb group chunk k? */
+static int verb_coded(const sent_ctx *c, const event_list *out,
+                      uint32_t first_event, uint32_t k) {
+    const sentence *s = c->s;
+    uint32_t off = s->doc_off + s->toks[s->chunks[k].first].off;
+    for (uint32_t i = first_event; i < out->n; i++)
+        if (out->ev[i].verb_span.off == off) return 1;
+    return 0;
+}
+
+/* Nominal events: "an Israeli air strike on Khan Younis", "talks between
+ * X and Y", "sanctions against Iran" when no verb already coded them. The
+ * source is the actor named inside the noun phrase ("Israeli", "Russia's")
+ * or, for the object of an uncoded verb, that verb's subject. */
+static void code_nominals(sent_ctx *c, event_list *out,
+                          uint32_t first_event, const uint8_t *consumed) {
+    const sentence *s = c->s;
+    if (!c->e->d.nnominals) return;
+    for (uint32_t k = 0; k + 2 < s->nchunk; k++) {
+        const chunk *np = &s->chunks[k];
+        if (np->kind != CK_NP) continue;
+        const nominal_entry *e = nominal_at(c, np);
+        if (!e) continue;
+        const chunk *pp = &s->chunks[k + 1];
+        if (pp->kind != CK_PP || pp->pp_obj < 0) continue;
+        int prep_ok = 0;
+        for (uint8_t j = 0; j < e->npreps && !prep_ok; j++)
+            prep_ok = tok_is(s, pp->head, e->preps[j]);
+        if (!prep_ok) continue;
+        int32_t tgt = c->unit_of[s->chunks[pp->pp_obj].first];
+        if (tgt < 0 || !c->units[tgt].coded) continue;
+        /* only a phrase that opens a clause ("An air strike on X killed")
+         * or is the object of a verb the dictionary does not know ("began
+         * talks with X"): a known verb decides itself ("launched an attack
+         * on X", "offered to send aid to X", "rejected talks with X"), and
+         * a phrase inside a prepositional phrase is not asserted ("demanded
+         * an end to air strikes on X") */
+        if (k > 0) {
+            const chunk *pv = &s->chunks[k - 1];
+            verb_hit vh[1];
+            if (pv->kind == CK_VG) {
+                /* a verb with a null code and no pattern for this object
+                 * leaves the noun to name the event: "announced $300
+                 * million in military aid for Ukraine" */
+                if (consumed[k - 1] || verb_coded(c, out, first_event, k - 1))
+                    continue;
+                if (find_verbs(c, pv->head, vh, 1) &&
+                    strcmp(vh[0].form->code, "---") != 0)
+                    continue;
+            } else if (pv->kind != CK_SBAR && pv->kind != CK_PUNCT &&
+                       pv->kind != CK_CONJ) {
+                continue;
+            }
+        }
+        int32_t src = -1;
+        uint32_t before = out->n;
+        /* an actor inside the phrase, before the head */
+        for (uint32_t i = 0; i < c->nunits && src < 0; i++) {
+            const unit *u = &c->units[i];
+            if (u->first <= np->first && u->end > np->first && u->coded &&
+                u->first < np->head && c->unit_of[np->head] == (int32_t)i &&
+                u->codes != c->units[tgt].codes) {
+                /* the unit spans the phrase and its PP: take the actor
+                 * named before the head only */
+                const char **codes = NULL;
+                uint32_t nc = 0, cap = 0;
+                int has_actor = 0, has_agent = 0;
+                units_code_range(c, np->first, np->head, &codes, &nc, &cap,
+                                 &has_actor, &has_agent);
+                if (has_actor) {
+                    unit nu = *u;
+                    nu.codes = codes;
+                    nu.ncodes = nc;
+                    nu.end = np->end;
+                    nu.compound = 0;
+                    ARENA_GROW(c->a, c->units, c->nunits, c->cap_units);
+                    c->units[c->nunits] = nu;
+                    src = (int32_t)c->nunits++;
+                }
+            }
+        }
+        if (src < 0 && k > 0 && s->chunks[k - 1].kind == CK_VG &&
+            !(s->chunks[k - 1].vflags & VG_NEG))
+            src = clause_subject(c, k - 1);
+        int compound = 0;
+        if (src < 0 && c->units[tgt].compound) {
+            src = tgt; /* "talks between X and Y" */
+            compound = 1;
+        }
+        if (src < 0) continue;
+        trace_add(c, "nominal event: %s -> %s (%s:%u)\n",
+                  s->toks[np->head].norm, e->code,
+                  c->e->d.files[e->file], e->line);
+        event_add_pairs(c, out, src, tgt, e->code, e->rcode, compound, k,
+                        c->e->d.files[e->file], e->line);
+        (void)before;
+    }
+}
+
+void code_sentence_verbs(sent_ctx *c, event_list *out) {
+    if (c->e->linear) {
+        code_linear(c, out);
+        return;
+    }
+    uint32_t first_event = out->n;
+    /* verb groups already coded as part of another verb's event */
+    uint8_t *consumed = arena_zalloc(c->a, c->s->nchunk + 1);
+    code_clauses(c, out, consumed);
+    code_nominals(c, out, first_event, consumed);
+    /* the main clause's subject is the likeliest antecedent of the next
+     * sentence's pronouns: "Valdoria sent envoys to Ostmark. It also ..." */
+    if (c->s->nclause && c->s->clauses[0].verb >= 0)
+        units_remember(c, clause_subject(c, (uint32_t)c->s->clauses[0].verb));
+}

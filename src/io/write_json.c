@@ -1,0 +1,331 @@
+/* write_json.c -- the writer interface (open, event, close, document
+ * tracking) and the JSON Lines writer.
+ *
+ * JSON is written by hand rather than through jansson: one event line is a
+ * fixed list of keys in a fixed order, so building a json_t per event would
+ * only add allocations on the hot output path. The string escaper is the one
+ * place that must be exactly right: it escapes ", \ and every control
+ * character, passes valid UTF-8 through unchanged, and replaces each byte of
+ * an invalid sequence with \ufffd so a line is always valid JSON whatever
+ * the input bytes were.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/swar.h"
+#include "io/writer.h"
+
+const char *writer_kind_name(writer_kind kind) {
+    switch (kind) {
+    case WRITER_TSV: return "tsv";
+    case WRITER_TABLE: return "table";
+    default: return "jsonl";
+    }
+}
+
+int writer_kind_parse(const char *name) {
+    if (!name) return -1;
+    if (!strcmp(name, "jsonl") || !strcmp(name, "json")) return WRITER_JSONL;
+    if (!strcmp(name, "tsv")) return WRITER_TSV;
+    if (!strcmp(name, "table")) return WRITER_TABLE;
+    return -1;
+}
+
+writer *writer_open(FILE *f, writer_kind kind) {
+    writer *w = calloc(1, sizeof *w);
+    if (!w) return NULL;
+    w->f = f;
+    w->kind = kind;
+    if (kind == WRITER_TSV) writer_tsv_header(w);
+    else if (kind == WRITER_TABLE) writer_table_header(w);
+    return w;
+}
+
+void writer_track_doc(writer *w, const doc_record *doc) {
+    const char *id = doc && doc->id ? doc->id : "";
+    unsigned long long line = doc ? doc->line : 0;
+    w->new_doc = !w->last_id || strcmp(w->last_id, id) != 0 || w->last_line != line;
+    if (!w->new_doc) return;
+    char *copy = strdup(id);
+    if (copy) {
+        free(w->last_id);
+        w->last_id = copy;
+    }
+    w->last_line = line;
+    if (!w->explicit_docs) w->ndocs++;
+}
+
+int writer_document(writer *w, const doc_record *doc, const dyad_result *res) {
+    (void)doc;
+    (void)res;
+    /* the first call switches counting from "documents with events" to
+     * "documents announced"; those counted implicitly so far were announced
+     * too, had the caller been consistent, so start from zero */
+    if (!w->explicit_docs) {
+        w->explicit_docs = 1;
+        w->ndocs = 0;
+    }
+    w->ndocs++;
+    return w->failed ? -1 : 0;
+}
+
+const char *writer_sentence_text(const dyad_result *res, const dyad_event *ev,
+                                 size_t *len) {
+    (void)res;
+    *len = 0;
+    if (!ev || !ev->sentence_text) return "";
+    *len = strlen(ev->sentence_text);
+    return ev->sentence_text;
+}
+
+int writer_event(writer *w, const doc_record *doc, const dyad_result *res,
+                 const dyad_event *ev) {
+    writer_track_doc(w, doc);
+    w->nevents++;
+    int rc;
+    switch (w->kind) {
+    case WRITER_TSV: rc = writer_tsv_event(w, doc, res, ev); break;
+    case WRITER_TABLE: rc = writer_table_event(w, doc, res, ev); break;
+    default: rc = writer_jsonl_event(w, doc, res, ev); break;
+    }
+    if (rc < 0 || ferror(w->f)) w->failed = 1;
+    return w->failed ? -1 : 0;
+}
+
+int writer_close(writer *w) {
+    if (!w) return 0;
+    if (w->kind == WRITER_TABLE) writer_table_footer(w);
+    if (fflush(w->f) != 0 || ferror(w->f)) w->failed = 1;
+    int rc = w->failed ? -1 : 0;
+    free(w->last_id);
+    free(w);
+    return rc;
+}
+
+/* ---- JSON Lines ---------------------------------------------------------- */
+
+/* Length of the valid UTF-8 sequence at s[0..n), 0 if invalid (overlong
+ * forms, surrogates and code points above U+10FFFF are invalid). */
+static size_t utf8_seq(const unsigned char *s, size_t n) {
+    unsigned char c = s[0];
+    if (c < 0x80) return 1;
+    size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        if (c == 0xE0) lo = 0xA0;
+        if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        if (c == 0xF0) lo = 0x90;
+        if (c == 0xF4) hi = 0x8F;
+    } else {
+        return 0;
+    }
+    if (n < len) return 0;
+    if (s[1] < lo || s[1] > hi) return 0;
+    for (size_t i = 2; i < len; i++)
+        if (s[i] < 0x80 || s[i] > 0xBF) return 0;
+    return len;
+}
+
+/* Escapes s[0..n) as a JSON string with its quotes into o, which has room
+ * for 6 * n + 2 bytes (the longest escape, \u00XX or \ufffd, is 6 bytes
+ * for 1 input byte); returns the bytes written. */
+static size_t json_escape(char *o, const char *str, size_t n) {
+    const unsigned char *s = (const unsigned char *)(str ? str : "");
+    if (!str) n = 0;
+    static const char hex[] = "0123456789abcdef";
+    char *p = o;
+    *p++ = '"';
+    size_t i = 0;
+    while (i < n) {
+        /* printable ASCII other than " and \, 8 bytes at a time */
+        while (n - i >= 8) {
+            uint64_t x = swar_load(s + i);
+            if (swar_nonprint(x) | swar_eq(x, '"') | swar_eq(x, '\\')) break;
+            memcpy(p, &x, 8);
+            p += 8;
+            i += 8;
+        }
+        if (i >= n) break;
+        unsigned char c = s[i];
+        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+            *p++ = (char)c; /* the common case first */
+            i++;
+        } else if (c == '"' || c == '\\') {
+            *p++ = '\\';
+            *p++ = (char)c;
+            i++;
+        } else if (c < 0x20 || c == 0x7F) {
+            *p++ = '\\';
+            switch (c) {
+            case '\n': *p++ = 'n'; break;
+            case '\t': *p++ = 't'; break;
+            case '\r': *p++ = 'r'; break;
+            case '\b': *p++ = 'b'; break;
+            case '\f': *p++ = 'f'; break;
+            default:
+                memcpy(p, "u00", 3);
+                p[3] = hex[c >> 4];
+                p[4] = hex[c & 15];
+                p += 5;
+                break;
+            }
+            i++;
+        } else {
+            size_t len = utf8_seq(s + i, n - i);
+            if (len == 0) {
+                memcpy(p, "\\ufffd", 6);
+                p += 6;
+                i++;
+            } else if (len == 3 && c == 0xE2 && s[i + 1] == 0x80 &&
+                       (s[i + 2] == 0xA8 || s[i + 2] == 0xA9)) {
+                /* U+2028/U+2029 are legal JSON but end lines in JavaScript */
+                memcpy(p, s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
+                p += 6;
+                i += 3;
+            } else {
+                memcpy(p, s + i, len);
+                p += len;
+                i += len;
+            }
+        }
+    }
+    *p++ = '"';
+    return (size_t)(p - o);
+}
+
+void writer_json_string(FILE *f, const char *str, size_t n) {
+    char small[1024];
+    size_t need = 6 * (str ? n : 0) + 2;
+    char *o = need <= sizeof small ? small : malloc(need);
+    if (!o) return;
+    fwrite(o, 1, json_escape(o, str, n), f);
+    if (o != small) free(o);
+}
+
+/* A line being built: the writer formats a whole event into memory and
+ * hands it to stdio with one fwrite, instead of a dozen fprintf/putc calls
+ * (formatting was a visible share of `dyad code`'s time). */
+typedef struct line {
+    char *p;             /* next free byte */
+} line;
+
+static void put_lit(line *l, const char *s, size_t n) {
+    memcpy(l->p, s, n);
+    l->p += n;
+}
+#define PUT_LIT(l, s) put_lit((l), (s), sizeof(s) - 1)
+
+/* Unsigned decimal, as %u / %llu would. */
+static void put_uint(line *l, unsigned long long v) {
+    char d[24];
+    int k = 0;
+    do {
+        d[k++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (k) *l->p++ = d[--k];
+}
+
+/* ,"key":"value" -- the comma omitted for the first key. */
+static void json_member(line *l, const char *key, const char *v, size_t n,
+                        int first) {
+    if (!first) *l->p++ = ',';
+    *l->p++ = '"';
+    put_lit(l, key, strlen(key));
+    *l->p++ = '"';
+    *l->p++ = ':';
+    l->p += json_escape(l->p, v, n);
+}
+
+/* Goldstein with one decimal, exactly as printf's "%.1f": by hand when the
+ * value is within 1e-6 of a multiple of 0.1 (every CAMEO score), which
+ * puts it far from a rounding boundary; through snprintf otherwise. */
+static void put_goldstein(line *l, double g) {
+    double t = g * 10.0;
+    if (fabs(t) < 1e15) {
+        long long r = llround(t);
+        if (fabs(t - (double)r) < 1e-6 && !(r == 0 && g < 0)) {
+            unsigned long long a = (unsigned long long)(r < 0 ? -r : r);
+            if (r < 0) *l->p++ = '-';
+            put_uint(l, a / 10);
+            *l->p++ = '.';
+            *l->p++ = (char)('0' + a % 10);
+            return;
+        }
+    }
+    l->p += snprintf(l->p, 400, "%.1f", g);
+}
+
+int writer_jsonl_event(writer *w, const doc_record *doc, const dyad_result *res,
+                       const dyad_event *ev) {
+    FILE *f = w->f;
+    double g = ev->goldstein;
+    if (!isfinite(g) || g == 0) g = 0; /* no "-0.0" or "nan" in JSON */
+    size_t slen;
+    const char *stext = writer_sentence_text(res, ev, &slen);
+    const char *id = doc && doc->id ? doc->id : "";
+    const char *str[7] = {ev->source, ev->target, ev->source_text,
+                          ev->verb_text, ev->target_text, ev->issues,
+                          ev->rule};
+    size_t len[7], idlen = strlen(id);
+    /* code and root are fixed arrays: never read past them */
+    size_t clen = strnlen(ev->code, sizeof ev->code),
+           rlen = strnlen(ev->root, sizeof ev->root);
+    size_t need = 6 * (idlen + slen + clen + rlen) + 1024; /* keys, numbers */
+    for (int i = 0; i < 7; i++) {
+        len[i] = str[i] ? strlen(str[i]) : 0;
+        need += 6 * len[i] + 2;
+    }
+    char small[8192];
+    char *buf = need <= sizeof small ? small : malloc(need);
+    if (!buf) return -1;
+    line l = {buf};
+
+    *l.p++ = '{';
+    json_member(&l, "doc_id", id, idlen, 1);
+    PUT_LIT(&l, ",\"sentence\":");
+    put_uint(&l, ev->sentence);
+    PUT_LIT(&l, ",\"date\":\"");
+    if (doc && doc->date) {
+        /* "%08u" */
+        char d[12];
+        int k = 0;
+        unsigned v = (unsigned)doc->date;
+        do {
+            d[k++] = (char)('0' + v % 10);
+            v /= 10;
+        } while (v);
+        while (k < 8) d[k++] = '0';
+        while (k) *l.p++ = d[--k];
+    }
+    *l.p++ = '"';
+    json_member(&l, "source", str[0], len[0], 0);
+    json_member(&l, "target", str[1], len[1], 0);
+    json_member(&l, "code", ev->code, clen, 0);
+    json_member(&l, "root", ev->root, rlen, 0);
+    PUT_LIT(&l, ",\"quad\":");
+    if (ev->quad < 0) {
+        *l.p++ = '-';
+        put_uint(&l, (unsigned long long)(-(long long)ev->quad));
+    } else {
+        put_uint(&l, (unsigned long long)ev->quad);
+    }
+    PUT_LIT(&l, ",\"goldstein\":");
+    put_goldstein(&l, g);
+    json_member(&l, "source_text", str[2], len[2], 0);
+    json_member(&l, "verb_text", str[3], len[3], 0);
+    json_member(&l, "target_text", str[4], len[4], 0);
+    json_member(&l, "sentence_text", stext, slen, 0);
+    json_member(&l, "issues", str[5], len[5], 0);
+    json_member(&l, "rule", str[6], len[6], 0);
+    PUT_LIT(&l, "}\n");
+    fwrite(buf, 1, (size_t)(l.p - buf), f);
+    if (buf != small) free(buf);
+    return ferror(f) ? -1 : 0;
+}

@@ -1,0 +1,118 @@
+/* arena.c -- bump allocator; see arena.h. */
+#include "util/arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static arena_block *block_new(size_t size) {
+    arena_block *b = malloc(sizeof(*b) + size);
+    if (!b) {
+        fputs("dyad: out of memory\n", stderr);
+        abort();
+    }
+    b->next = NULL;
+    b->size = size;
+    b->used = 0;
+    return b;
+}
+
+void arena_init(arena *a, size_t block_size) {
+    a->head = NULL;
+    a->block_size = block_size ? block_size : 64 * 1024;
+    a->used_total = 0;
+}
+
+void arena_free(arena *a) {
+    arena_block *b = a->head;
+    while (b) {
+        arena_block *n = b->next;
+        free(b);
+        b = n;
+    }
+    a->head = NULL;
+    a->used_total = 0;
+}
+
+/* A reset arena keeps at most this much memory in its one block. */
+#define ARENA_KEEP_MAX (1u << 20)
+
+void arena_reset(arena *a) {
+    if (!a->head) return;
+    if (!a->head->next) {
+        a->head->used = 0;
+        a->used_total = 0;
+        return;
+    }
+    /* Several blocks: the last document did not fit in one. Replace them
+     * by one block as big as all of them (up to ARENA_KEEP_MAX), so that
+     * the next document of that size fits without a malloc; before, the
+     * extra block was freed and allocated again for every big document,
+     * and the fresh pages cost a page fault each. */
+    size_t total = 0;
+    arena_block *b = a->head;
+    while (b) {
+        arena_block *n = b->next;
+        total += b->size;
+        free(b);
+        b = n;
+    }
+    if (total > ARENA_KEEP_MAX) total = ARENA_KEEP_MAX;
+    if (total < a->block_size) total = a->block_size;
+    a->head = block_new(total);
+    a->used_total = 0;
+}
+
+void *arena_alloc_slow(arena *a, size_t n) {
+    arena_block *b = a->head;
+    if (!b || b->size - b->used < n) {
+        size_t sz = a->block_size;
+        if (n > sz / 4) sz = n > sz ? n : sz; /* large request: own block */
+        arena_block *nb = block_new(sz < n ? n : sz);
+        if (b && n > a->block_size / 4 && b->size - b->used > n / 2) {
+            /* keep filling the current block; put the big one behind it */
+            nb->next = b->next;
+            b->next = nb;
+            nb->used = n;
+            a->used_total += n;
+            return nb->data;
+        }
+        nb->next = b;
+        a->head = b = nb;
+    }
+    void *p = b->data + b->used;
+    b->used += n;
+    a->used_total += n;
+    return p;
+}
+
+void *arena_zalloc(arena *a, size_t n) {
+    void *p = arena_alloc(a, n);
+    memset(p, 0, n);
+    return p;
+}
+
+char *arena_strndup(arena *a, const char *s, size_t n) {
+    char *p = arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *arena_strdup(arena *a, const char *s) {
+    return arena_strndup(a, s, strlen(s));
+}
+
+char *arena_printf(arena *a, const char *fmt, ...) {
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) n = 0;
+    char *p = arena_alloc(a, (size_t)n + 1);
+    vsnprintf(p, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    return p;
+}

@@ -1,0 +1,106 @@
+/* strmap.c -- open-addressing string map; see strmap.h.
+ *
+ * Linear probing over slots that carry the full hash, so a probe compares
+ * the key bytes only when the 32-bit hashes agree. The table is kept at most
+ * half full: the tagger's lexicon is probed several times per token and most
+ * of those probes (inflection guesses, names) miss, and the length of a
+ * missing probe grows with 1/(1-load)^2. */
+#include "util/strmap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void strmap_init(strmap *m) {
+    m->cap = 64;
+    m->count = 0;
+    m->slots = calloc(m->cap, sizeof(*m->slots));
+    if (!m->slots) abort();
+    arena_init(&m->keys, 64 * 1024);
+}
+
+void strmap_free(strmap *m) {
+    free(m->slots);
+    m->slots = NULL;
+    m->cap = m->count = 0;
+    arena_free(&m->keys);
+}
+
+uint32_t strmap_hash(const char *s, size_t n) {
+    uint32_t h = STRMAP_HASH_INIT;
+    for (size_t i = 0; i < n; i++) h = strmap_hash_step(h, (unsigned char)s[i]);
+    return strmap_hash_final(h);
+}
+
+/* Key bytes equal? Words are short: a byte loop beats a call to memcmp. */
+static inline int key_eq(const char *a, const char *b, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i]) return 0;
+    return 1;
+}
+
+static size_t find(const strmap *m, const char *key, size_t n, uint32_t h) {
+    size_t mask = m->cap - 1, i = h & mask;
+    for (;;) {
+        const strmap_slot *s = &m->slots[i];
+        if (!s->key) return i;
+        if (s->hash == h && s->klen == n && key_eq(s->key, key, n)) return i;
+        i = (i + 1) & mask;
+    }
+}
+
+/* Rehashes into a table of newcap slots (a power of two). */
+static void rehash(strmap *m, size_t newcap) {
+    strmap_slot *old = m->slots;
+    size_t oldcap = m->cap;
+    m->slots = calloc(newcap, sizeof(*m->slots));
+    if (!m->slots) abort();
+    m->cap = newcap;
+    for (size_t i = 0; i < oldcap; i++) {
+        if (!old[i].key) continue;
+        size_t j = old[i].hash & (m->cap - 1);
+        while (m->slots[j].key) j = (j + 1) & (m->cap - 1);
+        m->slots[j] = old[i];
+    }
+    free(old);
+}
+
+void strmap_reserve(strmap *m, size_t n) {
+    size_t cap = m->cap ? m->cap : 64;
+    while (cap < 2 * n) cap *= 2;
+    if (cap > m->cap) rehash(m, cap);
+}
+
+uint32_t *strmap_put(strmap *m, const char *key, size_t n, int *is_new) {
+    if ((m->count + 1) * 2 > m->cap) rehash(m, m->cap * 2);
+    uint32_t h = strmap_hash(key, n);
+    size_t i = find(m, key, n, h);
+    strmap_slot *s = &m->slots[i];
+    if (is_new) *is_new = !s->key;
+    if (!s->key) {
+        s->key = arena_strndup(&m->keys, key, n);
+        s->klen = (uint32_t)n;
+        s->hash = h;
+        s->value = 0;
+        m->count++;
+    }
+    return &s->value;
+}
+
+const strmap_slot *strmap_find(const strmap *m, const char *key, size_t n,
+                               uint32_t h) {
+    if (!m->slots || !m->count) return NULL;
+    const strmap_slot *s = &m->slots[find(m, key, n, h)];
+    return s->key ? s : NULL;
+}
+
+int strmap_get(const strmap *m, const char *key, size_t n, uint32_t *value) {
+    const strmap_slot *s = strmap_find(m, key, n, strmap_hash(key, n));
+    if (!s) return 0;
+    if (value) *value = s->value;
+    return 1;
+}
+
+const char *strmap_key(const strmap *m, const char *key, size_t n) {
+    const strmap_slot *s = strmap_find(m, key, n, strmap_hash(key, n));
+    return s ? s->key : NULL;
+}
