@@ -57,7 +57,7 @@ $(B)/gen/bundled_data.c: $(B)/tools/embed $(BUNDLED)
 	$(B)/tools/embed $(BUNDLED) > $@.tmp && mv $@.tmp $@
 
 $(B)/libdyad.a: $(LIB_OBJ)
-	ar rcs $@ $^
+	rm -f $@ && ar rcs $@ $^
 
 $(B)/dyad: $(CLI_OBJ) $(B)/libdyad.a
 	$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@

@@ -55,8 +55,8 @@ static void test_names(void **state) {
     (void)state;
     assert_string_equal(chunk_kind_name(CK_NP), "NP");
     assert_string_equal(chunk_kind_name(CK_VG), "VG");
-    assert_string_equal(clause_kind_name(CL_REPORTING), "REPORTING");
-    assert_string_equal(clause_kind_name(CL_MAIN), "MAIN");
+    assert_string_equal(chunk_clause_kind_name(CL_REPORTING), "REPORTING");
+    assert_string_equal(chunk_clause_kind_name(CL_MAIN), "MAIN");
 }
 
 static void test_np_possessives(void **state) {

@@ -29,7 +29,7 @@ int main(int argc, char **argv) {
         printf("0};\n\n");
         fclose(f);
     }
-    printf("const bundled_file dyad_bundled_files[] = {\n");
+    printf("const bundled_file bundled_files[] = {\n");
     for (int i = 1; i < argc; i++) {
         const char *base = strrchr(argv[i], '/');
         base = base ? base + 1 : argv[i];

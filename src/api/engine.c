@@ -186,7 +186,7 @@ dyad_engine *dyad_engine_load(const dyad_dict_files *files, dyad_error *err) {
     for (int i = 0; rc == 0 && i < files->nactors; i++)
         rc = load_one(e, files->actors[i], dict_load_actors, 0, err);
     if (rc == 0 && files->nactors == 0 && bundled) {
-        for (const bundled_file *f = dyad_bundled_files; rc == 0 && f->name;
+        for (const bundled_file *f = bundled_files; rc == 0 && f->name;
              f++)
             if (has_suffix(f->name, ".actors.txt"))
                 rc = load_bundled(e, f->name, dict_load_actors, err);

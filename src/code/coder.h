@@ -102,11 +102,11 @@ typedef struct event_list {
 } event_list;
 
 /* coder_verbs.c */
-void code_sentence_verbs(sent_ctx *c, event_list *out);
+void verbs_code_sentence(sent_ctx *c, event_list *out);
 
 /* coder_events.c: one event per source code x target code (units src/tgt,
  * -1 for none); compound: src == tgt, every ordered pair inside it. */
-void event_add_pairs(sent_ctx *c, event_list *out, int32_t src, int32_t tgt,
+void events_add_pairs(sent_ctx *c, event_list *out, int32_t src, int32_t tgt,
                      const char *code, const char *rcode, int compound,
                      long verb_chunk, const char *rule_file,
                      uint32_t rule_line);

@@ -8,7 +8,6 @@
  * Everything for one document is allocated in the dyad_doc arena, which is
  * reset at the start of the next call, so the loop does not touch malloc.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,30 +22,6 @@
 /* Long documents are cut into sentences of at most this many tokens by the
  * splitter's byte limit already; this bounds per-sentence scratch arrays. */
 #define MAX_DISCARD_WORDS 4096
-
-void trace_add(sent_ctx *c, const char *fmt, ...) {
-    if (!c->trace) return;
-    va_list ap, ap2;
-    va_start(ap, fmt);
-    va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0) {
-        va_end(ap2);
-        return;
-    }
-    if (*c->trace_len + (size_t)n + 1 > *c->trace_cap) {
-        size_t ncap = (*c->trace_cap ? *c->trace_cap * 2 : 4096);
-        while (ncap < *c->trace_len + (size_t)n + 1) ncap *= 2;
-        char *nb = arena_alloc(c->a, ncap);
-        if (*c->trace_len) memcpy(nb, *c->trace, *c->trace_len);
-        *c->trace = nb;
-        *c->trace_cap = ncap;
-    }
-    vsnprintf(*c->trace + *c->trace_len, (size_t)n + 1, fmt, ap2);
-    va_end(ap2);
-    *c->trace_len += (size_t)n;
-}
 
 static uint32_t count_words(const sentence *s, uint32_t a, uint32_t b) {
     uint32_t n = 0;
@@ -124,7 +99,7 @@ static void trace_analysis(sent_ctx *c) {
     for (uint32_t i = 0; i < s->nclause; i++) {
         const clause *cl = &s->clauses[i];
         trace_add(c, " %u:%s(parent %d, chunks %u-%u, subject %d, verb %d)", i,
-                  clause_kind_name(cl->kind), cl->parent, cl->first, cl->end,
+                  chunk_clause_kind_name(cl->kind), cl->parent, cl->first, cl->end,
                   cl->subject, cl->verb);
     }
     trace_add(c, "\n");
@@ -236,7 +211,7 @@ static void add_issues(const dyad_engine *e, sent_ctx *c, event_list *ev,
 typedef struct doc_part {
     char *norm;            /* normalised text */
     size_t len;
-    norm_map map;          /* normalised offsets -> caller offsets */
+    utf8_map map;          /* normalised offsets -> caller offsets */
     sent_span *spans;      /* its sentences */
     uint32_t nspans;
 } doc_part;
@@ -262,14 +237,14 @@ static void part_prepare(arena *a, doc_part *p, const char *text, size_t len,
 
 /* Spans were normalised-text offsets while coding; callers index their own
  * input (the title's events, the title). */
-static void spans_to_caller(dyad_event *ev, uint32_t n, const norm_map *m) {
+static void spans_to_caller(dyad_event *ev, uint32_t n, const utf8_map *m) {
     for (uint32_t i = 0; i < n; i++) {
         dyad_span *sp[4] = {&ev[i].sentence_span, &ev[i].source_span,
                             &ev[i].verb_span, &ev[i].target_span};
         for (int k = 0; k < 4; k++) {
             if (!sp[k]->len) continue;
-            uint32_t b = norm_map_orig(m, sp[k]->off);
-            uint32_t e2 = norm_map_orig(m, sp[k]->off + sp[k]->len);
+            uint32_t b = utf8_map_orig(m, sp[k]->off);
+            uint32_t e2 = utf8_map_orig(m, sp[k]->off + sp[k]->len);
             sp[k]->off = b;
             sp[k]->len = e2 > b ? e2 - b : 0;
         }
@@ -357,7 +332,7 @@ int dyad_code_input(const dyad_engine *e, dyad_doc *doc,
             units_build(&c);
             trace_units(&c);
             uint32_t before = ev.n;
-            code_sentence_verbs(&c, &ev);
+            verbs_code_sentence(&c, &ev);
             add_issues(e, &c, &ev, before);
         }
         if (pi == 0) title_events = ev.n;

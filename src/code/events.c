@@ -73,7 +73,7 @@ static void push(sent_ctx *c, event_list *out, const char *src,
     e->issues = "";
 }
 
-void event_add_pairs(sent_ctx *c, event_list *out, int32_t src, int32_t tgt,
+void events_add_pairs(sent_ctx *c, event_list *out, int32_t src, int32_t tgt,
                      const char *code, const char *rcode, int compound,
                      long verb_chunk, const char *rule_file,
                      uint32_t rule_line) {

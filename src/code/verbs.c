@@ -454,7 +454,7 @@ static void code_linear(sent_ctx *c, event_list *out) {
         trace_add(c, "verb %s -> %s (%s:%u)%s\n", s->toks[ch->head].norm,
                   code[0] ? code : rcode, vc.rule_file, vc.rule_line,
                   passive ? " passive: roles swapped" : "");
-        event_add_pairs(c, out, src, tgt, code, rcode,
+        events_add_pairs(c, out, src, tgt, code, rcode,
                         m->compound >= 0 || selfc, ci, vc.rule_file,
                         vc.rule_line);
         /* resume after the verb's phrase: one coded verb per phrase */
@@ -820,7 +820,7 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
         trace_add(c, "verb %s -> %s (%s:%u)%s\n", s->toks[ch->head].norm,
                   code[0] ? code : rcode, rule_file, rule_line,
                   passive ? " passive: source from \"by\"" : "");
-        event_add_pairs(c, out, src, tgt, code, rcode, compound || selfc, ci,
+        events_add_pairs(c, out, src, tgt, code, rcode, compound || selfc, ci,
                         rule_file, rule_line);
         if (src >= 0) units_remember(c, src);
     }
@@ -940,13 +940,13 @@ static void code_nominals(sent_ctx *c, event_list *out,
         trace_add(c, "nominal event: %s -> %s (%s:%u)\n",
                   s->toks[np->head].norm, e->code,
                   c->e->d.files[e->file], e->line);
-        event_add_pairs(c, out, src, tgt, e->code, e->rcode, compound, k,
+        events_add_pairs(c, out, src, tgt, e->code, e->rcode, compound, k,
                         c->e->d.files[e->file], e->line);
         (void)before;
     }
 }
 
-void code_sentence_verbs(sent_ctx *c, event_list *out) {
+void verbs_code_sentence(sent_ctx *c, event_list *out) {
     if (c->e->linear) {
         code_linear(c, out);
         return;

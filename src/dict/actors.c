@@ -26,7 +26,7 @@ typedef struct actor_reader {
     dict *d;
     const char *name;
     uint16_t file;
-    wbuf words;                 /* words of all phrases of the record */
+    dict_wbuf words;                 /* words of all phrases of the record */
     rec_phrase *ph;             /* phrases of the record */
     size_t nph, cap_ph;
     actor_code *codes;          /* code list of the record */
@@ -271,7 +271,7 @@ int dict_load_actors(dict *d, const char *name, const char *text, size_t len,
     }
     if (rc == 0) flush(&r); /* the last record counts too (b.2 quirk fixed) */
     dlines_free(&lr);
-    wbuf_free(&r.words);
+    dict_wbuf_free(&r.words);
     free(r.ph);
     free(r.codes);
     return rc;

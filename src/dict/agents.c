@@ -27,7 +27,7 @@ typedef struct agent_reader {
     dict *d;
     const char *name;
     uint16_t file;
-    wbuf words;
+    dict_wbuf words;
     subst_set *sets;
     size_t nsets, cap_sets;
     char *buf;          /* scratch for substituted/plural phrases */
@@ -217,7 +217,7 @@ int dict_load_agents(dict *d, const char *name, const char *text, size_t len,
         insert(&r, r.buf, bn, idx);
     }
     dlines_free(&lr);
-    wbuf_free(&r.words);
+    dict_wbuf_free(&r.words);
     free(r.sets);
     free(r.buf);
     return rc;

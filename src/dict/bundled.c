@@ -4,7 +4,7 @@
 #include <string.h>
 
 const bundled_file *bundled_find(const char *name) {
-    for (const bundled_file *f = dyad_bundled_files; f->name; f++)
+    for (const bundled_file *f = bundled_files; f->name; f++)
         if (strcmp(f->name, name) == 0) return f;
     return NULL;
 }

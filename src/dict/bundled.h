@@ -11,7 +11,7 @@ typedef struct bundled_file {
     size_t len;
 } bundled_file;
 
-extern const bundled_file dyad_bundled_files[]; /* ends with name == NULL */
+extern const bundled_file bundled_files[]; /* ends with name == NULL */
 
 /* The bundled file with this base name, or NULL. */
 const bundled_file *bundled_find(const char *name);

@@ -14,61 +14,6 @@
 #include "dict/dict_priv.h"
 #include "util/wordset.h"
 
-/* ---- vocabulary --------------------------------------------------------- */
-
-void vocab_init(vocab *v) {
-    strmap_init(&v->map);
-    v->cap = 1024;
-    v->words = calloc(v->cap, sizeof(*v->words));
-    if (!v->words) abort();
-    v->words[0] = "";
-    v->n = 1; /* id 0 means "absent" */
-}
-
-void vocab_free(vocab *v) {
-    strmap_free(&v->map);
-    free(v->words);
-    v->words = NULL;
-    v->n = v->cap = 0;
-}
-
-uint32_t vocab_intern(vocab *v, const char *w, size_t n) {
-    /* Upper-case (ASCII) into a stack buffer. Dictionary words are short;
-     * a word over 255 bytes is truncated rather than allocated for. */
-    char buf[256];
-    if (n >= sizeof buf) n = sizeof buf - 1;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)w[i];
-        buf[i] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
-    }
-    buf[n] = '\0';
-    int is_new = 0;
-    uint32_t *slot = strmap_put(&v->map, buf, n, &is_new);
-    if (!is_new) return *slot;
-    if (v->n == v->cap) {
-        v->cap *= 2;
-        v->words = realloc(v->words, v->cap * sizeof(*v->words));
-        if (!v->words) abort();
-    }
-    uint32_t id = v->n++;
-    *slot = id;
-    v->words[id] = strmap_key(&v->map, buf, n);
-    return id;
-}
-
-uint32_t vocab_find(const vocab *v, const char *w, size_t n) {
-    uint32_t id = 0;
-    return strmap_get(&v->map, w, n, &id) ? id : 0;
-}
-
-uint32_t vocab_find_hashed(const vocab *v, const char *w, size_t n,
-                           uint32_t h) {
-    const strmap_slot *sl = strmap_find(&v->map, w, n, h);
-    return sl ? sl->value : 0;
-}
-
-/* ---- lifetime ----------------------------------------------------------- */
-
 void dict_init(dict *d) {
     memset(d, 0, sizeof(*d));
     arena_init(&d->mem, 1u << 20);
@@ -115,21 +60,6 @@ void dict_free(dict *d) {
 }
 
 /* ---- helpers shared by the readers -------------------------------------- */
-
-void wbuf_push(wbuf *b, uint32_t id) {
-    if (b->n == b->cap) {
-        b->cap = b->cap ? b->cap * 2 : 64;
-        b->w = realloc(b->w, b->cap * sizeof(*b->w));
-        if (!b->w) abort();
-    }
-    b->w[b->n++] = id;
-}
-
-void wbuf_free(wbuf *b) {
-    free(b->w);
-    b->w = NULL;
-    b->n = b->cap = 0;
-}
 
 int dict_err(char *err, size_t errlen, const char *name, uint32_t line,
              const char *fmt, ...) {
@@ -192,7 +122,7 @@ uint32_t dict_push_words(dict *d, const uint32_t *w, size_t n) {
 }
 
 size_t dict_split_words(dict *d, const char *s, size_t n, int underscore,
-                        wbuf *b) {
+                        dict_wbuf *b) {
     size_t added = 0, i = 0;
     while (i < n) {
         while (i < n && (dict_isblank(s[i]) || (underscore && s[i] == '_')))
@@ -201,7 +131,7 @@ size_t dict_split_words(dict *d, const char *s, size_t n, int underscore,
         while (i < n && !dict_isblank(s[i]) && !(underscore && s[i] == '_'))
             i++;
         if (i > st) {
-            wbuf_push(b, vocab_intern(&d->voc, s + st, i - st));
+            dict_wbuf_push(b, vocab_intern(&d->voc, s + st, i - st));
             added++;
         }
     }

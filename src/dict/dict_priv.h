@@ -30,13 +30,13 @@
     } while (0)
 
 /* Scratch list of word ids (heap, reused across lines). */
-typedef struct wbuf {
+typedef struct dict_wbuf {
     uint32_t *w;
     size_t n, cap;
-} wbuf;
+} dict_wbuf;
 
-void wbuf_push(wbuf *b, uint32_t id);
-void wbuf_free(wbuf *b);
+void dict_wbuf_push(dict_wbuf *b, uint32_t id);
+void dict_wbuf_free(dict_wbuf *b);
 
 /* Writes "name:line: reason" into err; returns -1 for `return dict_err(..)`. */
 int dict_err(char *err, size_t errlen, const char *name, uint32_t line,
@@ -54,7 +54,7 @@ uint32_t dict_push_words(dict *d, const uint32_t *w, size_t n);
 /* Splits s[0..n) at blanks and (if underscore) '_', interning each word
  * upper-cased; appends the ids to b and returns how many were added. */
 size_t dict_split_words(dict *d, const char *s, size_t n, int underscore,
-                        wbuf *b);
+                        dict_wbuf *b);
 
 /* Copies a verb/pattern code (at most 7 bytes); -1 if too long. */
 int dict_code8(char dst[8], const char *s, size_t n);

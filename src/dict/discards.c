@@ -15,7 +15,7 @@ int dict_load_discards(dict *d, const char *name, const char *text,
     uint16_t file = dict_add_file(d, name);
     dlines lr;
     dlines_init(&lr, text, len);
-    wbuf w = {0};
+    dict_wbuf w = {0};
     const char *s;
     size_t n;
     int rc = 0;
@@ -46,6 +46,6 @@ int dict_load_discards(dict *d, const char *name, const char *text,
         e->file = file;
     }
     dlines_free(&lr);
-    wbuf_free(&w);
+    dict_wbuf_free(&w);
     return rc;
 }

@@ -87,7 +87,7 @@ typedef struct issue_reader {
     dict *d;
     alts tok[MAXTOK];
     size_t ntok;
-    wbuf words;
+    dict_wbuf words;
 } issue_reader;
 
 /* Stores every combination of the token alternatives, from token t on. */
@@ -175,7 +175,7 @@ int dict_load_issues(dict *d, const char *name, const char *text, size_t len,
         combine(r, 0, idx);
     }
     dlines_free(&lr);
-    wbuf_free(&r->words);
+    dict_wbuf_free(&r->words);
     free(r);
     return rc;
 }

@@ -21,7 +21,7 @@ int dict_load_nominals(dict *d, const char *name, const char *text,
     uint16_t file = dict_add_file(d, name);
     dlines lr;
     dlines_init(&lr, text, len);
-    wbuf w = {0};
+    dict_wbuf w = {0};
     const char *s;
     size_t n;
     int rc = 0;
@@ -67,6 +67,6 @@ int dict_load_nominals(dict *d, const char *name, const char *text,
         d->nnominals++;
     }
     dlines_free(&lr);
-    wbuf_free(&w);
+    dict_wbuf_free(&w);
     return rc;
 }

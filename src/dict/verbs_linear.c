@@ -98,16 +98,16 @@ static int lin_pattern(dict *d, const char *name, uint32_t line,
     }
     /* Resolve synsets first: an undefined one drops the pattern. */
     for (size_t k = 0; k < nt; k++) {
-        if (t[k].s[0] == '&' && dsyn_find(d, t[k].s, t[k].n) < 0) {
+        if (t[k].s[0] == '&' && vb_synset_find(d, t[k].s, t[k].n) < 0) {
             dict_warn(d, name, line, "undefined synset %.*s: pattern dropped",
                       (int)t[k].n, t[k].s);
             return 0;
         }
     }
-    uint32_t pi = dpat_new(d, block, line, file);
+    uint32_t pi = vb_pattern_new(d, block, line, file);
     pattern *p = &d->patterns[pi];
     p->flags = PAT_LINEAR;
-    if (dpat_code(p, lb + 1, (size_t)(rb - lb - 1)))
+    if (vb_pattern_code(p, lb + 1, (size_t)(rb - lb - 1)))
         return dict_err(err, errlen, name, line, "bad code [%.*s]",
                         (int)(rb - lb - 1), lb + 1);
     p->upper = d->npat_elems;
@@ -126,12 +126,12 @@ static int lin_pattern(dict *d, const char *name, uint32_t line,
                                            : PE_SKIP;
             } else if (tk->s[0] == '&') {
                 e.kind = PE_SYN;
-                e.arg = (uint32_t)dsyn_find(d, tk->s, tk->n);
+                e.arg = (uint32_t)vb_synset_find(d, tk->s, tk->n);
             } else {
                 e.kind = PE_WORD;
                 e.arg = vocab_intern(&d->voc, tk->s, tk->n);
             }
-            dpat_push(d, e);
+            vb_pattern_push(d, e);
             if (part) k++;
         }
         p = &d->patterns[pi];
@@ -150,7 +150,7 @@ int dict_load_verbs_linear(dict *d, const char *name, const char *text,
     uint16_t file = dict_add_file(d, name);
     dlines lr;
     dlines_init(&lr, text, len);
-    wbuf w = {0};
+    dict_wbuf w = {0};
     int rc = 0, have_block = 0, in_syn = 0, syn_no_plural = 0;
     uint32_t block = 0;
     const char *s;
@@ -160,12 +160,12 @@ int dict_load_verbs_linear(dict *d, const char *name, const char *text,
         dict_trim(&s, &n);
         if (n >= 3 && s[0] == '-' && s[1] == '-' && s[2] == '-') {
             in_syn = 0;
-            rc = dverb_header(d, name, line, file, s, n, err, errlen);
+            rc = vb_header(d, name, line, file, s, n, err, errlen);
             if (rc >= 0) block = (uint32_t)rc, have_block = 1, rc = 0;
             continue;
         }
         if (s[0] == '&') {
-            dsyn_begin(d, s, n, &syn_no_plural);
+            vb_synset_begin(d, s, n, &syn_no_plural);
             in_syn = 1;
             continue;
         }
@@ -175,7 +175,7 @@ int dict_load_verbs_linear(dict *d, const char *name, const char *text,
             dict_trim(&m, &mn);
             if (mn && m[0] == '&') {
                 /* A synset inside a synset: copy its member phrases. */
-                int k = dsyn_find(d, m, mn);
+                int k = vb_synset_find(d, m, mn);
                 if (k < 0) {
                     dict_warn(d, name, line, "undefined synset %.*s",
                               (int)mn, m);
@@ -194,7 +194,7 @@ int dict_load_verbs_linear(dict *d, const char *name, const char *text,
             int trailing = mn && m[mn - 1] == '_';
             w.n = 0;
             dict_split_words(d, m, mn, 1, &w);
-            dsyn_member(d, w.w, w.n, !trailing && !syn_no_plural);
+            vb_synset_member(d, w.w, w.n, !trailing && !syn_no_plural);
             continue;
         }
         in_syn = 0;
@@ -207,10 +207,10 @@ int dict_load_verbs_linear(dict *d, const char *name, const char *text,
         if (s[0] == '-')
             rc = lin_pattern(d, name, line, file, block, s, n, err, errlen);
         else
-            rc = dverb_line(d, name, line, file, block, s, n, 1, &w, err,
+            rc = vb_verb_line(d, name, line, file, block, s, n, 1, &w, err,
                             errlen);
     }
     dlines_free(&lr);
-    wbuf_free(&w);
+    dict_wbuf_free(&w);
     return rc;
 }

@@ -9,28 +9,28 @@
 #include "dict/dict_priv.h"
 
 /* "--- MEANING [CODE] ---": appends a block, returns its index or -1. */
-int dverb_header(dict *d, const char *name, uint32_t line, uint16_t file,
+int vb_header(dict *d, const char *name, uint32_t line, uint16_t file,
                  const char *s, size_t n, char *err, size_t errlen);
 
 /* A verb line of block `block` (comments already cut). `linear` selects the
  * PETRARCH1 regular-form rules (a') instead of PETRARCH2's (a.3). */
-int dverb_line(dict *d, const char *name, uint32_t line, uint16_t file,
+int vb_verb_line(dict *d, const char *name, uint32_t line, uint16_t file,
                uint32_t block, const char *s, size_t n, int linear,
-               wbuf *scratch, char *err, size_t errlen);
+               dict_wbuf *scratch, char *err, size_t errlen);
 
 /* Synset by label ("&NAME", a trailing '_' ignored); -1 if undefined. */
-int dsyn_find(const dict *d, const char *s, size_t n);
+int vb_synset_find(const dict *d, const char *s, size_t n);
 /* Starts a synset from its label line; *no_plural is set for "&NAME_". */
-uint32_t dsyn_begin(dict *d, const char *s, size_t n, int *no_plural);
+uint32_t vb_synset_begin(dict *d, const char *s, size_t n, int *no_plural);
 /* Adds a member phrase to the last synset, plus its plural (a.2) when
  * `plural` is set and the phrase is a single word. */
-void dsyn_member(dict *d, const uint32_t *w, size_t n, int plural);
+void vb_synset_member(dict *d, const uint32_t *w, size_t n, int plural);
 
 /* Parses the inside of a pattern's "[...]" into code/rcode/flags. */
-int dpat_code(pattern *p, const char *s, size_t n);
+int vb_pattern_code(pattern *p, const char *s, size_t n);
 /* Appends an empty pattern to block `block`; returns its index. */
-uint32_t dpat_new(dict *d, uint32_t block, uint32_t line, uint16_t file);
-void dpat_push(dict *d, pat_elem e);
+uint32_t vb_pattern_new(dict *d, uint32_t block, uint32_t line, uint16_t file);
+void vb_pattern_push(dict *d, pat_elem e);
 
 int dict_load_verbs_linear(dict *d, const char *name, const char *text,
                            size_t len, char *err, size_t errlen);

@@ -18,7 +18,7 @@ const char *chunk_kind_name(int k) {
     return k >= 0 && k <= CK_OTHER ? names[k] : "?";
 }
 
-const char *clause_kind_name(int k) {
+const char *chunk_clause_kind_name(int k) {
     static const char *const names[] = {
         "MAIN",     "COMPLEMENT", "RELATIVE",  "PARENTHETICAL", "COORD",
         "ADVERBIAL", "INFINITIVE", "REPORTING", "PARTICIPIAL"};

@@ -27,6 +27,6 @@ void chunk_sentence(sentence *s, arena *a);
 /* "NP", "VG", ... for dyad explain. */
 const char *chunk_kind_name(int k);
 /* "MAIN", "COMPLEMENT", ... */
-const char *clause_kind_name(int k);
+const char *chunk_clause_kind_name(int k);
 
 #endif

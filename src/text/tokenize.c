@@ -7,8 +7,6 @@
  * apostrophes that are not clitics); anything else is a one-character (or
  * one-run, for "--" and "...") punctuation or symbol token. Work per byte is
  * constant, so the tokenizer is linear in the sentence length.
- *
- * Also home of tag_name(), the printable Penn names of enum tag.
  */
 #include "text/tokenize.h"
 
@@ -19,25 +17,6 @@
 #include "util/swar.h"
 #include "util/strmap.h"
 #include "text/utf8norm.h"
-
-const char *tag_name(tag t) {
-    static const char *const NAMES[T_NTAGS] = {
-        [T_NONE] = "NONE", [T_NN] = "NN", [T_NNS] = "NNS", [T_NNP] = "NNP",
-        [T_NNPS] = "NNPS", [T_VB] = "VB", [T_VBD] = "VBD", [T_VBG] = "VBG",
-        [T_VBN] = "VBN", [T_VBP] = "VBP", [T_VBZ] = "VBZ", [T_MD] = "MD",
-        [T_JJ] = "JJ", [T_JJR] = "JJR", [T_JJS] = "JJS", [T_RB] = "RB",
-        [T_RBR] = "RBR", [T_RBS] = "RBS", [T_DT] = "DT", [T_PDT] = "PDT",
-        [T_IN] = "IN", [T_TO] = "TO", [T_CC] = "CC", [T_CD] = "CD",
-        [T_PRP] = "PRP", [T_PRPS] = "PRP$", [T_POS] = "POS", [T_WDT] = "WDT",
-        [T_WP] = "WP", [T_WPS] = "WP$", [T_WRB] = "WRB", [T_EX] = "EX",
-        [T_RP] = "RP", [T_UH] = "UH", [T_FW] = "FW", [T_SYM] = "SYM",
-        [T_COMMA] = ",", [T_PERIOD] = ".", [T_COLON] = ":",
-        [T_LQUOTE] = "``", [T_RQUOTE] = "''", [T_LRB] = "-LRB-",
-        [T_RRB] = "-RRB-", [T_DOLLAR] = "$",
-    };
-    if ((unsigned)t >= T_NTAGS || !NAMES[t]) return "?";
-    return NAMES[t];
-}
 
 /* Growing token array plus the sentence being read. */
 typedef struct tok_state {

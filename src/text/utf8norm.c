@@ -89,7 +89,7 @@ static int cp_is_wordish(uint32_t cp) {
 
 /* Starts a run at normalised offset k for input offset i unless the
  * current run already maps k there (no-op without a map). */
-static void map_mark(arena *a, norm_map *m, size_t k, size_t i) {
+static void map_mark(arena *a, utf8_map *m, size_t k, size_t i) {
     if (!m) return;
     if (m->n) {
         uint32_t last = m->n - 1;
@@ -119,15 +119,15 @@ static void map_mark(arena *a, norm_map *m, size_t k, size_t i) {
  * maps to the source of its first decomposed code point. A composed
  * character is a base followed by marks; walk both texts one character at a
  * time, skipping the marks on the decomposed side. */
-static void compose_map(arena *a, norm_map *m, const char *dec, size_t dn,
+static void compose_map(arena *a, utf8_map *m, const char *dec, size_t dn,
                         const char *nfc, size_t cn) {
-    norm_map old = *m;
-    norm_map fresh;
+    utf8_map old = *m;
+    utf8_map fresh;
     memset(&fresh, 0, sizeof fresh);
     fresh.in_len = old.in_len;
     size_t i = 0, j = 0;
     while (j < cn && i < dn) {
-        map_mark(a, &fresh, j, norm_map_orig(&old, (uint32_t)i));
+        map_mark(a, &fresh, j, utf8_map_orig(&old, (uint32_t)i));
         uint32_t cp;
         int l = utf8_decode((const unsigned char *)nfc + j, cn - j, &cp);
         j += l > 0 ? (size_t)l : 1;
@@ -147,7 +147,7 @@ static void compose_map(arena *a, norm_map *m, const char *dec, size_t dn,
     *m = fresh;
 }
 
-uint32_t norm_map_orig(const norm_map *m, uint32_t k) {
+uint32_t utf8_map_orig(const utf8_map *m, uint32_t k) {
     if (!m || !m->n) return k;
     /* last run starting at or before k */
     uint32_t lo = 0, hi = m->n;
@@ -169,7 +169,7 @@ size_t utf8_normalise(arena *a, const char *in, size_t n, char **out,
 }
 
 size_t utf8_normalise_map(arena *a, const char *in, size_t n, char **out,
-                          uint32_t *invalid, norm_map *map) {
+                          uint32_t *invalid, utf8_map *map) {
     const unsigned char *s = (const unsigned char *)in;
     uint32_t bad = 0;
     if (!s) n = 0;

@@ -37,20 +37,20 @@ size_t utf8_normalise(arena *a, const char *in, size_t n, char **out,
  * byte k came from input byte orig[i] + (k - norm[i]). A new run starts
  * wherever the normaliser changed a length (a 3-byte typographic quote
  * became one byte, CRLF one newline), so ASCII text has a single run. */
-typedef struct norm_map {
+typedef struct utf8_map {
     uint32_t *norm, *orig;  /* run starts, ascending in both */
     uint32_t n, cap;
     uint32_t in_len;        /* input length: the image of the text's end */
-} norm_map;
+} utf8_map;
 
 /* utf8_normalise that also fills *map (allocated in a). Text that needed
  * Unicode composition (combining marks) maps each composed character to
  * the start of its decomposed source, the rest exactly. */
 size_t utf8_normalise_map(arena *a, const char *in, size_t n, char **out,
-                          uint32_t *invalid, norm_map *map);
+                          uint32_t *invalid, utf8_map *map);
 
 /* Input offset of normalised offset k (k may be the text length). */
-uint32_t norm_map_orig(const norm_map *m, uint32_t k);
+uint32_t utf8_map_orig(const utf8_map *m, uint32_t k);
 
 /* Decodes one code point at s[0..n), n >= 1, strictly (no overlongs, no
  * surrogates, max U+10FFFF). Returns the sequence length (1..4) and sets *cp;
