@@ -9,12 +9,17 @@
 
 enum { EXIT_OK = 0, EXIT_REJECTED = 1, EXIT_USAGE = 2 };
 
-/* Dictionary options shared by code, explain and dict. */
+/* Dictionary options shared by code, explain, dict and eval. */
+#define DICT_OPTS_MAX 64
 typedef struct dict_opts {
-    dyad_dict_files files;
-    const char *dir;       /* --dict DIR */
-    char *owned[64];       /* paths built from dir, freed by dict_opts_free */
-    int nowned;
+    struct {
+        dyad_dict_kind kind;
+        const char *path;
+    } files[DICT_OPTS_MAX]; /* --verbs, --actors ... in command-line order */
+    int nfiles;
+    const char *dirs[DICT_OPTS_MAX]; /* --dict DIR */
+    int ndirs;
+    dyad_model model;      /* --model, AUTO when not given */
 } dict_opts;
 
 /* Tries to consume argv[*i] (and its value) as a dictionary option.

@@ -33,6 +33,8 @@ typedef struct slot {
     char *buf;           /* storage for the record's strings */
     size_t bufcap;
     dyad_doc *doc;       /* 1 thread only: the doc coded in place */
+    const dyad_result *rp; /* the result: the doc's (1 thread) or res */
+    int kept;            /* rp is res, its events in evs */
     dyad_result res;     /* N threads: points into rbuf and evs */
     char *rbuf;          /* N threads: the result's strings */
     size_t rcap;
@@ -99,9 +101,19 @@ static void slot_fill(slot *s, const doc_record *r) {
 
 static void code_slot(const ring *b, slot *s, dyad_doc *doc) {
     dyad_error err;
-    s->failed = dyad_code(b->e, doc, s->rec.text, s->rec.text_len,
-                          s->rec.date, b->opt, &s->res, &err) != 0;
+    dyad_input in;
+    dyad_input_init(&in);
+    in.text = s->rec.text;
+    in.text_len = s->rec.text_len;
+    in.date = s->rec.date;
+    s->kept = 0;
+    s->failed = dyad_code(b->e, doc, &in, b->opt, &s->rp, &err) != DYAD_OK;
     if (s->failed) snprintf(s->err, sizeof s->err, "%s", err.msg);
+}
+
+/* Event k of the slot's result. */
+static const dyad_event *slot_event(const slot *s, size_t k) {
+    return s->kept ? &s->evs[k] : dyad_result_event(s->rp, k);
 }
 
 /* Appends string p (NULL stays NULL) to the slot's result buffer at *at. */
@@ -117,11 +129,12 @@ static const char *keep_str(slot *s, size_t *at, const char *p) {
 /* Copies s->res out of the worker's doc arena into the slot's own buffers,
  * so the doc can code the next document before this one is written. */
 static void keep_result(slot *s) {
+    s->res = *s->rp;
     dyad_result *r = &s->res;
     size_t need = (r->text ? r->text_len : 0) + 1 +
                   (r->trace ? strlen(r->trace) + 1 : 0);
     for (size_t k = 0; k < r->nevents; k++) {
-        const dyad_event *ev = &r->events[k];
+        const dyad_event *ev = dyad_result_event(s->rp, k);
         const char *str[7] = {ev->source, ev->target, ev->source_text,
                               ev->verb_text, ev->target_text, ev->issues,
                               ev->rule};
@@ -129,7 +142,8 @@ static void keep_result(slot *s) {
             if (str[j]) need += strlen(str[j]) + 1;
         /* events of one sentence share its text: kept once */
         if (ev->sentence_text &&
-            (k == 0 || ev->sentence_text != r->events[k - 1].sentence_text))
+            (k == 0 ||
+             ev->sentence_text != dyad_result_event(s->rp, k - 1)->sentence_text))
             need += strlen(ev->sentence_text) + 1;
     }
     if (need > s->rcap) {
@@ -156,7 +170,7 @@ static void keep_result(slot *s) {
     r->trace = keep_str(s, &at, r->trace);
     for (size_t k = 0; k < r->nevents; k++) {
         dyad_event *ev = &s->evs[k];
-        *ev = r->events[k];
+        *ev = *dyad_result_event(s->rp, k);
         ev->source = keep_str(s, &at, ev->source);
         ev->target = keep_str(s, &at, ev->target);
         ev->source_text = keep_str(s, &at, ev->source_text);
@@ -165,16 +179,19 @@ static void keep_result(slot *s) {
         ev->issues = keep_str(s, &at, ev->issues);
         ev->rule = keep_str(s, &at, ev->rule);
         ev->sentence_text =
-            k > 0 && r->events[k].sentence_text == r->events[k - 1].sentence_text
+            k > 0 && dyad_result_event(s->rp, k)->sentence_text ==
+                         dyad_result_event(s->rp, k - 1)->sentence_text
                 ? s->evs[k - 1].sentence_text
                 : keep_str(s, &at, ev->sentence_text);
     }
-    r->events = r->nevents ? s->evs : NULL;
+    s->rp = r;
+    s->kept = 1;
 }
 
 static void *worker(void *arg) {
     ring *b = arg;
-    dyad_doc *doc = dyad_doc_new();
+    dyad_doc *doc = NULL;
+    dyad_doc_new(&doc, NULL);
     pthread_mutex_lock(&b->mu);
     for (;;) {
         while (b->next == b->filled && !b->eof)
@@ -207,16 +224,17 @@ static void write_slot(slot *s, writer *w, totals *tt) {
         return;
     }
     tt->docs++;
-    tt->sentences += s->res.nsentences;
-    tt->events += s->res.nevents;
-    tt->invalid_bytes += s->res.invalid_bytes;
-    if (s->res.invalid_bytes)
+    const dyad_result *r = s->rp;
+    tt->sentences += r->nsentences;
+    tt->events += r->nevents;
+    tt->invalid_bytes += r->invalid_bytes;
+    if (r->invalid_bytes)
         fprintf(stderr, "dyad: %s:%llu: %u invalid UTF-8 sequence(s) replaced\n",
                 s->rec.file, (unsigned long long)s->rec.line,
-                s->res.invalid_bytes);
-    writer_document(w, &s->rec, &s->res);
-    for (size_t k = 0; k < s->res.nevents; k++)
-        writer_event(w, &s->rec, &s->res, &s->res.events[k]);
+                r->invalid_bytes);
+    writer_document(w, &s->rec, r);
+    for (size_t k = 0; k < r->nevents; k++)
+        writer_event(w, &s->rec, r, slot_event(s, k));
 }
 
 /* Main thread, ring full: sleeps until slot k is coded. Workers take slots
@@ -273,7 +291,7 @@ int cmd_code(int argc, char **argv) {
     long threads = sysconf(_SC_NPROCESSORS_ONLN);
     writer_kind kind = WRITER_JSONL;
     dyad_options opt;
-    dyad_options_default(&opt);
+    dyad_options_init(&opt);
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int r = dict_opts_parse(&dopt, argc, argv, &i);
@@ -327,7 +345,7 @@ int cmd_code(int argc, char **argv) {
         fprintf(stderr, "dyad: out of memory\n");
         return EXIT_USAGE;
     }
-    if (!nworkers) b.slots[0].doc = dyad_doc_new();
+    if (!nworkers) dyad_doc_new(&b.slots[0].doc, NULL);
     pthread_mutex_init(&b.mu, NULL);
     pthread_cond_init(&b.work, NULL);
     pthread_cond_init(&b.coded, NULL);

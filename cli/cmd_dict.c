@@ -2,7 +2,8 @@
  * so a user sees at once whether a file was read and how long loading
  * takes. A malformed file fails with "file:line: reason" and exit 2.
  *
- * `dyad dict check` runs the consistency checks of src/dict_check.h and
+ * `dyad dict check` runs the library's consistency checks (dyad_engine_check,
+ * src/dict/check.h) and
  * prints one "file:line: kind: severity: message" line per finding, sorted
  * by file and line, then "N errors, M warnings". Exit status: 1 if there is
  * an error, 0 if only warnings (or nothing), 2 if loading failed. */
@@ -11,11 +12,10 @@
 #include <string.h>
 
 #include "cli.h"
-#include "dict/check.h"
 
 /* One finding, copied out of the callback so that all can be sorted. */
 typedef struct saved_finding {
-    uint16_t file_index;
+    uint32_t file_index;
     uint32_t line;
     uint32_t seq;          /* report order, keeps the sort stable */
     char *text;            /* the printed line */
@@ -26,14 +26,14 @@ typedef struct finding_list {
     size_t n, cap;
 } finding_list;
 
-static void collect(void *ctx, const dchk_finding *f) {
+static void collect(void *ctx, const dyad_finding *f) {
     finding_list *l = ctx;
     if (l->n == l->cap) {
         l->cap = l->cap ? l->cap * 2 : 64;
         l->v = realloc(l->v, l->cap * sizeof *l->v);
         if (!l->v) abort();
     }
-    const char *sev = f->severity == DCHK_ERROR ? "error" : "warning";
+    const char *sev = f->error ? "error" : "warning";
     int len;
     if (f->line)
         len = snprintf(NULL, 0, "%s:%u: %s: %s: %s", f->file, f->line,
@@ -77,8 +77,12 @@ static int cmd_dict_check(int argc, char **argv) {
         return EXIT_USAGE;
     }
     finding_list l = {0};
-    dchk_report rep;
-    dict_check(e, collect, &l, &rep);
+    uint32_t errors = 0, warnings = 0;
+    if (dyad_engine_check(e, collect, &l, &errors, &warnings) != DYAD_OK) {
+        fprintf(stderr, "dyad: dict check: out of memory\n");
+        dyad_engine_free(e);
+        return EXIT_USAGE;
+    }
     if (l.n) qsort(l.v, l.n, sizeof *l.v, cmp_finding);
     for (size_t i = 0; i < l.n; i++) {
         printf("%s\n", l.v[i].text);
@@ -86,10 +90,10 @@ static int cmd_dict_check(int argc, char **argv) {
     }
     free(l.v);
     /* always "N errors, M warnings", singular or not: scripts match it */
-    printf("%u errors, %u warnings\n", rep.errors, rep.warnings);
+    printf("%u errors, %u warnings\n", errors, warnings);
     dyad_engine_free(e);
     dict_opts_free(&dopt);
-    return rep.errors ? EXIT_REJECTED : EXIT_OK;
+    return errors ? EXIT_REJECTED : EXIT_OK;
 }
 
 int cmd_dict(int argc, char **argv) {
@@ -108,7 +112,7 @@ int cmd_dict(int argc, char **argv) {
     dyad_engine *e = dict_opts_load(&dopt);
     if (!e) return EXIT_USAGE;
     dyad_dict_stats s;
-    dyad_engine_stats(e, &s);
+    dyad_engine_stats(e, &s, sizeof s);
     printf("actor phrases    %u (%u records)\n", s.actor_phrases,
            s.actor_records);
     printf("agent phrases    %u\n", s.agent_phrases);

@@ -44,14 +44,17 @@ static int eval_sentence(const dyad_engine *e, dyad_doc *doc, json_t *rec,
     int ng = eval_read_gold(t, json_object_get(rec, "events"), g, why, whylen);
     if (ng < 0) return -1;
     uint32_t date = date_s ? dyad_parse_date(date_s, strlen(date_s)) : 0;
-    dyad_options opt;
-    dyad_options_default(&opt);
-    dyad_result res;
+    dyad_input in;
+    dyad_input_init(&in);
+    in.text = text;
+    in.text_len = strlen(text);
+    in.date = date;
+    const dyad_result *res;
     dyad_error err;
     int ns = 0;
-    if (dyad_code(e, doc, text, strlen(text), date, &opt, &res, &err) == 0)
-        for (size_t i = 0; i < res.nevents && ns < EVAL_MAX_EVENTS; i++)
-            eval_from_coded(&s[ns++], &res.events[i]);
+    if (dyad_code(e, doc, &in, NULL, &res, &err) == DYAD_OK)
+        for (size_t i = 0; i < res->nevents && ns < EVAL_MAX_EVENTS; i++)
+            eval_from_coded(&s[ns++], dyad_result_event(res, i));
     else
         fprintf(stderr, "dyad: %s: %s\n", label, err.msg);
     eval_score(t, label, text, s, ns, g, ng, show);
@@ -99,7 +102,8 @@ int cmd_eval(int argc, char **argv) {
         dict_opts_free(&dopt);
         return EXIT_USAGE;
     }
-    dyad_doc *doc = dyad_doc_new();
+    dyad_doc *doc = NULL;
+    dyad_doc_new(&doc, NULL);
     /* [0] sentence records, [1] articles sentence by sentence, [2] whole
      * articles */
     eval_totals *t = calloc(3, sizeof *t);

@@ -13,8 +13,9 @@ int cmd_explain(int argc, char **argv) {
     memset(&dopt, 0, sizeof dopt);
     const char *text = NULL;
     uint32_t date = 0;
+    int json = 0;
     dyad_options opt;
-    dyad_options_default(&opt);
+    dyad_options_init(&opt);
     for (int i = 1; i < argc; i++) {
         int r = dict_opts_parse(&dopt, argc, argv, &i);
         if (r < 0) return EXIT_USAGE;
@@ -26,6 +27,8 @@ int cmd_explain(int argc, char **argv) {
                 fprintf(stderr, "dyad: bad date '%s' (YYYYMMDD)\n", d);
                 return EXIT_USAGE;
             }
+        } else if (!strcmp(argv[i], "--json")) {
+            json = 1;
         } else if (!strcmp(argv[i], "--no-require-dyad")) {
             opt.require_dyad = 0;
         } else if (argv[i][0] == '-' && argv[i][1]) {
@@ -44,17 +47,25 @@ int cmd_explain(int argc, char **argv) {
     dyad_engine *e = dict_opts_load(&dopt);
     if (!e) return EXIT_USAGE;
     opt.trace = 1;
-    dyad_doc *doc = dyad_doc_new();
-    dyad_result res;
+    dyad_doc *doc = NULL;
+    dyad_doc_new(&doc, NULL);
+    const dyad_result *res = NULL;
     dyad_error err;
-    int rc = dyad_code(e, doc, text, strlen(text), date, &opt, &res, &err);
-    if (rc != 0) {
+    dyad_input in;
+    dyad_input_init(&in);
+    in.text = text;
+    in.text_len = strlen(text);
+    in.date = date;
+    int rc = dyad_code(e, doc, &in, &opt, &res, &err);
+    if (rc != DYAD_OK) {
         fprintf(stderr, "dyad: %s\n", err.msg);
+    } else if (json) {
+        fputs(res->trace_json, stdout);
     } else {
-        if (res.trace) fputs(res.trace, stdout);
-        printf("events: %zu\n", res.nevents);
-        for (size_t i = 0; i < res.nevents; i++) {
-            const dyad_event *ev = &res.events[i];
+        if (res->trace) fputs(res->trace, stdout);
+        printf("events: %zu\n", res->nevents);
+        for (size_t i = 0; i < res->nevents; i++) {
+            const dyad_event *ev = dyad_result_event(res, i);
             printf("  %s %s %s  (source \"%s\", verb \"%s\", target \"%s\"; "
                    "rule %s)\n",
                    ev->source, ev->target, ev->code, ev->source_text,

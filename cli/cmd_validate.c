@@ -60,36 +60,49 @@ int cmd_validate(int argc, char **argv) {
         fprintf(stderr, "dyad: %s\n", err);
         return EXIT_USAGE;
     }
-    dyad_dict_files files;
-    memset(&files, 0, sizeof files);
-    char *owned[4 + VAL_MAX_ACTOR_FILES];
-    int nowned = 0;
-    if (vf->env.verbfile)
-        files.verbs = owned[nowned++] = join_dir(path, vf->env.verbfile);
+    /* the dictionaries the records' <Environment> names, beside the file */
+    dyad_config *cfg = NULL;
+    dyad_status st = dyad_config_new(&cfg, NULL);
+    struct {
+        dyad_dict_kind kind;
+        const char *name;
+    } want[3 + VAL_MAX_ACTOR_FILES];
+    size_t nwant = 0;
+    if (vf->env.verbfile) want[nwant++].kind = DYAD_DICT_VERBS,
+                          want[nwant - 1].name = vf->env.verbfile;
     for (size_t i = 0; i < vf->env.nactorfiles; i++)
-        files.actors[files.nactors++] = owned[nowned++] =
-            join_dir(path, vf->env.actorfiles[i]);
-    if (vf->env.agentfile)
-        files.agents = owned[nowned++] = join_dir(path, vf->env.agentfile);
-    if (vf->env.discardfile)
-        files.discards = owned[nowned++] = join_dir(path, vf->env.discardfile);
+        want[nwant].kind = DYAD_DICT_ACTORS,
+        want[nwant++].name = vf->env.actorfiles[i];
+    if (vf->env.agentfile) want[nwant].kind = DYAD_DICT_AGENTS,
+                           want[nwant++].name = vf->env.agentfile;
+    if (vf->env.discardfile) want[nwant].kind = DYAD_DICT_DISCARDS,
+                             want[nwant++].name = vf->env.discardfile;
+    for (size_t i = 0; i < nwant && st == DYAD_OK; i++) {
+        char *p = join_dir(path, want[i].name);
+        st = p ? dyad_config_add_file(cfg, want[i].kind, DYAD_FORMAT_AUTO, p)
+               : DYAD_ERR_NOMEM;
+        free(p);
+    }
     dyad_error derr;
-    dyad_engine *e = dyad_engine_load(&files, &derr);
-    for (int i = 0; i < nowned; i++) free(owned[i]);
-    if (!e) {
+    dyad_engine *e = NULL;
+    if (st == DYAD_OK) st = dyad_engine_new(cfg, &e, &derr);
+    else snprintf(derr.msg, sizeof derr.msg, "%s", dyad_status_string(st));
+    dyad_config_free(cfg);
+    if (st != DYAD_OK) {
         fprintf(stderr, "dyad: %s\n", derr.msg);
         val_free(vf);
         return EXIT_USAGE;
     }
 
     dyad_options opt;
-    dyad_options_default(&opt);
+    dyad_options_init(&opt);
     opt.one_sentence = 1;
     for (size_t i = 0; i < vf->env.nconfig; i++)
         val_config_apply(&opt, vf->env.config[i].option,
                          vf->env.config[i].value);
 
-    dyad_doc *doc = dyad_doc_new();
+    dyad_doc *doc = NULL;
+    dyad_doc_new(&doc, NULL);
     size_t passed = 0, failed = 0;
     const char *(*got)[3] = NULL;
     size_t gotcap = 0;
@@ -103,9 +116,19 @@ int cmd_validate(int argc, char **argv) {
         const val_record *r = &it->record;
         if (val_should_skip(vf, r)) continue;
         if (category && strcmp(category, r->category) != 0) continue;
-        dyad_result res;
-        dyad_code(e, doc, r->text, strlen(r->text), r->date, &opt, &res,
-                  &derr);
+        const dyad_result *rp = NULL;
+        dyad_input in;
+        dyad_input_init(&in);
+        in.text = r->text;
+        in.text_len = strlen(r->text);
+        in.date = r->date;
+        static const dyad_result none = {sizeof none, "", 0, NULL, 0, 0,
+                                         0, 0, 0, NULL, NULL};
+        if (dyad_code(e, doc, &in, &opt, &rp, &derr) != DYAD_OK) {
+            fprintf(stderr, "dyad: %s: %s\n", r->id, derr.msg);
+            rp = &none;
+        }
+        const dyad_result res = *rp;
         int ok;
         const char *why = NULL;
         int want_discard = r->error && strstr(r->error, "discard");
@@ -123,9 +146,10 @@ int cmd_validate(int argc, char **argv) {
                 got = realloc(got, gotcap * sizeof *got);
             }
             for (size_t k = 0; k < res.nevents; k++) {
-                got[k][0] = res.events[k].source;
-                got[k][1] = res.events[k].target;
-                got[k][2] = res.events[k].code;
+                const dyad_event *ev = dyad_result_event(rp, k);
+                got[k][0] = ev->source;
+                got[k][1] = ev->target;
+                got[k][2] = ev->code;
             }
             ok = val_events_match(r, (const char *const(*)[3])got,
                                   res.nevents);

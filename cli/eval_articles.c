@@ -35,19 +35,19 @@ typedef struct art_sentence {
 /* Codes one document: title (may be NULL) and body. */
 static int code_document(const dyad_engine *e, dyad_doc *doc,
                          const char *title, const char *body, size_t len,
-                         uint32_t date, int one_sentence, dyad_result *res) {
+                         uint32_t date, int one_sentence,
+                         const dyad_result **res) {
     dyad_options opt;
-    dyad_options_default(&opt);
+    dyad_options_init(&opt);
     opt.one_sentence = one_sentence;
-    dyad_error err;
     dyad_input in;
-    memset(&in, 0, sizeof in);
+    dyad_input_init(&in);
     in.text = body;
     in.text_len = len;
     in.title = title;
     in.title_len = title ? strlen(title) : 0;
     in.date = date;
-    return dyad_code_input(e, doc, &in, &opt, res, &err);
+    return dyad_code(e, doc, &in, &opt, res, NULL) == DYAD_OK ? 0 : -1;
 }
 
 /* Removes from s the coded events that match a context gold event at L1,
@@ -165,10 +165,10 @@ int eval_article(const dyad_engine *e, dyad_doc *doc, json_t *rec,
     for (int b = 0; b < art->ntags; b++) eval_tag_index(sent, art->tag[b]);
 
     /* whole article */
-    dyad_result res;
+    const dyad_result *res;
     if (code_document(e, doc, title, body, len, date, 0, &res) == 0) {
-        for (size_t i = 0; i < res.nevents; i++) {
-            const dyad_event *ev = &res.events[i];
+        for (size_t i = 0; i < res->nevents; i++) {
+            const dyad_event *ev = dyad_result_event(res, i);
             if (ev->in_title) {
                 add_coded(&ss[0], ev);
                 continue;
@@ -192,8 +192,8 @@ int eval_article(const dyad_engine *e, dyad_doc *doc, json_t *rec,
                         : code_document(e, doc, NULL, as->text, as->len,
                                         date, 1, &res);
         if (rc == 0)
-            for (size_t i = 0; i < res.nevents; i++)
-                add_coded(as, &res.events[i]);
+            for (size_t i = 0; i < res->nevents; i++)
+                add_coded(as, dyad_result_event(res, i));
         int ng = as->ngold;
         eval_event g[EVAL_MAX_EVENTS];
         memcpy(g, as->gold, sizeof(eval_event) * (size_t)ng);

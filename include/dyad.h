@@ -1,13 +1,51 @@
 /* dyad.h -- public API of libdyad, the CAMEO political event coder.
  *
- * Two handles:
- *   dyad_engine  loaded dictionaries and lexicon. Built once, read-only after,
- *                shared by any number of threads.
- *   dyad_doc     per-thread workspace: an arena that holds one document's
- *                sentences, tokens and events until the next call.
- * The library does no I/O of its own except reading dictionary files named
- * by the caller; readers of input formats and writers of output formats sit
- * beside it (io/) and the command line (cli/) is a thin client.
+ * Raw news text in, CAMEO events out: who did what to whom, with the
+ * evidence each event was coded from. Three handles:
+ *
+ *   dyad_config  which dictionaries to load: a list of (kind, format,
+ *                source), each source a file or a buffer in memory.
+ *   dyad_engine  the loaded dictionaries, the tagger's lexicon and the
+ *                CAMEO table. Built once, read-only after, shared by any
+ *                number of threads.
+ *   dyad_doc     one thread's workspace: an arena that holds one document's
+ *                sentences, tokens and events until the next dyad_code.
+ *
+ * A minimal program:
+ *
+ *     dyad_engine *e;
+ *     dyad_doc *d;
+ *     const dyad_result *r;
+ *     if (dyad_engine_new(NULL, &e, NULL) || dyad_doc_new(&d, NULL)) ...;
+ *     dyad_input in;
+ *     dyad_input_init(&in);
+ *     in.text = "Iran's foreign minister met his Turkish counterpart.";
+ *     in.text_len = strlen(in.text);
+ *     in.date = 20240115;
+ *     if (dyad_code(e, d, &in, NULL, &r, NULL) == DYAD_OK)
+ *         for (size_t i = 0; i < r->nevents; i++) {
+ *             const dyad_event *ev = dyad_result_event(r, i);
+ *             printf("%s %s %s\n", ev->source, ev->code, ev->target);
+ *         }
+ *     dyad_doc_free(d);
+ *     dyad_engine_free(e);
+ *
+ * Conventions:
+ *   - Every call that can fail returns a dyad_status; DYAD_OK is 0. The
+ *     dyad_error argument is optional (NULL): when given it receives the
+ *     status and a message ("file:line: reason" for dictionary errors).
+ *   - The library never aborts and never exits. Allocation failure returns
+ *     DYAD_ERR_NOMEM from whichever call it happened in, leaving handles
+ *     usable (a doc can code the next document) or, for constructors,
+ *     nothing allocated. All memory comes from a dyad_allocator (malloc and
+ *     friends by default).
+ *   - Structs the caller fills (dyad_input, dyad_options) start with a size
+ *     field set by their _init function, and structs the library returns
+ *     (dyad_result, dyad_event, dyad_dict_stats) only ever grow at the end,
+ *     so programs built against this header keep working with later
+ *     versions of the shared library. Index events with dyad_result_event.
+ *   - No global mutable state; an engine may be used by many threads at
+ *     once, a doc by one thread at a time.
  */
 #ifndef DYAD_H
 #define DYAD_H
@@ -19,124 +57,256 @@
 extern "C" {
 #endif
 
-#define DYAD_VERSION "0.1.0"
+#if defined(__GNUC__)
+#define DYAD_API __attribute__((visibility("default")))
+#else
+#define DYAD_API
+#endif
 
-typedef struct dyad_engine dyad_engine;
-typedef struct dyad_doc dyad_doc;
+#define DYAD_VERSION_MAJOR 0
+#define DYAD_VERSION_MINOR 2
+#define DYAD_VERSION_PATCH 0
+#define DYAD_VERSION "0.2.0"
+/* MAJOR * 10000 + MINOR * 100 + PATCH */
+#define DYAD_VERSION_NUMBER 200
 
-/* Error text, "file:line: reason" for dictionary errors. */
+/* The library's version at run time ("0.2.0", 200). */
+DYAD_API const char *dyad_version(void);
+DYAD_API int dyad_version_number(void);
+
+/* ---- status and errors ------------------------------------------------ */
+
+typedef enum dyad_status {
+    DYAD_OK = 0,
+    DYAD_ERR_NOMEM = 1,   /* an allocation failed */
+    DYAD_ERR_ARG = 2,     /* a NULL or invalid argument */
+    DYAD_ERR_IO = 3,      /* a file or folder cannot be read */
+    DYAD_ERR_DICT = 4,    /* a malformed dictionary: "file:line: reason" */
+    DYAD_ERR_LIMIT = 5,   /* an input exceeds a documented limit */
+    DYAD_ERR_FORMAT = 6   /* data of an unknown or unexpected format */
+} dyad_status;
+
+/* "out of memory", "invalid argument", ... (never NULL). */
+DYAD_API const char *dyad_status_string(dyad_status s);
+
 typedef struct dyad_error {
+    dyad_status status;
     char msg[1024];
 } dyad_error;
 
-/* Which dictionaries to load. NULL members fall back to the bundled ones
- * (when use_bundled is set) or to nothing. */
-#define DYAD_MAX_ACTOR_FILES 16
-typedef struct dyad_dict_files {
-    const char *verbs;
-    const char *actors[DYAD_MAX_ACTOR_FILES];
-    int nactors;
-    const char *agents;
-    const char *discards;
-    const char *issues;
-    const char *nominals;     /* dyad's nominal-event list (dict_nominals.c) */
-    int use_bundled;          /* fill unset slots with the bundled files */
-    int verb_format;          /* 0 auto, 1 PETRARCH2, 2 linear (validation) */
-} dyad_dict_files;
+/* ---- memory ------------------------------------------------------------ */
 
-/* Counts reported after loading (dyad dict, dyad code -v). */
+/* Where the library's memory comes from. alloc and realloc return NULL on
+ * failure; free accepts NULL. ud is passed to each. */
+typedef struct dyad_allocator {
+    void *(*alloc)(void *ud, size_t size);
+    void *(*realloc)(void *ud, void *p, size_t size);
+    void (*free)(void *ud, void *p);
+    void *ud;
+} dyad_allocator;
+
+/* ---- dictionaries and the engine --------------------------------------- */
+
+typedef struct dyad_config dyad_config;
+typedef struct dyad_engine dyad_engine;
+typedef struct dyad_doc dyad_doc;
+
+typedef enum dyad_dict_kind {
+    DYAD_DICT_VERBS = 1,     /* verbs and patterns -> event codes */
+    DYAD_DICT_ACTORS = 2,    /* names -> actor codes (any number of files) */
+    DYAD_DICT_AGENTS = 3,    /* roles and sectors: "minister" -> ~GOV */
+    DYAD_DICT_DISCARDS = 4,  /* phrases that drop a sentence or story */
+    DYAD_DICT_ISSUES = 5,    /* topic phrases */
+    DYAD_DICT_NOMINALS = 6   /* event nouns: "air strike on" -> 195 */
+} dyad_dict_kind;
+
+typedef enum dyad_dict_format {
+    DYAD_FORMAT_AUTO = 0,      /* decided from the content */
+    DYAD_FORMAT_PETRARCH2 = 1, /* PETRARCH2 / Phoenix formats */
+    DYAD_FORMAT_PETRARCH1 = 2, /* the linear verb patterns of PETRARCH1's
+                                  validation suite */
+    DYAD_FORMAT_DYAD = 3       /* dyad's own formats (nominals) */
+} dyad_dict_format;
+
+/* How a sentence is coded. The clause model (dyad's) reads the clause
+ * structure: subjects, passives, negation, reported speech, pronouns. The
+ * linear model is PETRARCH1/TABARI's: the first actor before the verb and
+ * the first after it, after deleting comma clauses. AUTO picks linear for
+ * PETRARCH1-format verbs and clause otherwise. */
+typedef enum dyad_model {
+    DYAD_MODEL_AUTO = 0,
+    DYAD_MODEL_CLAUSE = 1,
+    DYAD_MODEL_LINEAR = 2
+} dyad_model;
+
+/* A new, empty configuration; al may be NULL (malloc). With no source
+ * added, an engine built from it holds dyad's bundled dictionaries. */
+DYAD_API dyad_status dyad_config_new(dyad_config **out,
+                                     const dyad_allocator *al);
+DYAD_API void dyad_config_free(dyad_config *c);
+/* Adds a dictionary file; it is read by dyad_engine_new. */
+DYAD_API dyad_status dyad_config_add_file(dyad_config *c, dyad_dict_kind kind,
+                                          dyad_dict_format fmt,
+                                          const char *path);
+/* Adds a dictionary held in memory (copied). name labels its messages. */
+DYAD_API dyad_status dyad_config_add_buffer(dyad_config *c,
+                                            dyad_dict_kind kind,
+                                            dyad_dict_format fmt,
+                                            const char *name,
+                                            const char *data, size_t len);
+/* Adds the dictionary files of a folder, picked by name (*.actors.txt,
+ * *agents*, *discards*, *issue*, *nominals*, *verbs* or CAMEO*). Fails with
+ * DYAD_ERR_IO when the folder cannot be read and DYAD_ERR_DICT when it
+ * holds no dictionary file. */
+DYAD_API dyad_status dyad_config_add_dir(dyad_config *c, const char *dir,
+                                         dyad_error *err);
+/* With use set, kinds the configuration gives no source for come from the
+ * bundled dictionaries (a configuration with no source at all always
+ * does). */
+DYAD_API dyad_status dyad_config_set_bundled(dyad_config *c, int use);
+DYAD_API dyad_status dyad_config_set_model(dyad_config *c, dyad_model m);
+
+/* Loads the dictionaries of c (NULL: the bundled set) into a new engine. */
+DYAD_API dyad_status dyad_engine_new(const dyad_config *c, dyad_engine **out,
+                                     dyad_error *err);
+DYAD_API void dyad_engine_free(dyad_engine *e);
+/* The model the engine codes with (never AUTO). */
+DYAD_API dyad_model dyad_engine_model(const dyad_engine *e);
+
+/* Counts reported after loading (dyad dict). */
 typedef struct dyad_dict_stats {
+    size_t size;              /* sizeof(dyad_dict_stats) of the library */
     uint32_t actor_phrases, actor_records, agent_phrases, verb_forms,
         verb_blocks, patterns, synsets, discards, issue_phrases, vocabulary;
+    uint32_t files;           /* dictionary sources loaded */
+    uint32_t warnings;        /* readers' warnings (dyad dict check) */
     double load_seconds;
 } dyad_dict_stats;
 
-dyad_engine *dyad_engine_load(const dyad_dict_files *files, dyad_error *err);
-void dyad_engine_free(dyad_engine *e);
-void dyad_engine_stats(const dyad_engine *e, dyad_dict_stats *out);
+/* Copies at most out_size bytes of the engine's counts into out. */
+DYAD_API dyad_status dyad_engine_stats(const dyad_engine *e,
+                                       dyad_dict_stats *out, size_t out_size);
 
-/* Coding options. Defaults from dyad_options_default(). The comma limits
- * and new_actor_length are PETRARCH1 options used by the validation suite. */
+/* Consistency checks of the loaded dictionaries (dyad dict check): a
+ * phrase defined twice, a code missing from the CAMEO table, a pattern
+ * that can never fire. One callback per finding; strings are valid only
+ * during the callback. */
+typedef struct dyad_finding {
+    const char *file;         /* dictionary name as loaded, "" if none */
+    uint32_t file_index;      /* order of loading, for sorting */
+    uint32_t line;            /* 1-based, 0 when not tied to a line */
+    int error;                /* 1 error, 0 warning */
+    const char *kind;         /* "duplicate", "unknown-code", "bad-code",
+                                 "never-matches", "overrides", "load" */
+    const char *msg;
+} dyad_finding;
+typedef void (*dyad_finding_fn)(void *ctx, const dyad_finding *f);
+DYAD_API dyad_status dyad_engine_check(const dyad_engine *e,
+                                       dyad_finding_fn fn, void *ctx,
+                                       uint32_t *errors, uint32_t *warnings);
+
+/* CAMEO code table: quad class (1..4), Goldstein score and name. Returns 1
+ * when the code exists. Any out pointer may be NULL. */
+DYAD_API int dyad_cameo_lookup(const dyad_engine *e, const char *code,
+                               int *quad, double *goldstein,
+                               const char **name);
+
+/* ---- coding ------------------------------------------------------------ */
+
 typedef struct dyad_options {
-    int require_dyad;         /* drop events with no source or no target */
-    int comma_min, comma_max;   /* inner comma clauses deleted (words) */
+    size_t size;              /* set by dyad_options_init */
+    int require_dyad;         /* drop events with no source or no target (1) */
+    int comma_min, comma_max;   /* linear model: inner comma clauses deleted
+                                   (word counts, PETRARCH1 options) */
     int comma_bmin, comma_bmax; /* opening comma clause */
     int comma_emin, comma_emax; /* closing comma clause */
-    int new_actor_length;     /* >0: code unknown NPs up to this many words
-                                 as quoted text actors (validation ACTOR-*) */
-    int one_sentence;         /* treat the whole text as one sentence */
-    int trace;                /* build the explain trace */
+    int new_actor_length;     /* linear model: >0 codes unknown noun
+                                 phrases up to this many words as quoted
+                                 text actors (validation ACTOR-*) */
+    int one_sentence;         /* the whole text is one sentence */
+    int trace;                /* build the explain trace, text and JSON */
 } dyad_options;
 
-void dyad_options_default(dyad_options *o);
+DYAD_API void dyad_options_init(dyad_options *o);
 
-/* A byte range in the text passed to dyad_code. */
+/* One document. The title, when given, is coded as sentence 0 (the text's
+ * sentences follow from 1); its events have in_title set and their spans
+ * index the title. */
+typedef struct dyad_input {
+    size_t size;              /* set by dyad_input_init */
+    const char *text;         /* need not be NUL-terminated */
+    size_t text_len;
+    const char *title;        /* headline, or NULL */
+    size_t title_len;
+    uint32_t date;            /* YYYYMMDD; 0 unknown: date-limited actor
+                                 codes then use their unrestricted code */
+} dyad_input;
+
+DYAD_API void dyad_input_init(dyad_input *in);
+
+/* A byte range in the caller's text (or title, for title events). */
 typedef struct dyad_span {
     uint32_t off, len;
 } dyad_span;
 
+/* An issue (topic) of the sentence an event was coded from. */
+typedef struct dyad_issue {
+    const char *code;         /* "NUCLEAR" */
+    uint32_t count;           /* phrases of that issue in the sentence */
+} dyad_issue;
+
 /* One coded event. Strings live in the dyad_doc until its next use. */
 typedef struct dyad_event {
     uint32_t sentence;        /* 0-based sentence index in the document */
-    const char *source;       /* actor code, "---GOV" for an agent alone */
-    const char *target;       /* actor code, "---" for none */
+    const char *source;       /* actor code; "---GOV" for an agent alone */
+    const char *target;       /* actor code; "---" for none */
     char code[8];             /* CAMEO event code: "0231", "190" */
     char root[4];             /* two-digit root: "02" */
     int quad;                 /* GDELT quad class 1..4, 0 if unknown code */
     double goldstein;         /* Goldstein score, 0 if unknown */
     const char *source_text;  /* evidence: text of the source phrase */
-    const char *verb_text;    /* text of the verb group (or nominal trigger) */
+    const char *verb_text;    /* text of the verb group (or event noun) */
     const char *target_text;  /* text of the target phrase ("" if none) */
-    const char *sentence_text;/* the (normalised) sentence */
-    /* byte ranges in the caller's input text */
+    const char *sentence_text;/* the sentence, normalised */
     dyad_span sentence_span, source_span, verb_span, target_span;
     const char *issues;       /* "CODE,count;CODE,count" or "" */
-    const char *rule;         /* "file:line" of the verb pattern that fired */
-    int in_title;             /* coded from the title: spans index the title */
+    const dyad_issue *issue_list;
+    uint32_t nissues;
+    const char *rule;         /* "file:line" of the verb or pattern that
+                                 fired */
+    int in_title;             /* coded from the title */
 } dyad_event;
 
 typedef struct dyad_result {
-    const char *text;         /* the normalised document text */
+    size_t size;              /* sizeof(dyad_result) of the library */
+    const char *text;         /* the normalised text */
     size_t text_len;
-    dyad_event *events;
-    size_t nevents;
-    uint32_t nsentences;
+    const char *title;        /* the normalised title, NULL if none */
+    size_t title_len;
+    size_t nevents;           /* events: dyad_result_event(r, 0..n-1) */
+    uint32_t nsentences;      /* the title included */
     uint32_t invalid_bytes;   /* invalid UTF-8 sequences replaced */
-    int discarded;            /* 1 sentence discard(s) fired, 2 story discard */
+    int discarded;            /* 1 sentence discard(s) fired, 2 story */
     const char *trace;        /* explain text when options.trace, else NULL */
+    const char *trace_json;   /* the same as a JSON array, one object per
+                                 sentence (tokens, chunks, clauses, actors,
+                                 decisions, events) */
 } dyad_result;
 
-/* One document to code. The title, when given, is coded as sentence 0
- * (and the text's sentences follow from 1); its events have in_title set
- * and their spans index the title. */
-typedef struct dyad_input {
-    const char *text;
-    size_t text_len;
-    const char *title;        /* headline, or NULL */
-    size_t title_len;
-    uint32_t date;            /* YYYYMMDD, 0 unknown */
-} dyad_input;
+DYAD_API const dyad_event *dyad_result_event(const dyad_result *r, size_t i);
 
-dyad_doc *dyad_doc_new(void);
-void dyad_doc_free(dyad_doc *d);
+/* A new document workspace; al may be NULL (malloc). */
+DYAD_API dyad_status dyad_doc_new(dyad_doc **out, const dyad_allocator *al);
+DYAD_API void dyad_doc_free(dyad_doc *d);
 
-/* Codes one document. date is YYYYMMDD (0: unknown; date-limited actor codes
- * then use their unrestricted code). Returns 0, or -1 with err set when the
- * input cannot be coded at all. */
-int dyad_code(const dyad_engine *e, dyad_doc *doc, const char *text,
-              size_t len, uint32_t date, const dyad_options *opts,
-              dyad_result *out, dyad_error *err);
-
-int dyad_code_input(const dyad_engine *e, dyad_doc *doc,
-                    const dyad_input *in, const dyad_options *opts,
-                    dyad_result *out, dyad_error *err);
-
-/* CAMEO code table lookups (cameo.c). */
-int dyad_cameo_lookup(const dyad_engine *e, const char *code, int *quad,
-                      double *goldstein, const char **name);
+/* Codes one document. opts may be NULL (defaults). *out points into doc
+ * and stays valid until the next dyad_code or dyad_doc_free on doc. */
+DYAD_API dyad_status dyad_code(const dyad_engine *e, dyad_doc *doc,
+                               const dyad_input *in, const dyad_options *opts,
+                               const dyad_result **out, dyad_error *err);
 
 /* Parses "2016-01-02", "20160102", "2016-01-02T10:00:00Z"; 0 if invalid. */
-uint32_t dyad_parse_date(const char *s, size_t n);
+DYAD_API uint32_t dyad_parse_date(const char *s, size_t n);
 
 #ifdef __cplusplus
 }

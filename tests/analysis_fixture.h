@@ -22,8 +22,8 @@ typedef struct fixture {
 
 static int setup(void **state) {
     fixture *f = calloc(1, sizeof *f);
-    f->lx = lex_new();
-    arena_init(&f->a, 0);
+    f->lx = lex_new(NULL);
+    arena_init(&f->a, 0, NULL);
     *state = f;
     return 0;
 }

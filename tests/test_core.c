@@ -15,7 +15,7 @@
 static void test_arena_alignment_and_reset(void **state) {
     (void)state;
     arena a;
-    arena_init(&a, 1024);
+    arena_init(&a, 1024, NULL);
     char *p = arena_alloc(&a, 3);
     char *q = arena_alloc(&a, 5);
     assert_int_equal((uintptr_t)p % 16, 0);
@@ -36,7 +36,7 @@ static void test_arena_alignment_and_reset(void **state) {
 static void test_arena_grow_macro(void **state) {
     (void)state;
     arena a;
-    arena_init(&a, 256);
+    arena_init(&a, 256, NULL);
     int *v = NULL;
     uint32_t n = 0, cap = 0;
     for (int i = 0; i < 1000; i++) {
@@ -51,7 +51,7 @@ static void test_arena_grow_macro(void **state) {
 static void test_trie_longest_match(void **state) {
     (void)state;
     ptrie t;
-    ptrie_init(&t);
+    ptrie_init(&t, NULL);
     /* MINAS=1 TIRITH=2 GONDOR=3 */
     uint32_t minas_tirith[] = {1, 2}, minas[] = {1}, gondor[] = {3};
     ptrie_set_value(&t, ptrie_insert(&t, minas_tirith, 2), 10);

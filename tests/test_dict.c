@@ -56,7 +56,7 @@ static const char *actor_at(const dict *d, const char *phrase, uint32_t date) {
 static void test_actor_dates_and_synonyms(void **state) {
     (void)state;
     dict d;
-    dict_init(&d);
+    dict_init(&d, NULL);
     const char *t =
         "# invented\n"
         "VALDORIA_ [VAL]\n"
@@ -112,7 +112,7 @@ static void test_actor_dates_and_synonyms(void **state) {
 static void test_actor_repeat_appends(void **state) {
     (void)state;
     dict d;
-    dict_init(&d);
+    dict_init(&d, NULL);
     assert_int_equal(load_actors(&d, "OSTMARK [OST 20000101-20001231]\n"
                                      "+OSTMARKIAN\n"),
                      0);
@@ -129,7 +129,7 @@ static void test_actor_repeat_appends(void **state) {
 static void test_actor_errors(void **state) {
     (void)state;
     dict d;
-    dict_init(&d);
+    dict_init(&d, NULL);
     assert_int_equal(load_actors(&d, "# x\n   [VAL]\nVALDORIA [VAL]\n"), -1);
     assert_string_equal(err, "a.txt:2: restriction line before any phrase");
     assert_int_equal(load_actors(&d, "VALDORIA [VAL 2001XX01-20020101]\n"),
@@ -145,7 +145,7 @@ static void test_actor_errors(void **state) {
 static void test_comment_lines(void **state) {
     (void)state;
     dict d;
-    dict_init(&d);
+    dict_init(&d, NULL);
     const char *t = "<!-- header -->\n"
                     "<!--\n"
                     "HIDDEN [NO]\n"
@@ -175,7 +175,7 @@ static const char *agent_code(const dict *d, const char *phrase) {
 static void test_agents(void **state) {
     (void)state;
     dict d;
-    dict_init(&d);
+    dict_init(&d, NULL);
     const char *t =
         "!PERSON! = MAN, MEN , WOMAN\n"
         "DEPUTY_MAYOR [~GOV]\n"
@@ -268,7 +268,7 @@ static const verb_form *form1(const dict *d, const char *w, uint32_t *n) {
 static void test_p2_verb_forms(void **state) {
     (void)state;
     dict d;
-    dict_init(&d);
+    dict_init(&d, NULL);
     assert_int_equal(load_verbs(&d, p2_verbs, VF_AUTO), 0);
     dict_finish(&d);
     uint32_t n;
@@ -313,7 +313,7 @@ static void test_p2_verb_forms(void **state) {
 static void test_p2_synsets_and_patterns(void **state) {
     (void)state;
     dict d;
-    dict_init(&d);
+    dict_init(&d, NULL);
     assert_int_equal(load_verbs(&d, p2_verbs, VF_PETRARCH2), 0);
     /* synset members and plurals */
     assert_int_equal(d.nsynsets, 2);
@@ -400,7 +400,7 @@ static void test_p2_synsets_and_patterns(void **state) {
 static void test_p2_errors(void **state) {
     (void)state;
     dict d;
-    dict_init(&d);
+    dict_init(&d, NULL);
     assert_int_equal(load_verbs(&d, "--- X [010] ---\nX\n- FOO [011]\n",
                                 VF_PETRARCH2),
                      -1);
@@ -452,7 +452,7 @@ static const char *lin_verbs =
 static void test_linear_verbs(void **state) {
     (void)state;
     dict d;
-    dict_init(&d);
+    dict_init(&d, NULL);
     assert_int_equal(load_verbs(&d, lin_verbs, VF_AUTO), 0);
     dict_finish(&d);
     /* synsets: label '_' = no plurals, nested synset members copied */
@@ -535,7 +535,7 @@ static void test_linear_verbs(void **state) {
 static void test_linear_errors(void **state) {
     (void)state;
     dict d;
-    dict_init(&d);
+    dict_init(&d, NULL);
     assert_int_equal(load_verbs(&d, "<!-- x -->\n--- A [010] ---\nA\n"
                                     "- SAID [011]\n",
                                 VF_AUTO),
@@ -553,7 +553,7 @@ static void test_linear_errors(void **state) {
 static void test_discards(void **state) {
     (void)state;
     dict d;
-    dict_init(&d);
+    dict_init(&d, NULL);
     const char *t = "# discards\nCHESS OLYMPIAD\n+CELEBRITY GOSSIP\n"
                     "1917\nGROUP A_\n";
     assert_int_equal(dict_load_discards(&d, "d.txt", t, strlen(t), err,
@@ -590,7 +590,7 @@ static uint32_t ws_ids(const dict *d, const char *text, uint32_t *w) {
 static void test_issues(void **state) {
     (void)state;
     dict d;
-    dict_init(&d);
+    dict_init(&d, NULL);
     const char *t = "<ISSUE CATEGORY=\"WATER\" TYPE=\"ALL\">\n"
                     "n:reservoir [WATER_SUPPLY]\n"
                     "n:city water [WATER_SUPPLY]\n"
@@ -656,7 +656,7 @@ static void test_real_files(void **state) {
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     dict d;
-    dict_init(&d);
+    dict_init(&d, NULL);
     assert_int_equal(dict_load_verbs(&d, names[0], text[0], len[0], VF_AUTO,
                                      err, sizeof err),
                      0);
@@ -698,7 +698,7 @@ static void test_real_files(void **state) {
     const char *vn[] = {"PETR.Validate.verbs.txt", "PETR.Validate.actors.txt",
                         "PETR.Validate.agents.txt",
                         "PETR.Validate.discards.txt"};
-    dict_init(&d);
+    dict_init(&d, NULL);
     for (int i = 0; i < 4; i++) {
         snprintf(path, sizeof path, "%s%s", vdir, vn[i]);
         size_t l;

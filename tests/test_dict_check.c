@@ -1,8 +1,8 @@
 /* test_dict_check.c -- unit tests for the dictionary checks (src/dict_check.c).
  *
- * Each test writes a small invented dictionary into a temporary folder,
- * loads it with dyad_engine_load (no bundled files, so only the invented
- * entries are checked; the CAMEO table is always there) and checks which
+ * Each test loads a small invented dictionary from memory (no bundled
+ * files, so only the invented entries are checked; the CAMEO table is
+ * always there) and checks which
  * findings come back: kind, severity, line and a piece of the message. One
  * test per check kind, plus a clean dictionary that must give nothing.
  */
@@ -49,59 +49,41 @@ static void dump(const found *fo) {
     for (int i = 0; i < fo->n; i++) fprintf(stderr, "  %s\n", fo->items[i]);
 }
 
-static char dir[64];
-
-static char *write_file(const char *name, const char *text) {
-    static char paths[8][128];
-    static int next;
-    char *p = paths[next++ % 8];
-    snprintf(p, sizeof paths[0], "%s/%s", dir, name);
-    FILE *f = fopen(p, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-    return p;
-}
-
 /* The smallest valid verb file, for tests about other files. */
 static const char *min_verbs = "####### VERB PATTERNS #######\n"
                                "--- VISIT [042] ---\n"
                                "VISIT\n";
 
-/* Loads the given texts (NULL: slot left empty) and runs the checks. */
+/* Loads the given texts from memory (NULL: kind left empty, no bundled
+ * files) and runs the checks. */
 static dyad_engine *run(const char *verbs, const char *actors,
                         const char *agents, found *fo) {
-    dyad_dict_files files;
-    memset(&files, 0, sizeof files);
-    files.verbs = write_file("v.txt", verbs ? verbs : min_verbs);
-    files.verb_format = 1;
-    if (actors) files.actors[files.nactors++] = write_file("a.txt", actors);
-    if (agents) files.agents = write_file("g.txt", agents);
+    dyad_config *c = NULL;
+    assert_int_equal(dyad_config_new(&c, NULL), DYAD_OK);
+    const char *v = verbs ? verbs : min_verbs;
+    assert_int_equal(dyad_config_add_buffer(c, DYAD_DICT_VERBS,
+                                            DYAD_FORMAT_PETRARCH2, "v.txt",
+                                            v, strlen(v)),
+                     DYAD_OK);
+    if (actors)
+        assert_int_equal(dyad_config_add_buffer(c, DYAD_DICT_ACTORS,
+                                                DYAD_FORMAT_AUTO, "a.txt",
+                                                actors, strlen(actors)),
+                         DYAD_OK);
+    if (agents)
+        assert_int_equal(dyad_config_add_buffer(c, DYAD_DICT_AGENTS,
+                                                DYAD_FORMAT_AUTO, "g.txt",
+                                                agents, strlen(agents)),
+                         DYAD_OK);
     dyad_error err;
-    dyad_engine *e = dyad_engine_load(&files, &err);
-    if (!e) fprintf(stderr, "load: %s\n", err.msg);
+    dyad_engine *e = NULL;
+    if (dyad_engine_new(c, &e, &err) != DYAD_OK)
+        fprintf(stderr, "load: %s\n", err.msg);
+    dyad_config_free(c);
     assert_non_null(e);
     memset(fo, 0, sizeof *fo);
-    dict_check(e, collect, fo, &fo->rep);
+    assert_int_equal(dict_check(e, collect, fo, &fo->rep), 0);
     return e;
-}
-
-static int setup(void **state) {
-    (void)state;
-    snprintf(dir, sizeof dir, "/tmp/dyad-dchk.XXXXXX");
-    return mkdtemp(dir) ? 0 : -1;
-}
-
-static int teardown(void **state) {
-    (void)state;
-    const char *names[] = {"v.txt", "a.txt", "g.txt"};
-    for (int i = 0; i < 3; i++) {
-        char p[128];
-        snprintf(p, sizeof p, "%s/%s", dir, names[i]);
-        unlink(p);
-    }
-    rmdir(dir);
-    return 0;
 }
 
 /* ---- a clean set -------------------------------------------------------- */
@@ -359,5 +341,5 @@ int main(void) {
         cmocka_unit_test(test_slots_in_petrarch2_patterns),
         cmocka_unit_test(test_closed_class_verb_forms),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, NULL, NULL);
 }

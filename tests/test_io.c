@@ -627,7 +627,6 @@ static void make_fixture(fixture *fx) {
     fx->ev.sentence_text = text + 11;
     fx->ev.issues = NULL;
     fx->ev.rule = "verbs.txt:12";
-    fx->res.events = &fx->ev;
     fx->res.nevents = 1;
 }
 

@@ -18,7 +18,7 @@
 
 static int setup(void **state) {
     arena *a = malloc(sizeof *a);
-    arena_init(a, 0);
+    arena_init(a, 0, NULL);
     *state = a;
     return 0;
 }

@@ -1,19 +1,56 @@
-/* engine.c -- loading dictionaries into an engine; document handles.
+/* engine.c -- building an engine from a configuration: reading each
+ * dictionary source into the dictionary set, the lexicon, the CAMEO table.
  *
- * Dictionary files named by the caller are read here (the only file I/O in
- * the library). Slots the caller leaves empty are filled from the files
- * compiled into the binary (bundled.h) when use_bundled is set.
+ * Dictionary files named by the caller are read here (the only file I/O of
+ * the core). Loading runs under an unwind point (util/mem.h): an allocation
+ * failure anywhere in the readers comes back here, and the half-built
+ * engine is freed.
  */
 #include "api/engine.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "dict/bundled.h"
-#include "text/tagger.h"
+#include "dict/check.h"
+
+const model_rules model_clause_rules = {
+    .model = DYAD_MODEL_CLAUSE, .clause_roles = 1, .pronouns = 1,
+    .actor_refine = 1, .agent_pruning = 1, .verb_lemmas = 1,
+    .clause_breaks = 1};
+const model_rules model_linear_rules = {
+    .model = DYAD_MODEL_LINEAR, .comma_deletion = 1, .quoted_actors = 1};
+
+const char *dyad_version(void) { return DYAD_VERSION; }
+int dyad_version_number(void) { return DYAD_VERSION_NUMBER; }
+
+const char *dyad_status_string(dyad_status s) {
+    switch (s) {
+    case DYAD_OK: return "ok";
+    case DYAD_ERR_NOMEM: return "out of memory";
+    case DYAD_ERR_ARG: return "invalid argument";
+    case DYAD_ERR_IO: return "cannot read";
+    case DYAD_ERR_DICT: return "malformed dictionary";
+    case DYAD_ERR_LIMIT: return "limit exceeded";
+    case DYAD_ERR_FORMAT: return "unknown format";
+    }
+    return "unknown status";
+}
+
+dyad_status engine_error(dyad_error *err, dyad_status s, const char *fmt,
+                         ...) {
+    if (!err) return s;
+    err->status = s;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    va_end(ap);
+    return s;
+}
 
 static double now_seconds(void) {
     struct timespec ts;
@@ -21,77 +58,125 @@ static double now_seconds(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-/* Reads a whole file into malloc'd memory (NUL-terminated). */
-static char *read_file(const char *path, size_t *len, dyad_error *err) {
+/* Largest dictionary file read: a file over it is an error, not a
+ * reason to take the machine's memory (the biggest known verb file is
+ * under 2 MB). */
+#define DICT_FILE_MAX ((size_t)256 * 1024 * 1024)
+
+/* Reads a whole file into e->loading (NUL-terminated). */
+static dyad_status read_file(dyad_engine *e, const char *path, size_t *len,
+                             dyad_error *err) {
     FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err->msg, sizeof err->msg, "%s: cannot open: %s", path,
-                 strerror(errno));
-        return NULL;
-    }
+    if (!f)
+        return engine_error(err, DYAD_ERR_IO, "%s: cannot open: %s", path,
+                            strerror(errno));
     size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
+    /* e->loading owns the buffer at every moment, so that an allocation
+     * failure unwinding from here frees it with the engine */
+    e->loading = mem_alloc(&e->m, cap);
     for (;;) {
         if (n + 4096 > cap) {
+            if (cap >= DICT_FILE_MAX) {
+                fclose(f);
+                return engine_error(err, DYAD_ERR_LIMIT,
+                                    "%s: larger than %zu MB: not a "
+                                    "dictionary", path, DICT_FILE_MAX >> 20);
+            }
             cap *= 2;
-            buf = realloc(buf, cap);
+            e->loading = mem_realloc(&e->m, e->loading, cap);
         }
-        size_t r = fread(buf + n, 1, cap - n - 1, f);
+        size_t r = fread(e->loading + n, 1, cap - n - 1, f);
         n += r;
         if (r == 0) break;
     }
     int bad = ferror(f);
     fclose(f);
-    if (bad) {
-        snprintf(err->msg, sizeof err->msg, "%s: read error", path);
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
+    if (bad) return engine_error(err, DYAD_ERR_IO, "%s: read error", path);
+    e->loading[n] = '\0';
     *len = n;
-    return buf;
+    return DYAD_OK;
 }
 
-typedef int (*loader_fn)(dict *, const char *, const char *, size_t, char *,
-                         size_t);
+/* Loads one source's text into the dictionary set. */
+static dyad_status load_text(dyad_engine *e, dyad_dict_kind kind,
+                             dyad_dict_format fmt, const char *name,
+                             const char *text, size_t len, dyad_error *err) {
+    char msg[1024];
+    msg[0] = '\0';
+    fmt = engine_sniff(kind, fmt, text, len);
+    int rc = -1;
+    dict *d = &e->d;
+    switch (kind) {
+    case DYAD_DICT_VERBS:
+        rc = dict_load_verbs(d, name, text, len,
+                             fmt == DYAD_FORMAT_PETRARCH1 ? VF_LINEAR
+                                                          : VF_PETRARCH2,
+                             msg, sizeof msg);
+        if (rc == 0 && fmt == DYAD_FORMAT_PETRARCH1 && !e->rules)
+            e->rules = &model_linear_rules;
+        break;
+    case DYAD_DICT_ACTORS:
+        rc = dict_load_actors(d, name, text, len, msg, sizeof msg);
+        break;
+    case DYAD_DICT_AGENTS:
+        rc = dict_load_agents(d, name, text, len, msg, sizeof msg);
+        break;
+    case DYAD_DICT_DISCARDS:
+        rc = dict_load_discards(d, name, text, len, msg, sizeof msg);
+        break;
+    case DYAD_DICT_ISSUES:
+        rc = dict_load_issues(d, name, text, len, msg, sizeof msg);
+        break;
+    case DYAD_DICT_NOMINALS:
+        rc = dict_load_nominals(d, name, text, len, msg, sizeof msg);
+        break;
+    }
+    if (rc != 0)
+        return engine_error(err, DYAD_ERR_DICT, "%s",
+                            msg[0] ? msg : "malformed dictionary");
+    e->stats.files++;
+    return DYAD_OK;
+}
 
-static int load_one(dyad_engine *e, const char *path, loader_fn fn,
-                    int verbfmt, dyad_error *err) {
+static dyad_status load_source(dyad_engine *e, const cfg_source *s,
+                               dyad_error *err) {
+    if (s->data)
+        return load_text(e, s->kind, s->fmt, s->name, s->data, s->len, err);
     size_t len = 0;
-    char *text = read_file(path, &len, err);
-    if (!text) return -1;
-    int rc;
-    if (fn)
-        rc = fn(&e->d, path, text, len, err->msg, sizeof err->msg);
-    else
-        rc = dict_load_verbs(&e->d, path, text, len, (verb_format)verbfmt,
-                             err->msg, sizeof err->msg);
-    if (!fn && rc == 0 && e->d.npatterns &&
-        (e->d.patterns[e->d.npatterns - 1].flags & PAT_LINEAR))
-        e->linear = 1;
-    if (!fn && rc == 0 &&
-        (verbfmt == VF_LINEAR ||
-         (verbfmt == VF_AUTO && strncmp(text + strspn(text, " \t\r\n"),
-                                        "<!--", 4) == 0)))
-        e->linear = 1;
-    free(text);
-    return rc;
-}
-
-static int load_bundled(dyad_engine *e, const char *name, loader_fn fn,
-                        dyad_error *err) {
-    const bundled_file *f = bundled_find(name);
-    if (!f) return 0; /* not bundled in this build */
-    char label[256];
-    snprintf(label, sizeof label, "<bundled>/%s", name);
-    if (fn) return fn(&e->d, label, f->data, f->len, err->msg, sizeof err->msg);
-    return dict_load_verbs(&e->d, label, f->data, f->len, VF_PETRARCH2,
-                           err->msg, sizeof err->msg);
+    dyad_status st = read_file(e, s->name, &len, err);
+    if (st == DYAD_OK)
+        st = load_text(e, s->kind, s->fmt, s->name, e->loading, len, err);
+    mem_free(&e->m, e->loading);
+    e->loading = NULL;
+    return st;
 }
 
 static int has_suffix(const char *s, const char *suf) {
     size_t n = strlen(s), m = strlen(suf);
     return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+/* The bundled files of one kind, in their (sorted) order. */
+static dyad_status load_bundled(dyad_engine *e, dyad_dict_kind kind,
+                                dyad_error *err) {
+    static const char *const single[] = {
+        [DYAD_DICT_VERBS] = "dyad.verbs.txt",
+        [DYAD_DICT_AGENTS] = "dyad.agents.txt",
+        [DYAD_DICT_DISCARDS] = "dyad.discards.txt",
+        [DYAD_DICT_ISSUES] = "dyad.issues.txt",
+        [DYAD_DICT_NOMINALS] = "dyad.nominals.txt"};
+    for (const bundled_file *f = bundled_files; f->name; f++) {
+        int mine = kind == DYAD_DICT_ACTORS
+                       ? has_suffix(f->name, ".actors.txt")
+                       : !strcmp(f->name, single[kind]);
+        if (!mine) continue;
+        char label[256];
+        snprintf(label, sizeof label, "<bundled>/%s", f->name);
+        dyad_status st =
+            load_text(e, kind, DYAD_FORMAT_AUTO, label, f->data, f->len, err);
+        if (st != DYAD_OK) return st;
+    }
+    return DYAD_OK;
 }
 
 /* The first 8 bytes of code, big-endian, zero-padded after the NUL. Two
@@ -111,36 +196,41 @@ static int cmp_cameo(const void *a, const void *b) {
                   ((const cameo_entry *)b)->code);
 }
 
-/* Parses the bundled cameo-codes.tsv: code, root, quad, goldstein, name. */
+/* Parses the bundled cameo-codes.tsv: code, root, quad, goldstein, name.
+ * The table grows with its file (no fixed row count). */
 static void load_cameo(dyad_engine *e) {
     const bundled_file *f = bundled_find("cameo-codes.tsv");
     if (!f) return;
-    size_t cap = 512;
-    e->cameo = arena_alloc(&e->mem, cap * sizeof(*e->cameo));
+    size_t rows = 1;
+    for (size_t i = 0; i < f->len; i++) rows += f->data[i] == '\n';
+    e->cameo = arena_alloc(&e->mem, rows * sizeof(*e->cameo));
     const char *p = f->data, *end = f->data + f->len;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         if (!nl) nl = end;
-        char line[512];
-        size_t n = (size_t)(nl - p) < sizeof line - 1 ? (size_t)(nl - p)
-                                                       : sizeof line - 1;
-        memcpy(line, p, n);
-        line[n] = '\0';
-        p = nl + 1;
-        if (line[0] < '0' || line[0] > '9' || e->ncameo == cap) continue;
-        char *fields[5] = {0};
+        const char *fields[5] = {0};
+        size_t flen[5] = {0};
         int nf = 0;
-        char *save = NULL;
-        for (char *t = strtok_r(line, "\t", &save); t && nf < 5;
-             t = strtok_r(NULL, "\t", &save))
-            fields[nf++] = t;
-        if (nf < 4) continue;
+        for (const char *q = p; nf < 5;) {
+            const char *tab = memchr(q, '\t', (size_t)(nl - q));
+            const char *fe = tab ? tab : nl;
+            fields[nf] = q;
+            flen[nf++] = (size_t)(fe - q);
+            if (!tab) break;
+            q = tab + 1;
+        }
+        const char *line = p;
+        p = nl + 1;
+        if (line[0] < '0' || line[0] > '9' || nf < 4 || flen[0] >= 8 ||
+            e->ncameo == rows)
+            continue;
         cameo_entry *c = &e->cameo[e->ncameo++];
-        snprintf(c->code, sizeof c->code, "%s", fields[0]);
+        memcpy(c->code, fields[0], flen[0]);
+        c->code[flen[0]] = '\0';
         c->key = cameo_key(c->code);
         c->quad = atoi(fields[2]);
         c->goldstein = strtod(fields[3], NULL);
-        c->name = arena_strdup(&e->mem, nf > 4 ? fields[4] : "");
+        c->name = nf > 4 ? arena_strndup(&e->mem, fields[4], flen[4]) : "";
     }
     qsort(e->cameo, e->ncameo, sizeof *e->cameo, cmp_cameo);
 }
@@ -162,6 +252,7 @@ const cameo_entry *engine_cameo(const dyad_engine *e, const char *code) {
 
 int dyad_cameo_lookup(const dyad_engine *e, const char *code, int *quad,
                       double *goldstein, const char **name) {
+    if (!e || !code) return 0;
     const cameo_entry *c = engine_cameo(e, code);
     if (!c) return 0;
     if (quad) *quad = c->quad;
@@ -170,49 +261,81 @@ int dyad_cameo_lookup(const dyad_engine *e, const char *code, int *quad,
     return 1;
 }
 
-dyad_engine *dyad_engine_load(const dyad_dict_files *files, dyad_error *err) {
-    double t0 = now_seconds();
-    dyad_engine *e = calloc(1, sizeof *e);
-    dict_init(&e->d);
-    arena_init(&e->mem, 16 * 1024);
-    err->msg[0] = '\0';
-    int rc = 0;
-    int bundled = files->use_bundled;
+static void engine_destroy(dyad_engine *e) {
+    dict_free(&e->d);
+    lex_free(e->lx);
+    arena_free(&e->mem);
+    mem_free(&e->m, e->loading);
+    mem m = e->m;
+    mem_free(&m, e);
+}
 
-    if (files->verbs)
-        rc = load_one(e, files->verbs, NULL, files->verb_format, err);
-    else if (bundled)
-        rc = load_bundled(e, "dyad.verbs.txt", NULL, err);
-    for (int i = 0; rc == 0 && i < files->nactors; i++)
-        rc = load_one(e, files->actors[i], dict_load_actors, 0, err);
-    if (rc == 0 && files->nactors == 0 && bundled) {
-        for (const bundled_file *f = bundled_files; rc == 0 && f->name;
-             f++)
-            if (has_suffix(f->name, ".actors.txt"))
-                rc = load_bundled(e, f->name, dict_load_actors, err);
+/* Kinds in loading order: the verbs first (they decide the model). */
+static const dyad_dict_kind kinds[] = {
+    DYAD_DICT_VERBS,    DYAD_DICT_ACTORS, DYAD_DICT_AGENTS,
+    DYAD_DICT_DISCARDS, DYAD_DICT_NOMINALS, DYAD_DICT_ISSUES};
+
+static dyad_status load_all(dyad_engine *e, const dyad_config *c,
+                            dyad_error *err) {
+    int any = c && c->n;
+    int bundled = !any || c->bundled;
+    int own_verbs = 0;
+    for (size_t i = 0; c && i < c->n; i++)
+        own_verbs |= c->v[i].kind == DYAD_DICT_VERBS;
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        int given = 0;
+        for (size_t i = 0; c && i < c->n; i++) {
+            if (c->v[i].kind != kinds[k]) continue;
+            given = 1;
+            dyad_status st = load_source(e, &c->v[i], err);
+            if (st != DYAD_OK) return st;
+        }
+        /* dyad's event nouns and issues are written for its own verbs */
+        int mine_only = kinds[k] == DYAD_DICT_NOMINALS ||
+                        kinds[k] == DYAD_DICT_ISSUES;
+        if (!given && bundled && !(mine_only && own_verbs)) {
+            dyad_status st = load_bundled(e, kinds[k], err);
+            if (st != DYAD_OK) return st;
+        }
     }
-    if (rc == 0 && files->agents)
-        rc = load_one(e, files->agents, dict_load_agents, 0, err);
-    else if (rc == 0 && bundled)
-        rc = load_bundled(e, "dyad.agents.txt", dict_load_agents, err);
-    if (rc == 0 && files->discards)
-        rc = load_one(e, files->discards, dict_load_discards, 0, err);
-    else if (rc == 0 && bundled)
-        rc = load_bundled(e, "dyad.discards.txt", dict_load_discards, err);
-    if (rc == 0 && files->nominals)
-        rc = load_one(e, files->nominals, dict_load_nominals, 0, err);
-    else if (rc == 0 && bundled && !files->verbs)
-        rc = load_bundled(e, "dyad.nominals.txt", dict_load_nominals, err);
-    if (rc == 0 && files->issues)
-        rc = load_one(e, files->issues, dict_load_issues, 0, err);
-    else if (rc == 0 && bundled && !files->verbs)
-        rc = load_bundled(e, "dyad.issues.txt", dict_load_issues, err);
-    if (rc != 0) {
-        dyad_engine_free(e);
-        return NULL;
+    return DYAD_OK;
+}
+
+dyad_status dyad_engine_new(const dyad_config *c, dyad_engine **out,
+                            dyad_error *err) {
+    if (err) {
+        err->status = DYAD_OK;
+        err->msg[0] = '\0';
     }
+    if (!out) return engine_error(err, DYAD_ERR_ARG, "out is NULL");
+    *out = NULL;
+    double t0 = now_seconds();
+    mem base;
+    mem_init(&base, c ? &c->m.al : NULL);
+    dyad_engine *e = mem_zalloc(&base, sizeof *e);
+    if (!e) return engine_error(err, DYAD_ERR_NOMEM, "out of memory");
+    e->m = base;
+    jmp_buf jb;
+    e->m.oom = &jb;
+    if (setjmp(jb)) {
+        e->m.oom = NULL;
+        engine_destroy(e);
+        return engine_error(err, DYAD_ERR_NOMEM,
+                            "out of memory loading dictionaries");
+    }
+    dict_init(&e->d, &e->m);
+    arena_init(&e->mem, 16 * 1024, &e->m);
+    if (c && c->model == DYAD_MODEL_LINEAR) e->rules = &model_linear_rules;
+    if (c && c->model == DYAD_MODEL_CLAUSE) e->rules = &model_clause_rules;
+    dyad_status st = load_all(e, c, err);
+    if (st != DYAD_OK) {
+        e->m.oom = NULL;
+        engine_destroy(e);
+        return st;
+    }
+    if (!e->rules) e->rules = &model_clause_rules;
     dict_finish(&e->d);
-    e->lx = lex_new();
+    e->lx = lex_new(&e->m);
     load_cameo(e);
     e->w_by = vocab_intern(&e->d.voc, "BY", 2);
     e->w_of = vocab_intern(&e->d.voc, "OF", 2);
@@ -221,8 +344,10 @@ dyad_engine *dyad_engine_load(const dyad_dict_files *files, dyad_error *err) {
     e->w_said = vocab_intern(&e->d.voc, "SAID", 4);
     e->w_to = vocab_intern(&e->d.voc, "TO", 2);
     e->w_us_dotted = vocab_find(&e->d.voc, "U.S.", 4);
+    e->m.oom = NULL; /* read-only from here on */
 
     dyad_dict_stats *s = &e->stats;
+    s->size = sizeof *s;
     s->actor_phrases = e->d.nactor_phrases;
     s->actor_records = e->d.nactor_entries;
     s->agent_phrases = e->d.nagent_phrases;
@@ -233,43 +358,50 @@ dyad_engine *dyad_engine_load(const dyad_dict_files *files, dyad_error *err) {
     s->discards = e->d.ndiscards;
     s->issue_phrases = e->d.nissue_entries;
     s->vocabulary = e->d.voc.n ? e->d.voc.n - 1 : 0;
+    s->warnings = e->d.nwarnings;
     s->load_seconds = now_seconds() - t0;
-    return e;
-}
-
-void dyad_engine_stats(const dyad_engine *e, dyad_dict_stats *out) {
-    *out = e->stats;
+    *out = e;
+    return DYAD_OK;
 }
 
 void dyad_engine_free(dyad_engine *e) {
-    if (!e) return;
-    dict_free(&e->d);
-    if (e->lx) lex_free(e->lx);
-    arena_free(&e->mem);
-    free(e);
+    if (e) engine_destroy(e);
 }
 
-dyad_doc *dyad_doc_new(void) {
-    dyad_doc *d = calloc(1, sizeof *d);
-    arena_init(&d->a, 256 * 1024);
-    d->tc = tag_cache_new();
-    return d;
+dyad_model dyad_engine_model(const dyad_engine *e) {
+    return e ? e->rules->model : DYAD_MODEL_AUTO;
 }
 
-void dyad_doc_free(dyad_doc *d) {
-    if (!d) return;
-    arena_free(&d->a);
-    tag_cache_free(d->tc);
-    free(d);
+dyad_status dyad_engine_stats(const dyad_engine *e, dyad_dict_stats *out,
+                              size_t out_size) {
+    if (!e || !out) return DYAD_ERR_ARG;
+    memcpy(out, &e->stats,
+           out_size < sizeof e->stats ? out_size : sizeof e->stats);
+    return DYAD_OK;
 }
 
-void dyad_options_default(dyad_options *o) {
-    memset(o, 0, sizeof *o);
-    o->require_dyad = 1;
-    o->comma_min = 2;
-    o->comma_max = 8;
-    o->comma_bmin = 0;
-    o->comma_bmax = 0;
-    o->comma_emin = 2;
-    o->comma_emax = 8;
+/* dict_check's findings, passed on in the public form. */
+typedef struct check_relay {
+    dyad_finding_fn fn;
+    void *ctx;
+} check_relay;
+
+static void relay(void *ctx, const dchk_finding *f) {
+    const check_relay *r = ctx;
+    dyad_finding pf = {f->file, f->file_index, f->line,
+                       f->severity == DCHK_ERROR, f->kind, f->msg};
+    r->fn(r->ctx, &pf);
+}
+
+dyad_status dyad_engine_check(const dyad_engine *e, dyad_finding_fn fn,
+                              void *ctx, uint32_t *errors,
+                              uint32_t *warnings) {
+    if (!e) return DYAD_ERR_ARG;
+    check_relay r = {fn, ctx};
+    dchk_report rep;
+    if (dict_check(e, fn ? relay : NULL, &r, &rep) != 0)
+        return DYAD_ERR_NOMEM;
+    if (errors) *errors = rep.errors;
+    if (warnings) *warnings = rep.warnings;
+    return DYAD_OK;
 }

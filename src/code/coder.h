@@ -52,6 +52,19 @@ typedef struct doc_state {
     uint32_t nante;        /* ring: the newest is ante[(nante-1) % ANTE_MAX] */
 } doc_state;
 
+/* The explain trace of a document being built (trace.c). */
+typedef struct trace_buf {
+    char *p;
+    size_t len, cap;
+} trace_buf;
+
+typedef struct doc_trace {
+    trace_buf text, json;
+    uint32_t nsentences;   /* sentence objects in json */
+    size_t sentence_from;  /* text offset where the sentence's trace starts */
+    size_t decisions_from; /* ... and where its decision lines start */
+} doc_trace;
+
 /* Per-sentence coding state. */
 typedef struct sent_ctx {
     const dyad_engine *e;
@@ -64,8 +77,7 @@ typedef struct sent_ctx {
     doc_state *ds;         /* document-level memory (pronouns) */
     int32_t *unit_of;      /* token -> unit index or -1 */
     uint8_t *deleted;      /* token removed by comma-clause deletion */
-    char **trace;          /* explain text being built, or NULL */
-    size_t *trace_len, *trace_cap;
+    doc_trace *tr;         /* explain trace being built, or NULL */
 } sent_ctx;
 
 /* coder_units.c */
@@ -111,8 +123,14 @@ void events_add_pairs(sent_ctx *c, event_list *out, int32_t src, int32_t tgt,
                      long verb_chunk, const char *rule_file,
                      uint32_t rule_line);
 
-/* coder.c: trace helper (no-op unless tracing) */
+/* trace.c (each a no-op unless tracing): a decision line; the sentence's
+ * analysis; its actor units; its JSON object; the end of the document. */
 void trace_add(sent_ctx *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+void trace_analysis(sent_ctx *c);
+void trace_units(sent_ctx *c);
+void trace_sentence_json(sent_ctx *c, const event_list *ev,
+                         uint32_t first_event);
+void trace_finish(arena *a, doc_trace *tr);
 
 #endif

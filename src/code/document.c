@@ -9,6 +9,7 @@
  * reset at the start of the next call, so the loop does not touch malloc.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text/chunker.h"
@@ -17,6 +18,7 @@
 #include "text/tagger.h"
 #include "text/tokenize.h"
 #include "text/utf8norm.h"
+#include "api/engine.h"
 #include "util/wordset.h"
 
 /* Long documents are cut into sentences of at most this many tokens by the
@@ -78,48 +80,6 @@ static void delete_comma_clauses(sent_ctx *c) {
         for (uint32_t i = last; i < end; i++) c->deleted[i] = 1;
         trace_add(c, "comma: closing clause deleted\n");
     }
-}
-
-static void trace_analysis(sent_ctx *c) {
-    if (!c->trace) return;
-    const sentence *s = c->s;
-    trace_add(c, "sentence %u: %s\ntokens:", s->index, s->text);
-    for (uint32_t i = 0; i < s->ntok; i++)
-        trace_add(c, " %.*s/%s", (int)s->toks[i].len, s->text + s->toks[i].off,
-                  tag_name((tag)s->toks[i].tag));
-    trace_add(c, "\nchunks:");
-    for (uint32_t i = 0; i < s->nchunk; i++) {
-        const chunk *ch = &s->chunks[i];
-        uint32_t a = s->toks[ch->first].off;
-        uint32_t b = s->toks[ch->end - 1].off + s->toks[ch->end - 1].len;
-        trace_add(c, " [%s %.*s]", chunk_kind_name(ch->kind), (int)(b - a),
-                  s->text + a);
-    }
-    trace_add(c, "\nclauses:");
-    for (uint32_t i = 0; i < s->nclause; i++) {
-        const clause *cl = &s->clauses[i];
-        trace_add(c, " %u:%s(parent %d, chunks %u-%u, subject %d, verb %d)", i,
-                  chunk_clause_kind_name(cl->kind), cl->parent, cl->first, cl->end,
-                  cl->subject, cl->verb);
-    }
-    trace_add(c, "\n");
-}
-
-static void trace_units(sent_ctx *c) {
-    if (!c->trace) return;
-    const sentence *s = c->s;
-    trace_add(c, "actors:");
-    for (uint32_t i = 0; i < c->nunits; i++) {
-        const unit *u = &c->units[i];
-        if (!u->ncodes) continue;
-        uint32_t a = s->toks[u->first].off;
-        uint32_t b = s->toks[u->end - 1].off + s->toks[u->end - 1].len;
-        trace_add(c, " [%.*s =", (int)(b - a), s->text + a);
-        for (uint32_t k = 0; k < u->ncodes; k++)
-            trace_add(c, " %s", u->codes[k]);
-        trace_add(c, "]");
-    }
-    trace_add(c, "\n");
 }
 
 /* tag_vocab.find over the engine's vocabulary. */
@@ -251,24 +211,50 @@ static void spans_to_caller(dyad_event *ev, uint32_t n, const utf8_map *m) {
     }
 }
 
-int dyad_code(const dyad_engine *e, dyad_doc *doc, const char *text,
-              size_t len, uint32_t date, const dyad_options *opts,
-              dyad_result *out, dyad_error *err) {
-    dyad_input in;
-    memset(&in, 0, sizeof in);
-    in.text = text;
-    in.text_len = len;
-    in.date = date;
-    return dyad_code_input(e, doc, &in, opts, out, err);
+/* The caller's options, grown to this version's struct: fields a caller
+ * built against an older header does not know keep their defaults. */
+static void options_of(const dyad_options *in, dyad_options *o) {
+    dyad_options_init(o);
+    if (!in) return;
+    size_t n = in->size < sizeof *o ? in->size : sizeof *o;
+    if (n > sizeof o->size) memcpy(o, in, n);
+    o->size = sizeof *o;
 }
 
-int dyad_code_input(const dyad_engine *e, dyad_doc *doc,
-                    const dyad_input *in, const dyad_options *opts,
-                    dyad_result *out, dyad_error *err) {
-    (void)err;
+static void input_of(const dyad_input *in, dyad_input *o) {
+    dyad_input_init(o);
+    size_t n = in->size < sizeof *o ? in->size : sizeof *o;
+    if (n > sizeof o->size) memcpy(o, in, n);
+    o->size = sizeof *o;
+}
+
+/* Splits an issues string "A,2;B,1" into a list (in the arena). */
+static void issue_list(arena *a, dyad_event *ev) {
+    const char *s = ev->issues;
+    if (!s || !*s) return;
+    uint32_t n = 1;
+    for (const char *p = s; *p; p++) n += *p == ';';
+    dyad_issue *v = arena_alloc(a, n * sizeof *v);
+    uint32_t k = 0;
+    for (const char *p = s; *p && k < n;) {
+        const char *semi = strchr(p, ';');
+        size_t len = semi ? (size_t)(semi - p) : strlen(p);
+        const char *comma = memchr(p, ',', len);
+        size_t cl = comma ? (size_t)(comma - p) : len;
+        v[k].code = arena_strndup(a, p, cl);
+        v[k].count = comma ? (uint32_t)strtoul(comma + 1, NULL, 10) : 1;
+        k++;
+        p += len + (semi != NULL);
+    }
+    ev->issue_list = v;
+    ev->nissues = k;
+}
+
+/* The sentences of one document, coded in order; title first. */
+static void code_document(const dyad_engine *e, dyad_doc *doc,
+                          const dyad_input *in, const dyad_options *opts,
+                          dyad_result *out) {
     arena *a = &doc->a;
-    arena_reset(a);
-    memset(out, 0, sizeof *out);
     uint32_t invalid = 0, date = in->date;
     /* part 0 the title (one sentence, when given), part 1 the body */
     doc_part parts[2];
@@ -279,11 +265,12 @@ int dyad_code_input(const dyad_engine *e, dyad_doc *doc,
                  &invalid);
     out->text = parts[1].norm;
     out->text_len = parts[1].len;
+    out->title = parts[0].norm;
+    out->title_len = parts[0].len;
     out->invalid_bytes = invalid;
 
     event_list ev = {NULL, 0, 0};
-    char *trace = NULL;
-    size_t tlen = 0, tcap = 0;
+    doc_trace *tr = opts->trace ? arena_zalloc(a, sizeof *tr) : NULL;
     int story_discard = 0;
     doc_state *ds = arena_zalloc(a, sizeof *ds);
     uint32_t index = 0, title_events = 0;
@@ -312,12 +299,8 @@ int dyad_code_input(const dyad_engine *e, dyad_doc *doc,
             c.s = s;
             c.date = date;
             c.ds = ds;
+            c.tr = tr;
             c.deleted = arena_zalloc(a, s->ntok + 1);
-            if (opts->trace) {
-                c.trace = &trace;
-                c.trace_len = &tlen;
-                c.trace_cap = &tcap;
-            }
             trace_analysis(&c);
             int dr = discard_check(e, &c);
             if (dr == 2) {
@@ -328,12 +311,13 @@ int dyad_code_input(const dyad_engine *e, dyad_doc *doc,
                 out->discarded |= 1;
                 continue;
             }
-            if (e->linear) delete_comma_clauses(&c);
+            if (e->rules->comma_deletion) delete_comma_clauses(&c);
             units_build(&c);
             trace_units(&c);
             uint32_t before = ev.n;
             verbs_code_sentence(&c, &ev);
             add_issues(e, &c, &ev, before);
+            trace_sentence_json(&c, &ev, before);
         }
         if (pi == 0) title_events = ev.n;
     }
@@ -342,22 +326,81 @@ int dyad_code_input(const dyad_engine *e, dyad_doc *doc,
         out->discarded = 2;
         ev.n = 0;
         title_events = 0;
-        if (opts->trace) {
+        if (tr) {
             sent_ctx c;
             memset(&c, 0, sizeof c);
             c.a = a;
-            c.trace = &trace;
-            c.trace_len = &tlen;
-            c.trace_cap = &tcap;
+            c.tr = tr;
             trace_add(&c, "story discarded: no events\n");
         }
     }
-    for (uint32_t i = 0; i < title_events; i++) ev.ev[i].in_title = 1;
+    for (uint32_t i = 0; i < ev.n; i++) {
+        ev.ev[i].in_title = i < title_events;
+        issue_list(a, &ev.ev[i]);
+    }
     spans_to_caller(ev.ev, title_events, &parts[0].map);
     spans_to_caller(ev.ev + title_events, ev.n - title_events,
                     &parts[1].map);
-    out->events = ev.ev;
+    doc->events = ev.ev;
     out->nevents = ev.n;
-    out->trace = trace;
-    return 0;
+    if (tr) {
+        trace_finish(a, tr);
+        out->trace = tr->text.p;
+        out->trace_json = tr->json.p;
+    }
+}
+
+dyad_status dyad_code(const dyad_engine *e, dyad_doc *doc,
+                      const dyad_input *in, const dyad_options *opts,
+                      const dyad_result **out, dyad_error *err) {
+    if (err) {
+        err->status = DYAD_OK;
+        err->msg[0] = '\0';
+    }
+    if (out) *out = NULL;
+    if (!e || !doc || !in || !out)
+        return engine_error(err, DYAD_ERR_ARG,
+                            "dyad_code: engine, doc, input and out are "
+                            "required");
+    if (in->size < offsetof(dyad_input, date) + sizeof in->date)
+        return engine_error(err, DYAD_ERR_ARG,
+                            "dyad_code: input.size not set (call "
+                            "dyad_input_init)");
+    dyad_input inp;
+    input_of(in, &inp);
+    if ((!inp.text && inp.text_len) || (!inp.title && inp.title_len))
+        return engine_error(err, DYAD_ERR_ARG,
+                            "dyad_code: text or title is NULL with a "
+                            "length");
+    /* offsets are 32-bit, and the normaliser may triple a text */
+    if (inp.text_len > UINT32_MAX / 4 || inp.title_len > UINT32_MAX / 4)
+        return engine_error(err, DYAD_ERR_LIMIT,
+                            "dyad_code: document of %zu bytes is larger "
+                            "than the 1 GB limit",
+                            inp.text_len > inp.title_len ? inp.text_len
+                                                         : inp.title_len);
+    dyad_options opt;
+    options_of(opts, &opt);
+    arena_reset(&doc->a);
+    dyad_result *r = &doc->res;
+    memset(r, 0, sizeof *r);
+    r->size = sizeof *r;
+    doc->events = NULL;
+    jmp_buf jb;
+    doc->m.oom = &jb;
+    if (setjmp(jb)) {
+        /* everything the document allocated is in the arena */
+        doc->m.oom = NULL;
+        arena_reset(&doc->a);
+        memset(r, 0, sizeof *r);
+        r->size = sizeof *r;
+        doc->events = NULL;
+        return engine_error(err, DYAD_ERR_NOMEM,
+                            "out of memory coding a document of %zu bytes",
+                            inp.text_len + inp.title_len);
+    }
+    code_document(e, doc, &inp, &opt, r);
+    doc->m.oom = NULL;
+    *out = r;
+    return DYAD_OK;
 }

@@ -55,11 +55,11 @@ static void code_conjunct(const sent_ctx *c, uint32_t first, uint32_t end,
     uint32_t wids[128], tokof[128];
     memset(out, 0, sizeof *out);
     uint32_t nw = conj_words(c, first, end, wids, tokof, 128);
-    int clause_model = !c->e->linear;
+    int refine = c->e->rules->actor_refine;
     for (uint32_t i = 0; i < nw;) {
         uint32_t val = 0;
         size_t len = 0;
-        if (!out->actor || clause_model)
+        if (!out->actor || refine)
             len = ptrie_longest(&d->actors, wids + i, nw - i, &val);
         if (len) {
             const char *code = dict_actor_code(d, val - 1, c->date);
@@ -126,7 +126,7 @@ static int redundant_agent(const char *actor, const char *blk) {
 
 static const char *combine(arena *a, const char *actor,
                            const char *const *agents, int nagents,
-                           int clause_model) {
+                           int prune) {
     char buf[128];
     snprintf(buf, sizeof buf, "%s", actor ? actor : "---");
     for (int i = 0; i < nagents; i++) {
@@ -137,7 +137,7 @@ static const char *combine(arena *a, const char *actor,
         size_t bl = prefix ? gl - 1 : gl - (g[0] == '~');
         while (bl && *blk == ' ') blk++, bl--;
         if (!bl) continue;
-        if (clause_model && bl >= 3 && redundant_agent(actor, blk)) continue;
+        if (prune && bl >= 3 && redundant_agent(actor, blk)) continue;
         if (has_block(buf, blk, bl < 3 ? bl : 3)) break; /* first duplicate
                                                              stops: PETRARCH1 */
         size_t cl = strlen(buf);
@@ -156,7 +156,7 @@ static const char *combine(arena *a, const char *actor,
 /* Appends the codes of one conjunct, given the actor to use. */
 static void push_codes(arena *a, const char *actor, const conj_code *cc,
                        const char ***codes, uint32_t *n, uint32_t *cap,
-                       int clause_model) {
+                       int prune) {
     if (actor && strchr(actor, '/')) {
         /* compound actor code "A/B": one code per member */
         const char *p = actor;
@@ -166,14 +166,14 @@ static void push_codes(arena *a, const char *actor, const conj_code *cc,
             char *one = arena_strndup(a, p, len);
             ARENA_GROW(a, *codes, *n, *cap);
             (*codes)[(*n)++] =
-                combine(a, one, cc->agents, cc->nagents, clause_model);
+                combine(a, one, cc->agents, cc->nagents, prune);
             p += len + (q != NULL);
         }
         return;
     }
     ARENA_GROW(a, *codes, *n, *cap);
     (*codes)[(*n)++] =
-        combine(a, actor, cc->agents, cc->nagents, clause_model);
+        combine(a, actor, cc->agents, cc->nagents, prune);
 }
 
 uint32_t units_code_range(sent_ctx *c, uint32_t first, uint32_t end,
@@ -183,10 +183,10 @@ uint32_t units_code_range(sent_ctx *c, uint32_t first, uint32_t end,
     code_conjunct(c, first, end, &cc);
     uint32_t before = *n;
     if (cc.actor) {
-        push_codes(c->a, cc.actor, &cc, codes, n, cap, !c->e->linear);
+        push_codes(c->a, cc.actor, &cc, codes, n, cap, c->e->rules->agent_pruning);
         *has_actor = 1;
     } else if (cc.nagents) {
-        push_codes(c->a, NULL, &cc, codes, n, cap, !c->e->linear);
+        push_codes(c->a, NULL, &cc, codes, n, cap, c->e->rules->agent_pruning);
         *has_agent = 1;
     }
     return *n - before;
@@ -299,13 +299,13 @@ void units_build(sent_ctx *c) {
     c->units = NULL;
     c->nunits = c->cap_units = 0;
     uint8_t *used = arena_zalloc(a, s->nchunk + 1);
-    uint32_t mem[64], pmem[64];
+    uint32_t mbr[64], pmem[64];
     for (uint32_t i = 0; i < s->nchunk; i++) {
         const chunk *ch = &s->chunks[i];
         if (ch->kind != CK_NP || used[i]) continue;
-        uint32_t nm = coord_members(s, i, mem, 64);
-        for (uint32_t k = 0; k < nm; k++) used[mem[k]] = 1;
-        uint32_t last = mem[nm - 1];
+        uint32_t nm = coord_members(s, i, mbr, 64);
+        for (uint32_t k = 0; k < nm; k++) used[mbr[k]] = 1;
+        uint32_t last = mbr[nm - 1];
         /* attach "of X" always; "in X"/"from X" when this phrase is not a
          * verb's direct object ("soldiers from Valdoria attacked" vs
          * "police arrested students in Kestria") */
@@ -321,8 +321,8 @@ void units_build(sent_ctx *c) {
                 int agent_only = 1;
                 for (uint32_t k = 0; k < nm && agent_only; k++) {
                     conj_code probe;
-                    code_conjunct(c, s->chunks[mem[k]].first,
-                                  s->chunks[mem[k]].end, &probe);
+                    code_conjunct(c, s->chunks[mbr[k]].first,
+                                  s->chunks[mbr[k]].end, &probe);
                     agent_only = !probe.actor && probe.nagents;
                 }
                 if (is_word(c, pw, c->e->w_of) ||
@@ -337,7 +337,7 @@ void units_build(sent_ctx *c) {
         unit u;
         memset(&u, 0, sizeof u);
         u.chunk = (int32_t)i;
-        u.first = s->chunks[mem[0]].first;
+        u.first = s->chunks[mbr[0]].first;
         u.head_end = s->chunks[last].end;
         u.end = np ? s->chunks[pmem[np - 1]].end : u.head_end;
         /* an acronym in brackets belongs to the name before it: "the
@@ -363,8 +363,8 @@ void units_build(sent_ctx *c) {
             /* a simple "X of Y" is coded as one phrase, so phrases that
              * span the preposition match: "Ministry of Silly Walks" */
             uint32_t cend = (nm == 1 && np <= 1) ? u.end
-                                                 : s->chunks[mem[k]].end;
-            code_conjunct(c, s->chunks[mem[k]].first, cend, &cj[k]);
+                                                 : s->chunks[mbr[k]].end;
+            code_conjunct(c, s->chunks[mbr[k]].first, cend, &cj[k]);
             any_actor |= cj[k].actor != NULL;
         }
         if (nm == 1 && np <= 1 && (cj[0].actor || cj[0].nagents)) np = 0;
@@ -378,7 +378,7 @@ void units_build(sent_ctx *c) {
         /* pronouns (dyad's clause model only: the linear model of the
          * validation suite has no pronoun resolution) */
         const tok *first_tok = &s->toks[ch->first];
-        if (!c->e->linear && nm == 1 && ch->end == ch->first + 1 &&
+        if (c->e->rules->pronouns && nm == 1 && ch->end == ch->first + 1 &&
             first_tok->tag == T_PRP && norm_in(first_tok, personal)) {
             const antecedent *an = resolve_pronoun(c, first_tok);
             if (an) {
@@ -394,7 +394,7 @@ void units_build(sent_ctx *c) {
             c->units[c->nunits++] = u;
             continue;
         }
-        if (!c->e->linear && nm == 1 && !cj[0].actor && cj[0].nagents &&
+        if (c->e->rules->pronouns && nm == 1 && !cj[0].actor && cj[0].nagents &&
             norm_in(first_tok, possessive) && c->ds && c->ds->nante) {
             /* "its defence ministry": the agent belongs to the actor the
              * possessive refers to */
@@ -406,15 +406,15 @@ void units_build(sent_ctx *c) {
          * agent-only conjuncts: "Danish media and government" */
         const char *shared = NULL;
         if (nm > 1 && cj[0].actor && cj[0].nagents &&
-            cj[0].actor_tok < s->chunks[mem[0]].head)
+            cj[0].actor_tok < s->chunks[mbr[0]].head)
             shared = cj[0].actor;
         /* "Israeli and Emirati officials": an adjective conjunct shares
          * the head noun, and so the agents, of the last conjunct */
-        const chunk *lastc = &s->chunks[mem[nm - 1]];
+        const chunk *lastc = &s->chunks[mbr[nm - 1]];
         if (nm > 1 && cj[nm - 1].nagents && cj[nm - 1].actor &&
             cj[nm - 1].actor_tok == lastc->first)
             for (uint32_t k = 0; k + 1 < nm; k++) {
-                const chunk *kc = &s->chunks[mem[k]];
+                const chunk *kc = &s->chunks[mbr[k]];
                 if (cj[k].actor && !cj[k].nagents &&
                     kc->end - kc->first == 1 &&
                     (tag_is_adj(s->toks[kc->first].tag) ||
@@ -426,23 +426,23 @@ void units_build(sent_ctx *c) {
             }
         for (uint32_t k = 0; k < nm; k++) {
             if (cj[k].actor) {
-                push_codes(a, cj[k].actor, &cj[k], &codes, &ncodes, &ccap, !c->e->linear);
+                push_codes(a, cj[k].actor, &cj[k], &codes, &ncodes, &ccap, c->e->rules->agent_pruning);
                 u.coded = 1;
             } else if (cj[k].nagents && any_pp_actor) {
                 for (uint32_t q = 0; q < np; q++)
                     if (pj[q].actor) {
                         push_codes(a, pj[q].actor, &cj[k], &codes, &ncodes,
-                                   &ccap, !c->e->linear);
+                                   &ccap, c->e->rules->agent_pruning);
                         u.coded = 1;
                     }
             } else if (cj[k].nagents && shared) {
-                push_codes(a, shared, &cj[k], &codes, &ncodes, &ccap, !c->e->linear);
+                push_codes(a, shared, &cj[k], &codes, &ncodes, &ccap, c->e->rules->agent_pruning);
             } else if (cj[k].nagents) {
-                push_codes(a, NULL, &cj[k], &codes, &ncodes, &ccap, !c->e->linear);
+                push_codes(a, NULL, &cj[k], &codes, &ncodes, &ccap, c->e->rules->agent_pruning);
                 u.has_agent = 1;
-            } else if (c->e->linear && c->opt->new_actor_length > 0 &&
+            } else if (c->e->rules->quoted_actors && c->opt->new_actor_length > 0 &&
                        !any_pp_actor) {
-                const chunk *kc = &s->chunks[mem[k]];
+                const chunk *kc = &s->chunks[mbr[k]];
                 const char *q =
                     quoted_actor(c, kc->first, nm == 1 ? u.end : kc->end);
                 if (q) {
@@ -458,7 +458,7 @@ void units_build(sent_ctx *c) {
             for (uint32_t q = 0; q < np; q++)
                 if (pj[q].actor) {
                     push_codes(a, pj[q].actor, &pj[q], &codes, &ncodes,
-                               &ccap, !c->e->linear);
+                               &ccap, c->e->rules->agent_pruning);
                     u.coded = 1;
                 }
         }
@@ -470,7 +470,7 @@ void units_build(sent_ctx *c) {
         for (uint32_t t = u.first; t < u.end && t < s->ntok; t++)
             if (c->unit_of[t] < 0) c->unit_of[t] = (int32_t)c->nunits;
         c->units[c->nunits++] = u;
-        if (!c->e->linear) units_remember(c, (int32_t)c->nunits - 1);
+        if (c->e->rules->pronouns) units_remember(c, (int32_t)c->nunits - 1);
     }
 }
 

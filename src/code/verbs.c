@@ -77,7 +77,7 @@ static int find_verbs(const sent_ctx *c, uint32_t h, verb_hit *hits,
      * lists and English inflection rules ("fought" -> FIGHT, "stopped" ->
      * STOP), so a dictionary may list base forms only */
     const tok *t = &s->toks[h];
-    if (n == 0 && !c->e->linear && tag_is_verb(t->tag) && t->lemma &&
+    if (n == 0 && c->e->rules->verb_lemmas && tag_is_verb(t->tag) && t->lemma &&
         strcmp(t->lemma, t->norm) != 0) {
         const uint32_t *ids;
         uint32_t nf = dict_verb_forms(d, t->lemma, strlen(t->lemma), &ids);
@@ -133,13 +133,13 @@ static uint32_t phrase_end(const sent_ctx *c, uint32_t vend) {
              * clause model also "where"/"while"/"who" + NP* + verb (", where
              * China and Russia accused ...") */
             uint32_t k = chunk_at(s, i) + 1;
-            if (!c->e->linear && is_comma(s, i) && k < s->nchunk &&
+            if (c->e->rules->clause_breaks && is_comma(s, i) && k < s->nchunk &&
                 s->chunks[k].kind == CK_SBAR)
                 k++;
             while (k < s->nchunk &&
                    (s->chunks[k].kind == CK_NP ||
                     s->chunks[k].kind == CK_ADVP ||
-                    (!c->e->linear && s->chunks[k].kind == CK_CONJ &&
+                    (c->e->rules->clause_breaks && s->chunks[k].kind == CK_CONJ &&
                      k + 1 < s->nchunk && s->chunks[k + 1].kind == CK_NP) ||
                     (s->chunks[k].kind == CK_PUNCT &&
                      s->toks[s->chunks[k].first].tag == T_COMMA) ||
@@ -947,7 +947,7 @@ static void code_nominals(sent_ctx *c, event_list *out,
 }
 
 void verbs_code_sentence(sent_ctx *c, event_list *out) {
-    if (c->e->linear) {
+    if (!c->e->rules->clause_roles) {
         code_linear(c, out);
         return;
     }

@@ -36,11 +36,7 @@ typedef struct actor_reader {
 } actor_reader;
 
 static void push_code(actor_reader *r, actor_code c) {
-    if (r->ncodes == r->cap_codes) {
-        r->cap_codes = r->cap_codes ? r->cap_codes * 2 : 16;
-        r->codes = realloc(r->codes, r->cap_codes * sizeof(*r->codes));
-        if (!r->codes) abort();
-    }
+    DICT_SCRATCH_GROW(r->d, r->codes, r->ncodes, r->cap_codes);
     r->codes[r->ncodes++] = c;
 }
 
@@ -147,11 +143,7 @@ static void add_phrase(actor_reader *r, const char *s, size_t n) {
     size_t first = r->words.n;
     size_t k = dict_split_words(r->d, s, n, 1, &r->words);
     if (!k) return;
-    if (r->nph == r->cap_ph) {
-        r->cap_ph = r->cap_ph ? r->cap_ph * 2 : 16;
-        r->ph = realloc(r->ph, r->cap_ph * sizeof(*r->ph));
-        if (!r->ph) abort();
-    }
+    DICT_SCRATCH_GROW(r->d, r->ph, r->nph, r->cap_ph);
     r->ph[r->nph++] = (rec_phrase){first, k};
 }
 
@@ -170,7 +162,7 @@ static void flush(actor_reader *r) {
             d->nactor_phrases++;
             continue;
         }
-        DICT_GROW(d->actor_entries, d->nactor_entries,
+        DICT_GROW(d, d->actor_entries, d->nactor_entries,
                    d->cap_actor_entries);
         uint32_t idx = d->nactor_entries++;
         actor_entry *e = &d->actor_entries[idx];
@@ -183,7 +175,7 @@ static void flush(actor_reader *r) {
             /* Same phrase seen again: keep its codes, append the new. */
             actor_entry prev = d->actor_entries[old - 1];
             for (uint32_t k = 0; k < prev.n; k++) {
-                DICT_GROW(d->actor_codes, d->nactor_codes,
+                DICT_GROW(d, d->actor_codes, d->nactor_codes,
                            d->cap_actor_codes);
                 d->actor_codes[d->nactor_codes++] =
                     d->actor_codes[prev.first + k];
@@ -193,7 +185,7 @@ static void flush(actor_reader *r) {
             d->nactor_phrases++;
         }
         for (size_t k = 0; k < r->ncodes; k++) {
-            DICT_GROW(d->actor_codes, d->nactor_codes,
+            DICT_GROW(d, d->actor_codes, d->nactor_codes,
                        d->cap_actor_codes);
             d->actor_codes[d->nactor_codes++] = r->codes[k];
         }
@@ -242,7 +234,7 @@ int dict_load_actors(dict *d, const char *name, const char *text, size_t len,
     r.name = name;
     r.file = dict_add_file(d, name);
     dlines lr;
-    dlines_init(&lr, text, len);
+    dlines_init(&lr, text, len, &d->scratch);
     const char *s;
     size_t n;
     int rc = 0;
@@ -270,9 +262,5 @@ int dict_load_actors(dict *d, const char *name, const char *text, size_t len,
         }
     }
     if (rc == 0) flush(&r); /* the last record counts too (b.2 quirk fixed) */
-    dlines_free(&lr);
-    dict_wbuf_free(&r.words);
-    free(r.ph);
-    free(r.codes);
     return rc;
 }

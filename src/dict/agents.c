@@ -38,8 +38,10 @@ static void reserve(agent_reader *r, size_t n) {
     if (n <= r->cap) return;
     size_t c = r->cap ? r->cap : 256;
     while (c < n) c *= 2;
-    r->buf = realloc(r->buf, c);
-    if (!r->buf) abort();
+    char *nb = arena_alloc(&r->d->scratch, c);
+    if (!nb) return;
+    if (r->cap) memcpy(nb, r->buf, r->cap);
+    r->buf = nb;
     r->cap = c;
 }
 
@@ -63,11 +65,7 @@ static int define_set(agent_reader *r, uint32_t line, const char *s,
     if (nn < 3 || nm[0] != '!' || nm[nn - 1] != '!')
         return dict_err(err, errlen, r->name, line,
                         "bad substitution set name '%.*s'", (int)nn, nm);
-    if (r->nsets == r->cap_sets) {
-        r->cap_sets = r->cap_sets ? r->cap_sets * 2 : 8;
-        r->sets = realloc(r->sets, r->cap_sets * sizeof(*r->sets));
-        if (!r->sets) abort();
-    }
+    DICT_SCRATCH_GROW(r->d, r->sets, r->nsets, r->cap_sets);
     subst_set *set = &r->sets[r->nsets++];
     set->name = arena_strndup(&r->d->mem, nm, nn); /* line may be scratch */
     set->nname = nn;
@@ -104,7 +102,7 @@ int dict_load_agents(dict *d, const char *name, const char *text, size_t len,
     r.name = name;
     r.file = dict_add_file(d, name);
     dlines lr;
-    dlines_init(&lr, text, len);
+    dlines_init(&lr, text, len, &d->scratch);
     const char *s;
     size_t n;
     int rc = 0;
@@ -159,7 +157,7 @@ int dict_load_agents(dict *d, const char *name, const char *text, size_t len,
             rc = dict_err(err, errlen, name, line, "empty agent phrase");
             break;
         }
-        DICT_GROW(d->agent_entries, d->nagent_entries,
+        DICT_GROW(d, d->agent_entries, d->nagent_entries,
                    d->cap_agent_entries);
         uint32_t idx = d->nagent_entries++;
         agent_entry *e = &d->agent_entries[idx];
@@ -216,9 +214,5 @@ int dict_load_agents(dict *d, const char *name, const char *text, size_t len,
         }
         insert(&r, r.buf, bn, idx);
     }
-    dlines_free(&lr);
-    dict_wbuf_free(&r.words);
-    free(r.sets);
-    free(r.buf);
     return rc;
 }

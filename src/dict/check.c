@@ -31,6 +31,7 @@ typedef struct chk {
     void *ctx;
     dchk_report *rep;
     char msg[1024];
+    arena scratch;       /* every table of the run; unwinds on failure */
 } chk;
 
 static void emit(chk *c, uint16_t file, uint32_t line, dchk_severity sev,
@@ -62,10 +63,8 @@ static const char *fname(const chk *c, uint16_t file) {
     return file < c->d->nfiles ? c->d->files[file] : "?";
 }
 
-static void *xcalloc(size_t n, size_t size) {
-    void *p = calloc(n ? n : 1, size);
-    if (!p) abort();
-    return p;
+static void *xcalloc(chk *c, size_t n, size_t size) {
+    return arena_zalloc(&c->scratch, (n ? n : 1) * size);
 }
 
 /* Appends printf output to buf (cap bytes) at *len, truncating quietly:
@@ -93,21 +92,16 @@ typedef struct trie_up {
     uint32_t n;
 } trie_up;
 
-static void up_build(trie_up *u, const ptrie *t) {
+static void up_build(chk *c, trie_up *u, const ptrie *t) {
     u->n = t->nnodes;
-    u->parent = xcalloc(u->n, sizeof *u->parent);
-    u->word = xcalloc(u->n, sizeof *u->word);
+    u->parent = xcalloc(c, u->n, sizeof *u->parent);
+    u->word = xcalloc(c, u->n, sizeof *u->word);
     for (size_t i = 0; i < t->ecap; i++) {
         const ptrie_edge *ed = &t->edges[i];
         if (!ed->key || ed->child >= u->n) continue;
         u->parent[ed->child] = (uint32_t)(ed->key >> 32);
         u->word[ed->child] = (uint32_t)ed->key;
     }
-}
-
-static void up_free(trie_up *u) {
-    free(u->parent);
-    free(u->word);
 }
 
 /* The phrase ending at node, words joined by blanks. */
@@ -208,14 +202,14 @@ static void check_actors(chk *c) {
     uint32_t nc = d->nactor_codes;
     /* entry of each code slot, then the entry each code was written in
      * (its origin): the entry of the first slot holding the same pointer */
-    uint32_t *slot_entry = xcalloc(nc, sizeof *slot_entry);
-    uint32_t *origin = xcalloc(nc, sizeof *origin);
+    uint32_t *slot_entry = xcalloc(c, nc, sizeof *slot_entry);
+    uint32_t *origin = xcalloc(c, nc, sizeof *origin);
     for (uint32_t e = 0; e < d->nactor_entries; e++) {
         const actor_entry *en = &d->actor_entries[e];
         for (uint32_t k = en->first; k < en->first + en->n && k < nc; k++)
             slot_entry[k] = e;
     }
-    code_ref *refs = xcalloc(nc, sizeof *refs);
+    code_ref *refs = xcalloc(c, nc, sizeof *refs);
     for (uint32_t k = 0; k < nc; k++)
         refs[k] = (code_ref){d->actor_codes[k].code, k};
     qsort(refs, nc, sizeof *refs, cmp_code_ref);
@@ -226,7 +220,6 @@ static void check_actors(chk *c) {
             origin[refs[k].idx] = slot_entry[refs[i].idx];
         i = j;
     }
-    free(refs);
 
     /* bad-code: each code once, where it was written */
     for (uint32_t k = 0; k < nc; k++) {
@@ -243,7 +236,7 @@ static void check_actors(chk *c) {
 
     /* duplicate: walk each phrase's chain of definitions backwards */
     trie_up up;
-    up_build(&up, &d->actors);
+    up_build(c, &up, &d->actors);
     char phrase[512], now[256], before[256];
     for (uint32_t node = 1; node < d->actors.nnodes; node++) {
         uint32_t v = ptrie_value(&d->actors, node);
@@ -282,16 +275,13 @@ static void check_actors(chk *c) {
             e = prev;
         }
     }
-    up_free(&up);
-    free(slot_entry);
-    free(origin);
 }
 
 /* ---- agents -------------------------------------------------------------- */
 
 static void check_agents(chk *c) {
     const dict *d = c->d;
-    uint8_t *used = xcalloc(d->nagent_entries, 1);
+    uint8_t *used = xcalloc(c, d->nagent_entries, 1);
     for (uint32_t node = 1; node < d->agents.nnodes; node++) {
         uint32_t v = ptrie_value(&d->agents, node);
         if (v && v <= d->nagent_entries) used[v - 1] = 1;
@@ -321,7 +311,6 @@ static void check_agents(chk *c) {
                  "defined again by a later entry, which replaces it",
                  a->code);
     }
-    free(used);
 }
 
 /* ---- verbs --------------------------------------------------------------- */
@@ -700,8 +689,8 @@ static void check_load_warnings(chk *c) {
              reason, d->nwarnings);
 }
 
-void dict_check(const dyad_engine *e, dchk_callback cb, void *ctx,
-                dchk_report *out) {
+int dict_check(const dyad_engine *e, dchk_callback cb, void *ctx,
+               dchk_report *out) {
     dchk_report rep = {0, 0};
     chk c;
     memset(&c, 0, sizeof c);
@@ -710,11 +699,21 @@ void dict_check(const dyad_engine *e, dchk_callback cb, void *ctx,
     c.cb = cb;
     c.ctx = ctx;
     c.rep = &rep;
+    mem m = e->m;
+    jmp_buf jb;
+    m.oom = &jb;
+    arena_init(&c.scratch, 64 * 1024, &m);
+    if (setjmp(jb)) {
+        arena_free(&c.scratch);
+        return -1;
+    }
     check_load_warnings(&c);
     check_actors(&c);
     check_agents(&c);
     check_codes(&c);
     check_verb_forms(&c);
     check_patterns(&c);
+    arena_free(&c.scratch);
     *out = rep;
+    return 0;
 }

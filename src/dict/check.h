@@ -52,8 +52,9 @@ typedef struct dchk_report {
 
 /* Runs every check on e and calls cb (if not NULL) once per finding, grouped
  * by check, in dictionary order within each check. Fills *out. Reads e only;
- * safe to run while other threads code with e. */
-void dict_check(const dyad_engine *e, dchk_callback cb, void *ctx,
-                dchk_report *out);
+ * safe to run while other threads code with e. Returns 0, or -1 when memory
+ * ran out (nothing leaks). */
+int dict_check(const dyad_engine *e, dchk_callback cb, void *ctx,
+               dchk_report *out);
 
 #endif

@@ -14,48 +14,53 @@
 #include "dict/dict_priv.h"
 #include "util/wordset.h"
 
-void dict_init(dict *d) {
+void dict_init(dict *d, const mem *m) {
     memset(d, 0, sizeof(*d));
-    arena_init(&d->mem, 1u << 20);
-    vocab_init(&d->voc);
-    ptrie_init(&d->actors);
-    ptrie_init(&d->agents);
-    ptrie_init(&d->issues);
-    strmap_init(&d->verb_by_word);
-    strmap_init(&d->discard_first);
-    strmap_init(&d->discard_prefix);
+    d->m = m ? m : mem_libc();
+    arena_init(&d->mem, 1u << 20, d->m);
+    arena_init(&d->scratch, 64 * 1024, d->m);
+    vocab_init(&d->voc, d->m);
+    ptrie_init(&d->actors, d->m);
+    ptrie_init(&d->agents, d->m);
+    ptrie_init(&d->issues, d->m);
+    strmap_init(&d->verb_by_word, d->m);
+    strmap_init(&d->discard_first, d->m);
+    strmap_init(&d->discard_prefix, d->m);
     dict_add_string(d, "", 0); /* offset 0 = "" */
 }
 
 void dict_free(dict *d) {
+    if (!d->m) return; /* never initialised, or freed */
+    const mem *m = d->m;
     /* arrays grown with DICT_GROW (heap); the rest lives in d->mem */
-    free(d->actor_entries);
-    free(d->actor_codes);
-    free(d->agent_entries);
-    free(d->forms);
-    free(d->blocks);
-    free(d->patterns);
-    free(d->pat_elems);
-    free(d->pat_words);
-    free(d->synsets);
-    free(d->syn_phrases);
-    free(d->transforms);
-    free(d->form_lists);
-    free(d->discards);
-    free(d->nominals);
-    free(d->discard_next);
-    free(d->discard_fbits);
+    mem_free(m, d->actor_entries);
+    mem_free(m, d->actor_codes);
+    mem_free(m, d->agent_entries);
+    mem_free(m, d->forms);
+    mem_free(m, d->blocks);
+    mem_free(m, d->patterns);
+    mem_free(m, d->pat_elems);
+    mem_free(m, d->pat_words);
+    mem_free(m, d->synsets);
+    mem_free(m, d->syn_phrases);
+    mem_free(m, d->transforms);
+    mem_free(m, d->form_lists);
+    mem_free(m, d->discards);
+    mem_free(m, d->nominals);
+    mem_free(m, d->discard_next);
+    mem_free(m, d->discard_fbits);
     free(d->discard_p2bits);
     strmap_free(&d->discard_first);
     strmap_free(&d->discard_prefix);
-    free(d->issue_entries);
-    free(d->strings);
+    mem_free(m, d->issue_entries);
+    mem_free(m, d->strings);
     ptrie_free(&d->actors);
     ptrie_free(&d->agents);
     ptrie_free(&d->issues);
     strmap_free(&d->verb_by_word);
     vocab_free(&d->voc);
     arena_free(&d->mem);
+    arena_free(&d->scratch);
     memset(d, 0, sizeof(*d));
 }
 
@@ -101,8 +106,9 @@ uint16_t dict_add_file(dict *d, const char *name) {
 uint32_t dict_add_string(dict *d, const char *s, size_t n) {
     while (d->nstrings + n + 1 > d->cap_strings) {
         uint32_t nc = d->cap_strings ? d->cap_strings * 2 : 4096;
-        d->strings = realloc(d->strings, nc);
-        if (!d->strings) abort();
+        char *ns = mem_realloc(d->m, d->strings, nc);
+        if (!ns) return 0;
+        d->strings = ns;
         d->cap_strings = nc;
     }
     uint32_t off = d->nstrings;
@@ -115,7 +121,7 @@ uint32_t dict_add_string(dict *d, const char *s, size_t n) {
 uint32_t dict_push_words(dict *d, const uint32_t *w, size_t n) {
     uint32_t first = d->npat_words;
     for (size_t i = 0; i < n; i++) {
-        DICT_GROW(d->pat_words, d->npat_words, d->cap_pat_words);
+        DICT_GROW(d, d->pat_words, d->npat_words, d->cap_pat_words);
         d->pat_words[d->npat_words++] = w[i];
     }
     return first;
@@ -131,7 +137,7 @@ size_t dict_split_words(dict *d, const char *s, size_t n, int underscore,
         while (i < n && !dict_isblank(s[i]) && !(underscore && s[i] == '_'))
             i++;
         if (i > st) {
-            dict_wbuf_push(b, vocab_intern(&d->voc, s + st, i - st));
+            dict_wbuf_push(d, b, vocab_intern(&d->voc, s + st, i - st));
             added++;
         }
     }
@@ -159,18 +165,20 @@ void dict_trim(const char **s, size_t *n) {
 static void discard_index(dict *d) {
     strmap_free(&d->discard_first);
     strmap_free(&d->discard_prefix);
-    strmap_init(&d->discard_first);
-    strmap_init(&d->discard_prefix);
-    free(d->discard_next);
-    d->discard_next = calloc(d->ndiscards + 1u, sizeof *d->discard_next);
-    if (!d->discard_next) abort();
+    strmap_init(&d->discard_first, d->m);
+    strmap_init(&d->discard_prefix, d->m);
+    mem_free(d->m, d->discard_next);
+    d->discard_next = NULL;
+    d->discard_next = mem_zalloc(d->m, (d->ndiscards + 1u) * sizeof *d->discard_next);
     d->discard_plen = 0;
     d->discard_plen_max = 0;
-    free(d->discard_fbits);
-    d->discard_fbits = calloc(DISCARD_FBITS / 64, sizeof *d->discard_fbits);
-    free(d->discard_p2bits);
-    d->discard_p2bits = calloc(DISCARD_FBITS / 64, sizeof *d->discard_p2bits);
-    if (!d->discard_fbits || !d->discard_p2bits) abort();
+    mem_free(d->m, d->discard_fbits);
+    d->discard_fbits = NULL;
+    d->discard_fbits = mem_zalloc(d->m, DISCARD_FBITS / 64 * sizeof *d->discard_fbits);
+    mem_free(d->m, d->discard_p2bits);
+    d->discard_p2bits = NULL;
+    d->discard_p2bits = mem_zalloc(d->m, DISCARD_FBITS / 64 * sizeof *d->discard_p2bits);
+    if (!d->discard_next || !d->discard_fbits || !d->discard_p2bits) return;
     for (uint32_t i = d->ndiscards; i-- > 0;) {
         const discard_entry *e = &d->discards[i];
         if (!e->n) continue;
@@ -309,18 +317,20 @@ void dict_finish(dict *d) {
      * forms (pre-words or particles) first, each group in file order, and a
      * UINT32_MAX sentinel after each run. */
     uint32_t nw = d->voc.n;
-    uint32_t *cnt = calloc(nw + 1, sizeof(*cnt));
-    uint32_t *pos = calloc(nw + 1, sizeof(*pos));
-    if (!cnt || !pos) abort();
+    /* (scratch: an allocation failure unwinds without leaking them) */
+    uint32_t *cnt = arena_zalloc(&d->scratch, (nw + 1) * sizeof(*cnt));
+    uint32_t *pos = arena_zalloc(&d->scratch, (nw + 1) * sizeof(*pos));
+    if (!cnt || !pos) return;
     for (uint32_t i = 0; i < d->nforms; i++) cnt[d->forms[i].word]++;
     uint32_t total = 0;
     for (uint32_t w = 0; w < nw; w++) {
         pos[w] = total;
         if (cnt[w]) total += cnt[w] + 1;
     }
-    free(d->form_lists); /* dict_finish may run again after more loads */
-    d->form_lists = malloc((total + 1) * sizeof(uint32_t));
-    if (!d->form_lists) abort();
+    mem_free(d->m, d->form_lists); /* dict_finish may run again */
+    d->form_lists = NULL;
+    d->form_lists = mem_alloc(d->m, (total + 1) * sizeof(uint32_t));
+    if (!d->form_lists) return;
     d->nform_lists = total;
     for (int pass = 0; pass < 2; pass++) {
         for (uint32_t i = 0; i < d->nforms; i++) {
@@ -335,13 +345,13 @@ void dict_finish(dict *d) {
         uint32_t start = pos[w] - cnt[w];
         d->form_lists[pos[w]] = UINT32_MAX;
         const char *word = d->voc.words[w];
-        *strmap_put(&d->verb_by_word, word, strlen(word), NULL) = start + 1;
+        uint32_t *v = strmap_put(&d->verb_by_word, word, strlen(word), NULL);
+        if (v) *v = start + 1;
     }
-    free(cnt);
-    free(pos);
     discard_index(d);
     pattern_anchors(d);
     synset_masks(d);
+    arena_free(&d->scratch);
 }
 
 uint32_t dict_verb_forms(const dict *d, const char *word, size_t n,

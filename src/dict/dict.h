@@ -23,9 +23,11 @@ typedef struct vocab {
     strmap map;
     const char **words;   /* id -> word */
     uint32_t n, cap;      /* words[0] is unused */
+    const mem *m;
 } vocab;
 
-void vocab_init(vocab *v);
+/* m may be NULL (libc). */
+void vocab_init(vocab *v, const mem *m);
 void vocab_free(vocab *v);
 uint32_t vocab_intern(vocab *v, const char *w, size_t n); /* upper-cases */
 uint32_t vocab_find(const vocab *v, const char *w, size_t n); /* 0: absent; w must be upper case */
@@ -212,7 +214,9 @@ typedef struct transform {
 /* ---- the whole set ------------------------------------------------------ */
 
 typedef struct dict {
+    const mem *m;            /* every allocation of the set */
     arena mem;               /* strings and arrays not listed below */
+    arena scratch;           /* the readers' scratch, freed by dict_finish */
     vocab voc;
 
     const char **files;      /* file names, for file:line messages */
@@ -317,7 +321,8 @@ typedef enum verb_format {
     VF_LINEAR        /* PETR.Validate.verbs.txt (PETRARCH1 linear patterns) */
 } verb_format;
 
-void dict_init(dict *d);
+/* m may be NULL (libc). */
+void dict_init(dict *d, const mem *m);
 void dict_free(dict *d);
 
 /* Each loader appends to d. On error returns -1 and writes

@@ -17,26 +17,32 @@
 
 /* Growable dictionary array on the heap (realloc keeps big arrays from
  * being copied into fresh arena blocks at every doubling); dict_free
- * frees every array grown this way. */
-#define DICT_GROW(ptr, count, cap)                                            \
+ * frees every array grown this way. A failed growth unwinds (mem.h) with
+ * the array as it was, still owned by d. */
+#define DICT_GROW(d, ptr, count, cap)                                         \
     do {                                                                      \
         if ((count) >= (cap)) {                                               \
             size_t ncap_ = (cap) ? (size_t)(cap) * 2 : 64;                    \
-            void *np_ = realloc((ptr), ncap_ * sizeof(*(ptr)));               \
-            if (!np_) abort();                                                \
+            void *np_ = mem_realloc((d)->m, (ptr), ncap_ * sizeof(*(ptr)));   \
+            if (!np_) break;                                                  \
             (ptr) = np_;                                                      \
             (cap) = ncap_;                                                    \
         }                                                                     \
     } while (0)
 
-/* Scratch list of word ids (heap, reused across lines). */
+/* A reader's own growable scratch array: in d->scratch, which lives until
+ * dict_finish, so that nothing a reader holds leaks when an allocation
+ * failure unwinds out of it. */
+#define DICT_SCRATCH_GROW(d, ptr, count, cap)                                 \
+    ARENA_GROW(&(d)->scratch, ptr, count, cap)
+
+/* Scratch list of word ids (in d->scratch, reused across lines). */
 typedef struct dict_wbuf {
     uint32_t *w;
     size_t n, cap;
 } dict_wbuf;
 
-void dict_wbuf_push(dict_wbuf *b, uint32_t id);
-void dict_wbuf_free(dict_wbuf *b);
+void dict_wbuf_push(dict *d, dict_wbuf *b, uint32_t id);
 
 /* Writes "name:line: reason" into err; returns -1 for `return dict_err(..)`. */
 int dict_err(char *err, size_t errlen, const char *name, uint32_t line,

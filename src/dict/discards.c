@@ -14,7 +14,7 @@ int dict_load_discards(dict *d, const char *name, const char *text,
                        size_t len, char *err, size_t errlen) {
     uint16_t file = dict_add_file(d, name);
     dlines lr;
-    dlines_init(&lr, text, len);
+    dlines_init(&lr, text, len, &d->scratch);
     dict_wbuf w = {0};
     const char *s;
     size_t n;
@@ -35,7 +35,7 @@ int dict_load_discards(dict *d, const char *name, const char *text,
             rc = dict_err(err, errlen, name, lr.lineno, "empty discard phrase");
             break;
         }
-        DICT_GROW(d->discards, d->ndiscards, d->cap_discards);
+        DICT_GROW(d, d->discards, d->ndiscards, d->cap_discards);
         discard_entry *e = &d->discards[d->ndiscards++];
         e->first = dict_push_words(d, w.w, w.n);
         e->n = (uint32_t)w.n;
@@ -45,7 +45,5 @@ int dict_load_discards(dict *d, const char *name, const char *text,
         e->line = lr.lineno;
         e->file = file;
     }
-    dlines_free(&lr);
-    dict_wbuf_free(&w);
     return rc;
 }

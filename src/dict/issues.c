@@ -111,11 +111,10 @@ static void combine(issue_reader *r, size_t t, uint32_t idx) {
 int dict_load_issues(dict *d, const char *name, const char *text, size_t len,
                      char *err, size_t errlen) {
     dict_add_file(d, name);
-    issue_reader *r = calloc(1, sizeof *r);
-    if (!r) abort();
+    issue_reader *r = arena_zalloc(&d->scratch, sizeof *r);
     r->d = d;
     dlines lr;
-    dlines_init(&lr, text, len);
+    dlines_init(&lr, text, len, &d->scratch);
     const char *s;
     size_t n;
     int rc = 0;
@@ -165,7 +164,7 @@ int dict_load_issues(dict *d, const char *name, const char *text, size_t len,
             rc = dict_err(err, errlen, name, line, "empty issue phrase");
             break;
         }
-        DICT_GROW(d->issue_entries, d->nissue_entries,
+        DICT_GROW(d, d->issue_entries, d->nissue_entries,
                    d->cap_issue_entries);
         uint32_t idx = d->nissue_entries++;
         d->issue_entries[idx].code =
@@ -174,8 +173,5 @@ int dict_load_issues(dict *d, const char *name, const char *text, size_t len,
         r->words.n = 0;
         combine(r, 0, idx);
     }
-    dlines_free(&lr);
-    dict_wbuf_free(&r->words);
-    free(r);
     return rc;
 }

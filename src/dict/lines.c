@@ -1,20 +1,14 @@
 /* dict_lines.c -- the section 0 line reader; see dict_lines.h. */
 #include "dict/lines.h"
 
-#include <stdlib.h>
 #include <string.h>
 
-void dlines_init(dlines *r, const char *text, size_t len) {
+void dlines_init(dlines *r, const char *text, size_t len, arena *scratch) {
+    r->scratch = scratch;
     r->p = text;
     r->end = text + len;
     r->lineno = 0;
     r->in_comment = 0;
-    r->buf = NULL;
-    r->cap = 0;
-}
-
-void dlines_free(dlines *r) {
-    free(r->buf);
     r->buf = NULL;
     r->cap = 0;
 }
@@ -57,8 +51,10 @@ static void reserve(dlines *r, size_t n) {
     if (n <= r->cap) return;
     size_t c = r->cap ? r->cap : 256;
     while (c < n) c *= 2;
-    r->buf = realloc(r->buf, c);
-    if (!r->buf) abort();
+    char *nb = arena_alloc(r->scratch, c);
+    if (!nb) return;
+    if (r->cap) memcpy(nb, r->buf, r->cap);
+    r->buf = nb;
     r->cap = c;
 }
 

@@ -15,16 +15,20 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/arena.h"
+
 typedef struct dlines {
     const char *p, *end;  /* unread part of the file text */
     uint32_t lineno;      /* physical line number of the last line returned */
     int in_comment;       /* inside a multi-line <!-- ... --> block */
     char *buf;            /* scratch for lines with a cut-out span */
     size_t cap;           /* bytes allocated in buf */
+    arena *scratch;       /* where buf comes from */
 } dlines;
 
-void dlines_init(dlines *r, const char *text, size_t len);
-void dlines_free(dlines *r);
+/* buf comes from scratch (the dictionary's reader scratch: nothing to
+ * free). */
+void dlines_init(dlines *r, const char *text, size_t len, arena *scratch);
 
 /* Next meaningful line, section 0 rules applied: '#' comments cut, <!-- -->
  * spans removed (also across lines), blank lines skipped, trailing blanks

@@ -20,7 +20,7 @@ int dict_load_nominals(dict *d, const char *name, const char *text,
                        size_t len, char *err, size_t errlen) {
     uint16_t file = dict_add_file(d, name);
     dlines lr;
-    dlines_init(&lr, text, len);
+    dlines_init(&lr, text, len, &d->scratch);
     dict_wbuf w = {0};
     const char *s;
     size_t n;
@@ -39,7 +39,7 @@ int dict_load_nominals(dict *d, const char *name, const char *text,
             rc = dict_err(err, errlen, name, lr.lineno, "no phrase before [");
             break;
         }
-        DICT_GROW(d->nominals, d->nnominals, d->cap_nominals);
+        DICT_GROW(d, d->nominals, d->nnominals, d->cap_nominals);
         nominal_entry *e = &d->nominals[d->nnominals];
         memset(e, 0, sizeof *e);
         const char *code = lb + 1, *colon = memchr(code, ':', (size_t)(rb - code));
@@ -66,7 +66,5 @@ int dict_load_nominals(dict *d, const char *name, const char *text,
         e->file = file;
         d->nnominals++;
     }
-    dlines_free(&lr);
-    dict_wbuf_free(&w);
     return rc;
 }

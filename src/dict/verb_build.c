@@ -39,7 +39,7 @@ int vb_header(dict *d, const char *name, uint32_t line, uint16_t file,
     dict_trim(&m, &mn);
     if (!mn) return dict_err(err, errlen, name, line, "block header without "
                                                       "meaning");
-    DICT_GROW(d->blocks, d->nblocks, d->cap_blocks);
+    DICT_GROW(d, d->blocks, d->nblocks, d->cap_blocks);
     verb_block *b = &d->blocks[d->nblocks];
     memset(b, 0, sizeof *b);
     if (split_code(b->code, b->rcode, lb + 1, (size_t)(rb - lb - 1)))
@@ -94,7 +94,7 @@ static size_t form_words(dict *d, const char *s, size_t n, dict_wbuf *w) {
         while (i < n && s[i] != '_' && !dict_isblank(s[i])) i++;
         if (i == st) continue;
         if (plus) verb = k;
-        dict_wbuf_push(w, vocab_intern(&d->voc, s + st, i - st));
+        dict_wbuf_push(d, w, vocab_intern(&d->voc, s + st, i - st));
         k++;
     }
     return verb;
@@ -104,7 +104,7 @@ static void add_form(dict *d, uint32_t block, const char *code,
                      const char *rcode, const uint32_t *w, size_t nw, size_t verb,
                      uint32_t word, uint32_t lemma, uint32_t line,
                      uint16_t file) {
-    DICT_GROW(d->forms, d->nforms, d->cap_forms);
+    DICT_GROW(d, d->forms, d->nforms, d->cap_forms);
     verb_form *f = &d->forms[d->nforms++];
     memset(f, 0, sizeof *f);
     f->word = word;
@@ -214,7 +214,7 @@ uint32_t vb_synset_begin(dict *d, const char *s, size_t n, int *no_plural) {
     while (full < n && !dict_isblank(s[full]) && s[full] != '#') full++;
     size_t k = label_len(s, n);
     *no_plural = full > k && s[full - 1] == '_';
-    DICT_GROW(d->synsets, d->nsynsets, d->cap_synsets);
+    DICT_GROW(d, d->synsets, d->nsynsets, d->cap_synsets);
     synset *sy = &d->synsets[d->nsynsets];
     sy->name = arena_strndup(&d->mem, s, k);
     sy->first = d->nsyn_phrases;
@@ -223,7 +223,7 @@ uint32_t vb_synset_begin(dict *d, const char *s, size_t n, int *no_plural) {
 }
 
 static void syn_push(dict *d, uint32_t first, uint32_t n, uint8_t np) {
-    DICT_GROW(d->syn_phrases, d->nsyn_phrases, d->cap_syn_phrases);
+    DICT_GROW(d, d->syn_phrases, d->nsyn_phrases, d->cap_syn_phrases);
     d->syn_phrases[d->nsyn_phrases++] = (word_run){first, n, np};
     d->synsets[d->nsynsets - 1].n++;
 }
@@ -264,7 +264,7 @@ int vb_pattern_code(pattern *p, const char *s, size_t n) {
 }
 
 uint32_t vb_pattern_new(dict *d, uint32_t block, uint32_t line, uint16_t file) {
-    DICT_GROW(d->patterns, d->npatterns, d->cap_patterns);
+    DICT_GROW(d, d->patterns, d->npatterns, d->cap_patterns);
     pattern *p = &d->patterns[d->npatterns];
     memset(p, 0, sizeof *p);
     p->line = line;
@@ -276,7 +276,7 @@ uint32_t vb_pattern_new(dict *d, uint32_t block, uint32_t line, uint16_t file) {
 }
 
 void vb_pattern_push(dict *d, pat_elem e) {
-    DICT_GROW(d->pat_elems, d->npat_elems, d->cap_pat_elems);
+    DICT_GROW(d, d->pat_elems, d->npat_elems, d->cap_pat_elems);
     d->pat_elems[d->npat_elems++] = e;
 }
 

@@ -42,18 +42,10 @@ typedef struct p2_reader {
 
 static void el_push(p2_reader *r, pat_elem e, int new_unit) {
     if (new_unit) {
-        if (r->nunit == r->cap_unit) {
-            r->cap_unit = r->cap_unit ? r->cap_unit * 2 : 16;
-            r->unit = realloc(r->unit, r->cap_unit * sizeof(*r->unit));
-            if (!r->unit) abort();
-        }
+        DICT_SCRATCH_GROW(r->d, r->unit, r->nunit, r->cap_unit);
         r->unit[r->nunit++] = r->nel;
     }
-    if (r->nel == r->cap_el) {
-        r->cap_el = r->cap_el ? r->cap_el * 2 : 16;
-        r->el = realloc(r->el, r->cap_el * sizeof(*r->el));
-        if (!r->el) abort();
-    }
+    DICT_SCRATCH_GROW(r->d, r->el, r->nel, r->cap_el);
     r->el[r->nel++] = e;
 }
 
@@ -82,7 +74,7 @@ static void np_elem(p2_reader *r, const char *s, size_t n, int new_unit) {
         int syn = s[i] == '&'; /* "&INF_RELEASE" is one synset name */
         while (i < n && !dict_isblank(s[i]) && (syn || s[i] != '_')) i++;
         if (i == st) continue;
-        if (have) dict_wbuf_push(&r->mods, head);
+        if (have) dict_wbuf_push(r->d, &r->mods, head);
         head = np_word(r, s + st, i - st);
         have = 1;
     }
@@ -236,7 +228,7 @@ static int load_p2(dict *d, const char *name, const char *text, size_t len,
     r.name = name;
     r.file = dict_add_file(d, name);
     dlines lr;
-    dlines_init(&lr, text, len);
+    dlines_init(&lr, text, len, &d->scratch);
     int synset_mode = 1, rc = 0, have_block = 0, syn_no_plural = 0;
     int have_syn = 0;
     uint32_t block = 0;
@@ -291,7 +283,7 @@ static int load_p2(dict *d, const char *name, const char *text, size_t len,
             const char *h = memchr(s, '#', n);
             size_t tn = h ? (size_t)(h - s) : n;
             dict_trim(&s, &tn);
-            DICT_GROW(d->transforms, d->ntransforms,
+            DICT_GROW(d, d->transforms, d->ntransforms,
                        d->cap_transforms);
             d->transforms[d->ntransforms++] =
                 (transform){arena_strndup(&d->mem, s, tn), r.line};
@@ -310,12 +302,6 @@ static int load_p2(dict *d, const char *name, const char *text, size_t len,
         rc = vb_verb_line(d, name, r.line, r.file, block, s, n, 0, &w, err,
                         errlen);
     }
-    dlines_free(&lr);
-    dict_wbuf_free(&w);
-    dict_wbuf_free(&r.mods);
-    dict_wbuf_free(&r.words);
-    free(r.el);
-    free(r.unit);
     return rc;
 }
 

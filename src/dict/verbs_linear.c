@@ -149,7 +149,7 @@ int dict_load_verbs_linear(dict *d, const char *name, const char *text,
                            size_t len, char *err, size_t errlen) {
     uint16_t file = dict_add_file(d, name);
     dlines lr;
-    dlines_init(&lr, text, len);
+    dlines_init(&lr, text, len, &d->scratch);
     dict_wbuf w = {0};
     int rc = 0, have_block = 0, in_syn = 0, syn_no_plural = 0;
     uint32_t block = 0;
@@ -184,7 +184,7 @@ int dict_load_verbs_linear(dict *d, const char *name, const char *text,
                 synset inner = d->synsets[k];
                 for (uint32_t j = 0; j < inner.n; j++) {
                     word_run wr = d->syn_phrases[inner.first + j];
-                    DICT_GROW(d->syn_phrases, d->nsyn_phrases,
+                    DICT_GROW(d, d->syn_phrases, d->nsyn_phrases,
                                d->cap_syn_phrases);
                     d->syn_phrases[d->nsyn_phrases++] = wr;
                     d->synsets[d->nsynsets - 1].n++;
@@ -210,7 +210,5 @@ int dict_load_verbs_linear(dict *d, const char *name, const char *text,
             rc = vb_verb_line(d, name, line, file, block, s, n, 1, &w, err,
                             errlen);
     }
-    dlines_free(&lr);
-    dict_wbuf_free(&w);
     return rc;
 }

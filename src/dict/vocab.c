@@ -2,25 +2,26 @@
  * pattern interned once, upper-cased, so that matching compares integers;
  * and the scratch list of word ids the readers reuse line after line.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "dict/dict_priv.h"
 
 /* ---- vocabulary --------------------------------------------------------- */
 
-void vocab_init(vocab *v) {
-    strmap_init(&v->map);
+void vocab_init(vocab *v, const mem *m) {
+    v->m = m ? m : mem_libc();
+    strmap_init(&v->map, v->m);
+    v->n = v->cap = 0;
+    v->words = mem_zalloc(v->m, 1024 * sizeof(*v->words));
+    if (!v->words) return;
     v->cap = 1024;
-    v->words = calloc(v->cap, sizeof(*v->words));
-    if (!v->words) abort();
     v->words[0] = "";
     v->n = 1; /* id 0 means "absent" */
 }
 
 void vocab_free(vocab *v) {
     strmap_free(&v->map);
-    free(v->words);
+    if (v->m) mem_free(v->m, v->words);
     v->words = NULL;
     v->n = v->cap = 0;
 }
@@ -35,14 +36,19 @@ uint32_t vocab_intern(vocab *v, const char *w, size_t n) {
         buf[i] = (char)(c >= 'a' && c <= 'z' ? c - 32 : c);
     }
     buf[n] = '\0';
-    int is_new = 0;
-    uint32_t *slot = strmap_put(&v->map, buf, n, &is_new);
-    if (!is_new) return *slot;
+    const strmap_slot *have = strmap_find(&v->map, buf, n, strmap_hash(buf, n));
+    if (have) return have->value;
+    /* room for the new id first: a failed growth then leaves no key
+     * without a word */
     if (v->n == v->cap) {
-        v->cap *= 2;
-        v->words = realloc(v->words, v->cap * sizeof(*v->words));
-        if (!v->words) abort();
+        uint32_t ncap = v->cap ? v->cap * 2 : 1024;
+        const char **nw = mem_realloc(v->m, v->words, ncap * sizeof(*nw));
+        if (!nw) return 0;
+        v->words = nw;
+        v->cap = ncap;
     }
+    uint32_t *slot = strmap_put(&v->map, buf, n, NULL);
+    if (!slot) return 0;
     uint32_t id = v->n++;
     *slot = id;
     v->words[id] = strmap_key(&v->map, buf, n);
@@ -64,18 +70,7 @@ uint32_t vocab_find_hashed(const vocab *v, const char *w, size_t n,
 
 /* ---- scratch word-id lists (dict_priv.h) --------------------------------- */
 
-void dict_wbuf_push(dict_wbuf *b, uint32_t id) {
-    if (b->n == b->cap) {
-        b->cap = b->cap ? b->cap * 2 : 64;
-        b->w = realloc(b->w, b->cap * sizeof(*b->w));
-        if (!b->w) abort();
-    }
+void dict_wbuf_push(dict *d, dict_wbuf *b, uint32_t id) {
+    DICT_SCRATCH_GROW(d, b->w, b->n, b->cap);
     b->w[b->n++] = id;
 }
-
-void dict_wbuf_free(dict_wbuf *b) {
-    free(b->w);
-    b->w = NULL;
-    b->n = b->cap = 0;
-}
-

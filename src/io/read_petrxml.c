@@ -101,7 +101,7 @@ reader_petrxml *reader_petrxml_open(FILE *f, const char *file, uint64_t first_li
     r->f = f;
     r->file = strdup(file ? file : "-");
     r->line_offset = first_line ? first_line - 1 : 0;
-    arena_init(&r->mem, 16 * 1024);
+    arena_init(&r->mem, 16 * 1024, NULL);
     /* NONET: never fetch DTDs; BIG_LINES: line numbers past 65535; HUGE:
      * allow long text nodes (a story can be a few MB) */
     r->xr = xmlReaderForIO(io_read, io_close, f, r->file, NULL,

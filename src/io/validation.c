@@ -186,16 +186,16 @@ static val_file *load_doc(xmlParserCtxtPtr ctxt, xmlDocPtr doc, const char *name
         return NULL;
     }
     val_file *vf = calloc(1, sizeof *vf);
-    arena *mem = malloc(sizeof *mem);
-    if (!vf || !mem) {
+    arena *store = malloc(sizeof *store);
+    if (!vf || !store) {
         free(vf);
-        free(mem);
+        free(store);
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
-    arena_init(mem, 64 * 1024);
-    vf->mem = mem;
-    val_loader L = {vf, mem, name, err, errlen, 0};
+    arena_init(store, 64 * 1024, NULL);
+    vf->mem = store;
+    val_loader L = {vf, store, name, err, errlen, 0};
 
     xmlNodePtr root = xmlDocGetRootElement(doc);
     xmlNodePtr env = NULL, sentences = NULL;

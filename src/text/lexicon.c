@@ -8,7 +8,6 @@
  * sure every lemma is itself a key), so nothing is allocated per lookup. */
 #include "text/lexicon.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "util/strmap.h"
@@ -34,6 +33,7 @@ struct lexicon {
     lex_slot *slots;
     size_t mask;         /* slot count - 1 (a power of two minus one) */
     size_t count;        /* words */
+    const mem *m;
 };
 
 /* The slot of w[0..n) (hash h), or NULL. */
@@ -94,14 +94,19 @@ static void parse_seg(const lexicon *lx, lex_entry *e, const char *p,
     }
 }
 
-lexicon *lex_new(void) {
-    lexicon *lx = calloc(1, sizeof *lx);
-    if (!lx) abort();
+lexicon *lex_new(const mem *m) {
+    if (!m) m = mem_libc();
+    lexicon *lx = mem_zalloc(m, sizeof *lx);
+    if (!lx) return NULL;
+    lx->m = m;
     size_t cap = 64;
     while (cap < 2 * (size_t)lex_gen_count) cap *= 2;
-    lx->slots = calloc(cap, sizeof *lx->slots);
-    lx->data = malloc((size_t)lex_gen_size + 1);
-    if (!lx->slots || !lx->data) abort();
+    lx->slots = mem_zalloc(m, cap * sizeof *lx->slots);
+    lx->data = lx->slots ? mem_alloc(m, (size_t)lex_gen_size + 1) : NULL;
+    if (!lx->slots || !lx->data) {
+        lex_free(lx);
+        return NULL;
+    }
     lx->mask = cap - 1;
     memcpy(lx->data, lex_gen_data, lex_gen_size);
     lx->data[lex_gen_size] = '\0';
@@ -132,9 +137,9 @@ lexicon *lex_new(void) {
 
 void lex_free(lexicon *lx) {
     if (!lx) return;
-    free(lx->slots);
-    free(lx->data);
-    free(lx);
+    mem_free(lx->m, lx->slots);
+    mem_free(lx->m, lx->data);
+    mem_free(lx->m, lx);
 }
 
 size_t lex_size(const lexicon *lx) { return lx->count; }

@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/mem.h"
+
 /* lex_entry.flags */
 enum {
     LEX_NOUN = 1 << 0,        /* WordNet noun lemma */
@@ -53,7 +55,9 @@ typedef struct lexicon lexicon;
 
 /* Builds the lexicon from the compiled-in data; never returns NULL (aborts
  * on out-of-memory like the arena). */
-lexicon *lex_new(void);
+/* m may be NULL (libc). NULL when memory runs out (without an unwind
+ * point). */
+lexicon *lex_new(const mem *m);
 void lex_free(lexicon *lx);
 /* Number of words. */
 size_t lex_size(const lexicon *lx);

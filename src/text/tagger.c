@@ -931,6 +931,8 @@ struct tag_cache {
     uint8_t *last_slot;
     const char *last_lxs;  /* lex_strings of the lexicon used */
     uint64_t id_sig;     /* vocabulary the entries' ids belong to (0 none) */
+    mem m;               /* without unwind point: failures turn it off */
+    int off;             /* memory ran out: analyse without the cache */
 };
 
 #define TC_TAG(h) ((h) & 0xffff0000u)
@@ -941,20 +943,27 @@ struct tag_cache {
 #define TC_PREFETCH(p) ((void)(p))
 #endif
 
-tag_cache *tag_cache_new(void) {
-    tag_cache *tc = calloc(1, sizeof *tc);
-    if (!tc) abort();
+tag_cache *tag_cache_new(const mem *m) {
+    if (!m) m = mem_libc();
+    /* the cache only speeds things up: its own failures never unwind, they
+     * turn the cache off */
+    mem quiet = *m;
+    quiet.oom = NULL;
+    tag_cache *tc = mem_zalloc(&quiet, sizeof *tc);
+    if (!tc) return NULL;
+    tc->m = quiet;
     return tc;
 }
 
 void tag_cache_free(tag_cache *tc) {
     if (!tc) return;
-    free(tc->index);
-    free(tc->ents);
-    free(tc->words);
-    free(tc->last_ent);
-    free(tc->last_slot);
-    free(tc);
+    mem_free(&tc->m, tc->index);
+    mem_free(&tc->m, tc->ents);
+    mem_free(&tc->m, tc->words);
+    mem_free(&tc->m, tc->last_ent);
+    mem_free(&tc->m, tc->last_slot);
+    mem m = tc->m;
+    mem_free(&m, tc);
 }
 
 static void tc_clear(tag_cache *tc) {
@@ -1013,11 +1022,23 @@ static uint32_t analyse_cached(const lexicon *lx, tag_cache *tc,
         tag_analyse(lx, t, start, caps_ok, c, a);
         return 0;
     }
-    if (!tc->index) {
-        tc->index = calloc(TC_SLOTS, sizeof *tc->index);
-        tc->ents = malloc(TC_MAX * sizeof *tc->ents);
-        tc->words = malloc(TC_WORDS_MAX + 66);
-        if (!tc->index || !tc->ents || !tc->words) abort();
+    if (!tc->index && !tc->off) {
+        tc->index = mem_zalloc(&tc->m, TC_SLOTS * sizeof *tc->index);
+        tc->ents = mem_alloc(&tc->m, TC_MAX * sizeof *tc->ents);
+        tc->words = mem_alloc(&tc->m, TC_WORDS_MAX + 66);
+        if (!tc->index || !tc->ents || !tc->words) {
+            mem_free(&tc->m, tc->index);
+            mem_free(&tc->m, tc->ents);
+            mem_free(&tc->m, tc->words);
+            tc->index = NULL;
+            tc->ents = NULL;
+            tc->words = NULL;
+            tc->off = 1;
+        }
+    }
+    if (tc->off) {
+        tag_analyse(lx, t, start, caps_ok, c, a);
+        return 0;
     }
     const char *lxs = lex_strings(lx);
     uint32_t h = tok_hash(t);
@@ -1097,15 +1118,26 @@ void tag_sentence_cached(const lexicon *lx, tag_cache *tc, sentence *s,
     int start = 1;
     tc_prefetch(tc, s);
     uint32_t *ent = NULL;
+    if (tc && tc->off) tc = NULL;
     if (tc) {
         if (tc->last_cap < n) {
-            free(tc->last_ent);
-            free(tc->last_slot);
+            mem_free(&tc->m, tc->last_ent);
+            mem_free(&tc->m, tc->last_slot);
             tc->last_cap = n < 256 ? 256 : n;
-            tc->last_ent = malloc(tc->last_cap * sizeof *tc->last_ent);
-            tc->last_slot = malloc(tc->last_cap);
-            if (!tc->last_ent || !tc->last_slot) abort();
+            tc->last_ent = mem_alloc(&tc->m, tc->last_cap * sizeof *tc->last_ent);
+            tc->last_slot = mem_alloc(&tc->m, tc->last_cap);
+            if (!tc->last_ent || !tc->last_slot) {
+                mem_free(&tc->m, tc->last_ent);
+                mem_free(&tc->m, tc->last_slot);
+                tc->last_ent = NULL;
+                tc->last_slot = NULL;
+                tc->last_cap = 0;
+                tc->off = 1;
+            }
         }
+    }
+    if (tc && tc->off) tc = NULL;
+    if (tc) {
         ent = tc->last_ent;
         tc->last_s = s;
         tc->last_n = n; /* tc_clear sets it to 0 */

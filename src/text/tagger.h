@@ -30,7 +30,9 @@ void tag_sentence(const lexicon *lx, sentence *s, arena *a);
  * into the compiled-in lexicon data, which every lexicon copies), and is
  * kept in a dyad_doc across documents. Not thread-safe: one per thread. */
 typedef struct tag_cache tag_cache;
-tag_cache *tag_cache_new(void);
+/* m may be NULL (libc). NULL when memory runs out: tagging works without
+ * a cache (tc NULL) too. */
+tag_cache *tag_cache_new(const mem *m);
 void tag_cache_free(tag_cache *tc);
 /* tag_sentence with a cache (tc may be NULL: no caching). The result is
  * identical to tag_sentence's. */

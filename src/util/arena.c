@@ -6,20 +6,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static arena_block *block_new(size_t size) {
-    arena_block *b = malloc(sizeof(*b) + size);
-    if (!b) {
-        fputs("dyad: out of memory\n", stderr);
-        abort();
+static arena_block *block_new(const arena *a, size_t size) {
+    if (size > SIZE_MAX - sizeof(arena_block)) {
+        mem_fail(a->m);
+        return NULL;
     }
+    arena_block *b = mem_alloc(a->m, sizeof(*b) + size);
+    if (!b) return NULL;
     b->next = NULL;
     b->size = size;
     b->used = 0;
     return b;
 }
 
-void arena_init(arena *a, size_t block_size) {
+void arena_init(arena *a, size_t block_size, const mem *m) {
     a->head = NULL;
+    a->m = m ? m : mem_libc();
     a->block_size = block_size ? block_size : 64 * 1024;
     a->used_total = 0;
 }
@@ -28,7 +30,7 @@ void arena_free(arena *a) {
     arena_block *b = a->head;
     while (b) {
         arena_block *n = b->next;
-        free(b);
+        mem_free(a->m, b);
         b = n;
     }
     a->head = NULL;
@@ -55,13 +57,20 @@ void arena_reset(arena *a) {
     while (b) {
         arena_block *n = b->next;
         total += b->size;
-        free(b);
+        mem_free(a->m, b);
         b = n;
     }
+    a->head = NULL;
+    a->used_total = 0;
     if (total > ARENA_KEEP_MAX) total = ARENA_KEEP_MAX;
     if (total < a->block_size) total = a->block_size;
-    a->head = block_new(total);
-    a->used_total = 0;
+    /* (a failure here leaves an empty arena: the next allocation retries) */
+    const mem *m = a->m;
+    mem nounwind = *m;
+    nounwind.oom = NULL;
+    a->m = &nounwind;
+    a->head = block_new(a, total);
+    a->m = m;
 }
 
 void *arena_alloc_slow(arena *a, size_t n) {
@@ -69,7 +78,8 @@ void *arena_alloc_slow(arena *a, size_t n) {
     if (!b || b->size - b->used < n) {
         size_t sz = a->block_size;
         if (n > sz / 4) sz = n > sz ? n : sz; /* large request: own block */
-        arena_block *nb = block_new(sz < n ? n : sz);
+        arena_block *nb = block_new(a, sz < n ? n : sz);
+        if (!nb) return NULL;
         if (b && n > a->block_size / 4 && b->size - b->used > n / 2) {
             /* keep filling the current block; put the big one behind it */
             nb->next = b->next;
@@ -89,12 +99,13 @@ void *arena_alloc_slow(arena *a, size_t n) {
 
 void *arena_zalloc(arena *a, size_t n) {
     void *p = arena_alloc(a, n);
-    memset(p, 0, n);
+    if (p) memset(p, 0, n);
     return p;
 }
 
 char *arena_strndup(arena *a, const char *s, size_t n) {
     char *p = arena_alloc(a, n + 1);
+    if (!p) return NULL;
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
@@ -112,7 +123,7 @@ char *arena_printf(arena *a, const char *fmt, ...) {
     va_end(ap);
     if (n < 0) n = 0;
     char *p = arena_alloc(a, (size_t)n + 1);
-    vsnprintf(p, (size_t)n + 1, fmt, ap2);
+    if (p) vsnprintf(p, (size_t)n + 1, fmt, ap2);
     va_end(ap2);
     return p;
 }

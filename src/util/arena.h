@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "util/mem.h"
+
 /* The block is visible here (not only in arena.c) so that arena_alloc's
  * common case -- room left in the current block -- is inlined at every
  * call: the hot path allocates per token and per chunk. */
@@ -22,11 +24,13 @@ typedef struct arena_block {
 
 typedef struct arena {
     arena_block *head;   /* current block; older blocks chained behind it */
+    const mem *m;        /* where blocks come from */
     size_t block_size;   /* default size of a new block, bytes */
     size_t used_total;   /* bytes handed out since the last reset */
 } arena;
 
-void arena_init(arena *a, size_t block_size);
+/* m may be NULL (libc, no unwind point). */
+void arena_init(arena *a, size_t block_size, const mem *m);
 void arena_free(arena *a);
 /* Empties the arena. Blocks are merged into one (of at most 1 MB) so that a
  * reused arena stops growing and stops allocating. */
@@ -34,8 +38,13 @@ void arena_reset(arena *a);
 /* The slow path of arena_alloc: no block yet, or not enough room. n is
  * already rounded. */
 void *arena_alloc_slow(arena *a, size_t n);
-/* Aligned to 16 bytes. Never returns NULL (aborts on out-of-memory). */
+/* Aligned to 16 bytes. On allocation failure jumps to the mem's unwind
+ * point (mem.h); returns NULL only when there is none. */
 static inline void *arena_alloc(arena *a, size_t n) {
+    if (__builtin_expect(n > ((size_t)1 << 40), 0)) { /* no such memory */
+        mem_fail(a->m);
+        return NULL;
+    }
     n = (n + 15) & ~(size_t)15;
     if (n == 0) n = 16;
     arena_block *b = a->head;

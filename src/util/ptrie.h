@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/mem.h"
+
 typedef struct ptrie_edge {
     uint64_t key;     /* (parent << 32) | word id; 0 = empty */
     uint32_t child;
@@ -27,11 +29,13 @@ typedef struct ptrie {
                               at every token and most tokens start none:
                               the bit answers without a hash probe */
     uint32_t nstarts;      /* words covered by starts (a multiple of 64) */
+    const mem *m;
 } ptrie;
 
 #define PTRIE_ROOT 0u
 
-void ptrie_init(ptrie *t);
+/* m may be NULL (libc). */
+void ptrie_init(ptrie *t, const mem *m);
 void ptrie_free(ptrie *t);
 /* Walks/creates the path for words[0..n) and returns the final node. */
 uint32_t ptrie_insert(ptrie *t, const uint32_t *words, size_t n);

@@ -7,19 +7,20 @@
  * missing probe grows with 1/(1-load)^2. */
 #include "util/strmap.h"
 
-#include <stdlib.h>
 #include <string.h>
 
-void strmap_init(strmap *m) {
-    m->cap = 64;
+void strmap_init(strmap *m, const mem *mm) {
+    m->m = mm ? mm : mem_libc();
+    m->cap = 0;
     m->count = 0;
-    m->slots = calloc(m->cap, sizeof(*m->slots));
-    if (!m->slots) abort();
-    arena_init(&m->keys, 64 * 1024);
+    m->slots = NULL;
+    arena_init(&m->keys, 64 * 1024, m->m);
+    m->slots = mem_zalloc(m->m, 64 * sizeof(*m->slots));
+    if (m->slots) m->cap = 64;
 }
 
 void strmap_free(strmap *m) {
-    free(m->slots);
+    mem_free(m->m, m->slots);
     m->slots = NULL;
     m->cap = m->count = 0;
     arena_free(&m->keys);
@@ -52,8 +53,9 @@ static size_t find(const strmap *m, const char *key, size_t n, uint32_t h) {
 static void rehash(strmap *m, size_t newcap) {
     strmap_slot *old = m->slots;
     size_t oldcap = m->cap;
-    m->slots = calloc(newcap, sizeof(*m->slots));
-    if (!m->slots) abort();
+    strmap_slot *fresh = mem_zalloc(m->m, newcap * sizeof(*m->slots));
+    if (!fresh) return;
+    m->slots = fresh;
     m->cap = newcap;
     for (size_t i = 0; i < oldcap; i++) {
         if (!old[i].key) continue;
@@ -61,7 +63,7 @@ static void rehash(strmap *m, size_t newcap) {
         while (m->slots[j].key) j = (j + 1) & (m->cap - 1);
         m->slots[j] = old[i];
     }
-    free(old);
+    mem_free(m->m, old);
 }
 
 void strmap_reserve(strmap *m, size_t n) {
@@ -71,13 +73,17 @@ void strmap_reserve(strmap *m, size_t n) {
 }
 
 uint32_t *strmap_put(strmap *m, const char *key, size_t n, int *is_new) {
-    if ((m->count + 1) * 2 > m->cap) rehash(m, m->cap * 2);
+    if ((m->count + 1) * 2 > m->cap) rehash(m, m->cap ? m->cap * 2 : 64);
+    /* (a failed growth without an unwind point: no room, no insertion) */
+    if ((m->count + 1) * 2 > m->cap) return NULL;
     uint32_t h = strmap_hash(key, n);
     size_t i = find(m, key, n, h);
     strmap_slot *s = &m->slots[i];
     if (is_new) *is_new = !s->key;
     if (!s->key) {
-        s->key = arena_strndup(&m->keys, key, n);
+        const char *k = arena_strndup(&m->keys, key, n);
+        if (!k) return NULL;
+        s->key = k;
         s->klen = (uint32_t)n;
         s->hash = h;
         s->value = 0;

@@ -31,9 +31,11 @@ typedef struct strmap {
     size_t cap;         /* power of two */
     size_t count;
     arena keys;         /* key storage */
+    const mem *m;       /* where the table comes from */
 } strmap;
 
-void strmap_init(strmap *m);
+/* mm may be NULL (libc). */
+void strmap_init(strmap *m, const mem *mm);
 void strmap_free(strmap *m);
 /* Makes room for n keys without further growth (sizes the table for a load
  * factor of at most 1/2, which keeps unsuccessful probes short). */
