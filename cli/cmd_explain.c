@@ -14,6 +14,7 @@ int cmd_explain(int argc, char **argv) {
     const char *text = NULL;
     uint32_t date = 0;
     int json = 0;
+    const char *title = NULL;
     dyad_options opt;
     dyad_options_init(&opt);
     for (int i = 1; i < argc; i++) {
@@ -27,6 +28,8 @@ int cmd_explain(int argc, char **argv) {
                 fprintf(stderr, "dyad: bad date '%s' (YYYYMMDD)\n", d);
                 return EXIT_USAGE;
             }
+        } else if (!strcmp(argv[i], "--title") && i + 1 < argc) {
+            title = argv[++i];
         } else if (!strcmp(argv[i], "--json")) {
             json = 1;
         } else if (!strcmp(argv[i], "--no-require-dyad")) {
@@ -38,6 +41,7 @@ int cmd_explain(int argc, char **argv) {
             text = argv[i];
         }
     }
+    if (!text && title) text = "";
     if (!text) {
         fprintf(stderr,
                 "usage: dyad explain \"SENTENCE\" [--date YYYYMMDD] "
@@ -55,6 +59,8 @@ int cmd_explain(int argc, char **argv) {
     dyad_input_init(&in);
     in.text = text;
     in.text_len = strlen(text);
+    in.title = title;
+    in.title_len = title ? strlen(title) : 0;
     in.date = date;
     int rc = dyad_code(e, doc, &in, &opt, &res, &err);
     if (rc != DYAD_OK) {

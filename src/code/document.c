@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "text/chunker.h"
+#include "text/dateline.h"
 #include "code/coder.h"
 #include "text/sentsplit.h"
 #include "text/tagger.h"
@@ -174,10 +175,11 @@ typedef struct doc_part {
     utf8_map map;          /* normalised offsets -> caller offsets */
     sent_span *spans;      /* its sentences */
     uint32_t nspans;
+    uint32_t dateline_off, dateline_len; /* the body's dateline, if any */
 } doc_part;
 
 static void part_prepare(arena *a, doc_part *p, const char *text, size_t len,
-                         int one_sentence, uint32_t *invalid) {
+                         int one_sentence, int title, uint32_t *invalid) {
     uint32_t bad = 0;
     p->len = utf8_normalise_map(a, text, len, &p->norm, &bad, &p->map);
     *invalid += bad;
@@ -192,6 +194,17 @@ static void part_prepare(arena *a, doc_part *p, const char *text, size_t len,
         p->nspans = t > b;
     } else {
         p->nspans = sent_split(a, p->norm, (uint32_t)p->len, &p->spans);
+    }
+    /* the story proper starts after its dateline ("KABUL (Reuters) - ") */
+    if (!title && p->nspans) {
+        sent_span *f = &p->spans[0];
+        uint32_t dl = dateline_length(p->norm + f->off, f->len);
+        if (dl) {
+            p->dateline_off = f->off;
+            p->dateline_len = dl;
+            f->off += dl;
+            f->len -= dl;
+        }
     }
 }
 
@@ -260,8 +273,8 @@ static void code_document(const dyad_engine *e, dyad_doc *doc,
     doc_part parts[2];
     memset(parts, 0, sizeof parts);
     if (in->title && in->title_len)
-        part_prepare(a, &parts[0], in->title, in->title_len, 1, &invalid);
-    part_prepare(a, &parts[1], in->text, in->text_len, opts->one_sentence,
+        part_prepare(a, &parts[0], in->title, in->title_len, 1, 1, &invalid);
+    part_prepare(a, &parts[1], in->text, in->text_len, opts->one_sentence, 0,
                  &invalid);
     out->text = parts[1].norm;
     out->text_len = parts[1].len;

@@ -1097,6 +1097,39 @@ static uint32_t analyse_cached(const lexicon *lx, tag_cache *tc,
     return tc->count;
 }
 
+/* Short words Title Case leaves in lower case ("Rebels Seize Town as Talks
+ * Stall"). */
+static int title_small_word(const tok *t) {
+    static const char *const w[] = {"A", "AN", "THE", "OF", "IN", "ON", "TO",
+                                    "FOR", "AS", "AT", "BY", "AND", "OR",
+                                    "BUT", "WITH", "FROM", "INTO", "OVER",
+                                    "VS", "VIA", "NOR", "AMID", NULL};
+    if (t->nlen > 4) return 0;
+    for (const char *const *p = w; *p; p++)
+        if (!strcmp(t->norm, *p)) return 1;
+    return 0;
+}
+
+/* A sentence whose capitals say nothing: an all-capitals line, or a title
+ * in Title Case ("Rebels Seize Border Town As Talks Stall"), where every
+ * content word is capitalised whether it is a name or not. Then words are
+ * tagged by the lexicon alone, as if in lower case, and names are found by
+ * the dictionaries. */
+static int headline_case(const sentence *s) {
+    uint32_t words = 0, allcaps = 0, caps = 0, content = 0;
+    for (uint32_t i = 0; i < s->ntok; i++) {
+        const tok *t = &s->toks[i];
+        if (t->flags & (TOKF_PUNCT | TOKF_NUMBER)) continue;
+        words++;
+        if (t->flags & TOKF_ALLCAPS) allcaps++;
+        if (title_small_word(t) && !(t->flags & TOKF_CAP)) continue;
+        content++;
+        if (t->flags & TOKF_CAP) caps++;
+    }
+    if (words >= 4 && allcaps * 5 >= words * 4) return 1;
+    return s->title && content >= 3 && caps * 10 >= content * 8;
+}
+
 void tag_sentence(const lexicon *lx, sentence *s, arena *a) {
     tag_sentence_cached(lx, NULL, s, a);
 }
@@ -1107,14 +1140,7 @@ void tag_sentence_cached(const lexicon *lx, tag_cache *tc, sentence *s,
     if (!n) return;
     tag_cand *c = arena_alloc(a, n * sizeof *c);
     uint8_t *tg = arena_zalloc(a, n);
-    /* An all-capitals headline says nothing with its capitals. */
-    uint32_t words = 0, allcaps = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        if (s->toks[i].flags & TOKF_PUNCT) continue;
-        words++;
-        if (s->toks[i].flags & TOKF_ALLCAPS) allcaps++;
-    }
-    int caps_ok = !(words >= 4 && allcaps * 5 >= words * 4);
+    int caps_ok = !headline_case(s);
     int start = 1;
     tc_prefetch(tc, s);
     uint32_t *ent = NULL;
