@@ -117,7 +117,10 @@ typedef enum dyad_dict_kind {
     DYAD_DICT_AGENTS = 3,    /* roles and sectors: "minister" -> ~GOV */
     DYAD_DICT_DISCARDS = 4,  /* phrases that drop a sentence or story */
     DYAD_DICT_ISSUES = 5,    /* topic phrases */
-    DYAD_DICT_NOMINALS = 6   /* event nouns: "air strike on" -> 195 */
+    DYAD_DICT_NOMINALS = 6,  /* event nouns: "air strike on" -> 195 */
+    DYAD_DICT_RULES = 7      /* word classes the coder's rules use:
+                                reporting verbs, descriptions of armed
+                                groups and governments (dyad.rules.txt) */
 } dyad_dict_kind;
 
 typedef enum dyad_dict_format {

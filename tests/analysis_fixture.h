@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dict/bundled.h"
+#include "dict/dict.h"
 #include "util/arena.h"
 #include "text/chunker.h"
 #include "text/lexicon.h"
@@ -16,6 +18,7 @@
 
 typedef struct fixture {
     lexicon *lx;         /* compiled-in lexicon */
+    dict d;              /* the bundled word classes (dyad.rules.txt) */
     arena a;             /* sentences under test */
     sentence s;          /* the last analysed sentence */
 } fixture;
@@ -24,6 +27,12 @@ static int setup(void **state) {
     fixture *f = calloc(1, sizeof *f);
     f->lx = lex_new(NULL);
     arena_init(&f->a, 0, NULL);
+    dict_init(&f->d, NULL);
+    const bundled_file *r = bundled_find("dyad.rules.txt");
+    char err[256];
+    if (!r || dict_load_classes(&f->d, "dyad.rules.txt", r->data, r->len, err,
+                                sizeof err) != 0)
+        return -1;
     *state = f;
     return 0;
 }
@@ -32,6 +41,7 @@ static int teardown(void **state) {
     fixture *f = *state;
     lex_free(f->lx);
     arena_free(&f->a);
+    dict_free(&f->d);
     free(f);
     return 0;
 }
@@ -43,6 +53,14 @@ static sentence *analyse(fixture *f, const char *text, int with_chunks) {
     f->s.len = (uint32_t)strlen(text);
     f->s.ntok = tok_tokenize(&f->a, text, f->s.len, &f->s.toks);
     tag_sentence(f->lx, &f->s, &f->a);
+    /* the word classes, as the coder sets them (document.c) */
+    for (uint32_t i = 0; i < f->s.ntok; i++) {
+        tok *t = &f->s.toks[i];
+        uint32_t w = vocab_find(&f->d.voc, t->norm, t->nlen);
+        uint32_t l = t->lemma ? vocab_find(&f->d.voc, t->lemma, strlen(t->lemma)) : 0;
+        t->wcls = (uint16_t)((w < f->d.ncls ? f->d.cls[w] : 0) |
+                             (l < f->d.ncls ? f->d.cls[l] : 0));
+    }
     if (with_chunks) chunk_sentence(&f->s, &f->a);
     return &f->s;
 }

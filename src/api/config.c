@@ -34,7 +34,7 @@ void dyad_config_free(dyad_config *c) {
 }
 
 static int kind_ok(dyad_dict_kind k) {
-    return k >= DYAD_DICT_VERBS && k <= DYAD_DICT_NOMINALS;
+    return k >= DYAD_DICT_VERBS && k <= DYAD_DICT_RULES;
 }
 
 static int format_ok(dyad_dict_format f) {
@@ -115,6 +115,7 @@ static dyad_dict_kind kind_of_name(const char *nm) {
     if (ends_with(nm, ".actors.txt")) return DYAD_DICT_ACTORS;
     if (contains(nm, "agents")) return DYAD_DICT_AGENTS;
     if (contains(nm, "nominals")) return DYAD_DICT_NOMINALS;
+    if (contains(nm, "rules")) return DYAD_DICT_RULES;
     if (contains(nm, "discards")) return DYAD_DICT_DISCARDS;
     if (contains(nm, "issue")) return DYAD_DICT_ISSUES;
     if (contains(nm, "verbs") || contains(nm, "CAMEO")) return DYAD_DICT_VERBS;
@@ -166,7 +167,7 @@ dyad_status dyad_config_add_dir(dyad_config *c, const char *dir,
     /* a kind the configuration already has a source for is not taken from
      * the folder; of the others, every actor file and the first file of
      * each other kind */
-    int given[DYAD_DICT_NOMINALS + 1] = {0}, taken[DYAD_DICT_NOMINALS + 1] = {0};
+    int given[DYAD_DICT_RULES + 1] = {0}, taken[DYAD_DICT_RULES + 1] = {0};
     for (size_t i = 0; i < c->n; i++) given[c->v[i].kind] = 1;
     for (size_t i = 0; i < n && st == DYAD_OK; i++) {
         dyad_dict_kind k = kind_of_name(names[i]);
@@ -208,6 +209,7 @@ dyad_dict_format engine_sniff(dyad_dict_kind kind, dyad_dict_format fmt,
                    : DYAD_FORMAT_PETRARCH2;
     }
     case DYAD_DICT_NOMINALS:
+    case DYAD_DICT_RULES:
         return DYAD_FORMAT_DYAD;
     default:
         return DYAD_FORMAT_PETRARCH2;

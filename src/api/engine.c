@@ -130,6 +130,9 @@ static dyad_status load_text(dyad_engine *e, dyad_dict_kind kind,
     case DYAD_DICT_NOMINALS:
         rc = dict_load_nominals(d, name, text, len, msg, sizeof msg);
         break;
+    case DYAD_DICT_RULES:
+        rc = dict_load_classes(d, name, text, len, msg, sizeof msg);
+        break;
     }
     if (rc != 0)
         return engine_error(err, DYAD_ERR_DICT, "%s",
@@ -164,7 +167,8 @@ static dyad_status load_bundled(dyad_engine *e, dyad_dict_kind kind,
         [DYAD_DICT_AGENTS] = "dyad.agents.txt",
         [DYAD_DICT_DISCARDS] = "dyad.discards.txt",
         [DYAD_DICT_ISSUES] = "dyad.issues.txt",
-        [DYAD_DICT_NOMINALS] = "dyad.nominals.txt"};
+        [DYAD_DICT_NOMINALS] = "dyad.nominals.txt",
+        [DYAD_DICT_RULES] = "dyad.rules.txt"};
     for (const bundled_file *f = bundled_files; f->name; f++) {
         int mine = kind == DYAD_DICT_ACTORS
                        ? has_suffix(f->name, ".actors.txt")
@@ -272,8 +276,9 @@ static void engine_destroy(dyad_engine *e) {
 
 /* Kinds in loading order: the verbs first (they decide the model). */
 static const dyad_dict_kind kinds[] = {
-    DYAD_DICT_VERBS,    DYAD_DICT_ACTORS, DYAD_DICT_AGENTS,
-    DYAD_DICT_DISCARDS, DYAD_DICT_NOMINALS, DYAD_DICT_ISSUES};
+    DYAD_DICT_VERBS,    DYAD_DICT_ACTORS,   DYAD_DICT_AGENTS,
+    DYAD_DICT_DISCARDS, DYAD_DICT_NOMINALS, DYAD_DICT_ISSUES,
+    DYAD_DICT_RULES};
 
 static dyad_status load_all(dyad_engine *e, const dyad_config *c,
                             dyad_error *err) {
@@ -290,10 +295,12 @@ static dyad_status load_all(dyad_engine *e, const dyad_config *c,
             dyad_status st = load_source(e, &c->v[i], err);
             if (st != DYAD_OK) return st;
         }
-        /* dyad's event nouns and issues are written for its own verbs */
+        /* dyad's event nouns and issues are written for its own verbs; its
+         * word classes are English and serve any dictionaries */
         int mine_only = kinds[k] == DYAD_DICT_NOMINALS ||
                         kinds[k] == DYAD_DICT_ISSUES;
-        if (!given && bundled && !(mine_only && own_verbs)) {
+        int always = kinds[k] == DYAD_DICT_RULES;
+        if (!given && (bundled || always) && !(mine_only && own_verbs)) {
             dyad_status st = load_bundled(e, kinds[k], err);
             if (st != DYAD_OK) return st;
         }

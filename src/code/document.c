@@ -119,6 +119,13 @@ static void assign_ids(const dyad_engine *e, tag_cache *tc, sentence *s) {
         else if (!cached)
             t->lwid = vocab_find(&d->voc, t->lemma, strlen(t->lemma));
     }
+    /* the word classes of each token's form and lemma, for the rules */
+    for (uint32_t i = 0; i < s->ntok; i++) {
+        tok *t = &s->toks[i];
+        t->wcls = 0;
+        if (t->wid < d->ncls) t->wcls = d->cls[t->wid];
+        if (t->lwid != t->wid && t->lwid < d->ncls) t->wcls |= d->cls[t->lwid];
+    }
 }
 
 static int discard_check(const dyad_engine *e, sent_ctx *c) {

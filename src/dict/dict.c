@@ -53,6 +53,7 @@ void dict_free(dict *d) {
     strmap_free(&d->discard_first);
     strmap_free(&d->discard_prefix);
     mem_free(m, d->issue_entries);
+    mem_free(m, d->cls);
     mem_free(m, d->strings);
     ptrie_free(&d->actors);
     ptrie_free(&d->agents);

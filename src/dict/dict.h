@@ -15,6 +15,7 @@
 #include "util/arena.h"
 #include "util/ptrie.h"
 #include "util/strmap.h"
+#include "text/sentence.h"
 
 /* ---- vocabulary --------------------------------------------------------- */
 
@@ -190,6 +191,13 @@ typedef struct issue_entry {
     uint8_t ignore;          /* 1: '~' sentence ignore, 2: '~~' story */
 } issue_entry;
 
+/* ---- word classes (dyad's own format, classes.c) --------------------------- */
+
+/* (the classes, enum word_class, are in text/sentence.h: tokens carry
+ * theirs) */
+
+const char *dict_class_name(word_class k);
+
 /* ---- nominal events (dyad's own format) ---------------------------------- */
 
 /* An event named by a noun: "an attack on X", "talks with X", "sanctions
@@ -250,6 +258,8 @@ typedef struct dict {
     discard_entry *discards; uint32_t ndiscards, cap_discards;
 
     nominal_entry *nominals; uint32_t nnominals, cap_nominals;
+    uint16_t *cls;           /* word id -> bit set of word_class */
+    uint32_t ncls;
     /* Discard index, built by dict_finish, so that a sentence costs a few
      * hash probes per word instead of a scan of every entry:
      * discard_first maps the first word of each entry that must match whole
@@ -340,6 +350,13 @@ int dict_load_issues(dict *d, const char *name, const char *text, size_t len,
                      char *err, size_t errlen);
 int dict_load_nominals(dict *d, const char *name, const char *text,
                        size_t len, char *err, size_t errlen);
+int dict_load_classes(dict *d, const char *name, const char *text, size_t len,
+                      char *err, size_t errlen);
+
+/* Is word id w (a form or a lemma) in class k? */
+static inline int dict_in_class(const dict *d, uint32_t w, word_class k) {
+    return w && w < d->ncls && (d->cls[w] >> k & 1u);
+}
 /* Builds lookup indexes (verb form lists) once every file is loaded. */
 void dict_finish(dict *d);
 

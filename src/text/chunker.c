@@ -57,61 +57,9 @@ static int is_punct_tag(int t) {
 }
 
 /* Verbs of saying and thinking whose complement is a reported clause:
- * "X said (that) Y attacked Z", "officials believe the attack ...". */
-static int reporting_lemma(const char *l) {
-    /* Dispatched on the first letter, then compared past it: most lemmas
-     * are rejected by the switch or by one or two short comparisons. */
-    static const char *const a[] = {"CCUSE", "CKNOWLEDGE", "DD", "DMIT",
-                                    "GREE", "LLEGE", "NNOUNCE", "RGUE",
-                                    "SSERT", NULL};
-    static const char *const b[] = {"ELIEVE", NULL};
-    static const char *const c[] = {"HARGE", "LAIM", "OMPLAIN", "ONCEDE",
-                                    "ONFIRM", NULL};
-    static const char *const d[] = {"ECLARE", "ENY", "ISCLOSE", NULL};
-    static const char *const e[] = {"MPHASIZE", "STIMATE", "XPECT", "XPLAIN",
-                                    NULL};
-    static const char *const f[] = {"EAR", "EEL", "IND", NULL};
-    static const char *const h[] = {"EAR", "OPE", NULL};
-    static const char *const i[] = {"NDICATE", "NSIST", NULL};
-    static const char *const k[] = {"NOW", NULL};
-    static const char *const lw[] = {"EARN", NULL};
-    static const char *const m[] = {"AINTAIN", NULL};
-    static const char *const nw[] = {"OTE", NULL};
-    static const char *const p[] = {"REDICT", "ROMISE", NULL};
-    static const char *const r[] = {"EITERATE", "EMARK", "EPLY", "EPORT",
-                                    "EVEAL", NULL};
-    static const char *const sw[] = {"AY", "HOW", "TATE", "TRESS", "UGGEST",
-                                     "USPECT", NULL};
-    static const char *const t[] = {"ELL", "HINK", NULL};
-    static const char *const u[] = {"NDERLINE", NULL};
-    static const char *const w[] = {"ARN", "RITE", NULL};
-    if (!l) return 0;
-    const char *const *v;
-    switch (l[0]) {
-    case 'A': v = a; break;
-    case 'B': v = b; break;
-    case 'C': v = c; break;
-    case 'D': v = d; break;
-    case 'E': v = e; break;
-    case 'F': v = f; break;
-    case 'H': v = h; break;
-    case 'I': v = i; break;
-    case 'K': v = k; break;
-    case 'L': v = lw; break;
-    case 'M': v = m; break;
-    case 'N': v = nw; break;
-    case 'P': v = p; break;
-    case 'R': v = r; break;
-    case 'S': v = sw; break;
-    case 'T': v = t; break;
-    case 'U': v = u; break;
-    case 'W': v = w; break;
-    default: return 0;
-    }
-    for (; *v; v++)
-        if (str_eq(l + 1, *v)) return 1;
-    return 0;
-}
+ * "X said (that) Y attacked Z", "officials believe the attack ...". The
+ * list is data: the [reporting] class of dyad.rules.txt. */
+static int reporting(const tok *t) { return tok_in_class(t, WC_REPORTING); }
 
 /* Tags that may sit inside a noun phrase before its head. */
 static int np_body(int t) {
@@ -501,7 +449,7 @@ static void chk_coord(sentence *s) {
             const chunk *pc = &c[k - 1];
             int subj_pos = !(pc->kind == CK_VG || pc->kind == CK_PP) ||
                            (pc->kind == CK_VG &&
-                            reporting_lemma(s->toks[pc->head].lemma));
+                            reporting(&s->toks[pc->head]));
             if (pc->kind == CK_PP) {
                 /* "Lawmakers in A and B welcomed": still inside the
                  * subject when no verb came before in this clause */
@@ -632,7 +580,7 @@ static int32_t trailing_report(const sentence *s, size_t k) {
         p++;
     }
     if (p >= lim || c[p].kind != CK_VG || !finite_vg(s, &c[p]) ||
-        !reporting_lemma(s->toks[c[p].head].lemma))
+        !reporting(&s->toks[c[p].head]))
         return -1;
     if (!seen_np && p != start) return -1;
     int tell = lem_is(&s->toks[c[p].head], "TELL");
@@ -730,7 +678,7 @@ static void chk_clauses(sentence *s, arena *a) {
             int32_t prev = (int32_t)k - 1;
             if (prev >= 0 && is_comma(s, &c[prev])) prev--;
             int prev_report = prev >= 0 && c[prev].kind == CK_VG &&
-                              reporting_lemma(s->toks[c[prev].head].lemma);
+                              reporting(&s->toks[c[prev].head]);
             if (tg == T_WDT || tg == T_WP || tg == T_WPS) {
                 kind = prev >= 0 && c[prev].kind == CK_NP ? CL_RELATIVE
                        : prev_report                      ? CL_COMPLEMENT
@@ -793,7 +741,7 @@ static void chk_clauses(sentence *s, arena *a) {
                 if (x.cl[ti].verb < 0) cl_set_verb(&x, ti, k);
             }
             ti = top(&x);
-            if (x.cl[ti].verb == (int32_t)k && reporting_lemma(ht->lemma) &&
+            if (x.cl[ti].verb == (int32_t)k && reporting(ht) &&
                 !(k + 1 < nc && c[k + 1].kind == CK_SBAR))
                 x.op[ti].comp_at = bare_complement(s, k);
         }

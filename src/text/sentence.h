@@ -41,6 +41,24 @@ static inline int tag_is_verb(int t) { return t >= T_VB && t <= T_VBZ; }
 static inline int tag_is_adj(int t) { return t >= T_JJ && t <= T_JJS; }
 static inline int tag_is_adv(int t) { return t >= T_RB && t <= T_RBS; }
 
+/* Word classes: lists the coder's rules read, loaded from the dictionaries'
+ * dyad.rules.txt (dict/classes.c); each token carries the classes of its
+ * form and lemma (tok.wcls). */
+typedef enum word_class {
+    WC_REPORTING,      /* verbs whose complement is a reported clause */
+    WC_PERSON,         /* nouns naming a person: minister, spokesman */
+    WC_INTENT_ADJ,     /* "is ready to meet": ready, willing */
+    WC_ARMED_GROUP,    /* nouns describing an armed group: group, militant */
+    WC_STATE,          /* nouns describing a state: country, nation */
+    WC_GOVERNMENT,     /* nouns describing a government: ministry, regime */
+    WC_ORGANISATION,   /* nouns describing an organisation: bloc, agency */
+    WC_PAIR,           /* "the two sides", "both countries": side, party */
+    WC_FORCES,         /* armed forces: army, troops, soldiers */
+    WC_POLICE,         /* police, security forces */
+    WC_PEOPLE,         /* civilians, residents, protesters, refugees */
+    WC_COUNT
+} word_class;
+
 /* tok.flags */
 enum {
     TOKF_CAP = 1 << 0,       /* first letter upper case in the text */
@@ -65,11 +83,16 @@ typedef struct tok {
     uint16_t nlen;       /* strlen(norm) */
     uint8_t tag;         /* enum tag */
     uint8_t flags;       /* TOKF_* */
+    uint16_t wcls;       /* bit set of word_class, of the form and lemma */
     int32_t chunk;       /* index of the chunk holding this token, -1 none */
     uint32_t hash;       /* strmap_hash(norm, nlen), set by the tokenizer so
                             that the lookups of a token hash it once; 0 in a
                             token built elsewhere: see tok_hash() */
 } tok;
+
+static inline int tok_in_class(const tok *t, int k) {
+    return (t->wcls >> k) & 1u;
+}
 
 /* Chunk kinds: flat, non-recursive phrases. */
 typedef enum chunk_kind {
