@@ -31,25 +31,39 @@ typedef struct unit {
                               (new_actor_length) */
     uint8_t pronoun;       /* a personal pronoun standing for an earlier
                               actor ("he", "it", "they") */
+    uint8_t resolved;      /* coded from the document's context: a
+                              description, a surname, an appositive */
     int32_t chunk;         /* first NP chunk */
     const char *actor;     /* actor of the first coded conjunct (no agents),
                               for possessive pronouns: "its ministry" */
 } unit;
 
-/* Actors mentioned so far in the document, newest last, for pronouns. */
-#define ANTE_MAX 8
-typedef struct antecedent {
+/* An actor mentioned earlier in the document (context.c). */
+#define MENTION_MAX 32
+typedef struct mention {
     const char **codes;    /* the unit's codes (doc arena) */
     uint32_t ncodes;
     const char *actor;     /* actor without agents */
-    const tok *head;       /* head token of the phrase (doc arena), to tell
-                              a person from a state when a pronoun asks */
+    const tok *head;       /* head token of the phrase (doc arena): its
+                              lemma for "the coalition", its class for
+                              "he" (a person?) */
+    const char *name;      /* a proper name's last word ("GRIFFITHS") */
+    uint32_t sentence;
     uint8_t pronoun;       /* itself a resolved pronoun */
-} antecedent;
+    uint8_t compound;      /* two or more actors ("Russia and Turkey") */
+} mention;
 
+/* What the document has said so far: its actors (a ring, the newest is
+ * m[(nm-1) % MENTION_MAX]) and how often each country came up. */
+#define COUNTRY_MAX 32
 typedef struct doc_state {
-    antecedent ante[ANTE_MAX];
-    uint32_t nante;        /* ring: the newest is ante[(nante-1) % ANTE_MAX] */
+    mention m[MENTION_MAX];
+    uint32_t nm;
+    struct {
+        char code[4];
+        uint32_t n, last;
+    } country[COUNTRY_MAX];
+    uint32_t ncountries, tick;
 } doc_state;
 
 /* The explain trace of a document being built (trace.c). */
@@ -87,8 +101,18 @@ void units_build(sent_ctx *c);
 uint32_t units_code_range(sent_ctx *c, uint32_t first, uint32_t end,
                           const char ***codes, uint32_t *n, uint32_t *cap,
                           int *has_actor, int *has_agent);
-/* Remembers a coded unit as a possible antecedent of later pronouns. */
-void units_remember(sent_ctx *c, int32_t u);
+/* context.c: the document's memory of its actors. Remembers a coded unit
+ * (count: it counts towards its country being the story's); the newest
+ * mention a pronoun can mean; the actor "its"/"their" refers to; the
+ * story's country (NULL: none yet); resolves unit u (one NP chunk ch, nconj
+ * conjuncts) as a description or known name, returning 1 when it did; and
+ * gives names the code of their appositive role. */
+void context_remember(sent_ctx *c, int32_t u, int count);
+const mention *context_pronoun(const sent_ctx *c, const tok *t);
+const char *context_possessor(const sent_ctx *c);
+const char *context_focus(const sent_ctx *c);
+int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj);
+void context_appositives(sent_ctx *c);
 
 /* Unit that starts at token p (or -1), unit that ends at token p (or -1). */
 int32_t units_starting_at(const sent_ctx *c, uint32_t p);

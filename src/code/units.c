@@ -222,52 +222,6 @@ static int norm_in(const tok *t, const char *const *list) {
 
 static const char *const personal[] = {"HE", "SHE", "IT", "THEY", NULL};
 static const char *const possessive[] = {"ITS", "THEIR", "HIS", "HER", NULL};
-static const char *const person_heads[] = {
-    "MINISTER", "PRESIDENT", "SPOKESMAN", "SPOKESWOMAN", "SPOKESPERSON",
-    "LEADER", "CHANCELLOR", "KING", "QUEEN", "PRIME", "SECRETARY", "GENERAL",
-    "COMMANDER", "AMBASSADOR", "ENVOY", "CHIEF", "OFFICIAL", "DIPLOMAT",
-    "PREMIER", "EMIR", "PRINCE", "SULTAN", "MAYOR", "GOVERNOR", NULL};
-
-/* A person is named: "President Xi Jinping", "the foreign minister".
- * Asked only when a pronoun needs it. */
-static int antecedent_is_person(const antecedent *a) {
-    const tok *h = a->head;
-    if (a->pronoun || !h) return 0;
-    if (norm_in(h, person_heads) || norm_in(&(tok){.norm = h->lemma},
-                                            person_heads))
-        return 1;
-    return h->tag == T_NNP && a->ncodes && strlen(a->codes[0]) > 3;
-}
-
-void units_remember(sent_ctx *c, int32_t ui) {
-    if (!c->ds || ui < 0) return;
-    const unit *u = &c->units[ui];
-    if (!u->coded || !u->ncodes) return;
-    antecedent *a = &c->ds->ante[c->ds->nante % ANTE_MAX];
-    a->codes = u->codes;
-    a->ncodes = u->ncodes;
-    a->actor = u->actor;
-    a->head = u->chunk >= 0 ? &c->s->toks[c->s->chunks[u->chunk].head] : NULL;
-    a->pronoun = u->pronoun;
-    c->ds->nante++;
-}
-
-/* The newest antecedent compatible with a pronoun: "he"/"she" want a
- * person, "it" a state or organisation, "they" anything. */
-static const antecedent *resolve_pronoun(const sent_ctx *c, const tok *t) {
-    if (!c->ds || !c->ds->nante) return NULL;
-    int want_person = !strcmp(t->norm, "HE") || !strcmp(t->norm, "SHE");
-    int want_thing = !strcmp(t->norm, "IT");
-    uint32_t n = c->ds->nante < ANTE_MAX ? c->ds->nante : ANTE_MAX;
-    for (uint32_t k = 0; k < n; k++) {
-        const antecedent *a = &c->ds->ante[(c->ds->nante - 1 - k) % ANTE_MAX];
-        if ((want_person || want_thing) &&
-            want_person != antecedent_is_person(a))
-            continue;
-        return a;
-    }
-    return NULL;
-}
 
 /* PETRARCH1's new_actor_length (a validation option): a short phrase with
  * no actor and no agent is coded by its own words, "\"THE MINISTRY OF
@@ -380,7 +334,7 @@ void units_build(sent_ctx *c) {
         const tok *first_tok = &s->toks[ch->first];
         if (c->e->rules->pronouns && nm == 1 && ch->end == ch->first + 1 &&
             first_tok->tag == T_PRP && norm_in(first_tok, personal)) {
-            const antecedent *an = resolve_pronoun(c, first_tok);
+            const mention *an = context_pronoun(c, first_tok);
             if (an) {
                 u.codes = an->codes;
                 u.ncodes = an->ncodes;
@@ -395,12 +349,11 @@ void units_build(sent_ctx *c) {
             continue;
         }
         if (c->e->rules->pronouns && nm == 1 && !cj[0].actor && cj[0].nagents &&
-            norm_in(first_tok, possessive) && c->ds && c->ds->nante) {
+            norm_in(first_tok, possessive)) {
             /* "its defence ministry": the agent belongs to the actor the
              * possessive refers to */
-            const antecedent *an =
-                &c->ds->ante[(c->ds->nante - 1) % ANTE_MAX];
-            if (an->actor) cj[0].actor = an->actor;
+            const char *an = context_possessor(c);
+            if (an) cj[0].actor = an;
         }
         /* an adjective actor on the first conjunct is shared by later
          * agent-only conjuncts: "Danish media and government" */
@@ -466,12 +419,17 @@ void units_build(sent_ctx *c) {
         u.ncodes = ncodes;
         for (uint32_t k = 0; k < nm && !u.actor; k++) u.actor = cj[k].actor;
         for (uint32_t k = 0; k < np && !u.actor; k++) u.actor = pj[k].actor;
+        /* "the group", "the two sides", "Griffiths": from the document */
+        if (c->e->rules->pronouns && !u.coded && !np)
+            context_describe(c, &u, ch, nm);
         ARENA_GROW(a, c->units, c->nunits, c->cap_units);
         for (uint32_t t = u.first; t < u.end && t < s->ntok; t++)
             if (c->unit_of[t] < 0) c->unit_of[t] = (int32_t)c->nunits;
         c->units[c->nunits++] = u;
-        if (c->e->rules->pronouns) units_remember(c, (int32_t)c->nunits - 1);
+        if (c->e->rules->pronouns)
+            context_remember(c, (int32_t)c->nunits - 1, !u.resolved);
     }
+    if (c->e->rules->pronouns) context_appositives(c);
 }
 
 int32_t units_starting_at(const sent_ctx *c, uint32_t p) {

@@ -822,7 +822,7 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
                   passive ? " passive: source from \"by\"" : "");
         events_add_pairs(c, out, src, tgt, code, rcode, compound || selfc, ci,
                         rule_file, rule_line);
-        if (src >= 0) units_remember(c, src);
+        if (src >= 0) context_remember(c, src, 0);
     }
 }
 
@@ -959,5 +959,6 @@ void verbs_code_sentence(sent_ctx *c, event_list *out) {
     /* the main clause's subject is the likeliest antecedent of the next
      * sentence's pronouns: "Valdoria sent envoys to Ostmark. It also ..." */
     if (c->s->nclause && c->s->clauses[0].verb >= 0)
-        units_remember(c, clause_subject(c, (uint32_t)c->s->clauses[0].verb));
+        context_remember(c, clause_subject(c, (uint32_t)c->s->clauses[0].verb),
+                         0);
 }

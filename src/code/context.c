@@ -1,0 +1,304 @@
+/* context.c -- what the rest of the document says about a noun phrase.
+ *
+ * News refers back: "he", "the group", "the ministry", "the two sides", a
+ * surname after the full name, a name introduced with its role ("Martin
+ * Griffiths, the UN envoy, ..."). And it leaves out what the reader knows:
+ * "troops", "civilians" and "police" in a story about Mali are Mali's. The
+ * document state keeps the actors mentioned so far (newest last) and how
+ * often each country came up; this file answers the questions the actor
+ * units ask of it. Each answer is a general rule with its reason beside it;
+ * the word lists they use are the classes of dyad.rules.txt.
+ */
+#include <string.h>
+
+#include "code/coder.h"
+
+/* The role block a code ends with ("SYRMIL" -> "MIL"), or "". */
+static const char *role_of(const char *code) {
+    size_t n = code ? strlen(code) : 0;
+    return n >= 6 ? code + n - 3 : "";
+}
+
+static int is_country(const char *actor) {
+    return actor && strlen(actor) == 3 && strcmp(actor, "---") != 0;
+}
+
+/* Armed actors: rebels, insurgents, militias, separatists, and the
+ * transnational groups coded IMG... */
+static int is_armed(const char *code) {
+    const char *r = role_of(code);
+    return !strncmp(code, "IMG", 3) || !strcmp(r, "REB") ||
+           !strcmp(r, "INS") || !strcmp(r, "UAF") || !strcmp(r, "SEP");
+}
+
+static int is_organisation(const char *actor) {
+    return actor && (!strncmp(actor, "IGO", 3) || !strncmp(actor, "NGO", 3));
+}
+
+static const tok *unit_head(const sent_ctx *c, const unit *u) {
+    return u->chunk >= 0 ? &c->s->toks[c->s->chunks[u->chunk].head] : NULL;
+}
+
+/* A proper name: every word of the chunk a capitalised noun (or joined by
+ * a hyphen or an initial), e.g. "Martin Griffiths", "al-Yamani". */
+static int is_name(const sent_ctx *c, const chunk *ch) {
+    const sentence *s = c->s;
+    int words = 0;
+    for (uint32_t i = ch->first; i < ch->end; i++) {
+        const tok *t = &s->toks[i];
+        if (t->tag == T_NNP || t->tag == T_NNPS) {
+            words++;
+            continue;
+        }
+        if (t->tag == T_POS || (t->flags & TOKF_ABBREV)) continue;
+        return 0;
+    }
+    return words > 0;
+}
+
+void context_remember(sent_ctx *c, int32_t ui, int count) {
+    doc_state *ds = c->ds;
+    if (!ds || ui < 0) return;
+    const unit *u = &c->units[ui];
+    if (!u->coded || !u->ncodes) return;
+    mention *m = &ds->m[ds->nm % MENTION_MAX];
+    memset(m, 0, sizeof *m);
+    m->codes = u->codes;
+    m->ncodes = u->ncodes;
+    m->actor = u->actor;
+    m->head = unit_head(c, u);
+    m->pronoun = u->pronoun;
+    m->compound = u->compound && u->ncodes > 1;
+    m->sentence = c->s->index;
+    if (u->chunk >= 0 && is_name(c, &c->s->chunks[u->chunk]) && m->head)
+        m->name = m->head->norm;
+    ds->nm++;
+    /* how often each country came up: the story's country, for agents
+     * named without one */
+    if (!count || u->pronoun) return;
+    for (uint32_t k = 0; k < u->ncodes; k++) {
+        const char *code = u->codes[k];
+        if (strlen(code) < 3 || !strncmp(code, "---", 3) ||
+            !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) ||
+            !strncmp(code, "IMG", 3))
+            continue;
+        uint32_t i = 0;
+        while (i < ds->ncountries && memcmp(ds->country[i].code, code, 3))
+            i++;
+        if (i == ds->ncountries) {
+            if (i == COUNTRY_MAX) continue;
+            memcpy(ds->country[i].code, code, 3);
+            ds->country[i].code[3] = '\0';
+            ds->country[i].n = 0;
+            ds->ncountries++;
+        }
+        ds->country[i].n++;
+        ds->country[i].last = ++ds->tick;
+    }
+}
+
+/* The k-th newest mention (k = 0: the newest), or NULL. */
+static const mention *newest(const doc_state *ds, uint32_t k) {
+    if (!ds || k >= ds->nm || k >= MENTION_MAX) return NULL;
+    return &ds->m[(ds->nm - 1 - k) % MENTION_MAX];
+}
+
+/* A person is named: "President Xi Jinping", "the foreign minister", a
+ * name with a title's code. Asked only when a pronoun needs it. */
+static int mention_is_person(const mention *m) {
+    const tok *h = m->head;
+    if (m->pronoun || !h) return 0;
+    if (tok_in_class(h, WC_PERSON)) return 1;
+    return h->tag == T_NNP && m->ncodes && strlen(m->codes[0]) > 3 &&
+           !m->compound;
+}
+
+const mention *context_pronoun(const sent_ctx *c, const tok *t) {
+    int want_person = !strcmp(t->norm, "HE") || !strcmp(t->norm, "SHE");
+    int want_thing = !strcmp(t->norm, "IT");
+    const mention *m;
+    for (uint32_t k = 0; (m = newest(c->ds, k)); k++) {
+        if ((want_person || want_thing) &&
+            want_person != mention_is_person(m))
+            continue;
+        return m;
+    }
+    return NULL;
+}
+
+const char *context_possessor(const sent_ctx *c) {
+    const mention *m = newest(c->ds, 0);
+    return m ? m->actor : NULL;
+}
+
+const char *context_focus(const sent_ctx *c) {
+    const doc_state *ds = c->ds;
+    if (!ds || !ds->ncountries) return NULL;
+    uint32_t best = 0;
+    for (uint32_t i = 1; i < ds->ncountries; i++)
+        if (ds->country[i].n > ds->country[best].n ||
+            (ds->country[i].n == ds->country[best].n &&
+             ds->country[i].last > ds->country[best].last))
+            best = i;
+    return ds->country[best].code;
+}
+
+/* Gives u the codes of mention m (resolved from context). */
+static void take(unit *u, const mention *m) {
+    u->codes = m->codes;
+    u->ncodes = m->ncodes;
+    u->actor = m->actor;
+    u->coded = 1;
+    u->compound = m->compound;
+    u->resolved = 1;
+}
+
+/* u's agent-only codes ("---GOV") given the country (or actor) code. */
+static void take_country(sent_ctx *c, unit *u, const char *country) {
+    const char **codes = arena_alloc(c->a, (u->ncodes ? u->ncodes : 1) *
+                                               sizeof *codes);
+    uint32_t n = 0;
+    for (uint32_t k = 0; k < u->ncodes; k++)
+        codes[n++] = !strncmp(u->codes[k], "---", 3)
+                         ? arena_printf(c->a, "%s%s", country,
+                                        u->codes[k] + 3)
+                         : u->codes[k];
+    if (!n) codes[n++] = country;
+    u->codes = codes;
+    u->ncodes = n;
+    u->actor = country;
+    u->coded = 1;
+    u->resolved = 1;
+}
+
+static int word_is(const tok *t, const char *w) { return !strcmp(t->norm, w); }
+
+/* "the two sides", "both countries", "the two leaders": the actors last
+ * named together. */
+static int describe_pair(sent_ctx *c, unit *u, const chunk *ch) {
+    const sentence *s = c->s;
+    const tok *h = &s->toks[ch->head];
+    if (!tok_in_class(h, WC_PAIR) || h->tag != T_NNS) return 0;
+    int two = 0;
+    for (uint32_t i = ch->first; i < ch->head; i++)
+        two |= word_is(&s->toks[i], "TWO") || word_is(&s->toks[i], "BOTH");
+    if (!two) return 0;
+    const mention *m;
+    for (uint32_t k = 0; (m = newest(c->ds, k)) && k < MENTION_MAX; k++)
+        if (m->compound && m->ncodes >= 2) {
+            take(u, m);
+            u->compound = 1;
+            return 1;
+        }
+    /* no compound: the two countries named last */
+    const char *first = NULL;
+    for (uint32_t k = 0; (m = newest(c->ds, k)); k++) {
+        if (!is_country(m->actor) && !is_organisation(m->actor)) continue;
+        if (!first) {
+            first = m->codes[0];
+            continue;
+        }
+        if (!strncmp(m->codes[0], first, 3)) continue;
+        const char **codes = arena_alloc(c->a, 2 * sizeof *codes);
+        codes[0] = m->codes[0];
+        codes[1] = first;
+        u->codes = codes;
+        u->ncodes = 2;
+        u->actor = m->actor;
+        u->coded = u->compound = u->resolved = 1;
+        return 1;
+    }
+    return 0;
+}
+
+int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj) {
+    const sentence *s = c->s;
+    if (u->coded || nconj != 1 || !c->ds) return 0;
+    const tok *first = &s->toks[ch->first], *h = &s->toks[ch->head];
+    if (describe_pair(c, u, ch)) return 1;
+    /* a name met before in full: "Griffiths" after "Martin Griffiths, the
+     * UN envoy" */
+    if (is_name(c, ch)) {
+        const mention *m;
+        for (uint32_t k = 0; (m = newest(c->ds, k)); k++)
+            if (m->name && !strcmp(m->name, h->norm)) {
+                take(u, m);
+                return 1;
+            }
+        return 0;
+    }
+    /* a definite description: "the group", "this week's talks" are not */
+    int definite = first->tag == T_DT &&
+                   (word_is(first, "THE") || word_is(first, "THIS") ||
+                    word_is(first, "THESE") || word_is(first, "THAT") ||
+                    word_is(first, "THOSE"));
+    if (!definite) return 0;
+    /* the same head noun as an earlier actor's: "the coalition" after "the
+     * Saudi-led coalition", "the council" after "the military council" */
+    const mention *m;
+    for (uint32_t k = 0; (m = newest(c->ds, k)); k++)
+        if (m->head && !m->pronoun && m->head->lemma && h->lemma &&
+            !strcmp(m->head->lemma, h->lemma) && m->head != h) {
+            take(u, m);
+            return 1;
+        }
+    /* a word describing a kind of actor: the newest actor of that kind */
+    for (uint32_t k = 0; (m = newest(c->ds, k)); k++) {
+        if (m->pronoun || !m->ncodes) continue;
+        if (tok_in_class(h, WC_ARMED_GROUP) && is_armed(m->codes[0])) {
+            take(u, m);
+            return 1;
+        }
+        if (tok_in_class(h, WC_ORGANISATION) && is_organisation(m->actor)) {
+            take(u, m);
+            return 1;
+        }
+        if ((tok_in_class(h, WC_GOVERNMENT) || tok_in_class(h, WC_STATE) ||
+             tok_in_class(h, WC_FORCES) || tok_in_class(h, WC_POLICE)) &&
+            is_country(m->actor)) {
+            take_country(c, u, m->actor);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void context_appositives(sent_ctx *c) {
+    const sentence *s = c->s;
+    for (uint32_t i = 0; i + 1 < c->nunits; i++) {
+        unit *a = &c->units[i];
+        if (a->chunk < 0) continue;
+        uint32_t comma = a->end;
+        if (comma >= s->ntok || s->toks[comma].tag != T_COMMA) continue;
+        int32_t j = c->unit_of[comma + 1 < s->ntok ? comma + 1 : comma];
+        if (j < 0 || (uint32_t)j == i) continue;
+        unit *b = &c->units[j];
+        if (b->first != comma + 1 || b->chunk < 0) continue;
+        /* the appositive ends at a comma or the clause's verb: "X, the UN
+         * envoy, said" */
+        uint32_t after = b->end;
+        if (after < s->ntok && s->toks[after].tag != T_COMMA &&
+            s->toks[after].tag != T_PERIOD && s->toks[after].chunk >= 0 &&
+            s->chunks[s->toks[after].chunk].kind != CK_VG)
+            continue;
+        const chunk *ca = &s->chunks[a->chunk], *cb = &s->chunks[b->chunk];
+        /* "Martin Griffiths, the UN special envoy for Yemen": the name is
+         * the role's holder; "Yemen's foreign minister, Khaled al-Yamani":
+         * the name is remembered with the role's code */
+        unit *name = NULL, *role = NULL;
+        if (!a->coded && is_name(c, ca) && b->coded && !b->compound) {
+            name = a;
+            role = b;
+        } else if (!b->coded && is_name(c, cb) && a->coded && !a->compound) {
+            name = b;
+            role = a;
+        }
+        if (!name) continue;
+        name->codes = role->codes;
+        name->ncodes = role->ncodes;
+        name->actor = role->actor;
+        name->coded = 1;
+        name->resolved = 1;
+        context_remember(c, name == a ? (int32_t)i : j, 0);
+    }
+}
