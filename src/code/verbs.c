@@ -484,16 +484,13 @@ static int32_t clause_subject(const sent_ctx *c, uint32_t ci) {
     return -1;
 }
 
-/* Adjectives that make "be ADJ to VERB" an intention: "is ready to meet". */
+/* Adjectives that make "be ADJ to VERB" an intention: "is ready to meet"
+ * (the [intent-adjective] class of dyad.rules.txt). */
 static int intent_adjective(const sentence *s, uint32_t ci) {
-    static const char *const adj[] = {"READY", "WILLING", "PREPARED",
-                                      "DETERMINED", "EAGER", "KEEN", NULL};
     if (ci + 1 >= s->nchunk) return 0;
     const chunk *a = &s->chunks[ci + 1];
     if (a->kind != CK_ADJP && a->kind != CK_NP) return 0;
-    for (const char *const *p = adj; *p; p++)
-        if (!strcmp(s->toks[a->head].norm, *p)) return 1;
-    return 0;
+    return tok_in_class(&s->toks[a->head], WC_INTENT_ADJ);
 }
 
 /* The infinitive verb group governed by the verb group at ci ("vowed to
