@@ -615,7 +615,10 @@ static int32_t localise(sent_ctx *c, int32_t u, const char *loc) {
  * ("vowed to attack") combines both codes (cameo_hex.c). */
 static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
     const sentence *s = c->s;
+    /* where the sentence happens: a place it names, else the country the
+     * story has been about ("troops", "civilians" in a story on Mali) */
     const char *loc = sentence_location(c);
+    if (!loc) loc = context_focus(c);
     for (uint32_t ci = 0; ci < s->nchunk; ci++) {
         const chunk *ch = &s->chunks[ci];
         if (ch->kind != CK_VG || consumed[ci]) continue;
