@@ -21,7 +21,7 @@
 const model_rules model_clause_rules = {
     .model = DYAD_MODEL_CLAUSE, .clause_roles = 1, .pronouns = 1,
     .actor_refine = 1, .agent_pruning = 1, .verb_lemmas = 1,
-    .clause_breaks = 1};
+    .clause_breaks = 1, .symmetric = 1};
 const model_rules model_linear_rules = {
     .model = DYAD_MODEL_LINEAR, .comma_deletion = 1, .quoted_actors = 1};
 

@@ -44,6 +44,8 @@ typedef struct model_rules {
                                 found through their lemma */
     uint8_t clause_breaks;   /* a verb's phrase also ends at ", where X did"
                                 and "and X did" */
+    uint8_t symmetric;       /* consulting, negotiating, signing and agreeing
+                                are mutual: each gives the reverse event */
 } model_rules;
 
 extern const model_rules model_clause_rules, model_linear_rules;

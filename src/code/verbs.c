@@ -484,6 +484,21 @@ static int32_t clause_subject(const sent_ctx *c, uint32_t ci) {
     return -1;
 }
 
+/* A compound actor unit introduced by "between" or "among" in tokens
+ * [from, to), or -1. */
+static int32_t between_pair(const sent_ctx *c, uint32_t from, uint32_t to) {
+    const sentence *s = c->s;
+    for (uint32_t q = from; q + 1 < to && q + 1 < s->ntok; q++) {
+        if (strcmp(s->toks[q].norm, "BETWEEN") && strcmp(s->toks[q].norm, "AMONG"))
+            continue;
+        int32_t u = units_starting_at(c, q + 1);
+        if (u >= 0 && c->units[u].compound && c->units[u].coded &&
+            c->units[u].ncodes > 1)
+            return u;
+    }
+    return -1;
+}
+
 /* Adjectives that make "be ADJ to VERB" an intention: "is ready to meet"
  * (the [intent-adjective] class of dyad.rules.txt). */
 static int intent_adjective(const sentence *s, uint32_t ci) {
@@ -792,6 +807,17 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
                 src = first_unit(c, lo, ch->first, 1, NULL);
             }
             if (tgt < 0) tgt = clause_target(c, vend, hi, src, code);
+        }
+        /* "the deal was negotiated between Turkish and Russian officials",
+         * "fighting between X and Y erupted": the parties act on each
+         * other */
+        if (src < 0 || !c->units[src].coded) {
+            int32_t pair = between_pair(c, vend, hi);
+            if (pair < 0 && ci > 0) pair = between_pair(c, ch->first > 3 ? ch->first - 3 : 0, ch->first);
+            if (pair >= 0) {
+                src = tgt = pair;
+                compound = 1;
+            }
         }
         if (tgt == src && !compound) tgt = -1;
         /* a compound acting on itself is cooperation among its members
