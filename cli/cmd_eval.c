@@ -25,7 +25,8 @@
 #include "eval.h"
 
 static void usage(void) {
-    fputs("usage: dyad eval FILE.jsonl... [--errors] [--split dev|test]\n"
+    fputs("usage: dyad eval FILE.jsonl... [--errors | --sentence-errors]\n"
+          "                 [--split dev|test]\n"
           "                 [dictionary options]\n",
           stderr);
 }
@@ -80,6 +81,8 @@ int cmd_eval(int argc, char **argv) {
         if (r > 0) continue;
         if (!strcmp(argv[i], "--errors")) {
             show_errors = 1;
+        } else if (!strcmp(argv[i], "--sentence-errors")) {
+            show_errors = 2;
         } else if (!strcmp(argv[i], "--split") && i + 1 < argc) {
             split = argv[++i];
         } else if (argv[i][0] == '-' && argv[i][1]) {
@@ -158,7 +161,7 @@ int cmd_eval(int argc, char **argv) {
                 }
                 if (json_object_get(rec, "paragraphs")) {
                     ok = eval_article(e, doc, rec, &t[1], &t[2],
-                                      show_errors && !held_out, why,
+                                      held_out ? 0 : show_errors, why,
                                       sizeof why);
                     if (ok == 0) {
                         articles++;

@@ -182,7 +182,7 @@ int eval_article(const dyad_engine *e, dyad_doc *doc, json_t *rec,
     for (size_t k = 0; k < n; k++) {
         snprintf(label, sizeof label, "%s#%zu", id, k);
         eval_score(art, label, ss[k].text, ss[k].coded, ss[k].ncoded,
-                   ss[k].gold, ss[k].ngold, show_errors);
+                   ss[k].gold, ss[k].ngold, show_errors == 1);
     }
     /* sentence by sentence */
     for (size_t k = 0; k < n; k++) {
@@ -199,7 +199,8 @@ int eval_article(const dyad_engine *e, dyad_doc *doc, json_t *rec,
         memcpy(g, as->gold, sizeof(eval_event) * (size_t)ng);
         drop_context(as->coded, &as->ncoded, g, &ng);
         snprintf(label, sizeof label, "%s#%zu", id, k);
-        eval_score(sent, label, as->text, as->coded, as->ncoded, g, ng, 0);
+        eval_score(sent, label, as->text, as->coded, as->ncoded, g, ng,
+                   show_errors == 2);
     }
     free(body);
     free(ss);

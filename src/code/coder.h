@@ -113,6 +113,8 @@ const char *context_possessor(const sent_ctx *c);
 const char *context_focus(const sent_ctx *c);
 int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj);
 void context_appositives(sent_ctx *c);
+/* Gives a plural phrase the actors of its ", including A, B and C" list. */
+void context_examples(sent_ctx *c);
 
 /* Unit that starts at token p (or -1), unit that ends at token p (or -1). */
 int32_t units_starting_at(const sent_ctx *c, uint32_t p);

@@ -302,3 +302,40 @@ void context_appositives(sent_ctx *c) {
         context_remember(c, name == a ? (int32_t)i : j, 0);
     }
 }
+
+/* "coastal states in the Gulf of Guinea, including Benin, Togo and Ghana",
+ * "its neighbours, such as Chad and Egypt": a plural phrase that names no
+ * actor stands for the actors its list names. */
+void context_examples(sent_ctx *c) {
+    const sentence *s = c->s;
+    for (uint32_t p = 1; p + 1 < s->ntok; p++) {
+        const tok *t = &s->toks[p];
+        int such = !strcmp(t->norm, "SUCH") && p + 2 < s->ntok &&
+                   !strcmp(s->toks[p + 1].norm, "AS");
+        if (strcmp(t->norm, "INCLUDING") && strcmp(t->norm, "NOTABLY") &&
+            strcmp(t->norm, "NAMELY") && !such)
+            continue;
+        if (s->toks[p - 1].tag != T_COMMA) continue;
+        int32_t vi = c->unit_of[p + 1 + (such ? 1 : 0)];
+        if (vi < 0) continue;
+        unit *v = &c->units[vi];
+        if (!v->coded) continue;
+        /* the phrase the list exemplifies: the nearest uncoded plural
+         * before the comma, across at most one "in/of X" phrase */
+        for (uint32_t k = c->nunits; k-- > 0;) {
+            unit *u = &c->units[k];
+            if (u->end > p - 1 || u->chunk < 0) continue;
+            if (u->end + 8 < p - 1) break;
+            const tok *h = &s->toks[s->chunks[u->chunk].head];
+            if (u->coded) break;
+            if (h->tag != T_NNS && h->tag != T_NNPS) continue;
+            u->codes = v->codes;
+            u->ncodes = v->ncodes;
+            u->actor = v->actor;
+            u->coded = 1;
+            u->compound = v->ncodes > 1;
+            u->resolved = 1;
+            break;
+        }
+    }
+}

@@ -21,6 +21,8 @@ typedef struct conj_code {
     const char *agents[8];    /* agent codes in order ("~GOV", "NGO~") */
     int nagents;
     uint32_t actor_tok;       /* token where the actor phrase starts */
+    uint32_t null_end;        /* end of a phrase listed with the null code
+                                 ("the Gulf of Oman"), 0 if none */
 } conj_code;
 
 /* The words of tokens [first, end) as vocabulary ids, a token joined with
@@ -63,6 +65,8 @@ static void code_conjunct(const sent_ctx *c, uint32_t first, uint32_t end,
             len = ptrie_longest(&d->actors, wids + i, nw - i, &val);
         if (len) {
             const char *code = dict_actor_code(d, val - 1, c->date);
+            if (code && !strcmp(code, "---"))
+                out->null_end = tokof[i + len - 1] + 1;
             if (code && strcmp(code, "---") != 0) {
                 size_t have = out->actor ? strlen(out->actor) : 0;
                 if (!out->actor) {
@@ -322,6 +326,18 @@ void units_build(sent_ctx *c) {
             any_actor |= cj[k].actor != NULL;
         }
         if (nm == 1 && np <= 1 && (cj[0].actor || cj[0].nagents)) np = 0;
+        /* "Sudan's neighbours", "Iran's allies": others than the possessor */
+        if (nm == 1 && cj[0].actor && c->e->rules->pronouns &&
+            tok_in_class(&s->toks[ch->head], WC_RELATIONAL)) {
+            for (uint32_t t = cj[0].actor_tok; t < ch->head; t++)
+                if (s->toks[t].tag == T_POS) {
+                    cj[0].actor = NULL;
+                    break;
+                }
+        }
+        /* "the Gulf of Oman" is a place: the null-coded phrase spans the
+         * "of" phrase, whose country it must not lend */
+        if (nm == 1 && np && cj[0].null_end > s->chunks[mbr[0]].end) np = 0;
         for (uint32_t k = 0; k < np; k++) {
             code_conjunct(c, s->chunks[pmem[k]].first,
                           s->chunks[pmem[k]].end, &pj[k]);
@@ -429,7 +445,10 @@ void units_build(sent_ctx *c) {
         if (c->e->rules->pronouns)
             context_remember(c, (int32_t)c->nunits - 1, !u.resolved);
     }
-    if (c->e->rules->pronouns) context_appositives(c);
+    if (c->e->rules->pronouns) {
+        context_appositives(c);
+        context_examples(c);
+    }
 }
 
 int32_t units_starting_at(const sent_ctx *c, uint32_t p) {

@@ -26,6 +26,7 @@ static const char *const class_names[WC_COUNT] = {
     [WC_FORCES] = "forces",
     [WC_POLICE] = "police",
     [WC_PEOPLE] = "people",
+    [WC_RELATIONAL] = "relational",
 };
 
 const char *dict_class_name(word_class k) {

@@ -381,7 +381,8 @@ const char *dict_actor_code(const dict *d, uint32_t actor_index,
             dflt = c->code; /* the last unrestricted code counts */
             continue;
         }
-        if (date >= c->from && date <= c->to) return c->code;
+        /* an unknown date (0) falls in no restriction */
+        if (date && date >= c->from && date <= c->to) return c->code;
     }
     return dflt;
 }

@@ -56,6 +56,7 @@ typedef enum word_class {
     WC_FORCES,         /* armed forces: army, troops, soldiers */
     WC_POLICE,         /* police, security forces */
     WC_PEOPLE,         /* civilians, residents, protesters, refugees */
+    WC_RELATIONAL,     /* "Sudan's neighbours", "Iran's allies": others */
     WC_COUNT
 } word_class;
 
