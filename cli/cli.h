@@ -34,5 +34,6 @@ int cmd_validate(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_cases(int argc, char **argv);
 
 #endif

@@ -20,6 +20,8 @@ static void usage(FILE *f) {
           "dead patterns\n"
           "  eval FILE.jsonl [--errors]            precision/recall against "
           "a gold set\n"
+          "  cases FILE.tsv...                     coding cases that must code "
+          "exactly\n"
           "dictionary options: --dict DIR | --verbs F --actors F (repeat) "
           "--agents F\n"
           "                    --discards F --issues F   (default: bundled)\n",
@@ -37,6 +39,7 @@ static int dispatch(int argc, char **argv) {
     if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
     if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
     if (!strcmp(cmd, "eval")) return cmd_eval(argc - 1, argv + 1);
+    if (!strcmp(cmd, "cases")) return cmd_cases(argc - 1, argv + 1);
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         usage(stdout);
         return EXIT_OK;

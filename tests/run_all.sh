@@ -9,6 +9,8 @@
 #    number committed in tests/conformance_min.txt. It counts as one test.
 # 4. the evaluation ratchet: F1 on tests/dev/devset.jsonl at or above the
 #    minimums in tests/eval_min.txt. One test.
+# 5. the coding cases of tests/coding/*.tsv and the development set's pinned
+#    sentences (tests/dev/pinned.txt), one test each (`dyad cases`).
 # Keeps going after failures so every result is shown. The last line is
 # exactly "N passed, M failed" and the exit status is non-zero on any failure.
 set -u
@@ -129,6 +131,38 @@ if [ -x "$B/dyad" ] && [ -f tests/dev/devset.jsonl ]; then
 else
     FAIL=$((FAIL + 1))
     echo "not ok - evaluation ratchet ($B/dyad or the development set missing)"
+fi
+
+# --- 5. coding cases ----------------------------------------------------
+# tests/coding/*.tsv: sentences and articles that must code exactly, each
+# case one test; and the development set's sentences pinned as coded right
+# (tests/dev/pinned.txt). See `dyad cases`.
+cases_run() {
+    "$B/dyad" cases "$@" > "$OUT" 2>&1
+    rc=$?
+    grep -v '^cases: ' "$OUT"
+    line=$(grep '^cases: [0-9]* passed, [0-9]* failed$' "$OUT" | tail -n 1)
+    if [ -n "$line" ]; then
+        p=$(echo "$line" | sed 's/^cases: \([0-9]*\) passed.*/\1/')
+        f=$(echo "$line" | sed 's/.* passed, \([0-9]*\) failed$/\1/')
+        echo "$line"
+    else
+        p=0
+        f=1
+        echo "cases: no summary line (exit status $rc)"
+    fi
+    PASS=$((PASS + p))
+    FAIL=$((FAIL + f))
+}
+echo "== coding cases"
+for f in tests/coding/*.tsv; do
+    [ -f "$f" ] || continue
+    echo "-- $f"
+    cases_run "$f"
+done
+if [ -f tests/dev/pinned.txt ]; then
+    echo "-- development set, pinned sentences"
+    cases_run --pinned tests/dev/pinned.txt tests/dev/devset.jsonl
 fi
 
 echo "$PASS passed, $FAIL failed"

@@ -217,8 +217,12 @@ int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj) {
     const tok *first = &s->toks[ch->first], *h = &s->toks[ch->head];
     if (describe_pair(c, u, ch)) return 1;
     /* a name met before in full: "Griffiths" after "Martin Griffiths, the
-     * UN envoy" */
-    if (is_name(c, ch)) {
+     * UN envoy" (capitalised: at a sentence's start the tagger may take an
+     * unknown name for a plural) */
+    int capitals = 1;
+    for (uint32_t i = ch->first; i < ch->end; i++)
+        capitals &= (s->toks[i].flags & TOKF_CAP) != 0;
+    if (is_name(c, ch) || capitals) {
         const mention *m;
         for (uint32_t k = 0; (m = newest(c->ds, k)); k++)
             if (m->name && !strcmp(m->name, h->norm)) {
@@ -274,9 +278,14 @@ void context_appositives(sent_ctx *c) {
         if (j < 0 || (uint32_t)j == i) continue;
         unit *b = &c->units[j];
         if (b->first != comma + 1 || b->chunk < 0) continue;
-        /* the appositive ends at a comma or the clause's verb: "X, the UN
-         * envoy, said" */
+        /* the appositive ends at a comma or the clause's verb, after at
+         * most a phrase or two: "X, the UN envoy for Yemen, said" */
         uint32_t after = b->end;
+        while (after < s->ntok && after < b->end + 8 &&
+               s->toks[after].chunk >= 0 &&
+               (s->chunks[s->toks[after].chunk].kind == CK_PP ||
+                s->chunks[s->toks[after].chunk].kind == CK_NP))
+            after = s->chunks[s->toks[after].chunk].end;
         if (after < s->ntok && s->toks[after].tag != T_COMMA &&
             s->toks[after].tag != T_PERIOD && s->toks[after].chunk >= 0 &&
             s->chunks[s->toks[after].chunk].kind != CK_VG)

@@ -61,6 +61,22 @@ static void code_conjunct(const sent_ctx *c, uint32_t first, uint32_t end,
     for (uint32_t i = 0; i < nw;) {
         uint32_t val = 0;
         size_t len = 0;
+        /* "the Saudi-led coalition": led by an actor is that actor's (but
+         * "Iran-backed rebels" are the rebels) */
+        const tok *tk = &c->s->toks[tokof[i]];
+        if (!out->actor && refine && (tk->flags & TOKF_HYPHEN) &&
+            tk->nlen > 4 && !strcmp(tk->norm + tk->nlen - 4, "-LED")) {
+            uint32_t w = vocab_find(&d->voc, tk->norm, tk->nlen - 4);
+            if (w && ptrie_longest(&d->actors, &w, 1, &val) == 1) {
+                const char *code = dict_actor_code(d, val - 1, c->date);
+                if (code && strcmp(code, "---")) {
+                    out->actor = code;
+                    out->actor_tok = tokof[i];
+                }
+            }
+            i++;
+            continue;
+        }
         if (!out->actor || refine)
             len = ptrie_longest(&d->actors, wids + i, nw - i, &val);
         if (len) {
@@ -124,6 +140,11 @@ static int redundant_agent(const char *actor, const char *blk) {
     if (!strncmp(actor, "IMG", 3) &&
         (!strncmp(blk, "REB", 3) || !strncmp(blk, "UAF", 3) ||
          !strncmp(blk, "INS", 3) || !strncmp(blk, "MIL", 3)))
+        return 1;
+    /* an organisation's officials are the organisation: "the UN envoy" is
+     * IGOUNO, not a government */
+    if ((!strncmp(actor, "IGO", 3) || !strncmp(actor, "NGO", 3)) &&
+        !strncmp(blk, "GOV", 3))
         return 1;
     return 0;
 }
