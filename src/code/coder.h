@@ -149,6 +149,10 @@ void events_add_pairs(sent_ctx *c, event_list *out, int32_t src, int32_t tgt,
                      long verb_chunk, const char *rule_file,
                      uint32_t rule_line);
 
+/* events.c: is code a mutual act by its nature (consult, negotiate,
+ * sign, agree)? */
+int events_symmetric_code(const char *code);
+
 /* trace.c (each a no-op unless tracing): a decision line; the sentence's
  * analysis; its actor units; its JSON object; the end of the document. */
 void trace_add(sent_ctx *c, const char *fmt, ...)

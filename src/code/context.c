@@ -19,8 +19,17 @@ static const char *role_of(const char *code) {
     return n >= 6 ? code + n - 3 : "";
 }
 
-static int is_country(const char *actor) {
-    return actor && strlen(actor) == 3 && strcmp(actor, "---") != 0;
+/* Does a code belong to a state (its first block a country: "RUSGOV",
+ * "SYR"), not an organisation, a transnational group or no one? */
+static int is_state_code(const char *code) {
+    return code && strlen(code) >= 3 && strncmp(code, "---", 3) &&
+           strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3) &&
+           strncmp(code, "IMG", 3);
+}
+
+/* The country block of a state code, in the arena. */
+static const char *country_block(sent_ctx *c, const char *code) {
+    return arena_strndup(c->a, code, 3);
 }
 
 /* Armed actors: rebels, insurgents, militias, separatists, and the
@@ -193,7 +202,7 @@ static int describe_pair(sent_ctx *c, unit *u, const chunk *ch) {
     /* no compound: the two countries named last */
     const char *first = NULL;
     for (uint32_t k = 0; (m = newest(c->ds, k)); k++) {
-        if (!is_country(m->actor) && !is_organisation(m->actor)) continue;
+        if (!is_state_code(m->codes[0]) && !is_organisation(m->actor)) continue;
         if (!first) {
             first = m->codes[0];
             continue;
@@ -259,8 +268,8 @@ int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj) {
         }
         if ((tok_in_class(h, WC_GOVERNMENT) || tok_in_class(h, WC_STATE) ||
              tok_in_class(h, WC_FORCES) || tok_in_class(h, WC_POLICE)) &&
-            is_country(m->actor)) {
-            take_country(c, u, m->actor);
+            is_state_code(m->codes[0])) {
+            take_country(c, u, country_block(c, m->codes[0]));
             return 1;
         }
     }

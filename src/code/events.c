@@ -29,7 +29,7 @@ static const char *span_text(sent_ctx *c, uint32_t first, uint32_t end,
  * (041), meet at a third place (044), negotiate (046), sign a formal
  * agreement (057), express accord (019). Visits (042/043) have their
  * own pair; most others have a direction. */
-static int symmetric_code(const char *code) {
+int events_symmetric_code(const char *code) {
     static const char *const sym[] = {"040", "041", "044", "046", "057",
                                       "019", NULL};
     for (const char *const *p = sym; *p; p++)
@@ -102,7 +102,7 @@ void events_add_pairs(sent_ctx *c, event_list *out, int32_t src, int32_t tgt,
     }
     const char *rule = arena_printf(c->a, "%s:%u", rule_file, rule_line);
     /* "X met Y", "X signed a deal with Y": both took part */
-    if (!rcode[0] && c->e->rules->symmetric && symmetric_code(code))
+    if (!rcode[0] && c->e->rules->symmetric && events_symmetric_code(code))
         rcode = code;
     if (compound && src == tgt && src >= 0) {
         /* "A and B agreed": A->B with the active code, B->A with the

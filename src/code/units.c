@@ -457,8 +457,13 @@ void units_build(sent_ctx *c) {
         for (uint32_t k = 0; k < nm && !u.actor; k++) u.actor = cj[k].actor;
         for (uint32_t k = 0; k < np && !u.actor; k++) u.actor = pj[k].actor;
         /* "the group", "the two sides", "Griffiths": from the document */
-        if (c->e->rules->pronouns && !u.coded && !np)
-            context_describe(c, &u, ch, nm);
+        if (c->e->rules->pronouns && !u.coded && !np &&
+            context_describe(c, &u, ch, nm))
+            trace_add(c, "context: \"%.*s\" = %s%s\n",
+                      (int)(s->toks[ch->end - 1].off + s->toks[ch->end - 1].len -
+                            s->toks[ch->first].off),
+                      s->text + s->toks[ch->first].off,
+                      u.ncodes ? u.codes[0] : "?", u.ncodes > 1 ? " ..." : "");
         ARENA_GROW(a, c->units, c->nunits, c->cap_units);
         for (uint32_t t = u.first; t < u.end && t < s->ntok; t++)
             if (c->unit_of[t] < 0) c->unit_of[t] = (int32_t)c->nunits;

@@ -484,6 +484,18 @@ static int32_t clause_subject(const sent_ctx *c, uint32_t ci) {
     return -1;
 }
 
+/* "each other" or "one another" in tokens [from, to). */
+static int each_other(const sent_ctx *c, uint32_t from, uint32_t to) {
+    const sentence *s = c->s;
+    for (uint32_t q = from; q + 1 < to && q + 1 < s->ntok; q++)
+        if ((!strcmp(s->toks[q].norm, "EACH") &&
+             !strcmp(s->toks[q + 1].norm, "OTHER")) ||
+            (!strcmp(s->toks[q].norm, "ONE") &&
+             !strcmp(s->toks[q + 1].norm, "ANOTHER")))
+            return 1;
+    return 0;
+}
+
 /* A compound actor unit introduced by "between" or "among" in tokens
  * [from, to), or -1. */
 static int32_t between_pair(const sent_ctx *c, uint32_t from, uint32_t to) {
@@ -832,9 +844,14 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
                                        !strcmp(frame_lower, "039"))) ||
                       !strcmp(code, "036") || !strcmp(code, "039") ||
                       !strncmp(code, "033", 3);
+        /* ... and mutual acts: "the two sides agreed a truce", "accused
+         * each other" */
+        int mutual = events_symmetric_code(code) ||
+                     !strncmp(code, "087", 3) ||
+                     each_other(c, vend, hi);
         if (m && src >= 0 && c->units[src].coded && !outward &&
             ((code[0] == '0' && code[1] >= '3' && code[1] <= '6') ||
-             rcode[0])) /* or a symmetric verb: "A and B clashed" */
+             rcode[0] || mutual)) /* or a symmetric verb: "A and B clashed" */
             selfc = self_compound(c, src, &tgt, m);
         if (!selfc && !compound) {
             src = localise(c, src, loc);

@@ -763,7 +763,12 @@ static int tag_choose(const tag_ctx *x, int i) {
         /* "Russia cut gas supplies", "Washington set new tariffs": a bare
          * name followed by a past form and a noun phrase is a subject and
          * its verb */
-        if (has(c, T_VBD) && p == T_NNP && next_starts_np(x, i)) {
+        /* ... or by a particle or preposition: "Netanyahu hit back on
+         * Twitter", "Moscow struck at dawn" */
+        int next_particle =
+            nx && has_any(nx, B(T_RP) | B(T_IN) | B(T_TO) | B(T_RB));
+        if (has(c, T_VBD) && p == T_NNP &&
+            (next_starts_np(x, i) || next_particle)) {
             int q = pj;
             while (q >= 0 && (x->tag[q] == T_NNP || x->tag[q] == T_NNPS)) q--;
             if (q < 0 || !(x->tag[q] == T_DT || x->tag[q] == T_PRPS ||
