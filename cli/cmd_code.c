@@ -283,10 +283,11 @@ static double now(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-int cmd_code(int argc, char **argv) {
+/* cmd_code's body; files has room for one name per argument and one more
+ * ("-" when no file is named), so any number of input files is coded. */
+static int code_files(int argc, char **argv, const char **files) {
     dict_opts dopt;
     memset(&dopt, 0, sizeof dopt);
-    const char *files[1024];
     int nfiles = 0, stats = 0;
     long threads = sysconf(_SC_NPROCESSORS_ONLN);
     writer_kind kind = WRITER_JSONL;
@@ -321,7 +322,7 @@ int cmd_code(int argc, char **argv) {
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "dyad: code: unknown option '%s'\n", a);
             return EXIT_USAGE;
-        } else if (nfiles < 1024) {
+        } else {
             files[nfiles++] = a;
         }
     }
@@ -437,4 +438,15 @@ int cmd_code(int argc, char **argv) {
     dyad_engine_free(e);
     dict_opts_free(&dopt);
     return tt.rejected ? EXIT_REJECTED : EXIT_OK;
+}
+
+int cmd_code(int argc, char **argv) {
+    const char **files = malloc(((size_t)argc + 1) * sizeof *files);
+    if (!files) {
+        fprintf(stderr, "dyad: out of memory\n");
+        return EXIT_USAGE;
+    }
+    int rc = code_files(argc, argv, files);
+    free(files);
+    return rc;
 }

@@ -223,6 +223,21 @@ else
     notok "--stats line on stderr" "exit $RC"
 fi
 
+# More input files than the 1,024 an older dyad silently kept: every one of
+# 1,500 one-record files is coded.
+mkdir "$T/many"
+awk -v d="$T/many" 'BEGIN { for (i = 1; i <= 1500; i++) {
+        f = sprintf("%s/f%04d.jsonl", d, i);
+        printf "{\"id\":\"f%04d\",\"date\":\"2025-03-04\",\"text\":\"France condemned Germany.\"}\n", i > f;
+        close(f) } }'
+dy code --stats "$T"/many/f*.jsonl
+if [ "$RC" = 0 ] && grep -q '^dyad: 1500 documents,' "$T/err" &&
+    [ "$(grep -c '"doc_id":"f' "$T/out")" = 1500 ] && grep -q '"doc_id":"f1500"' "$T/out"; then
+    ok "1,500 input files are all coded"
+else
+    notok "1,500 input files are all coded" "exit $RC, $(grep -c '"doc_id":"f' "$T/out") documents with events"
+fi
+
 # --- dyad dict check ----------------------------------------------------
 # Small invented dictionaries: a clean set, one with a warning only (a phrase
 # defined twice with the same code) and one with an error (a pattern code
