@@ -291,6 +291,7 @@ static int code_files(int argc, char **argv, const char **files) {
     int nfiles = 0, stats = 0;
     long threads = sysconf(_SC_NPROCESSORS_ONLN);
     writer_kind kind = WRITER_JSONL;
+    const reader_format *in_fmt = READER_AUTO;
     dyad_options opt;
     dyad_options_init(&opt);
     for (int i = 1; i < argc; i++) {
@@ -306,6 +307,15 @@ static int code_files(int argc, char **argv, const char **files) {
                 return EXIT_USAGE;
             }
             kind = (writer_kind)k;
+        } else if (!strcmp(a, "--input-format") && i + 1 < argc) {
+            const char *v = argv[++i];
+            in_fmt = reader_format_find(v);
+            if (!in_fmt && strcmp(v, "auto")) {
+                char names[256];
+                fprintf(stderr, "dyad: unknown input format '%s' (valid: auto, %s)\n",
+                        v, reader_format_names(names, sizeof names));
+                return EXIT_USAGE;
+            }
         } else if (!strcmp(a, "--table")) {
             kind = WRITER_TABLE;
         } else if (!strcmp(a, "--threads") && i + 1 < argc) {
@@ -367,7 +377,7 @@ static int code_files(int argc, char **argv, const char **files) {
         }
         char err[512];
         reader *r = reader_open(f, strcmp(name, "-") ? name : "<stdin>",
-                                READER_AUTO, err, sizeof err);
+                                in_fmt, err, sizeof err);
         if (!r) {
             fprintf(stderr, "dyad: %s\n", err);
             tt.rejected++;

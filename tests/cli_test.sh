@@ -197,6 +197,66 @@ check "--format tsv starts with a header of column names" $r "exit $RC, header: 
 dy code --format json "$T/good.jsonl"
 if [ "$RC" = 0 ] && has_keys "$T/out"; then ok "--format json"; else notok "--format json" "exit $RC"; fi
 
+# --- input formats ------------------------------------------------------
+printf '{Reuters} France condemned Germany on Monday.\n' > "$T/brace.txt"
+printf '<b>Breaking</b>: France condemned Germany on Monday.\n' > "$T/angle.txt"
+cat > "$T/batch.xml" <<'EOF'
+<?xml version="1.0"?>
+<Sentences>
+<Sentence date="20250304" id="x1" source="cli-test" sentence="True">
+<Text>France condemned Germany on Monday.</Text>
+</Sentence>
+</Sentences>
+EOF
+
+dy code "$T/brace.txt"
+if [ "$RC" = 0 ] && grep -q "\"doc_id\":\"$T/brace.txt\"" "$T/out" && [ ! -s "$T/err" ]; then
+    ok "text starting with '{' is detected as text"
+else
+    notok "text starting with '{' is detected as text" "exit $RC"
+fi
+
+dy code "$T/angle.txt"
+if [ "$RC" = 0 ] && grep -q "\"doc_id\":\"$T/angle.txt\"" "$T/out" && [ ! -s "$T/err" ]; then
+    ok "text starting with '<' is detected as text"
+else
+    notok "text starting with '<' is detected as text" "exit $RC"
+fi
+
+dy code "$T/batch.xml"
+if [ "$RC" = 0 ] && grep -q '"doc_id":"x1"' "$T/out"; then ok "PETRARCH2 batch XML is detected"; else notok "PETRARCH2 batch XML is detected" "exit $RC"; fi
+
+r=0
+for fmt in auto xml; do
+    dy code --input-format $fmt "$T/batch.xml"
+    [ "$RC" = 0 ] && grep -q '"doc_id":"x1"' "$T/out" || r=1
+done
+dy code --input-format jsonl "$T/good.jsonl"
+[ "$RC" = 0 ] && grep -q '"doc_id":"t1"' "$T/out" || r=1
+check "--input-format auto|xml|jsonl" $r "exit $RC"
+
+dy code --input-format text "$T/good.jsonl"
+if [ "$RC" = 0 ] && grep -q "\"doc_id\":\"$T/good.jsonl\"" "$T/out"; then
+    ok "--input-format text reads a JSON Lines file as one text"
+else
+    notok "--input-format text reads a JSON Lines file as one text" "exit $RC"
+fi
+
+dy code --input-format jsonl "$T/brace.txt"
+if [ "$RC" = 1 ] && grep -q "brace.txt:1: invalid JSON" "$T/err"; then
+    ok "--input-format jsonl on text: FILE:1: invalid JSON, exit 1"
+else
+    notok "--input-format jsonl on text: FILE:1: invalid JSON, exit 1" "exit $RC"
+fi
+
+dy code --input-format csv "$T/good.jsonl"
+if [ "$RC" = 2 ] && grep -q "unknown input format 'csv'" "$T/err" &&
+    grep -q "auto, jsonl, xml, text" "$T/err"; then
+    ok "unknown --input-format lists the valid ones, exit 2"
+else
+    notok "unknown --input-format lists the valid ones, exit 2" "exit $RC"
+fi
+
 dy explain "France condemned Germany on Monday."
 r=0
 for w in France condemned Germany Monday; do grep -qi "$w" "$T/out" || r=1; done

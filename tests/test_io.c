@@ -34,7 +34,7 @@ static FILE *mem_in(const char *s, size_t n) {
     return f;
 }
 
-static reader *open_str(FILE *f, const char *name, reader_format fmt) {
+static reader *open_str(FILE *f, const char *name, const reader_format *fmt) {
     char err[256] = "";
     reader *r = reader_open(f, name, fmt, err, sizeof err);
     assert_non_null(r);
@@ -92,7 +92,7 @@ static void test_jsonl_good(void **state) {
         "{\"id\":\"nul\",\"text\":\"a\\u0000b\"}";   /* no final newline */
     FILE *f = mem_in(in, 0);
     reader *r = open_str(f, "in.jsonl", READER_AUTO);
-    assert_int_equal(reader_get_format(r), READER_JSONL);
+    assert_string_equal(reader_get_format(r)->name, "jsonl");
     doc_record rec;
     char err[256];
 
@@ -145,7 +145,7 @@ static void test_jsonl_bad_lines(void **state) {
         "{\"id\":[1],\"text\":\"x\"}\n"
         "{\"id\":\"ok3\",\"text\":\"Third.\",\"date\":null}\n";
     FILE *f = mem_in(in, 0);
-    reader *r = open_str(f, "b.jsonl", READER_JSONL);
+    reader *r = open_str(f, "b.jsonl", reader_format_find("jsonl"));
     doc_record rec;
     char err[256];
 
@@ -204,7 +204,7 @@ static void test_detect_bom_and_blank_lines(void **state) {
     static const char in[] = "\xEF\xBB\xBF\n\n  {\"text\":\"t\"}\n";
     FILE *f = mem_in(in, 0);
     reader *r = open_str(f, "bom.jsonl", READER_AUTO);
-    assert_int_equal(reader_get_format(r), READER_JSONL);
+    assert_string_equal(reader_get_format(r)->name, "jsonl");
     doc_record rec;
     char err[256];
     assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
@@ -212,7 +212,231 @@ static void test_detect_bom_and_blank_lines(void **state) {
     assert_string_equal(rec.id, "bom.jsonl:3");
     reader_close(r);
     fclose(f);
-    assert_string_equal(reader_format_name(READER_PETRXML), "xml");
+}
+
+/* ---- the reader registry and format detection ---------------------------- */
+
+static void test_reader_registry(void **state) {
+    (void)state;
+    static const char *const names[] = {"jsonl", "xml", "text"};
+    for (size_t i = 0; i < 3; i++) {
+        const reader_format *f = reader_format_at(i);
+        assert_non_null(f);
+        assert_string_equal(f->name, names[i]);
+        assert_ptr_equal(reader_format_find(names[i]), f);
+        assert_non_null(f->summary);
+        assert_non_null(f->detect);
+        assert_non_null(f->open);
+        assert_non_null(f->next);
+        assert_non_null(f->close);
+    }
+    assert_null(reader_format_at(3));
+    assert_null(reader_format_find("auto")); /* READER_AUTO, not an entry */
+    assert_null(reader_format_find("csv"));
+    assert_null(reader_format_find("JSONL"));
+    assert_null(reader_format_find(""));
+    assert_null(reader_format_find(NULL));
+    char buf[64];
+    assert_string_equal(reader_format_names(buf, sizeof buf), "jsonl, xml, text");
+    assert_string_equal(reader_format_names(buf, 8), "jsonl, ");
+    assert_string_equal(reader_format_names(buf, 1), "");
+}
+
+/* Detection looks past the first byte: each input, whole, and the format
+ * reader_detect and reader_open (which reads the head line by line) pick. */
+static void test_detect_cases(void **state) {
+    (void)state;
+    static const struct {
+        const char *in;
+        const char *want;
+    } cases[] = {
+        {"{\"text\":\"x\"}\n", "jsonl"},
+        {"{\"text\":\"x\"}", "jsonl"},              /* no final newline */
+        {"{}\n", "jsonl"},
+        {"  {\"id\":1, \"text\":\"caf\xc3\xa9\"}\r\n", "jsonl"},
+        {"{\"text\":\"bad \xff byte\"}\n", "jsonl"}, /* repaired as it is read */
+        /* the first record broken, the next one good */
+        {"{\"id\":\"t2\",\"text\": \"unterminated\n{\"id\":\"t3\",\"text\":\"x\"}\n", "jsonl"},
+        {"{\"a\":1\n\n{\"a\":2\n{\"a\":3\n{\"a\":4\n{\"text\":\"late\"}\n", "text"},
+        {"{Reuters} Iran condemned Israel.\n", "text"},
+        {"{\"quote\" is how the story begins.\n", "text"},
+        {"{\n\"text\": \"pretty-printed\"\n}\n", "text"},
+        {"{", "text"},
+        {"[1,2,3]\n", "text"},
+        {"\"text\"\n", "text"},
+        {"<?xml version=\"1.0\"?>\n<Sentences>\n<Sentence id=\"a\"><Text>x</Text>"
+         "</Sentence>\n</Sentences>\n", "xml"},
+        {"<Sentences><Sentence id=\"a\"><Text>x</Text></Sentence></Sentences>", "xml"},
+        {"<Sentence id=\"a\"><Text>x</Text></Sentence>\n", "xml"},
+        {"<!-- a comment, with > inside -->\n<Validation>\n<Sentences>\n", "xml"},
+        {"<?xml version=\"1.0\"?>\n<!DOCTYPE Sentences [<!ENTITY w \"wire\">]>\n"
+         "<Sentences/>\n", "xml"},
+        {"<Batch>\n<Sentence id=\"a\"><Text>x</Text></Sentence>\n</Batch>\n", "xml"},
+        {"<b>Breaking</b>: Iran condemned Israel.\n", "text"},
+        {"<html><body><p>Iran condemned Israel.</p></body></html>\n", "text"},
+        {"<SentencesX>\n", "text"},
+        {"<Sentencing> of the general was postponed.\n", "text"},
+        {"< Sentences>\n", "text"},
+        {"<3 you, the minister said.\n", "text"},
+        {"<?xml version=\"1.0\"?>\n", "text"},       /* no root element */
+        {"<!-- never closed\n", "text"},
+        {"Iran condemned Israel.\n", "text"},
+        {"", "text"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t n = strlen(cases[i].in);
+        int score = -1;
+        const reader_format *f = reader_detect(cases[i].in, n, &score);
+        assert_non_null(f);
+        if (strcmp(f->name, cases[i].want))
+            fail_msg("case %zu (%s): detected %s, want %s", i, cases[i].in,
+                     f->name, cases[i].want);
+        assert_true(score >= 1 && score <= 100);
+        if (n == 0) continue; /* fmemopen wants at least one byte */
+        FILE *in = mem_in(cases[i].in, n);
+        reader *r = open_str(in, "case", READER_AUTO);
+        if (strcmp(reader_get_format(r)->name, cases[i].want))
+            fail_msg("case %zu (%s): reader_open picked %s, want %s", i,
+                     cases[i].in, reader_get_format(r)->name, cases[i].want);
+        reader_close(r);
+        fclose(in);
+    }
+}
+
+/* Scores, and when a format asks for more of the input. */
+static void test_detect_scores(void **state) {
+    (void)state;
+    const reader_format *j = reader_format_find("jsonl"),
+                        *x = reader_format_find("xml"),
+                        *t = reader_format_find("text");
+    const char *s = "{\"text\":\"x\"}\n";
+    /* the first line decides: a reader on a pipe does not wait for more */
+    assert_int_equal(j->detect(s, strlen(s), 0), 100);
+    assert_int_equal(x->detect(s, strlen(s), 0), 0);
+    assert_int_equal(t->detect(s, strlen(s), 0), 1);
+    s = "{\"text\":\"x\"";   /* the line is not over yet */
+    assert_int_equal(j->detect(s, strlen(s), 0), READER_DETECT_MORE);
+    assert_int_equal(j->detect(s, strlen(s), 1), 0);
+    s = "{\"id\":\"t2\",\"text\": \"unterminated\n"; /* a later line may parse */
+    assert_int_equal(j->detect(s, strlen(s), 0), READER_DETECT_MORE);
+    assert_int_equal(j->detect(s, strlen(s), 1), 0);
+    s = "{\"id\":\"t2\",\"text\": \"unterminated\n{\"text\":\"x\"}\n";
+    assert_int_equal(j->detect(s, strlen(s), 0), 90);
+    s = "{\"broken\n{\"text\":\"x\"}\n"; /* the first line cannot be JSON */
+    assert_int_equal(j->detect(s, strlen(s), 0), 0);
+    s = "<?xml version=\"1.0\"?>\n";   /* the root element is still to come */
+    assert_int_equal(x->detect(s, strlen(s), 0), READER_DETECT_MORE);
+    assert_int_equal(x->detect(s, strlen(s), 1), 0);
+    s = "<Sentences>\n";
+    assert_int_equal(x->detect(s, strlen(s), 0), 100);
+    s = "<Validation>\n";
+    assert_int_equal(x->detect(s, strlen(s), 0), 90);
+    s = "<Batch>\n";         /* a <Sentence> may follow */
+    assert_int_equal(x->detect(s, strlen(s), 0), READER_DETECT_MORE);
+    assert_int_equal(x->detect(s, strlen(s), 1), 0);
+    s = "<Batch><Sentence id=\"a\">";
+    assert_int_equal(x->detect(s, strlen(s), 0), 80);
+
+    /* a first line longer than the head: it starts like an object */
+    size_t n = READER_HEAD_MAX;
+    char *big = malloc(n);
+    assert_non_null(big);
+    memset(big, 'w', n);
+    memcpy(big, "{\"text\":\"", 9);
+    assert_int_equal(j->detect(big, n, 1), 80);
+    memcpy(big, "{Reuters}", 9);
+    assert_int_equal(j->detect(big, n, 1), 0);
+    free(big);
+}
+
+/* The bytes read for detection reach the back end: nothing is lost or
+ * doubled where the head ends, whatever the format. */
+static void test_detect_head_handover(void **state) {
+    (void)state;
+    /* a broken first record: detection reads two lines, the reader reports
+     * line 1 and codes line 2 */
+    static const char in[] =
+        "\n{\"id\":\"t2\",\"text\": \"unterminated\n{\"id\":\"t3\",\"text\":\"ok\"}\n"
+        "{\"id\":\"t4\",\"text\":\"four\"}\n";
+    FILE *f = mem_in(in, 0);
+    reader *r = open_str(f, "b.jsonl", READER_AUTO);
+    assert_string_equal(reader_get_format(r)->name, "jsonl");
+    doc_record rec;
+    char err[256];
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), -1);
+    assert_true(strncmp(err, "b.jsonl:2: invalid JSON", 23) == 0);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "t3");
+    assert_int_equal(rec.line, 3);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.text, "four");
+    assert_int_equal(rec.line, 4);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 0);
+    reader_close(r);
+    fclose(f);
+
+    /* plain text read ahead up to the head's cap is all in the document */
+    size_t n = READER_HEAD_MAX * 2 + 17;
+    char *txt = malloc(n + 1);
+    assert_non_null(txt);
+    for (size_t i = 0; i < n; i++) txt[i] = i % 61 == 60 ? '\n' : (char)('a' + i % 26);
+    txt[0] = '<'; /* keeps the XML detector reading to the cap */
+    txt[n] = '\0';
+    f = mem_in(txt, n);
+    r = open_str(f, "long.txt", READER_AUTO);
+    assert_string_equal(reader_get_format(r)->name, "text");
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_int_equal(rec.text_len, n - (txt[n - 1] == '\n'));
+    assert_memory_equal(rec.text, txt, rec.text_len);
+    reader_close(r);
+    fclose(f);
+    free(txt);
+
+    /* a JSON line that straddles the end of the head */
+    n = READER_HEAD_MAX + 1000;
+    char *line = malloc(n + 64);
+    assert_non_null(line);
+    size_t o = (size_t)sprintf(line, "{\"id\":\"big\",\"text\":\"");
+    memset(line + o, 'w', n);
+    o += n;
+    o += (size_t)sprintf(line + o, "\"}\n{\"text\":\"x\"}\n");
+    f = mem_in(line, o);
+    r = open_str(f, "big.jsonl", READER_AUTO);
+    assert_string_equal(reader_get_format(r)->name, "jsonl");
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "big");
+    assert_int_equal(rec.text_len, n);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "big.jsonl:2");
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 0);
+    reader_close(r);
+    fclose(f);
+    free(line);
+}
+
+/* An explicit format is used as given, without detection. */
+static void test_reader_explicit_format(void **state) {
+    (void)state;
+    static const char in[] = "{\"id\":\"a\",\"text\":\"x\"}\n";
+    FILE *f = mem_in(in, 0);
+    reader *r = open_str(f, "as.txt", reader_format_find("text"));
+    assert_string_equal(reader_get_format(r)->name, "text");
+    doc_record rec;
+    char err[256];
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "as.txt");
+    assert_string_equal(rec.text, "{\"id\":\"a\",\"text\":\"x\"}");
+    reader_close(r);
+    fclose(f);
+
+    /* "{Reuters} ..." read as JSON Lines on request: a bad record */
+    f = mem_in("{Reuters} Iran condemned Israel.\n", 0);
+    r = open_str(f, "forced.jsonl", reader_format_find("jsonl"));
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), -1);
+    assert_true(strncmp(err, "forced.jsonl:1: invalid JSON", 28) == 0);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 0);
+    reader_close(r);
+    fclose(f);
 }
 
 /* ---- plain text ---------------------------------------------------------- */
@@ -223,7 +447,7 @@ static void test_text(void **state) {
         "\n  Valdoria recalled its ambassador.\n\nKestria protested on Monday.\n\n\n";
     FILE *f = mem_in(in, 0);
     reader *r = open_str(f, "story.txt", READER_AUTO);
-    assert_int_equal(reader_get_format(r), READER_TEXT);
+    assert_string_equal(reader_get_format(r)->name, "text");
     doc_record rec;
     char err[256];
     assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
@@ -276,7 +500,7 @@ static void test_petrxml(void **state) {
         "</Sentences>\n";
     FILE *f = mem_in(in, 0);
     reader *r = open_str(f, "batch.xml", READER_AUTO);
-    assert_int_equal(reader_get_format(r), READER_PETRXML);
+    assert_string_equal(reader_get_format(r)->name, "xml");
     doc_record rec;
     char err[256];
 
@@ -335,7 +559,7 @@ static void test_petrxml_malformed(void **state) {
     static const char cut[] =
         "<Sentences><Sentence id=\"A\"><Text>a</Text></Sentence>\n<Sentence id=\"B\"><Te";
     f = mem_in(cut, 0);
-    r = open_str(f, "cut.xml", READER_PETRXML);
+    r = open_str(f, "cut.xml", reader_format_find("xml"));
     assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
     assert_string_equal(rec.id, "A");
     assert_int_equal(reader_next(r, &rec, err, sizeof err), -1);
@@ -796,6 +1020,11 @@ int main(void) {
         cmocka_unit_test(test_jsonl_bad_lines),
         cmocka_unit_test(test_jsonl_long_line),
         cmocka_unit_test(test_detect_bom_and_blank_lines),
+        cmocka_unit_test(test_reader_registry),
+        cmocka_unit_test(test_detect_cases),
+        cmocka_unit_test(test_detect_scores),
+        cmocka_unit_test(test_detect_head_handover),
+        cmocka_unit_test(test_reader_explicit_format),
         cmocka_unit_test(test_text),
         cmocka_unit_test(test_petrxml),
         cmocka_unit_test(test_petrxml_malformed),
