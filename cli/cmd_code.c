@@ -290,7 +290,7 @@ static int code_files(int argc, char **argv, const char **files) {
     memset(&dopt, 0, sizeof dopt);
     int nfiles = 0, stats = 0;
     long threads = sysconf(_SC_NPROCESSORS_ONLN);
-    writer_kind kind = WRITER_JSONL;
+    const writer_format *out_fmt = writer_format_find("jsonl");
     const reader_format *in_fmt = READER_AUTO;
     dyad_options opt;
     dyad_options_init(&opt);
@@ -301,12 +301,13 @@ static int code_files(int argc, char **argv, const char **files) {
         if (r > 0) continue;
         if (!strcmp(a, "--format") && i + 1 < argc) {
             const char *v = argv[++i];
-            int k = writer_kind_parse(!strcmp(v, "json") ? "jsonl" : v);
-            if (k < 0) {
-                fprintf(stderr, "dyad: unknown format '%s'\n", v);
+            out_fmt = writer_format_find(v);
+            if (!out_fmt) {
+                char names[256];
+                fprintf(stderr, "dyad: unknown format '%s' (valid: %s)\n", v,
+                        writer_format_names(names, sizeof names));
                 return EXIT_USAGE;
             }
-            kind = (writer_kind)k;
         } else if (!strcmp(a, "--input-format") && i + 1 < argc) {
             const char *v = argv[++i];
             in_fmt = reader_format_find(v);
@@ -317,7 +318,7 @@ static int code_files(int argc, char **argv, const char **files) {
                 return EXIT_USAGE;
             }
         } else if (!strcmp(a, "--table")) {
-            kind = WRITER_TABLE;
+            out_fmt = writer_format_find("table");
         } else if (!strcmp(a, "--threads") && i + 1 < argc) {
             char *end;
             threads = strtol(argv[++i], &end, 10);
@@ -342,7 +343,14 @@ static int code_files(int argc, char **argv, const char **files) {
     if (!e) return EXIT_USAGE;
     double t_load = now() - t0;
 
-    writer *w = writer_open(stdout, kind);
+    writer_sink out = writer_sink_file(stdout);
+    writer *w = writer_open(&out, out_fmt);
+    if (!w) {
+        fprintf(stderr, "dyad: out of memory\n");
+        dyad_engine_free(e);
+        dict_opts_free(&dopt);
+        return EXIT_USAGE;
+    }
     ring b;
     memset(&b, 0, sizeof b);
     b.e = e;

@@ -197,6 +197,23 @@ check "--format tsv starts with a header of column names" $r "exit $RC, header: 
 dy code --format json "$T/good.jsonl"
 if [ "$RC" = 0 ] && has_keys "$T/out"; then ok "--format json"; else notok "--format json" "exit $RC"; fi
 
+dy code --format csv "$T/good.jsonl"
+if [ "$RC" = 2 ] && grep -q "unknown format 'csv'" "$T/err" &&
+    grep -q "jsonl (json), tsv, table" "$T/err" && [ ! -s "$T/out" ]; then
+    ok "unknown --format lists the valid ones, exit 2"
+else
+    notok "unknown --format lists the valid ones, exit 2" "exit $RC"
+fi
+
+r=0
+dy code --format table "$T/good.jsonl"; cp "$T/out" "$T/out.a"
+dy code --table "$T/good.jsonl"
+cmp -s "$T/out" "$T/out.a" && [ "$RC" = 0 ] && grep -q '^1 event from 1 document$' "$T/out" || r=1
+dy code --format jsonl "$T/good.jsonl"; cp "$T/out" "$T/out.a"
+dy code --format json "$T/good.jsonl"
+cmp -s "$T/out" "$T/out.a" && [ "$RC" = 0 ] || r=1
+check "--format table = --table, --format jsonl = --format json" $r "exit $RC"
+
 # --- input formats ------------------------------------------------------
 printf '{Reuters} France condemned Germany on Monday.\n' > "$T/brace.txt"
 printf '<b>Breaking</b>: France condemned Germany on Monday.\n' > "$T/angle.txt"

@@ -854,26 +854,32 @@ static void make_fixture(fixture *fx) {
     fx->res.nevents = 1;
 }
 
-/* Runs the writer on the fixture and returns the output (caller frees). */
-static char *write_fixture(writer_kind kind, fixture *fx, int nevents) {
-    char *out = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&out, &len);
+static const writer_format *fmt(const char *name) {
+    const writer_format *f = writer_format_find(name);
     assert_non_null(f);
-    writer *w = writer_open(f, kind);
+    return f;
+}
+
+/* Runs the writer on the fixture into a memory sink and returns the output
+ * (caller frees). */
+static char *write_fixture(const char *format, fixture *fx, int nevents) {
+    writer_mem m = {0};
+    writer_sink sink = writer_sink_mem(&m);
+    writer *w = writer_open(&sink, fmt(format));
     assert_non_null(w);
     for (int i = 0; i < nevents; i++)
         assert_int_equal(writer_event(w, &fx->doc, &fx->res, &fx->ev), 0);
     assert_int_equal(writer_close(w), 0);
-    fclose(f);
-    return out;
+    if (!m.data) return strdup("");
+    assert_int_equal(strlen(m.data), m.len);
+    return m.data;
 }
 
 static void test_write_jsonl(void **state) {
     (void)state;
     fixture fx;
     make_fixture(&fx);
-    char *out = write_fixture(WRITER_JSONL, &fx, 1);
+    char *out = write_fixture("jsonl", &fx, 1);
     assert_string_equal(out,
         "{\"doc_id\":\"doc-1\",\"sentence\":1,\"date\":\"20160102\",\"source\":\"VAL\","
         "\"target\":\"KES\",\"code\":\"111\",\"root\":\"11\",\"quad\":3,\"goldstein\":-2.0,"
@@ -890,7 +896,7 @@ static void test_write_jsonl(void **state) {
     fx.ev.target_text = NULL;
     fx.ev.rule = NULL;
     fx.ev.goldstein = -0.0;
-    out = write_fixture(WRITER_JSONL, &fx, 1);
+    out = write_fixture("jsonl", &fx, 1);
     assert_non_null(strstr(out, "\"date\":\"\",\"source\""));
     assert_non_null(strstr(out, "\"goldstein\":0.0,\"source_text\":\"\",\"verb_text\":\"\","
                                 "\"target_text\":\"\""));
@@ -920,13 +926,12 @@ static void test_json_string_escaping(void **state) {
         {"\xe2\x82x", 3, "\"\\ufffd\\ufffdx\""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        char *out = NULL;
-        size_t len = 0;
-        FILE *f = open_memstream(&out, &len);
-        writer_json_string(f, cases[i].in, cases[i].n);
-        fclose(f);
-        if (strcmp(out, cases[i].want)) fail_msg("case %zu: got %s want %s", i, out, cases[i].want);
-        free(out);
+        writer_buf b = {0};
+        writer_json_string(&b, cases[i].in, cases[i].n);
+        writer_buf_putc(&b, '\0');
+        assert_false(b.failed);
+        if (strcmp(b.p, cases[i].want)) fail_msg("case %zu: got %s want %s", i, b.p, cases[i].want);
+        free(b.p);
     }
 }
 
@@ -934,7 +939,7 @@ static void test_write_tsv(void **state) {
     (void)state;
     fixture fx;
     make_fixture(&fx);
-    char *out = write_fixture(WRITER_TSV, &fx, 1);
+    char *out = write_fixture("tsv", &fx, 1);
     assert_string_equal(out,
         "doc_id\tsentence\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\t"
         "source_text\tverb_text\ttarget_text\tsentence_text\tissues\trule\n"
@@ -942,7 +947,7 @@ static void test_write_tsv(void **state) {
         "K\xc3\xa9stria\tValdoria \"sharply\" denounced K\xc3\xa9stria\\.\t\tverbs.txt:12\n");
     free(out);
     /* no events: the header alone */
-    out = write_fixture(WRITER_TSV, &fx, 0);
+    out = write_fixture("tsv", &fx, 0);
     assert_int_equal(strchr(out, '\n') - out + 1, (long)strlen(out));
     free(out);
 }
@@ -952,7 +957,7 @@ static void test_write_table(void **state) {
     fixture fx;
     make_fixture(&fx);
     fx.ev.target = "KESTRIAGOVMILREB"; /* longer than the column */
-    char *out = write_fixture(WRITER_TABLE, &fx, 2);
+    char *out = write_fixture("table", &fx, 2);
     assert_string_equal(out,
         "sent date       source       code  target       verb\n"
         "---- ---------- ------------ ----- ------------ -------------------------------\n"
@@ -967,7 +972,8 @@ static void test_write_table(void **state) {
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    writer *w = writer_open(f, WRITER_TABLE);
+    writer_sink sink = writer_sink_file(f);
+    writer *w = writer_open(&sink, fmt("table"));
     make_fixture(&fx);
     fx.ev.verb_text = "d\xc3\xa9nonc\xc3\xa9 avec une tr\xc3\xa8s grande v\xc3\xa9h\xc3\xa9mence xyz";
     fx.doc.date = 0;
@@ -996,7 +1002,8 @@ static void test_writer_doc_count_implicit(void **state) {
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    writer *w = writer_open(f, WRITER_TABLE);
+    writer_sink sink = writer_sink_file(f);
+    writer *w = writer_open(&sink, fmt("table"));
     writer_event(w, &fx.doc, &fx.res, &fx.ev);
     writer_event(w, &fx.doc, &fx.res, &fx.ev);
     fx.doc.id = "doc-2";
@@ -1006,11 +1013,213 @@ static void test_writer_doc_count_implicit(void **state) {
     assert_non_null(strstr(buf, "-- doc-2\n"));
     assert_non_null(strstr(buf, "\n3 events from 2 documents\n"));
     free(buf);
-    assert_int_equal(writer_kind_parse("tsv"), WRITER_TSV);
-    assert_int_equal(writer_kind_parse("table"), WRITER_TABLE);
-    assert_int_equal(writer_kind_parse("jsonl"), WRITER_JSONL);
-    assert_int_equal(writer_kind_parse("csv"), -1);
-    assert_string_equal(writer_kind_name(WRITER_TSV), "tsv");
+}
+
+/* ---- the writer registry, sinks and the formatting buffer ---------------- */
+
+static void test_writer_registry(void **state) {
+    (void)state;
+    static const char *const names[] = {"jsonl", "tsv", "table"};
+    for (size_t i = 0; i < 3; i++) {
+        const writer_format *f = writer_format_at(i);
+        assert_non_null(f);
+        assert_string_equal(f->name, names[i]);
+        assert_ptr_equal(writer_format_find(names[i]), f);
+        assert_non_null(f->summary);
+        assert_non_null(f->event);
+    }
+    assert_null(writer_format_at(3));
+    assert_ptr_equal(writer_format_find("json"), writer_format_at(0)); /* alias */
+    assert_null(writer_format_find("csv"));
+    assert_null(writer_format_find("TSV"));
+    assert_null(writer_format_find(""));
+    assert_null(writer_format_find(NULL));
+    char buf[64];
+    assert_string_equal(writer_format_names(buf, sizeof buf), "jsonl (json), tsv, table");
+    assert_string_equal(writer_format_names(buf, 6), "jsonl");
+    /* no sink, no format, or a format without an event callback */
+    writer_mem m = {0};
+    writer_sink sink = writer_sink_mem(&m);
+    writer_sink nosink = {NULL, NULL, NULL};
+    static const writer_format noevent = {"x", NULL, "x", NULL, NULL, NULL, NULL};
+    assert_null(writer_open(NULL, fmt("jsonl")));
+    assert_null(writer_open(&nosink, fmt("jsonl")));
+    assert_null(writer_open(&sink, NULL));
+    assert_null(writer_open(&sink, &noevent));
+    assert_null(m.data);
+    assert_int_equal(writer_close(NULL), 0);
+}
+
+static void test_writer_mem_sink(void **state) {
+    (void)state;
+    writer_mem m = {0};
+    writer_sink s = writer_sink_mem(&m);
+    assert_null(s.flush);
+    assert_int_equal(s.write(s.ud, "abc", 3), 0);
+    assert_string_equal(m.data, "abc");
+    assert_int_equal(s.write(s.ud, "", 0), 0);
+    assert_int_equal(m.len, 3);
+    /* growth over many writes and one large one */
+    for (int i = 0; i < 1000; i++) assert_int_equal(s.write(s.ud, "0123456789", 10), 0);
+    size_t big = 300000;
+    char *p = malloc(big);
+    assert_non_null(p);
+    memset(p, 'z', big);
+    assert_int_equal(s.write(s.ud, p, big), 0);
+    free(p);
+    assert_int_equal(m.len, 3 + 10000 + big);
+    assert_true(m.cap > m.len);
+    assert_int_equal(m.data[m.len], '\0');
+    assert_memory_equal(m.data, "abc0123456789", 13);
+    assert_int_equal(m.data[m.len - 1], 'z');
+    writer_mem_free(&m);
+    assert_null(m.data);
+    assert_int_equal(m.len, 0);
+    assert_int_equal(m.cap, 0);
+    writer_mem_free(NULL);
+
+    /* a whole table through a memory sink equals the same through a FILE */
+    fixture fx;
+    make_fixture(&fx);
+    char *mem = write_fixture("table", &fx, 2);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    writer_sink fs = writer_sink_file(f);
+    writer *w = writer_open(&fs, fmt("table"));
+    for (int i = 0; i < 2; i++) assert_int_equal(writer_event(w, &fx.doc, &fx.res, &fx.ev), 0);
+    assert_int_equal(writer_close(w), 0);
+    fclose(f);
+    assert_string_equal(mem, buf);
+    free(mem);
+    free(buf);
+}
+
+/* A sink that fails from its second write on, counting what it was given. */
+typedef struct failing {
+    int writes, flushes;
+} failing;
+static int failing_write(void *ud, const char *p, size_t n) {
+    (void)p;
+    (void)n;
+    failing *fl = ud;
+    return ++fl->writes >= 2 ? -1 : 0;
+}
+static int failing_flush(void *ud) {
+    ((failing *)ud)->flushes++;
+    return 0;
+}
+
+static void test_writer_sink_failure(void **state) {
+    (void)state;
+    fixture fx;
+    make_fixture(&fx);
+    failing fl = {0, 0};
+    writer_sink s = {failing_write, failing_flush, &fl};
+    writer *w = writer_open(&s, fmt("tsv"));  /* the header: write 1, fine */
+    assert_non_null(w);
+    assert_int_equal(fl.writes, 1);
+    assert_int_equal(writer_event(w, &fx.doc, &fx.res, &fx.ev), -1);
+    assert_int_equal(writer_document(w, &fx.doc, &fx.res), -1);
+    assert_int_equal(writer_close(w), -1);
+    assert_int_equal(fl.flushes, 1);
+    /* one write per event line */
+    fl.writes = -100;
+    w = writer_open(&s, fmt("jsonl"));
+    for (int i = 0; i < 5; i++) assert_int_equal(writer_event(w, &fx.doc, &fx.res, &fx.ev), 0);
+    assert_int_equal(writer_close(w), 0);
+    assert_int_equal(fl.writes, -95);
+}
+
+/* A format defined outside the registry: the callbacks and the counters a
+ * new format (an event store, a server's response) gets. */
+static int cb_header(writer *w) {
+    writer_buf_puts(&w->out, "[");
+    return 0;
+}
+static int cb_document(writer *w, const doc_record *doc, const dyad_result *res) {
+    writer_buf_printf(&w->out, "(doc %s %u)", doc->id, res ? res->nsentences : 0);
+    return 0;
+}
+static int cb_event(writer *w, const doc_record *doc, const dyad_result *res,
+                    const dyad_event *ev) {
+    (void)doc;
+    (void)res;
+    writer_buf_printf(&w->out, "%s%s>%s", w->new_doc ? "new:" : "", ev->source,
+                      ev->target);
+    return 0;
+}
+static int cb_footer(writer *w) {
+    writer_buf_printf(&w->out, "]%llu/%llu", w->nevents, w->ndocs);
+    return 0;
+}
+
+static void test_writer_custom_format(void **state) {
+    (void)state;
+    static const writer_format custom = {"custom", NULL, "test", cb_header,
+                                         cb_document, cb_event, cb_footer};
+    fixture fx;
+    make_fixture(&fx);
+    writer_mem m = {0};
+    writer_sink s = writer_sink_mem(&m);
+    writer *w = writer_open(&s, &custom);
+    assert_string_equal(m.data, "[");
+    assert_int_equal(writer_document(w, &fx.doc, &fx.res), 0);
+    assert_int_equal(writer_event(w, &fx.doc, &fx.res, &fx.ev), 0);
+    assert_int_equal(writer_event(w, &fx.doc, &fx.res, &fx.ev), 0);
+    assert_int_equal(writer_close(w), 0);
+    assert_string_equal(m.data, "[(doc doc-1 2)new:VAL>KESVAL>KES]2/1");
+    writer_mem_free(&m);
+}
+
+static void test_writer_buf(void **state) {
+    (void)state;
+    writer_buf b = {0};
+    writer_buf_uint(&b, 0, 0);
+    writer_buf_putc(&b, ' ');
+    writer_buf_uint(&b, 18446744073709551615ULL, 0);
+    writer_buf_putc(&b, ' ');
+    writer_buf_uint(&b, 20160102, 8);
+    writer_buf_putc(&b, ' ');
+    writer_buf_uint(&b, 102, 8);
+    writer_buf_putc(&b, ' ');
+    writer_buf_int(&b, -7);
+    writer_buf_putc(&b, ' ');
+    writer_buf_int(&b, -9223372036854775807LL - 1);
+    writer_buf_putc(&b, ' ');
+    writer_buf_puts(&b, NULL);
+    writer_buf_puts(&b, "x");
+    writer_buf_put(&b, "", 0);
+    writer_buf_putc(&b, '\0');
+    assert_false(b.failed);
+    assert_string_equal(b.p, "0 18446744073709551615 20160102 00000102 -7 "
+                             "-9223372036854775808 x");
+    /* printf longer than its first guess */
+    b.len = 0;
+    char long_s[1000];
+    memset(long_s, 'q', sizeof long_s - 1);
+    long_s[sizeof long_s - 1] = '\0';
+    writer_buf_printf(&b, "<%s>%d", long_s, 42);
+    writer_buf_putc(&b, '\0');
+    assert_int_equal(strlen(b.p), 1003);
+    assert_string_equal(b.p + 999, "q>42");
+    /* one decimal, as printf's %.1f */
+    static const double g[] = {0, -0.0, 1, -1, 10, -10, 3.4, -3.4, 7.0, -7.0,
+                               2.8, -6.5, 0.05, 0.15, 0.25, -0.04, 1e-9,
+                               -1e-9, 2.25, 1.15, 123456.75, -99999.95, 1e20,
+                               -1e300, 0.1 + 0.2, 9.95, 9.949999};
+    for (size_t i = 0; i < sizeof g / sizeof g[0]; i++) {
+        char want[WRITER_FIXED1_MAX], got[WRITER_FIXED1_MAX + 1];
+        snprintf(want, sizeof want, "%.1f", g[i]);
+        size_t n = writer_fixed1(got, g[i]);
+        got[n] = '\0';
+        if (strcmp(got, want)) fail_msg("%.17g: got %s want %s", g[i], got, want);
+        b.len = 0;
+        writer_buf_fixed1(&b, g[i]);
+        assert_int_equal(b.len, n);
+        assert_memory_equal(b.p, want, n);
+    }
+    free(b.p);
 }
 
 int main(void) {
@@ -1038,6 +1247,11 @@ int main(void) {
         cmocka_unit_test(test_write_tsv),
         cmocka_unit_test(test_write_table),
         cmocka_unit_test(test_writer_doc_count_implicit),
+        cmocka_unit_test(test_writer_registry),
+        cmocka_unit_test(test_writer_mem_sink),
+        cmocka_unit_test(test_writer_sink_failure),
+        cmocka_unit_test(test_writer_custom_format),
+        cmocka_unit_test(test_writer_buf),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
