@@ -848,6 +848,12 @@ static void make_fixture(fixture *fx) {
     fx->ev.target_text = "K\xc3\xa9stria";
     fx->ev.sentence_span.off = 11;
     fx->ev.sentence_span.len = (uint32_t)(sizeof text - 1 - 11);
+    fx->ev.source_span.off = 11;
+    fx->ev.source_span.len = 8;
+    fx->ev.verb_span.off = 21;
+    fx->ev.verb_span.len = 18;
+    fx->ev.target_span.off = 40;
+    fx->ev.target_span.len = 8;
     fx->ev.sentence_text = text + 11;
     fx->ev.issues = NULL;
     fx->ev.rule = "verbs.txt:12";
@@ -886,7 +892,9 @@ static void test_write_jsonl(void **state) {
         "\"source_text\":\"Valdoria\",\"verb_text\":\"sharply\\ndenounced\","
         "\"target_text\":\"K\xc3\xa9stria\","
         "\"sentence_text\":\"Valdoria \\\"sharply\\\"\\tdenounced K\xc3\xa9stria\\\\.\","
-        "\"issues\":\"\",\"rule\":\"verbs.txt:12\"}\n");
+        "\"issues\":\"\",\"rule\":\"verbs.txt:12\","
+        "\"sentence_span\":[11,39],\"source_span\":[11,8],\"verb_span\":[21,18],"
+        "\"target_span\":[40,8],\"in_title\":false}\n");
     free(out);
 
     /* date unknown, NULL evidence, goldstein -0 */
@@ -900,7 +908,17 @@ static void test_write_jsonl(void **state) {
     assert_non_null(strstr(out, "\"date\":\"\",\"source\""));
     assert_non_null(strstr(out, "\"goldstein\":0.0,\"source_text\":\"\",\"verb_text\":\"\","
                                 "\"target_text\":\"\""));
-    assert_non_null(strstr(out, "\"rule\":\"\"}\n"));
+    assert_non_null(strstr(out, "\"rule\":\"\",\"sentence_span\":"));
+    free(out);
+
+    /* a title event without a target; large offsets */
+    fx.ev.in_title = 1;
+    fx.ev.target_span.off = fx.ev.target_span.len = 0;
+    fx.ev.sentence_span.off = 4294967295u;
+    out = write_fixture("jsonl", &fx, 1);
+    assert_non_null(strstr(out, ",\"sentence_span\":[4294967295,39],\"source_span\":[11,8],"
+                                "\"verb_span\":[21,18],\"target_span\":[0,0],"
+                                "\"in_title\":true}\n"));
     free(out);
 }
 
@@ -942,9 +960,18 @@ static void test_write_tsv(void **state) {
     char *out = write_fixture("tsv", &fx, 1);
     assert_string_equal(out,
         "doc_id\tsentence\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\t"
-        "source_text\tverb_text\ttarget_text\tsentence_text\tissues\trule\n"
+        "source_text\tverb_text\ttarget_text\tsentence_text\tissues\trule\t"
+        "sentence_off\tsentence_len\tsource_off\tsource_len\tverb_off\tverb_len\t"
+        "target_off\ttarget_len\tin_title\n"
         "doc-1\t1\t20160102\tVAL\tKES\t111\t11\t3\t-2.0\tValdoria\tsharply denounced\t"
-        "K\xc3\xa9stria\tValdoria \"sharply\" denounced K\xc3\xa9stria\\.\t\tverbs.txt:12\n");
+        "K\xc3\xa9stria\tValdoria \"sharply\" denounced K\xc3\xa9stria\\.\t\tverbs.txt:12\t"
+        "11\t39\t11\t8\t21\t18\t40\t8\t0\n");
+    free(out);
+    /* a title event without a target */
+    fx.ev.in_title = 1;
+    fx.ev.target_span.off = fx.ev.target_span.len = 0;
+    out = write_fixture("tsv", &fx, 1);
+    assert_non_null(strstr(out, "\tverbs.txt:12\t11\t39\t11\t8\t21\t18\t0\t0\t1\n"));
     free(out);
     /* no events: the header alone */
     out = write_fixture("tsv", &fx, 0);

@@ -1,4 +1,5 @@
-/* write_json.c -- the JSON Lines writer: one object per event per line.
+/* write_json.c -- the JSON Lines writer: one object per event per line,
+ * with the keys of writer.h in their order.
  *
  * JSON is written by hand rather than through jansson: one event line is a
  * fixed list of keys in a fixed order, so building a json_t per event would
@@ -152,6 +153,15 @@ static void json_member(line *l, const char *key, const char *v, size_t n,
     l->p += json_escape(l->p, v, n);
 }
 
+/* key (with its comma and '[') then "off,len]". */
+static void put_span(line *l, const char *key, dyad_span sp) {
+    put_lit(l, key, strlen(key));
+    put_uint(l, sp.off);
+    *l->p++ = ',';
+    put_uint(l, sp.len);
+    *l->p++ = ']';
+}
+
 static int jsonl_event(writer *w, const doc_record *doc, const dyad_result *res,
                        const dyad_event *ev) {
     double g = ev->goldstein;
@@ -213,7 +223,12 @@ static int jsonl_event(writer *w, const doc_record *doc, const dyad_result *res,
     json_member(&l, "sentence_text", stext, slen, 0);
     json_member(&l, "issues", str[5], len[5], 0);
     json_member(&l, "rule", str[6], len[6], 0);
-    PUT_LIT(&l, "}\n");
+    put_span(&l, ",\"sentence_span\":[", ev->sentence_span);
+    put_span(&l, ",\"source_span\":[", ev->source_span);
+    put_span(&l, ",\"verb_span\":[", ev->verb_span);
+    put_span(&l, ",\"target_span\":[", ev->target_span);
+    if (ev->in_title) PUT_LIT(&l, ",\"in_title\":true}\n");
+    else PUT_LIT(&l, ",\"in_title\":false}\n");
     w->out.len += (size_t)(l.p - buf);
     return 0;
 }

@@ -1,5 +1,7 @@
 /* write_tsv.c -- tab-separated writer: a header line, then one line per
- * event with the same columns, in the same order, as the JSON Lines writer.
+ * event with the columns of the JSON Lines writer in the same order, each
+ * span as two columns (sentence_off, sentence_len, ...) and in_title as 0
+ * or 1.
  *
  * TSV has no quoting, so a value must never contain the separator or a line
  * end: every control character in a value (tab, newline, carriage return,
@@ -13,7 +15,9 @@
 
 static const char tsv_header[] =
     "doc_id\tsentence\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\t"
-    "source_text\tverb_text\ttarget_text\tsentence_text\tissues\trule\n";
+    "source_text\tverb_text\ttarget_text\tsentence_text\tissues\trule\t"
+    "sentence_off\tsentence_len\tsource_off\tsource_len\tverb_off\tverb_len\t"
+    "target_off\ttarget_len\tin_title\n";
 
 static int tsv_head(writer *w) {
     writer_buf_put(&w->out, tsv_header, sizeof tsv_header - 1);
@@ -70,7 +74,15 @@ static int tsv_event(writer *w, const doc_record *doc, const dyad_result *res,
     tsv_value(b, stext, slen);
     tsv_str(b, ev->issues);
     tsv_str(b, ev->rule);
-    writer_buf_putc(b, '\n');
+    const dyad_span *sp[4] = {&ev->sentence_span, &ev->source_span,
+                              &ev->verb_span, &ev->target_span};
+    for (int i = 0; i < 4; i++) {
+        writer_buf_putc(b, '\t');
+        writer_buf_uint(b, sp[i]->off, 0);
+        writer_buf_putc(b, '\t');
+        writer_buf_uint(b, sp[i]->len, 0);
+    }
+    writer_buf_puts(b, ev->in_title ? "\t1\n" : "\t0\n");
     return 0;
 }
 

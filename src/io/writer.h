@@ -6,9 +6,16 @@
  * JSON Lines and TSV share one column list, in this order:
  *     doc_id sentence date source target code root quad goldstein
  *     source_text verb_text target_text sentence_text issues rule
+ *     sentence_span source_span verb_span target_span in_title
  * date is the document date as an 8-digit YYYYMMDD string ("" if unknown),
  * sentence the 0-based sentence index, goldstein printed with one decimal.
- * NULL strings are written as "".
+ * NULL strings are written as "". A span is the byte offset and length of
+ * the sentence or phrase in the text the document was coded from (the
+ * record's text: the decoded JSON "text" string, the XML <Text> with its
+ * blanks collapsed, the plain-text file from its first non-blank byte), or
+ * in its title when in_title is set; a length of 0 means "none" (no target
+ * phrase). JSON writes a span as "verb_span":[off,len] and in_title as
+ * true/false; TSV as two columns, verb_off and verb_len, and 0/1.
  *
  * Usage:
  *     writer_sink out = writer_sink_file(stdout);
