@@ -283,13 +283,15 @@ static double now(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-int cmd_code(int argc, char **argv) {
+/* cmd_code's body; files has room for one name per argument and one more
+ * ("-" when no file is named), so any number of input files is coded. */
+static int code_files(int argc, char **argv, const char **files) {
     dict_opts dopt;
     memset(&dopt, 0, sizeof dopt);
-    const char *files[1024];
     int nfiles = 0, stats = 0;
     long threads = sysconf(_SC_NPROCESSORS_ONLN);
-    writer_kind kind = WRITER_JSONL;
+    const writer_format *out_fmt = writer_format_find("jsonl");
+    const reader_format *in_fmt = READER_AUTO;
     dyad_options opt;
     dyad_options_init(&opt);
     for (int i = 1; i < argc; i++) {
@@ -299,14 +301,24 @@ int cmd_code(int argc, char **argv) {
         if (r > 0) continue;
         if (!strcmp(a, "--format") && i + 1 < argc) {
             const char *v = argv[++i];
-            int k = writer_kind_parse(!strcmp(v, "json") ? "jsonl" : v);
-            if (k < 0) {
-                fprintf(stderr, "dyad: unknown format '%s'\n", v);
+            out_fmt = writer_format_find(v);
+            if (!out_fmt) {
+                char names[256];
+                fprintf(stderr, "dyad: unknown format '%s' (valid: %s)\n", v,
+                        writer_format_names(names, sizeof names));
                 return EXIT_USAGE;
             }
-            kind = (writer_kind)k;
+        } else if (!strcmp(a, "--input-format") && i + 1 < argc) {
+            const char *v = argv[++i];
+            in_fmt = reader_format_find(v);
+            if (!in_fmt && strcmp(v, "auto")) {
+                char names[256];
+                fprintf(stderr, "dyad: unknown input format '%s' (valid: auto, %s)\n",
+                        v, reader_format_names(names, sizeof names));
+                return EXIT_USAGE;
+            }
         } else if (!strcmp(a, "--table")) {
-            kind = WRITER_TABLE;
+            out_fmt = writer_format_find("table");
         } else if (!strcmp(a, "--threads") && i + 1 < argc) {
             char *end;
             threads = strtol(argv[++i], &end, 10);
@@ -321,7 +333,7 @@ int cmd_code(int argc, char **argv) {
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "dyad: code: unknown option '%s'\n", a);
             return EXIT_USAGE;
-        } else if (nfiles < 1024) {
+        } else {
             files[nfiles++] = a;
         }
     }
@@ -331,7 +343,14 @@ int cmd_code(int argc, char **argv) {
     if (!e) return EXIT_USAGE;
     double t_load = now() - t0;
 
-    writer *w = writer_open(stdout, kind);
+    writer_sink out = writer_sink_file(stdout);
+    writer *w = writer_open(&out, out_fmt);
+    if (!w) {
+        fprintf(stderr, "dyad: out of memory\n");
+        dyad_engine_free(e);
+        dict_opts_free(&dopt);
+        return EXIT_USAGE;
+    }
     ring b;
     memset(&b, 0, sizeof b);
     b.e = e;
@@ -366,7 +385,7 @@ int cmd_code(int argc, char **argv) {
         }
         char err[512];
         reader *r = reader_open(f, strcmp(name, "-") ? name : "<stdin>",
-                                READER_AUTO, err, sizeof err);
+                                in_fmt, err, sizeof err);
         if (!r) {
             fprintf(stderr, "dyad: %s\n", err);
             tt.rejected++;
@@ -437,4 +456,15 @@ int cmd_code(int argc, char **argv) {
     dyad_engine_free(e);
     dict_opts_free(&dopt);
     return tt.rejected ? EXIT_REJECTED : EXIT_OK;
+}
+
+int cmd_code(int argc, char **argv) {
+    const char **files = malloc(((size_t)argc + 1) * sizeof *files);
+    if (!files) {
+        fprintf(stderr, "dyad: out of memory\n");
+        return EXIT_USAGE;
+    }
+    int rc = code_files(argc, argv, files);
+    free(files);
+    return rc;
 }

@@ -8,8 +8,10 @@
 
 static void usage(FILE *f) {
     fputs("usage: dyad <command> [options]\n"
-          "  code [--format json|tsv|table] [--threads N] [--stats]\n"
-          "       [dictionary options] [FILE...]   code documents (stdin "
+          "  code [--format json|tsv|table] [--input-format "
+          "auto|jsonl|xml|text]\n"
+          "       [--threads N] [--stats] [dictionary options] [FILE...]\n"
+          "                                        code documents (stdin "
           "when no FILE)\n"
           "  validate FILE.xml [--category X]      run PETRARCH validation "
           "records\n"

@@ -4,8 +4,10 @@
 # Checks the CLI contract from the outside: what `dyad code` writes for good,
 # malformed, hostile and empty input, its exit statuses (0 all coded, 1 some
 # records rejected, 2 usage or dictionary error), "FILE:LINE:" diagnostics,
-# the TSV header, `dyad explain`, `dyad dict`, and that --threads 2 writes
-# exactly what --threads 1 writes. All inputs are generated deterministically
+# the TSV header and the span columns and keys, input format detection and
+# --input-format, unknown format names, 1,500 input files, `dyad explain`,
+# `dyad dict`, and that --threads 2 writes exactly what --threads 1 writes.
+# All inputs are generated deterministically
 # in a temporary directory. Prints "ok - NAME" or "not ok - NAME" per case and
 # ends with "cli: N passed, M failed"; exits non-zero if any case failed.
 set -u
@@ -46,7 +48,8 @@ dy() {
 # crashed: true if RC says the process died on a signal or timed out.
 crashed() { [ "$RC" -ge 124 ]; }
 
-KEYS="doc_id sentence date source target code root quad goldstein source_text verb_text target_text sentence_text issues rule"
+KEYS="doc_id sentence date source target code root quad goldstein source_text verb_text target_text sentence_text issues rule sentence_span source_span verb_span target_span in_title"
+TSV_HEADER="doc_id	sentence	date	source	target	code	root	quad	goldstein	source_text	verb_text	target_text	sentence_text	issues	rule	sentence_off	sentence_len	source_off	source_len	verb_off	verb_len	target_off	target_len	in_title"
 
 # has_keys FILE: every output key appears on the first line of FILE.
 has_keys() {
@@ -191,11 +194,129 @@ for k in doc_id date source target code; do
     printf '%s\n' "$hdr" | tr '\t' '\n' | grep -qx "$k" || { r=1; MISSING=$k; }
 done
 case $hdr in *"	"*) ;; *) r=1 ;; esac
+[ "$hdr" = "$TSV_HEADER" ] || r=1
 [ "$RC" = 0 ] || r=1
 check "--format tsv starts with a header of column names" $r "exit $RC, header: $(printf '%s' "$hdr" | head -c 120)"
 
+# every line has as many fields as the header
+if awk -F'\t' 'NR == 1 { n = NF } NF != n || n != 24 { exit 1 }' "$T/out" && [ "$(wc -l < "$T/out")" -ge 2 ]; then
+    ok "--format tsv: every line has the header's 24 columns"
+else
+    notok "--format tsv: every line has the header's 24 columns" "$(awk -F'\t' '{ print NF }' "$T/out" | sort -u | tr '\n' ' ')"
+fi
+
 dy code --format json "$T/good.jsonl"
 if [ "$RC" = 0 ] && has_keys "$T/out"; then ok "--format json"; else notok "--format json" "exit $RC"; fi
+
+dy code --format csv "$T/good.jsonl"
+if [ "$RC" = 2 ] && grep -q "unknown format 'csv'" "$T/err" &&
+    grep -q "jsonl (json), tsv, table" "$T/err" && [ ! -s "$T/out" ]; then
+    ok "unknown --format lists the valid ones, exit 2"
+else
+    notok "unknown --format lists the valid ones, exit 2" "exit $RC"
+fi
+
+r=0
+dy code --format table "$T/good.jsonl"; cp "$T/out" "$T/out.a"
+dy code --table "$T/good.jsonl"
+cmp -s "$T/out" "$T/out.a" && [ "$RC" = 0 ] && grep -q '^1 event from 1 document$' "$T/out" || r=1
+dy code --format jsonl "$T/good.jsonl"; cp "$T/out" "$T/out.a"
+dy code --format json "$T/good.jsonl"
+cmp -s "$T/out" "$T/out.a" && [ "$RC" = 0 ] || r=1
+check "--format table = --table, --format jsonl = --format json" $r "exit $RC"
+
+# Spans are byte offsets into the document's text as the caller gave it:
+# curly quotes (normalised to ASCII while coding) and an accented letter
+# come before the event, so offsets of the normalised text would be wrong.
+SPTEXT=$(printf '\342\200\234Talks failed,\342\200\235 a caf\303\251 owner said. France condemned Germany.')
+printf '{"id":"sp1","date":"2025-03-04","text":"%s"}\n' "$SPTEXT" > "$T/spans.jsonl"
+# span NAME: "OFF LEN" of the NAME_span key on the first output line
+span() { sed -n "1s/.*\"$1_span\":\[\([0-9]*\),\([0-9]*\)\].*/\1 \2/p" "$T/out"; }
+# bytes TEXT OFF LEN: the bytes TEXT[OFF..OFF+LEN)
+bytes() { printf '%s' "$1" | cut -b "$(($2 + 1))-$(($2 + $3))"; }
+dy code "$T/spans.jsonl"
+r=0
+why=
+for k in sentence:"France condemned Germany." source:France verb:condemned target:Germany; do
+    name=${k%%:*}
+    want=${k#*:}
+    sp=$(span "$name")
+    got=
+    # shellcheck disable=SC2086 # $sp is "OFF LEN"
+    [ -n "$sp" ] && got=$(bytes "$SPTEXT" $sp)
+    [ "$got" = "$want" ] || { r=1; why="$why ${name}_span gives '$got', want '$want';"; }
+done
+grep -q '"in_title":false}$' "$T/out" || { r=1; why="$why no in_title:false at the end;"; }
+[ "$RC" = 0 ] || r=1
+check "JSON spans index the caller's bytes; in_title last" $r "exit $RC;$why"
+
+dy code --format tsv "$T/spans.jsonl"
+line=$(sed -n 2p "$T/out")
+if [ "$RC" = 0 ] && [ "$(printf '%s\n' "$line" | cut -f 16-24)" = "$(printf '40\t25\t40\t6\t47\t9\t57\t7\t0')" ]; then
+    ok "TSV span columns at the end"
+else
+    notok "TSV span columns at the end" "exit $RC, got: $(printf '%s\n' "$line" | cut -f 16-24)"
+fi
+
+# --- input formats ------------------------------------------------------
+printf '{Reuters} France condemned Germany on Monday.\n' > "$T/brace.txt"
+printf '<b>Breaking</b>: France condemned Germany on Monday.\n' > "$T/angle.txt"
+cat > "$T/batch.xml" <<'EOF'
+<?xml version="1.0"?>
+<Sentences>
+<Sentence date="20250304" id="x1" source="cli-test" sentence="True">
+<Text>France condemned Germany on Monday.</Text>
+</Sentence>
+</Sentences>
+EOF
+
+dy code "$T/brace.txt"
+if [ "$RC" = 0 ] && grep -q "\"doc_id\":\"$T/brace.txt\"" "$T/out" && [ ! -s "$T/err" ]; then
+    ok "text starting with '{' is detected as text"
+else
+    notok "text starting with '{' is detected as text" "exit $RC"
+fi
+
+dy code "$T/angle.txt"
+if [ "$RC" = 0 ] && grep -q "\"doc_id\":\"$T/angle.txt\"" "$T/out" && [ ! -s "$T/err" ]; then
+    ok "text starting with '<' is detected as text"
+else
+    notok "text starting with '<' is detected as text" "exit $RC"
+fi
+
+dy code "$T/batch.xml"
+if [ "$RC" = 0 ] && grep -q '"doc_id":"x1"' "$T/out"; then ok "PETRARCH2 batch XML is detected"; else notok "PETRARCH2 batch XML is detected" "exit $RC"; fi
+
+r=0
+for fmt in auto xml; do
+    dy code --input-format $fmt "$T/batch.xml"
+    [ "$RC" = 0 ] && grep -q '"doc_id":"x1"' "$T/out" || r=1
+done
+dy code --input-format jsonl "$T/good.jsonl"
+[ "$RC" = 0 ] && grep -q '"doc_id":"t1"' "$T/out" || r=1
+check "--input-format auto|xml|jsonl" $r "exit $RC"
+
+dy code --input-format text "$T/good.jsonl"
+if [ "$RC" = 0 ] && grep -q "\"doc_id\":\"$T/good.jsonl\"" "$T/out"; then
+    ok "--input-format text reads a JSON Lines file as one text"
+else
+    notok "--input-format text reads a JSON Lines file as one text" "exit $RC"
+fi
+
+dy code --input-format jsonl "$T/brace.txt"
+if [ "$RC" = 1 ] && grep -q "brace.txt:1: invalid JSON" "$T/err"; then
+    ok "--input-format jsonl on text: FILE:1: invalid JSON, exit 1"
+else
+    notok "--input-format jsonl on text: FILE:1: invalid JSON, exit 1" "exit $RC"
+fi
+
+dy code --input-format csv "$T/good.jsonl"
+if [ "$RC" = 2 ] && grep -q "unknown input format 'csv'" "$T/err" &&
+    grep -q "auto, jsonl, xml, text" "$T/err"; then
+    ok "unknown --input-format lists the valid ones, exit 2"
+else
+    notok "unknown --input-format lists the valid ones, exit 2" "exit $RC"
+fi
 
 dy explain "France condemned Germany on Monday."
 r=0
@@ -221,6 +342,21 @@ if [ "$RC" = 0 ] && grep -q '^dyad: [0-9]* documents, [0-9]* sentences, [0-9]* e
     ok "--stats line on stderr"
 else
     notok "--stats line on stderr" "exit $RC"
+fi
+
+# More input files than the 1,024 an older dyad silently kept: every one of
+# 1,500 one-record files is coded.
+mkdir "$T/many"
+awk -v d="$T/many" 'BEGIN { for (i = 1; i <= 1500; i++) {
+        f = sprintf("%s/f%04d.jsonl", d, i);
+        printf "{\"id\":\"f%04d\",\"date\":\"2025-03-04\",\"text\":\"France condemned Germany.\"}\n", i > f;
+        close(f) } }'
+dy code --stats "$T"/many/f*.jsonl
+if [ "$RC" = 0 ] && grep -q '^dyad: 1500 documents,' "$T/err" &&
+    [ "$(grep -c '"doc_id":"f' "$T/out")" = 1500 ] && grep -q '"doc_id":"f1500"' "$T/out"; then
+    ok "1,500 input files are all coded"
+else
+    notok "1,500 input files are all coded" "exit $RC, $(grep -c '"doc_id":"f' "$T/out") documents with events"
 fi
 
 # --- dyad dict check ----------------------------------------------------

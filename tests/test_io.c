@@ -34,7 +34,7 @@ static FILE *mem_in(const char *s, size_t n) {
     return f;
 }
 
-static reader *open_str(FILE *f, const char *name, reader_format fmt) {
+static reader *open_str(FILE *f, const char *name, const reader_format *fmt) {
     char err[256] = "";
     reader *r = reader_open(f, name, fmt, err, sizeof err);
     assert_non_null(r);
@@ -92,7 +92,7 @@ static void test_jsonl_good(void **state) {
         "{\"id\":\"nul\",\"text\":\"a\\u0000b\"}";   /* no final newline */
     FILE *f = mem_in(in, 0);
     reader *r = open_str(f, "in.jsonl", READER_AUTO);
-    assert_int_equal(reader_get_format(r), READER_JSONL);
+    assert_string_equal(reader_get_format(r)->name, "jsonl");
     doc_record rec;
     char err[256];
 
@@ -145,7 +145,7 @@ static void test_jsonl_bad_lines(void **state) {
         "{\"id\":[1],\"text\":\"x\"}\n"
         "{\"id\":\"ok3\",\"text\":\"Third.\",\"date\":null}\n";
     FILE *f = mem_in(in, 0);
-    reader *r = open_str(f, "b.jsonl", READER_JSONL);
+    reader *r = open_str(f, "b.jsonl", reader_format_find("jsonl"));
     doc_record rec;
     char err[256];
 
@@ -204,7 +204,7 @@ static void test_detect_bom_and_blank_lines(void **state) {
     static const char in[] = "\xEF\xBB\xBF\n\n  {\"text\":\"t\"}\n";
     FILE *f = mem_in(in, 0);
     reader *r = open_str(f, "bom.jsonl", READER_AUTO);
-    assert_int_equal(reader_get_format(r), READER_JSONL);
+    assert_string_equal(reader_get_format(r)->name, "jsonl");
     doc_record rec;
     char err[256];
     assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
@@ -212,7 +212,231 @@ static void test_detect_bom_and_blank_lines(void **state) {
     assert_string_equal(rec.id, "bom.jsonl:3");
     reader_close(r);
     fclose(f);
-    assert_string_equal(reader_format_name(READER_PETRXML), "xml");
+}
+
+/* ---- the reader registry and format detection ---------------------------- */
+
+static void test_reader_registry(void **state) {
+    (void)state;
+    static const char *const names[] = {"jsonl", "xml", "text"};
+    for (size_t i = 0; i < 3; i++) {
+        const reader_format *f = reader_format_at(i);
+        assert_non_null(f);
+        assert_string_equal(f->name, names[i]);
+        assert_ptr_equal(reader_format_find(names[i]), f);
+        assert_non_null(f->summary);
+        assert_non_null(f->detect);
+        assert_non_null(f->open);
+        assert_non_null(f->next);
+        assert_non_null(f->close);
+    }
+    assert_null(reader_format_at(3));
+    assert_null(reader_format_find("auto")); /* READER_AUTO, not an entry */
+    assert_null(reader_format_find("csv"));
+    assert_null(reader_format_find("JSONL"));
+    assert_null(reader_format_find(""));
+    assert_null(reader_format_find(NULL));
+    char buf[64];
+    assert_string_equal(reader_format_names(buf, sizeof buf), "jsonl, xml, text");
+    assert_string_equal(reader_format_names(buf, 8), "jsonl, ");
+    assert_string_equal(reader_format_names(buf, 1), "");
+}
+
+/* Detection looks past the first byte: each input, whole, and the format
+ * reader_detect and reader_open (which reads the head line by line) pick. */
+static void test_detect_cases(void **state) {
+    (void)state;
+    static const struct {
+        const char *in;
+        const char *want;
+    } cases[] = {
+        {"{\"text\":\"x\"}\n", "jsonl"},
+        {"{\"text\":\"x\"}", "jsonl"},              /* no final newline */
+        {"{}\n", "jsonl"},
+        {"  {\"id\":1, \"text\":\"caf\xc3\xa9\"}\r\n", "jsonl"},
+        {"{\"text\":\"bad \xff byte\"}\n", "jsonl"}, /* repaired as it is read */
+        /* the first record broken, the next one good */
+        {"{\"id\":\"t2\",\"text\": \"unterminated\n{\"id\":\"t3\",\"text\":\"x\"}\n", "jsonl"},
+        {"{\"a\":1\n\n{\"a\":2\n{\"a\":3\n{\"a\":4\n{\"text\":\"late\"}\n", "text"},
+        {"{Reuters} Iran condemned Israel.\n", "text"},
+        {"{\"quote\" is how the story begins.\n", "text"},
+        {"{\n\"text\": \"pretty-printed\"\n}\n", "text"},
+        {"{", "text"},
+        {"[1,2,3]\n", "text"},
+        {"\"text\"\n", "text"},
+        {"<?xml version=\"1.0\"?>\n<Sentences>\n<Sentence id=\"a\"><Text>x</Text>"
+         "</Sentence>\n</Sentences>\n", "xml"},
+        {"<Sentences><Sentence id=\"a\"><Text>x</Text></Sentence></Sentences>", "xml"},
+        {"<Sentence id=\"a\"><Text>x</Text></Sentence>\n", "xml"},
+        {"<!-- a comment, with > inside -->\n<Validation>\n<Sentences>\n", "xml"},
+        {"<?xml version=\"1.0\"?>\n<!DOCTYPE Sentences [<!ENTITY w \"wire\">]>\n"
+         "<Sentences/>\n", "xml"},
+        {"<Batch>\n<Sentence id=\"a\"><Text>x</Text></Sentence>\n</Batch>\n", "xml"},
+        {"<b>Breaking</b>: Iran condemned Israel.\n", "text"},
+        {"<html><body><p>Iran condemned Israel.</p></body></html>\n", "text"},
+        {"<SentencesX>\n", "text"},
+        {"<Sentencing> of the general was postponed.\n", "text"},
+        {"< Sentences>\n", "text"},
+        {"<3 you, the minister said.\n", "text"},
+        {"<?xml version=\"1.0\"?>\n", "text"},       /* no root element */
+        {"<!-- never closed\n", "text"},
+        {"Iran condemned Israel.\n", "text"},
+        {"", "text"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t n = strlen(cases[i].in);
+        int score = -1;
+        const reader_format *f = reader_detect(cases[i].in, n, &score);
+        assert_non_null(f);
+        if (strcmp(f->name, cases[i].want))
+            fail_msg("case %zu (%s): detected %s, want %s", i, cases[i].in,
+                     f->name, cases[i].want);
+        assert_true(score >= 1 && score <= 100);
+        if (n == 0) continue; /* fmemopen wants at least one byte */
+        FILE *in = mem_in(cases[i].in, n);
+        reader *r = open_str(in, "case", READER_AUTO);
+        if (strcmp(reader_get_format(r)->name, cases[i].want))
+            fail_msg("case %zu (%s): reader_open picked %s, want %s", i,
+                     cases[i].in, reader_get_format(r)->name, cases[i].want);
+        reader_close(r);
+        fclose(in);
+    }
+}
+
+/* Scores, and when a format asks for more of the input. */
+static void test_detect_scores(void **state) {
+    (void)state;
+    const reader_format *j = reader_format_find("jsonl"),
+                        *x = reader_format_find("xml"),
+                        *t = reader_format_find("text");
+    const char *s = "{\"text\":\"x\"}\n";
+    /* the first line decides: a reader on a pipe does not wait for more */
+    assert_int_equal(j->detect(s, strlen(s), 0), 100);
+    assert_int_equal(x->detect(s, strlen(s), 0), 0);
+    assert_int_equal(t->detect(s, strlen(s), 0), 1);
+    s = "{\"text\":\"x\"";   /* the line is not over yet */
+    assert_int_equal(j->detect(s, strlen(s), 0), READER_DETECT_MORE);
+    assert_int_equal(j->detect(s, strlen(s), 1), 0);
+    s = "{\"id\":\"t2\",\"text\": \"unterminated\n"; /* a later line may parse */
+    assert_int_equal(j->detect(s, strlen(s), 0), READER_DETECT_MORE);
+    assert_int_equal(j->detect(s, strlen(s), 1), 0);
+    s = "{\"id\":\"t2\",\"text\": \"unterminated\n{\"text\":\"x\"}\n";
+    assert_int_equal(j->detect(s, strlen(s), 0), 90);
+    s = "{\"broken\n{\"text\":\"x\"}\n"; /* the first line cannot be JSON */
+    assert_int_equal(j->detect(s, strlen(s), 0), 0);
+    s = "<?xml version=\"1.0\"?>\n";   /* the root element is still to come */
+    assert_int_equal(x->detect(s, strlen(s), 0), READER_DETECT_MORE);
+    assert_int_equal(x->detect(s, strlen(s), 1), 0);
+    s = "<Sentences>\n";
+    assert_int_equal(x->detect(s, strlen(s), 0), 100);
+    s = "<Validation>\n";
+    assert_int_equal(x->detect(s, strlen(s), 0), 90);
+    s = "<Batch>\n";         /* a <Sentence> may follow */
+    assert_int_equal(x->detect(s, strlen(s), 0), READER_DETECT_MORE);
+    assert_int_equal(x->detect(s, strlen(s), 1), 0);
+    s = "<Batch><Sentence id=\"a\">";
+    assert_int_equal(x->detect(s, strlen(s), 0), 80);
+
+    /* a first line longer than the head: it starts like an object */
+    size_t n = READER_HEAD_MAX;
+    char *big = malloc(n);
+    assert_non_null(big);
+    memset(big, 'w', n);
+    memcpy(big, "{\"text\":\"", 9);
+    assert_int_equal(j->detect(big, n, 1), 80);
+    memcpy(big, "{Reuters}", 9);
+    assert_int_equal(j->detect(big, n, 1), 0);
+    free(big);
+}
+
+/* The bytes read for detection reach the back end: nothing is lost or
+ * doubled where the head ends, whatever the format. */
+static void test_detect_head_handover(void **state) {
+    (void)state;
+    /* a broken first record: detection reads two lines, the reader reports
+     * line 1 and codes line 2 */
+    static const char in[] =
+        "\n{\"id\":\"t2\",\"text\": \"unterminated\n{\"id\":\"t3\",\"text\":\"ok\"}\n"
+        "{\"id\":\"t4\",\"text\":\"four\"}\n";
+    FILE *f = mem_in(in, 0);
+    reader *r = open_str(f, "b.jsonl", READER_AUTO);
+    assert_string_equal(reader_get_format(r)->name, "jsonl");
+    doc_record rec;
+    char err[256];
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), -1);
+    assert_true(strncmp(err, "b.jsonl:2: invalid JSON", 23) == 0);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "t3");
+    assert_int_equal(rec.line, 3);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.text, "four");
+    assert_int_equal(rec.line, 4);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 0);
+    reader_close(r);
+    fclose(f);
+
+    /* plain text read ahead up to the head's cap is all in the document */
+    size_t n = READER_HEAD_MAX * 2 + 17;
+    char *txt = malloc(n + 1);
+    assert_non_null(txt);
+    for (size_t i = 0; i < n; i++) txt[i] = i % 61 == 60 ? '\n' : (char)('a' + i % 26);
+    txt[0] = '<'; /* keeps the XML detector reading to the cap */
+    txt[n] = '\0';
+    f = mem_in(txt, n);
+    r = open_str(f, "long.txt", READER_AUTO);
+    assert_string_equal(reader_get_format(r)->name, "text");
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_int_equal(rec.text_len, n - (txt[n - 1] == '\n'));
+    assert_memory_equal(rec.text, txt, rec.text_len);
+    reader_close(r);
+    fclose(f);
+    free(txt);
+
+    /* a JSON line that straddles the end of the head */
+    n = READER_HEAD_MAX + 1000;
+    char *line = malloc(n + 64);
+    assert_non_null(line);
+    size_t o = (size_t)sprintf(line, "{\"id\":\"big\",\"text\":\"");
+    memset(line + o, 'w', n);
+    o += n;
+    o += (size_t)sprintf(line + o, "\"}\n{\"text\":\"x\"}\n");
+    f = mem_in(line, o);
+    r = open_str(f, "big.jsonl", READER_AUTO);
+    assert_string_equal(reader_get_format(r)->name, "jsonl");
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "big");
+    assert_int_equal(rec.text_len, n);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "big.jsonl:2");
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 0);
+    reader_close(r);
+    fclose(f);
+    free(line);
+}
+
+/* An explicit format is used as given, without detection. */
+static void test_reader_explicit_format(void **state) {
+    (void)state;
+    static const char in[] = "{\"id\":\"a\",\"text\":\"x\"}\n";
+    FILE *f = mem_in(in, 0);
+    reader *r = open_str(f, "as.txt", reader_format_find("text"));
+    assert_string_equal(reader_get_format(r)->name, "text");
+    doc_record rec;
+    char err[256];
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "as.txt");
+    assert_string_equal(rec.text, "{\"id\":\"a\",\"text\":\"x\"}");
+    reader_close(r);
+    fclose(f);
+
+    /* "{Reuters} ..." read as JSON Lines on request: a bad record */
+    f = mem_in("{Reuters} Iran condemned Israel.\n", 0);
+    r = open_str(f, "forced.jsonl", reader_format_find("jsonl"));
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), -1);
+    assert_true(strncmp(err, "forced.jsonl:1: invalid JSON", 28) == 0);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 0);
+    reader_close(r);
+    fclose(f);
 }
 
 /* ---- plain text ---------------------------------------------------------- */
@@ -223,7 +447,7 @@ static void test_text(void **state) {
         "\n  Valdoria recalled its ambassador.\n\nKestria protested on Monday.\n\n\n";
     FILE *f = mem_in(in, 0);
     reader *r = open_str(f, "story.txt", READER_AUTO);
-    assert_int_equal(reader_get_format(r), READER_TEXT);
+    assert_string_equal(reader_get_format(r)->name, "text");
     doc_record rec;
     char err[256];
     assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
@@ -276,7 +500,7 @@ static void test_petrxml(void **state) {
         "</Sentences>\n";
     FILE *f = mem_in(in, 0);
     reader *r = open_str(f, "batch.xml", READER_AUTO);
-    assert_int_equal(reader_get_format(r), READER_PETRXML);
+    assert_string_equal(reader_get_format(r)->name, "xml");
     doc_record rec;
     char err[256];
 
@@ -335,7 +559,7 @@ static void test_petrxml_malformed(void **state) {
     static const char cut[] =
         "<Sentences><Sentence id=\"A\"><Text>a</Text></Sentence>\n<Sentence id=\"B\"><Te";
     f = mem_in(cut, 0);
-    r = open_str(f, "cut.xml", READER_PETRXML);
+    r = open_str(f, "cut.xml", reader_format_find("xml"));
     assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
     assert_string_equal(rec.id, "A");
     assert_int_equal(reader_next(r, &rec, err, sizeof err), -1);
@@ -624,39 +848,53 @@ static void make_fixture(fixture *fx) {
     fx->ev.target_text = "K\xc3\xa9stria";
     fx->ev.sentence_span.off = 11;
     fx->ev.sentence_span.len = (uint32_t)(sizeof text - 1 - 11);
+    fx->ev.source_span.off = 11;
+    fx->ev.source_span.len = 8;
+    fx->ev.verb_span.off = 21;
+    fx->ev.verb_span.len = 18;
+    fx->ev.target_span.off = 40;
+    fx->ev.target_span.len = 8;
     fx->ev.sentence_text = text + 11;
     fx->ev.issues = NULL;
     fx->ev.rule = "verbs.txt:12";
     fx->res.nevents = 1;
 }
 
-/* Runs the writer on the fixture and returns the output (caller frees). */
-static char *write_fixture(writer_kind kind, fixture *fx, int nevents) {
-    char *out = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&out, &len);
+static const writer_format *fmt(const char *name) {
+    const writer_format *f = writer_format_find(name);
     assert_non_null(f);
-    writer *w = writer_open(f, kind);
+    return f;
+}
+
+/* Runs the writer on the fixture into a memory sink and returns the output
+ * (caller frees). */
+static char *write_fixture(const char *format, fixture *fx, int nevents) {
+    writer_mem m = {0};
+    writer_sink sink = writer_sink_mem(&m);
+    writer *w = writer_open(&sink, fmt(format));
     assert_non_null(w);
     for (int i = 0; i < nevents; i++)
         assert_int_equal(writer_event(w, &fx->doc, &fx->res, &fx->ev), 0);
     assert_int_equal(writer_close(w), 0);
-    fclose(f);
-    return out;
+    if (!m.data) return strdup("");
+    assert_int_equal(strlen(m.data), m.len);
+    return m.data;
 }
 
 static void test_write_jsonl(void **state) {
     (void)state;
     fixture fx;
     make_fixture(&fx);
-    char *out = write_fixture(WRITER_JSONL, &fx, 1);
+    char *out = write_fixture("jsonl", &fx, 1);
     assert_string_equal(out,
         "{\"doc_id\":\"doc-1\",\"sentence\":1,\"date\":\"20160102\",\"source\":\"VAL\","
         "\"target\":\"KES\",\"code\":\"111\",\"root\":\"11\",\"quad\":3,\"goldstein\":-2.0,"
         "\"source_text\":\"Valdoria\",\"verb_text\":\"sharply\\ndenounced\","
         "\"target_text\":\"K\xc3\xa9stria\","
         "\"sentence_text\":\"Valdoria \\\"sharply\\\"\\tdenounced K\xc3\xa9stria\\\\.\","
-        "\"issues\":\"\",\"rule\":\"verbs.txt:12\"}\n");
+        "\"issues\":\"\",\"rule\":\"verbs.txt:12\","
+        "\"sentence_span\":[11,39],\"source_span\":[11,8],\"verb_span\":[21,18],"
+        "\"target_span\":[40,8],\"in_title\":false}\n");
     free(out);
 
     /* date unknown, NULL evidence, goldstein -0 */
@@ -666,11 +904,21 @@ static void test_write_jsonl(void **state) {
     fx.ev.target_text = NULL;
     fx.ev.rule = NULL;
     fx.ev.goldstein = -0.0;
-    out = write_fixture(WRITER_JSONL, &fx, 1);
+    out = write_fixture("jsonl", &fx, 1);
     assert_non_null(strstr(out, "\"date\":\"\",\"source\""));
     assert_non_null(strstr(out, "\"goldstein\":0.0,\"source_text\":\"\",\"verb_text\":\"\","
                                 "\"target_text\":\"\""));
-    assert_non_null(strstr(out, "\"rule\":\"\"}\n"));
+    assert_non_null(strstr(out, "\"rule\":\"\",\"sentence_span\":"));
+    free(out);
+
+    /* a title event without a target; large offsets */
+    fx.ev.in_title = 1;
+    fx.ev.target_span.off = fx.ev.target_span.len = 0;
+    fx.ev.sentence_span.off = 4294967295u;
+    out = write_fixture("jsonl", &fx, 1);
+    assert_non_null(strstr(out, ",\"sentence_span\":[4294967295,39],\"source_span\":[11,8],"
+                                "\"verb_span\":[21,18],\"target_span\":[0,0],"
+                                "\"in_title\":true}\n"));
     free(out);
 }
 
@@ -696,13 +944,12 @@ static void test_json_string_escaping(void **state) {
         {"\xe2\x82x", 3, "\"\\ufffd\\ufffdx\""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        char *out = NULL;
-        size_t len = 0;
-        FILE *f = open_memstream(&out, &len);
-        writer_json_string(f, cases[i].in, cases[i].n);
-        fclose(f);
-        if (strcmp(out, cases[i].want)) fail_msg("case %zu: got %s want %s", i, out, cases[i].want);
-        free(out);
+        writer_buf b = {0};
+        writer_json_string(&b, cases[i].in, cases[i].n);
+        writer_buf_putc(&b, '\0');
+        assert_false(b.failed);
+        if (strcmp(b.p, cases[i].want)) fail_msg("case %zu: got %s want %s", i, b.p, cases[i].want);
+        free(b.p);
     }
 }
 
@@ -710,15 +957,24 @@ static void test_write_tsv(void **state) {
     (void)state;
     fixture fx;
     make_fixture(&fx);
-    char *out = write_fixture(WRITER_TSV, &fx, 1);
+    char *out = write_fixture("tsv", &fx, 1);
     assert_string_equal(out,
         "doc_id\tsentence\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\t"
-        "source_text\tverb_text\ttarget_text\tsentence_text\tissues\trule\n"
+        "source_text\tverb_text\ttarget_text\tsentence_text\tissues\trule\t"
+        "sentence_off\tsentence_len\tsource_off\tsource_len\tverb_off\tverb_len\t"
+        "target_off\ttarget_len\tin_title\n"
         "doc-1\t1\t20160102\tVAL\tKES\t111\t11\t3\t-2.0\tValdoria\tsharply denounced\t"
-        "K\xc3\xa9stria\tValdoria \"sharply\" denounced K\xc3\xa9stria\\.\t\tverbs.txt:12\n");
+        "K\xc3\xa9stria\tValdoria \"sharply\" denounced K\xc3\xa9stria\\.\t\tverbs.txt:12\t"
+        "11\t39\t11\t8\t21\t18\t40\t8\t0\n");
+    free(out);
+    /* a title event without a target */
+    fx.ev.in_title = 1;
+    fx.ev.target_span.off = fx.ev.target_span.len = 0;
+    out = write_fixture("tsv", &fx, 1);
+    assert_non_null(strstr(out, "\tverbs.txt:12\t11\t39\t11\t8\t21\t18\t0\t0\t1\n"));
     free(out);
     /* no events: the header alone */
-    out = write_fixture(WRITER_TSV, &fx, 0);
+    out = write_fixture("tsv", &fx, 0);
     assert_int_equal(strchr(out, '\n') - out + 1, (long)strlen(out));
     free(out);
 }
@@ -728,7 +984,7 @@ static void test_write_table(void **state) {
     fixture fx;
     make_fixture(&fx);
     fx.ev.target = "KESTRIAGOVMILREB"; /* longer than the column */
-    char *out = write_fixture(WRITER_TABLE, &fx, 2);
+    char *out = write_fixture("table", &fx, 2);
     assert_string_equal(out,
         "sent date       source       code  target       verb\n"
         "---- ---------- ------------ ----- ------------ -------------------------------\n"
@@ -743,7 +999,8 @@ static void test_write_table(void **state) {
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    writer *w = writer_open(f, WRITER_TABLE);
+    writer_sink sink = writer_sink_file(f);
+    writer *w = writer_open(&sink, fmt("table"));
     make_fixture(&fx);
     fx.ev.verb_text = "d\xc3\xa9nonc\xc3\xa9 avec une tr\xc3\xa8s grande v\xc3\xa9h\xc3\xa9mence xyz";
     fx.doc.date = 0;
@@ -772,7 +1029,8 @@ static void test_writer_doc_count_implicit(void **state) {
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    writer *w = writer_open(f, WRITER_TABLE);
+    writer_sink sink = writer_sink_file(f);
+    writer *w = writer_open(&sink, fmt("table"));
     writer_event(w, &fx.doc, &fx.res, &fx.ev);
     writer_event(w, &fx.doc, &fx.res, &fx.ev);
     fx.doc.id = "doc-2";
@@ -782,11 +1040,213 @@ static void test_writer_doc_count_implicit(void **state) {
     assert_non_null(strstr(buf, "-- doc-2\n"));
     assert_non_null(strstr(buf, "\n3 events from 2 documents\n"));
     free(buf);
-    assert_int_equal(writer_kind_parse("tsv"), WRITER_TSV);
-    assert_int_equal(writer_kind_parse("table"), WRITER_TABLE);
-    assert_int_equal(writer_kind_parse("jsonl"), WRITER_JSONL);
-    assert_int_equal(writer_kind_parse("csv"), -1);
-    assert_string_equal(writer_kind_name(WRITER_TSV), "tsv");
+}
+
+/* ---- the writer registry, sinks and the formatting buffer ---------------- */
+
+static void test_writer_registry(void **state) {
+    (void)state;
+    static const char *const names[] = {"jsonl", "tsv", "table"};
+    for (size_t i = 0; i < 3; i++) {
+        const writer_format *f = writer_format_at(i);
+        assert_non_null(f);
+        assert_string_equal(f->name, names[i]);
+        assert_ptr_equal(writer_format_find(names[i]), f);
+        assert_non_null(f->summary);
+        assert_non_null(f->event);
+    }
+    assert_null(writer_format_at(3));
+    assert_ptr_equal(writer_format_find("json"), writer_format_at(0)); /* alias */
+    assert_null(writer_format_find("csv"));
+    assert_null(writer_format_find("TSV"));
+    assert_null(writer_format_find(""));
+    assert_null(writer_format_find(NULL));
+    char buf[64];
+    assert_string_equal(writer_format_names(buf, sizeof buf), "jsonl (json), tsv, table");
+    assert_string_equal(writer_format_names(buf, 6), "jsonl");
+    /* no sink, no format, or a format without an event callback */
+    writer_mem m = {0};
+    writer_sink sink = writer_sink_mem(&m);
+    writer_sink nosink = {NULL, NULL, NULL};
+    static const writer_format noevent = {"x", NULL, "x", NULL, NULL, NULL, NULL};
+    assert_null(writer_open(NULL, fmt("jsonl")));
+    assert_null(writer_open(&nosink, fmt("jsonl")));
+    assert_null(writer_open(&sink, NULL));
+    assert_null(writer_open(&sink, &noevent));
+    assert_null(m.data);
+    assert_int_equal(writer_close(NULL), 0);
+}
+
+static void test_writer_mem_sink(void **state) {
+    (void)state;
+    writer_mem m = {0};
+    writer_sink s = writer_sink_mem(&m);
+    assert_null(s.flush);
+    assert_int_equal(s.write(s.ud, "abc", 3), 0);
+    assert_string_equal(m.data, "abc");
+    assert_int_equal(s.write(s.ud, "", 0), 0);
+    assert_int_equal(m.len, 3);
+    /* growth over many writes and one large one */
+    for (int i = 0; i < 1000; i++) assert_int_equal(s.write(s.ud, "0123456789", 10), 0);
+    size_t big = 300000;
+    char *p = malloc(big);
+    assert_non_null(p);
+    memset(p, 'z', big);
+    assert_int_equal(s.write(s.ud, p, big), 0);
+    free(p);
+    assert_int_equal(m.len, 3 + 10000 + big);
+    assert_true(m.cap > m.len);
+    assert_int_equal(m.data[m.len], '\0');
+    assert_memory_equal(m.data, "abc0123456789", 13);
+    assert_int_equal(m.data[m.len - 1], 'z');
+    writer_mem_free(&m);
+    assert_null(m.data);
+    assert_int_equal(m.len, 0);
+    assert_int_equal(m.cap, 0);
+    writer_mem_free(NULL);
+
+    /* a whole table through a memory sink equals the same through a FILE */
+    fixture fx;
+    make_fixture(&fx);
+    char *mem = write_fixture("table", &fx, 2);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    writer_sink fs = writer_sink_file(f);
+    writer *w = writer_open(&fs, fmt("table"));
+    for (int i = 0; i < 2; i++) assert_int_equal(writer_event(w, &fx.doc, &fx.res, &fx.ev), 0);
+    assert_int_equal(writer_close(w), 0);
+    fclose(f);
+    assert_string_equal(mem, buf);
+    free(mem);
+    free(buf);
+}
+
+/* A sink that fails from its second write on, counting what it was given. */
+typedef struct failing {
+    int writes, flushes;
+} failing;
+static int failing_write(void *ud, const char *p, size_t n) {
+    (void)p;
+    (void)n;
+    failing *fl = ud;
+    return ++fl->writes >= 2 ? -1 : 0;
+}
+static int failing_flush(void *ud) {
+    ((failing *)ud)->flushes++;
+    return 0;
+}
+
+static void test_writer_sink_failure(void **state) {
+    (void)state;
+    fixture fx;
+    make_fixture(&fx);
+    failing fl = {0, 0};
+    writer_sink s = {failing_write, failing_flush, &fl};
+    writer *w = writer_open(&s, fmt("tsv"));  /* the header: write 1, fine */
+    assert_non_null(w);
+    assert_int_equal(fl.writes, 1);
+    assert_int_equal(writer_event(w, &fx.doc, &fx.res, &fx.ev), -1);
+    assert_int_equal(writer_document(w, &fx.doc, &fx.res), -1);
+    assert_int_equal(writer_close(w), -1);
+    assert_int_equal(fl.flushes, 1);
+    /* one write per event line */
+    fl.writes = -100;
+    w = writer_open(&s, fmt("jsonl"));
+    for (int i = 0; i < 5; i++) assert_int_equal(writer_event(w, &fx.doc, &fx.res, &fx.ev), 0);
+    assert_int_equal(writer_close(w), 0);
+    assert_int_equal(fl.writes, -95);
+}
+
+/* A format defined outside the registry: the callbacks and the counters a
+ * new format (an event store, a server's response) gets. */
+static int cb_header(writer *w) {
+    writer_buf_puts(&w->out, "[");
+    return 0;
+}
+static int cb_document(writer *w, const doc_record *doc, const dyad_result *res) {
+    writer_buf_printf(&w->out, "(doc %s %u)", doc->id, res ? res->nsentences : 0);
+    return 0;
+}
+static int cb_event(writer *w, const doc_record *doc, const dyad_result *res,
+                    const dyad_event *ev) {
+    (void)doc;
+    (void)res;
+    writer_buf_printf(&w->out, "%s%s>%s", w->new_doc ? "new:" : "", ev->source,
+                      ev->target);
+    return 0;
+}
+static int cb_footer(writer *w) {
+    writer_buf_printf(&w->out, "]%llu/%llu", w->nevents, w->ndocs);
+    return 0;
+}
+
+static void test_writer_custom_format(void **state) {
+    (void)state;
+    static const writer_format custom = {"custom", NULL, "test", cb_header,
+                                         cb_document, cb_event, cb_footer};
+    fixture fx;
+    make_fixture(&fx);
+    writer_mem m = {0};
+    writer_sink s = writer_sink_mem(&m);
+    writer *w = writer_open(&s, &custom);
+    assert_string_equal(m.data, "[");
+    assert_int_equal(writer_document(w, &fx.doc, &fx.res), 0);
+    assert_int_equal(writer_event(w, &fx.doc, &fx.res, &fx.ev), 0);
+    assert_int_equal(writer_event(w, &fx.doc, &fx.res, &fx.ev), 0);
+    assert_int_equal(writer_close(w), 0);
+    assert_string_equal(m.data, "[(doc doc-1 2)new:VAL>KESVAL>KES]2/1");
+    writer_mem_free(&m);
+}
+
+static void test_writer_buf(void **state) {
+    (void)state;
+    writer_buf b = {0};
+    writer_buf_uint(&b, 0, 0);
+    writer_buf_putc(&b, ' ');
+    writer_buf_uint(&b, 18446744073709551615ULL, 0);
+    writer_buf_putc(&b, ' ');
+    writer_buf_uint(&b, 20160102, 8);
+    writer_buf_putc(&b, ' ');
+    writer_buf_uint(&b, 102, 8);
+    writer_buf_putc(&b, ' ');
+    writer_buf_int(&b, -7);
+    writer_buf_putc(&b, ' ');
+    writer_buf_int(&b, -9223372036854775807LL - 1);
+    writer_buf_putc(&b, ' ');
+    writer_buf_puts(&b, NULL);
+    writer_buf_puts(&b, "x");
+    writer_buf_put(&b, "", 0);
+    writer_buf_putc(&b, '\0');
+    assert_false(b.failed);
+    assert_string_equal(b.p, "0 18446744073709551615 20160102 00000102 -7 "
+                             "-9223372036854775808 x");
+    /* printf longer than its first guess */
+    b.len = 0;
+    char long_s[1000];
+    memset(long_s, 'q', sizeof long_s - 1);
+    long_s[sizeof long_s - 1] = '\0';
+    writer_buf_printf(&b, "<%s>%d", long_s, 42);
+    writer_buf_putc(&b, '\0');
+    assert_int_equal(strlen(b.p), 1003);
+    assert_string_equal(b.p + 999, "q>42");
+    /* one decimal, as printf's %.1f */
+    static const double g[] = {0, -0.0, 1, -1, 10, -10, 3.4, -3.4, 7.0, -7.0,
+                               2.8, -6.5, 0.05, 0.15, 0.25, -0.04, 1e-9,
+                               -1e-9, 2.25, 1.15, 123456.75, -99999.95, 1e20,
+                               -1e300, 0.1 + 0.2, 9.95, 9.949999};
+    for (size_t i = 0; i < sizeof g / sizeof g[0]; i++) {
+        char want[WRITER_FIXED1_MAX], got[WRITER_FIXED1_MAX + 1];
+        snprintf(want, sizeof want, "%.1f", g[i]);
+        size_t n = writer_fixed1(got, g[i]);
+        got[n] = '\0';
+        if (strcmp(got, want)) fail_msg("%.17g: got %s want %s", g[i], got, want);
+        b.len = 0;
+        writer_buf_fixed1(&b, g[i]);
+        assert_int_equal(b.len, n);
+        assert_memory_equal(b.p, want, n);
+    }
+    free(b.p);
 }
 
 int main(void) {
@@ -796,6 +1256,11 @@ int main(void) {
         cmocka_unit_test(test_jsonl_bad_lines),
         cmocka_unit_test(test_jsonl_long_line),
         cmocka_unit_test(test_detect_bom_and_blank_lines),
+        cmocka_unit_test(test_reader_registry),
+        cmocka_unit_test(test_detect_cases),
+        cmocka_unit_test(test_detect_scores),
+        cmocka_unit_test(test_detect_head_handover),
+        cmocka_unit_test(test_reader_explicit_format),
         cmocka_unit_test(test_text),
         cmocka_unit_test(test_petrxml),
         cmocka_unit_test(test_petrxml_malformed),
@@ -809,6 +1274,11 @@ int main(void) {
         cmocka_unit_test(test_write_tsv),
         cmocka_unit_test(test_write_table),
         cmocka_unit_test(test_writer_doc_count_implicit),
+        cmocka_unit_test(test_writer_registry),
+        cmocka_unit_test(test_writer_mem_sink),
+        cmocka_unit_test(test_writer_sink_failure),
+        cmocka_unit_test(test_writer_custom_format),
+        cmocka_unit_test(test_writer_buf),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

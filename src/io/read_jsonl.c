@@ -2,8 +2,8 @@
  *
  *     {"id":"a1","date":"2016-01-02","source":"wire","title":"...","text":"..."}
  *
- * Lines are read with getline, so a line may be any length while memory stays
- * bounded by the longest line. Each line is parsed on its own with jansson;
+ * Lines are read with getline (reader_input_getline), so a line may be any
+ * length while memory stays bounded by the longest line. Each line is parsed on its own with jansson;
  * a malformed line yields -1 with jansson's message and the line number, and
  * the next call simply moves on to the next line, which is all the
  * resynchronisation JSON Lines needs. Blank lines are skipped.
@@ -25,6 +25,10 @@
  * jansson would decode, so the record is the same either way; skipping
  * jansson's json_t objects and hash table cuts the reading cost to a
  * quarter.
+ *
+ * Detection (jsonl_detect) does not stop at a '{': the first line must
+ * parse as a JSON object (or, when it is broken, one of the next three
+ * lines must), so a text that opens with a brace stays text.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -38,9 +42,9 @@
 #include "util/swar.h"
 #include "text/utf8norm.h"
 
-struct reader_jsonl {
-    FILE *f;            /* input, not owned */
-    char *file;         /* file name, owned copy */
+typedef struct reader_jsonl {
+    reader_input *in;   /* the stream, not owned */
+    const char *file;   /* its name */
     uint64_t next_line; /* line number of the next line getline returns */
     char *buf;          /* getline buffer, reused for every line */
     size_t cap;         /* getline buffer capacity */
@@ -53,14 +57,15 @@ struct reader_jsonl {
     size_t fixcap;
     char *vals;         /* fast path: decoded string values, NUL-separated */
     size_t valscap;
-};
+} reader_jsonl;
 
 /* jansson rejects invalid UTF-8, but a stray byte in a news text should not
  * cost the record: replace each invalid sequence by U+FFFD (the coder
  * counts them again when it normalises the text). Returns the line to
- * parse and its length. */
-static const char *repair_utf8(reader_jsonl *r, const char *s, size_t n,
-                               size_t *outlen) {
+ * parse and its length: s itself when it is valid, else the repaired copy
+ * in *fix (grown as needed; NULL when that fails). */
+static const char *repair_utf8(char **fix, size_t *fixcap, const char *s,
+                               size_t n, size_t *outlen) {
     size_t i = 0;
     uint32_t cp;
     while (i < n) {
@@ -76,49 +81,51 @@ static const char *repair_utf8(reader_jsonl *r, const char *s, size_t n,
         *outlen = n;
         return s;
     }
-    if (r->fixcap < n * 3 + 1) {
-        r->fixcap = n * 3 + 1;
-        r->fix = realloc(r->fix, r->fixcap);
+    if (*fixcap < n * 3 + 1) {
+        char *nf = realloc(*fix, n * 3 + 1);
+        if (!nf) return NULL;
+        *fix = nf;
+        *fixcap = n * 3 + 1;
     }
+    char *out = *fix;
     size_t o = 0;
     for (i = 0; i < n;) {
         int k = (unsigned char)s[i] < 0x80
                     ? 1
                     : utf8_decode((const unsigned char *)s + i, n - i, &cp);
         if (k > 0) {
-            memcpy(r->fix + o, s + i, (size_t)k);
+            memcpy(out + o, s + i, (size_t)k);
             o += (size_t)k;
             i += (size_t)k;
         } else {
-            memcpy(r->fix + o, "\xEF\xBF\xBD", 3);
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
             o += 3;
             i += (size_t)-k;
         }
     }
     *outlen = o;
-    return r->fix;
+    return out;
 }
 
-reader_jsonl *reader_jsonl_open(FILE *f, const char *file, uint64_t first_line) {
+static void *jsonl_open(reader_input *in, char *err, size_t errlen) {
     reader_jsonl *r = calloc(1, sizeof *r);
-    if (!r) return NULL;
-    r->file = strdup(file ? file : "-");
-    if (!r->file) {
-        free(r);
+    if (!r) {
+        snprintf(err, errlen, "out of memory");
         return NULL;
     }
-    r->f = f;
-    r->next_line = first_line ? first_line : 1;
+    r->in = in;
+    r->file = in->file;
+    r->next_line = in->first_line ? in->first_line : 1;
     return r;
 }
 
-void reader_jsonl_close(reader_jsonl *r) {
+static void jsonl_close(void *state) {
+    reader_jsonl *r = state;
     if (!r) return;
     if (r->cur) json_decref(r->cur);
     free(r->buf);
     free(r->fix);
     free(r->vals);
-    free(r->file);
     free(r);
 }
 
@@ -292,16 +299,17 @@ static int fast_parse(reader_jsonl *r, const char *s, size_t n,
     return p == end && f->text;
 }
 
-int reader_jsonl_next(reader_jsonl *r, doc_record *rec, char *err, size_t errlen) {
+static int jsonl_next(void *state, doc_record *rec, char *err, size_t errlen) {
+    reader_jsonl *r = state;
     if (r->cur) {
         json_decref(r->cur);
         r->cur = NULL;
     }
     if (r->failed) return 0;
     for (;;) {
-        ssize_t n = getline(&r->buf, &r->cap, r->f);
+        ssize_t n = reader_input_getline(r->in, &r->buf, &r->cap);
         if (n < 0) {
-            if (ferror(r->f)) {
+            if (reader_input_error(r->in)) {
                 snprintf(err, errlen, "%s:%" PRIu64 ": read error", r->file,
                          r->next_line);
                 /* an I/O error is not a record error: report it once, then
@@ -316,7 +324,12 @@ int reader_jsonl_next(reader_jsonl *r, doc_record *rec, char *err, size_t errlen
 
         json_error_t jerr;
         size_t fixed_len;
-        const char *line_text = repair_utf8(r, r->buf, (size_t)n, &fixed_len);
+        const char *line_text =
+            repair_utf8(&r->fix, &r->fixcap, r->buf, (size_t)n, &fixed_len);
+        if (!line_text) {
+            snprintf(err, errlen, "%s:%" PRIu64 ": out of memory", r->file, line);
+            return -1;
+        }
         fast_fields ff;
         if (fast_parse(r, line_text, fixed_len, &ff)) {
             uint32_t date = 0;
@@ -420,3 +433,82 @@ int reader_jsonl_next(reader_jsonl *r, doc_record *rec, char *err, size_t errlen
         return 1;
     }
 }
+
+/* ---- detection ----------------------------------------------------------- */
+
+/* Non-blank lines of the head tried before giving up: a file whose first
+ * record is broken is still JSON Lines when one of the next ones parses. */
+#define DETECT_LINES 4
+
+/* How s[0..n) starts as a JSON object: 1 '{' then a key and ':', or "{}";
+ * 0 it cannot be one; -1 it ends before telling. */
+static int object_start(const char *s, size_t n) {
+    size_t i = 0;
+    while (i < n && is_ws((unsigned char)s[i])) i++;
+    if (i == n) return -1;
+    if (s[i++] != '{') return 0;
+    while (i < n && is_ws((unsigned char)s[i])) i++;
+    if (i == n) return -1;
+    if (s[i] == '}') return 1;
+    if (s[i++] != '"') return 0;
+    while (i < n && s[i] != '"') {
+        if ((unsigned char)s[i] < 0x20) return 0;
+        i += s[i] == '\\' ? 2 : 1;
+    }
+    if (i >= n) return -1;
+    i++;
+    while (i < n && is_ws((unsigned char)s[i])) i++;
+    if (i == n) return -1;
+    return s[i] == ':';
+}
+
+/* 1 when the line s[0..n) is one JSON object, read as jsonl_next reads it
+ * (invalid UTF-8 repaired, NUL escapes allowed). */
+static int line_is_object(const char *s, size_t n) {
+    char *fix = NULL;
+    size_t fixcap = 0, len;
+    const char *t = repair_utf8(&fix, &fixcap, s, n, &len);
+    int ok = 0;
+    if (t) {
+        json_error_t jerr;
+        json_t *v = json_loadb(t, len, JSON_ALLOW_NUL, &jerr);
+        ok = v && json_is_object(v);
+        if (v) json_decref(v);
+    }
+    free(fix);
+    return ok;
+}
+
+/* The first line is a JSON object: 100. A later one of the first
+ * DETECT_LINES lines is (the first line broken, but it starts like an
+ * object): 90. The first line is longer than the head and starts like an
+ * object: 80. Anything else is not JSON Lines, however it starts: "{Reuters}
+ * Iran said ..." or "{" alone is text. */
+static int jsonl_detect(const char *head, size_t n, int complete) {
+    size_t pos = 0;
+    int lines = 0;
+    while (pos < n && lines < DETECT_LINES) {
+        const char *p = head + pos;
+        const char *nl = memchr(p, '\n', n - pos);
+        size_t len = nl ? (size_t)(nl - p) + 1 : n - pos;
+        pos += len;
+        if (is_blank(p, len)) continue;
+        if (lines == 0) {
+            int st = object_start(p, len);
+            if (st == 0) return 0;
+            if (st < 0 && !nl) return complete ? 0 : READER_DETECT_MORE;
+        }
+        if (!nl && !complete) return READER_DETECT_MORE;
+        if (!nl && n >= READER_HEAD_MAX) /* cut by the head's cap */
+            return lines == 0 && object_start(p, len) == 1 ? 80 : 0;
+        if (line_is_object(p, len)) return lines == 0 ? 100 : 90;
+        lines++;
+    }
+    if (lines == 0 || lines >= DETECT_LINES || complete) return 0;
+    return READER_DETECT_MORE;
+}
+
+const reader_format reader_format_jsonl = {
+    "jsonl", "JSON Lines: one {\"id\",\"date\",\"source\",\"title\",\"text\"} object per line",
+    jsonl_detect, jsonl_open, jsonl_next, jsonl_close,
+};

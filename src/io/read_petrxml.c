@@ -28,9 +28,9 @@
 #include "dyad.h"
 #include "io/reader.h"
 
-struct reader_petrxml {
-    FILE *f;               /* input, not owned */
-    char *file;            /* file name, owned copy */
+typedef struct reader_petrxml {
+    reader_input *in;      /* the stream, not owned */
+    const char *file;      /* its name */
     uint64_t line_offset;  /* lines eaten before libxml2 saw the stream */
     xmlTextReaderPtr xr;   /* the streaming parser */
     arena mem;             /* the current record's strings, reset per call */
@@ -41,7 +41,7 @@ struct reader_petrxml {
     char xmlerr[512];      /* first fatal (else first) libxml2 error */
     int fatal_seen;        /* xmlerr holds a fatal error */
     xmlDocPtr doc;         /* tree taken over from the reader, or NULL */
-};
+} reader_petrxml;
 
 size_t reader_squeeze_space(char *s) {
     size_t o = 0;
@@ -61,14 +61,14 @@ size_t reader_squeeze_space(char *s) {
 }
 
 static int io_read(void *ctx, char *buf, int len) {
-    FILE *f = ctx;
-    size_t n = fread(buf, 1, (size_t)len, f);
-    if (n == 0 && ferror(f)) return -1;
+    reader_input *in = ctx;
+    size_t n = reader_input_read(in, buf, (size_t)len);
+    if (n == 0 && reader_input_error(in)) return -1;
     return (int)n;
 }
 
 static int io_close(void *ctx) {
-    (void)ctx; /* the caller owns the FILE */
+    (void)ctx; /* the caller owns the stream */
     return 0;
 }
 
@@ -91,37 +91,36 @@ static void on_error(void *ctx, xmlErrorPtr e)
              (uint64_t)(e->line > 0 ? e->line : 0) + r->line_offset, (int)ml, msg);
 }
 
-reader_petrxml *reader_petrxml_open(FILE *f, const char *file, uint64_t first_line,
-                                    char *err, size_t errlen) {
+static void xml_close(void *state) {
+    reader_petrxml *r = state;
+    if (!r) return;
+    if (r->xr) xmlFreeTextReader(r->xr);
+    if (r->doc) xmlFreeDoc(r->doc);
+    arena_free(&r->mem);
+    free(r);
+}
+
+static void *xml_open(reader_input *in, char *err, size_t errlen) {
     reader_petrxml *r = calloc(1, sizeof *r);
     if (!r) {
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
-    r->f = f;
-    r->file = strdup(file ? file : "-");
-    r->line_offset = first_line ? first_line - 1 : 0;
+    r->in = in;
+    r->file = in->file;
+    r->line_offset = in->first_line ? in->first_line - 1 : 0;
     arena_init(&r->mem, 16 * 1024, NULL);
     /* NONET: never fetch DTDs; BIG_LINES: line numbers past 65535; HUGE:
      * allow long text nodes (a story can be a few MB) */
-    r->xr = xmlReaderForIO(io_read, io_close, f, r->file, NULL,
+    r->xr = xmlReaderForIO(io_read, io_close, in, r->file, NULL,
                            XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_HUGE);
-    if (!r->file || !r->xr) {
-        snprintf(err, errlen, "%s: cannot start the XML reader", file ? file : "-");
-        reader_petrxml_close(r);
+    if (!r->xr) {
+        snprintf(err, errlen, "%s: cannot start the XML reader", r->file);
+        xml_close(r);
         return NULL;
     }
     xmlTextReaderSetStructuredErrorHandler(r->xr, on_error, r);
     return r;
-}
-
-void reader_petrxml_close(reader_petrxml *r) {
-    if (!r) return;
-    if (r->xr) xmlFreeTextReader(r->xr);
-    if (r->doc) xmlFreeDoc(r->doc);
-    arena_free(&r->mem);
-    free(r->file);
-    free(r);
 }
 
 /* Attribute value copied into the record arena, NULL if absent. */
@@ -238,8 +237,8 @@ static int salvage_start(reader_petrxml *r, xmlNodePtr from, doc_record *rec,
     return salvage_next(r, rec, err, errlen);
 }
 
-int reader_petrxml_next(reader_petrxml *r, doc_record *rec, char *err,
-                        size_t errlen) {
+static int xml_next(void *state, doc_record *rec, char *err, size_t errlen) {
+    reader_petrxml *r = state;
     arena_reset(&r->mem);
     if (r->done) return 0;
     if (r->salvaging) return salvage_next(r, rec, err, errlen);
@@ -265,3 +264,91 @@ int reader_petrxml_next(reader_petrxml *r, doc_record *rec, char *err,
         return sentence_record(r, node, rec, err, errlen);
     }
 }
+
+/* ---- detection ----------------------------------------------------------- */
+
+static int xml_space(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static int name_start(unsigned char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' ||
+           c == ':' || c >= 0x80;
+}
+
+static int name_char(unsigned char c) {
+    return name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
+}
+
+/* Position just after the first `end` in s[i..n), 0 if none. */
+static size_t past(const char *s, size_t i, size_t n, const char *end) {
+    size_t k = strlen(end);
+    for (; i + k <= n; i++)
+        if (!memcmp(s + i, end, k)) return i + k;
+    return 0;
+}
+
+/* A <Sentence> start tag somewhere in s[0..n). */
+static int has_sentence_tag(const char *s, size_t n) {
+    for (size_t i = 0; (i = past(s, i, n, "<Sentence")) != 0; ) {
+        if (i < n && (xml_space(s[i]) || s[i] == '>' || s[i] == '/')) return 1;
+    }
+    return 0;
+}
+
+/* The prolog (XML declaration, comments, processing instructions, a
+ * DOCTYPE) is stepped over to the root element: <Sentences> (or a single
+ * <Sentence>) scores 100, PETRARCH's <Validation> 90, another root with a
+ * <Sentence> start tag in the head 80 (every <Sentence> is a record wherever
+ * it sits). Anything else is not this format, whatever its first byte:
+ * "<b>Breaking</b> ..." or an HTML page is text. */
+static int xml_detect(const char *head, size_t n, int complete) {
+    const int more = complete ? 0 : READER_DETECT_MORE;
+    size_t i = 0;
+    for (;;) {
+        while (i < n && xml_space(head[i])) i++;
+        if (i == n) return more;
+        if (head[i] != '<') return 0;
+        if (i + 1 == n) return more;
+        unsigned char c = (unsigned char)head[i + 1];
+        if (c == '?') {
+            if (!(i = past(head, i + 2, n, "?>"))) return more;
+        } else if (c == '!') {
+            if (n - i < 4) return more;
+            if (!memcmp(head + i, "<!--", 4)) {
+                if (!(i = past(head, i + 4, n, "-->"))) return more;
+            } else if (n - i < 9) {
+                return memcmp(head + i, "<!DOCTYPE", n - i) ? 0 : more;
+            } else if (!memcmp(head + i, "<!DOCTYPE", 9)) {
+                /* to its '>', stepping over an internal subset [...] */
+                int depth = 0;
+                for (i += 9; i < n; i++) {
+                    if (head[i] == '[') depth++;
+                    else if (head[i] == ']') depth--;
+                    else if (head[i] == '>' && depth <= 0) break;
+                }
+                if (i++ >= n) return more;
+            } else {
+                return 0;
+            }
+        } else if (name_start(c)) {
+            size_t a = i + 1, b = a;
+            while (b < n && name_char((unsigned char)head[b])) b++;
+            if (b == n) return more;
+            if (!xml_space(head[b]) && head[b] != '>' && head[b] != '/') return 0;
+            size_t len = b - a;
+            if ((len == 9 && !memcmp(head + a, "Sentences", 9)) ||
+                (len == 8 && !memcmp(head + a, "Sentence", 8)))
+                return 100;
+            if (len == 10 && !memcmp(head + a, "Validation", 10)) return 90;
+            return has_sentence_tag(head + b, n - b) ? 80 : more;
+        } else {
+            return 0;
+        }
+    }
+}
+
+const reader_format reader_format_petrxml = {
+    "xml", "PETRARCH2 batch XML: <Sentences><Sentence id= date=><Text>",
+    xml_detect, xml_open, xml_next, xml_close,
+};

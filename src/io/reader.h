@@ -1,5 +1,6 @@
-/* reader.h -- streaming readers of input documents (JSON Lines, plain text,
- * PETRARCH2 batch XML) behind one small interface.
+/* reader.h -- streaming readers of input documents behind one small
+ * interface, and the registry of input formats (JSON Lines, PETRARCH2 batch
+ * XML, plain text).
  *
  * The command line codes millions of documents, so a reader hands out one
  * record at a time and keeps at most one record in memory: its memory does not
@@ -17,6 +18,21 @@
  *     while ((rc = reader_next(r, &rec, err, sizeof err)) != 0)
  *         if (rc < 0) report(err); else code(&rec);
  *     reader_close(r);
+ *
+ * Formats. Each input format is one reader_format entry (a name, a
+ * detection function and open/next/close), defined in its own io/read_*.c
+ * and listed once in the registry table of io/reader.c. With READER_AUTO,
+ * reader_open reads the head of the input (a byte order mark and leading
+ * blank lines skipped, then line by line up to READER_HEAD_MAX bytes), asks
+ * every entry's detect function to score it, and opens the entry with the
+ * highest score (the first in the table on a tie). The head is then handed
+ * to the entry's back end before the rest of the stream, through
+ * reader_input, so detection may look at as many bytes as it needs.
+ *
+ * Adding a format: write io/read_NAME.c defining
+ *     const reader_format reader_format_NAME = {"NAME", "summary",
+ *                                               detect, open, next, close};
+ * and add X(reader_format_NAME) to READER_REGISTRY in io/reader.c.
  */
 #ifndef DYAD_READER_H
 #define DYAD_READER_H
@@ -24,9 +40,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 /* Largest plain-text document read whole, bytes. */
 #define READER_TEXT_MAX ((size_t)64 * 1024 * 1024)
+/* Most bytes read ahead for format detection. */
+#define READER_HEAD_MAX ((size_t)64 * 1024)
 
 /* One input document. Every pointer stays valid until the next reader_next
  * or reader_close on the same reader. Absent optional strings are NULL. */
@@ -42,47 +61,83 @@ typedef struct doc_record {
     uint64_t line;         /* 1-based line where the record starts */
 } doc_record;
 
-typedef enum reader_format {
-    READER_AUTO = 0,  /* first non-blank byte: '{' JSONL, '<' XML, else text */
-    READER_JSONL,     /* one JSON object per line */
-    READER_TEXT,      /* the whole file is one document */
-    READER_PETRXML    /* PETRARCH2 batch XML: <Sentences><Sentence ...> */
+/* The stream a format's back end reads: the head read for detection first,
+ * then the rest of the FILE. Owned by the reader; valid until reader_close. */
+typedef struct reader_input {
+    FILE *f;               /* input, not owned */
+    const char *file;      /* name for records and messages */
+    uint64_t first_line;   /* line number of the first byte the back end
+                              reads (blank lines skipped before it counted) */
+    char *head;            /* bytes read ahead, handed out first */
+    size_t head_len, head_pos;
+    char *tmp;             /* reader_input_getline: rest of a line that
+                              straddles the end of the head */
+    size_t tmpcap;
+} reader_input;
+
+/* Like fread(buf, 1, n, f) on the stream. */
+size_t reader_input_read(reader_input *in, void *buf, size_t n);
+/* Like getline(buf, cap, f) on the stream: the next line with its '\n'
+ * (the last one may lack it), NUL-terminated; -1 at the end or on error. */
+ssize_t reader_input_getline(reader_input *in, char **buf, size_t *cap);
+/* Non-zero when reading the FILE failed. */
+int reader_input_error(const reader_input *in);
+
+/* What detect returns when it needs more of the input to decide. */
+#define READER_DETECT_MORE (-1)
+
+/* One input format. */
+typedef struct reader_format {
+    const char *name;      /* "jsonl": --input-format NAME */
+    const char *summary;   /* one line for help texts */
+    /* Scores head[0..n), the input's first bytes after a byte order mark
+     * and leading blank lines (n may be 0 for an empty input): 0 "not this
+     * format", up to 100 "certainly this format", or READER_DETECT_MORE
+     * when more bytes would change the answer. complete is set when head
+     * is all there is to see (the end of the input or READER_HEAD_MAX
+     * bytes); MORE is then not allowed. The head grows a line at a time,
+     * so a format that can decide on its first line does not make a
+     * reader on a pipe wait for more. */
+    int (*detect)(const char *head, size_t n, int complete);
+    /* Opens the back end on in (which outlives it). NULL with err set. */
+    void *(*open)(reader_input *in, char *err, size_t errlen);
+    /* As reader_next. */
+    int (*next)(void *state, doc_record *rec, char *err, size_t errlen);
+    void (*close)(void *state);
 } reader_format;
+
+/* reader_open's format argument for "detect it". */
+#define READER_AUTO ((const reader_format *)0)
+
+/* The registry: entries in table order, i from 0; NULL past the end. */
+const reader_format *reader_format_at(size_t i);
+/* The entry named name, NULL if none ("auto" is not an entry). */
+const reader_format *reader_format_find(const char *name);
+/* "jsonl, xml, text": the registered names joined by ", " into buf
+ * (truncated to size, always NUL-terminated); returns buf. */
+char *reader_format_names(char *buf, size_t size);
+/* The entry that reader_open would pick for an input starting with
+ * head[0..n) and holding nothing more (the byte order mark and blank lines
+ * already skipped); *score (may be NULL) receives its score. */
+const reader_format *reader_detect(const char *head, size_t n, int *score);
 
 typedef struct reader reader;
 
 /* Opens a reader on f (not closed by the reader). file is the name used in
- * records and messages. Returns NULL with err set on failure. */
-reader *reader_open(FILE *f, const char *file, reader_format fmt, char *err,
-                    size_t errlen);
+ * records and messages; fmt an entry of the registry or READER_AUTO.
+ * Returns NULL with err set on failure. */
+reader *reader_open(FILE *f, const char *file, const reader_format *fmt,
+                    char *err, size_t errlen);
 /* 1: a record in *rec; 0: end of input; -1: bad record, err says
  * "file:line: reason", call again to continue with the next record. */
 int reader_next(reader *r, doc_record *rec, char *err, size_t errlen);
 /* The format in use (after auto-detection). */
-reader_format reader_get_format(const reader *r);
+const reader_format *reader_get_format(const reader *r);
 /* Frees the reader; does not close the FILE. NULL is allowed. */
 void reader_close(reader *r);
-/* "jsonl", "text", "xml" or "auto". */
-const char *reader_format_name(reader_format fmt);
 /* Collapses each run of blanks and line breaks in s to one space and trims
  * both ends, in place; returns the new length. XML <Text> is laid out over
  * several lines, and only the words matter. */
 size_t reader_squeeze_space(char *s);
-
-/* ---- Per-format back ends, for io/read_*.c only. ------------------------
- * reader_open (read_text.c) detects the format and hands the stream to one
- * of these. first_line is the line number of the next byte in f (blank
- * lines eaten while detecting the format are counted). */
-typedef struct reader_jsonl reader_jsonl;
-reader_jsonl *reader_jsonl_open(FILE *f, const char *file, uint64_t first_line);
-int reader_jsonl_next(reader_jsonl *r, doc_record *rec, char *err, size_t errlen);
-void reader_jsonl_close(reader_jsonl *r);
-
-typedef struct reader_petrxml reader_petrxml;
-reader_petrxml *reader_petrxml_open(FILE *f, const char *file, uint64_t first_line,
-                                    char *err, size_t errlen);
-int reader_petrxml_next(reader_petrxml *r, doc_record *rec, char *err,
-                        size_t errlen);
-void reader_petrxml_close(reader_petrxml *r);
 
 #endif

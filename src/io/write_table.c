@@ -18,6 +18,9 @@
 
 #include "io/writer.h"
 
+/* Width of the table, characters: fits an 80-column terminal. */
+#define WRITER_TABLE_WIDTH 79
+
 /* Column widths, characters; the verb column takes what is left of
  * WRITER_TABLE_WIDTH after the others and their separating spaces. */
 enum {
@@ -65,7 +68,7 @@ static void next_char(const char *s, size_t i, size_t n, size_t *adv,
 }
 
 /* Writes s in a cell of width characters; pads unless last. */
-static void cell(FILE *f, const char *s, size_t n, int width, int last) {
+static void cell(writer_buf *f, const char *s, size_t n, int width, int last) {
     if (!s) s = "", n = 0;
     /* count characters to know whether the cell must be cut */
     int chars = 0;
@@ -81,50 +84,50 @@ static void cell(FILE *f, const char *s, size_t n, int width, int last) {
         size_t adv, ol;
         const char *o;
         next_char(s, i, n, &adv, &o, &ol);
-        fwrite(o, 1, ol, f);
+        writer_buf_put(f, o, ol);
         i += adv;
     }
     int printed = keep;
     if (chars > width) {
-        putc('~', f);
+        writer_buf_putc(f, '~');
         printed++;
     }
     if (!last)
-        for (; printed < width; printed++) putc(' ', f);
+        for (; printed < width; printed++) writer_buf_putc(f, ' ');
 }
 
-static void cell_str(FILE *f, const char *s, int width, int last) {
+static void cell_str(writer_buf *f, const char *s, int width, int last) {
     cell(f, s, s ? strlen(s) : 0, width, last);
-    if (!last) putc(' ', f);
+    if (!last) writer_buf_putc(f, ' ');
 }
 
-int writer_table_header(writer *w) {
-    FILE *f = w->f;
+static int table_header(writer *w) {
+    writer_buf *f = &w->out;
     cell_str(f, "sent", TW_SENT, 0);
     cell_str(f, "date", TW_DATE, 0);
     cell_str(f, "source", TW_SOURCE, 0);
     cell_str(f, "code", TW_CODE, 0);
     cell_str(f, "target", TW_TARGET, 0);
     cell_str(f, "verb", TW_VERB, 1);
-    putc('\n', f);
+    writer_buf_putc(f, '\n');
     static const int widths[] = {TW_SENT, TW_DATE, TW_SOURCE, TW_CODE, TW_TARGET, TW_VERB};
     for (size_t c = 0; c < sizeof widths / sizeof widths[0]; c++) {
-        if (c) putc(' ', f);
-        for (int k = 0; k < widths[c]; k++) putc('-', f);
+        if (c) writer_buf_putc(f, ' ');
+        for (int k = 0; k < widths[c]; k++) writer_buf_putc(f, '-');
     }
-    putc('\n', f);
-    return ferror(f) ? -1 : 0;
+    writer_buf_putc(f, '\n');
+    return 0;
 }
 
-int writer_table_event(writer *w, const doc_record *doc, const dyad_result *res,
+static int table_event(writer *w, const doc_record *doc, const dyad_result *res,
                        const dyad_event *ev) {
     (void)res;
-    FILE *f = w->f;
+    writer_buf *f = &w->out;
     if (w->new_doc) {
-        fputs("-- ", f);
+        writer_buf_puts(f, "-- ");
         const char *id = doc && doc->id ? doc->id : "";
         cell(f, id, strlen(id), WRITER_TABLE_WIDTH - 3, 1);
-        putc('\n', f);
+        writer_buf_putc(f, '\n');
     }
     char sent[16], date[16] = "-";
     snprintf(sent, sizeof sent, "%4u", (unsigned)ev->sentence);
@@ -135,15 +138,21 @@ int writer_table_event(writer *w, const doc_record *doc, const dyad_result *res,
     cell_str(f, date, TW_DATE, 0);
     cell_str(f, ev->source, TW_SOURCE, 0);
     cell(f, ev->code, strnlen(ev->code, sizeof ev->code), TW_CODE, 0);
-    putc(' ', f);
+    writer_buf_putc(f, ' ');
     cell_str(f, ev->target, TW_TARGET, 0);
     cell_str(f, ev->verb_text, TW_VERB, 1);
-    putc('\n', f);
-    return ferror(f) ? -1 : 0;
+    writer_buf_putc(f, '\n');
+    return 0;
 }
 
-int writer_table_footer(writer *w) {
-    fprintf(w->f, "%llu event%s from %llu document%s\n", w->nevents,
-            w->nevents == 1 ? "" : "s", w->ndocs, w->ndocs == 1 ? "" : "s");
-    return ferror(w->f) ? -1 : 0;
+static int table_footer(writer *w) {
+    writer_buf_printf(&w->out, "%llu event%s from %llu document%s\n", w->nevents,
+                      w->nevents == 1 ? "" : "s", w->ndocs,
+                      w->ndocs == 1 ? "" : "s");
+    return 0;
 }
+
+const writer_format writer_format_table = {
+    "table", NULL, "a fixed-width table for a terminal",
+    table_header, NULL, table_event, table_footer,
+};

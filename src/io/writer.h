@@ -1,63 +1,137 @@
-/* writer.h -- output formats for coded events behind one small interface:
- * JSON Lines (machines), TSV (spreadsheets, awk) and a fixed-width table
- * (people, `make demo`).
+/* writer.h -- output formats for coded events behind one small interface,
+ * the registry of output formats (JSON Lines for machines, TSV for
+ * spreadsheets and awk, a fixed-width table for people) and the sinks they
+ * write to.
  *
  * JSON Lines and TSV share one column list, in this order:
  *     doc_id sentence date source target code root quad goldstein
  *     source_text verb_text target_text sentence_text issues rule
+ *     sentence_span source_span verb_span target_span in_title
  * date is the document date as an 8-digit YYYYMMDD string ("" if unknown),
  * sentence the 0-based sentence index, goldstein printed with one decimal.
- * NULL strings are written as "".
+ * NULL strings are written as "". A span is the byte offset and length of
+ * the sentence or phrase in the text the document was coded from (the
+ * record's text: the decoded JSON "text" string, the XML <Text> with its
+ * blanks collapsed, the plain-text file from its first non-blank byte), or
+ * in its title when in_title is set; a length of 0 means "none" (no target
+ * phrase). JSON writes a span as "verb_span":[off,len] and in_title as
+ * true/false; TSV as two columns, verb_off and verb_len, and 0/1.
  *
  * Usage:
- *     writer *w = writer_open(stdout, WRITER_JSONL);
+ *     writer_sink out = writer_sink_file(stdout);
+ *     writer *w = writer_open(&out, writer_format_find("jsonl"));
  *     for each document: writer_document(w, &rec, &res);  (optional)
  *                        for each event: writer_event(w, &rec, &res, ev);
  *     writer_close(w);     (table: writes "N events from M documents")
+ *
+ * Sinks. A writer is not tied to a FILE: its bytes go to a writer_sink, a
+ * write callback and its user data. writer_sink_file writes to a FILE,
+ * writer_sink_mem to a growing buffer in memory; an event store or an HTTP
+ * response is one more sink. A format's callback formats into the writer's
+ * buffer (w->out, writer_buf_*), and the writer hands what one callback
+ * produced to the sink in one write: one write per event line.
+ *
+ * Formats. Each output format is one writer_format entry (a name and
+ * header/document/event/footer callbacks), defined in its own io/write_*.c
+ * and listed once in the registry table of io/writer.c. Adding a format:
+ * write io/write_NAME.c defining
+ *     const writer_format writer_format_NAME = {"NAME", NULL, "summary",
+ *                                               header, document, event, footer};
+ * (callbacks other than event may be NULL) and add X(writer_format_NAME) to
+ * WRITER_REGISTRY in io/writer.c.
  */
 #ifndef DYAD_WRITER_H
 #define DYAD_WRITER_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 #include "dyad.h"
 #include "io/reader.h"
 
-typedef enum writer_kind {
-    WRITER_JSONL = 0,  /* one JSON object per event per line */
-    WRITER_TSV,        /* header line, then one tab-separated line per event */
-    WRITER_TABLE       /* fixed-width table for a terminal */
-} writer_kind;
+/* ---- sinks -------------------------------------------------------------- */
 
-/* Fixed width of the table, characters: fits an 80-column terminal. */
-#define WRITER_TABLE_WIDTH 79
+/* Where a writer's bytes go. write returns 0, or -1 when the bytes could
+ * not be written (the writer then reports failure); flush (may be NULL) is
+ * called by writer_close and returns 0 or -1 likewise. */
+typedef struct writer_sink {
+    int (*write)(void *ud, const char *p, size_t n);
+    int (*flush)(void *ud);
+    void *ud;
+} writer_sink;
+
+/* Writes to f (stdio buffers it; flush is fflush). f stays the caller's. */
+writer_sink writer_sink_file(FILE *f);
+
+/* A buffer in memory that a memory sink appends to. Start it zeroed; data
+ * is NUL-terminated once anything was written (NULL before). */
+typedef struct writer_mem {
+    char *data;
+    size_t len, cap;
+} writer_mem;
+
+/* Appends to m (grown with realloc; a failed allocation fails the write). */
+writer_sink writer_sink_mem(writer_mem *m);
+/* Frees m's data and zeroes it. */
+void writer_mem_free(writer_mem *m);
+
+/* ---- the buffer formats write into --------------------------------------- */
+
+typedef struct writer_buf {
+    char *p;
+    size_t len, cap;
+    int failed;            /* an allocation failed: the output is short */
+} writer_buf;
+
+/* Room for n more bytes: returns where they go (p + len), NULL (and
+ * failed set) on out-of-memory. The caller advances len by what it used. */
+char *writer_buf_reserve(writer_buf *b, size_t n);
+void writer_buf_put(writer_buf *b, const char *s, size_t n);
+void writer_buf_puts(writer_buf *b, const char *s);    /* NULL: nothing */
+void writer_buf_putc(writer_buf *b, char c);
+/* Decimal, as printf's %llu / %lld; width > 0 pads with zeros (%08llu). */
+void writer_buf_uint(writer_buf *b, unsigned long long v, int width);
+void writer_buf_int(writer_buf *b, long long v);
+/* g with one decimal, exactly as printf's "%.1f": into o, which has room
+ * for WRITER_FIXED1_MAX bytes (no NUL is added; returns the length), or
+ * appended to b. */
+#define WRITER_FIXED1_MAX 400
+size_t writer_fixed1(char *o, double g);
+void writer_buf_fixed1(writer_buf *b, double g);
+void writer_buf_printf(writer_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* s[0..n) as a JSON string with its quotes: escapes ", \ and control
+ * characters, and replaces invalid UTF-8 with \ufffd so the line is valid
+ * JSON whatever the bytes (io/write_json.c). */
+void writer_json_string(writer_buf *b, const char *s, size_t n);
+
+/* ---- formats and writers ------------------------------------------------ */
 
 typedef struct writer writer;
 
-/* The FILE stays the caller's: writer_close does not close it. NULL on
- * out-of-memory. The TSV header is written here. */
-writer *writer_open(FILE *f, writer_kind kind);
-/* Announces a coded document (events or not), so the table's final count
- * includes documents without events. Optional: when never called, documents
- * are counted from changes of doc_id in writer_event. Returns 0 or -1 on a
- * write error. */
-int writer_document(writer *w, const doc_record *doc, const dyad_result *res);
-/* Writes one event of doc; res supplies the sentence text. 0 or -1. */
-int writer_event(writer *w, const doc_record *doc, const dyad_result *res,
+typedef struct writer_format {
+    const char *name;      /* "jsonl": --format NAME */
+    const char *alias;     /* another name accepted ("json"), or NULL */
+    const char *summary;   /* one line for help texts */
+    /* Each callback appends to w->out and returns 0, or -1 on failure.
+     * header: at writer_open. document: for each writer_document. event:
+     * for each event (w->new_doc tells whether it opens a document).
+     * footer: at writer_close. Only event is required. */
+    int (*header)(writer *w);
+    int (*document)(writer *w, const doc_record *doc, const dyad_result *res);
+    int (*event)(writer *w, const doc_record *doc, const dyad_result *res,
                  const dyad_event *ev);
-/* Finishes the output (table footer), flushes, frees w. 0, or -1 if any
- * write failed. NULL is allowed. */
-int writer_close(writer *w);
-/* "jsonl", "tsv", "table"; and back: -1 for an unknown name. */
-const char *writer_kind_name(writer_kind kind);
-int writer_kind_parse(const char *name);
+    int (*footer)(writer *w);
+} writer_format;
 
-/* ---- Shared by io/write_*.c only. -------------------------------------- */
-
-/* Writer state common to all kinds. */
+/* Writer state; formats read the counters and append to out. */
 struct writer {
-    FILE *f;               /* output, not owned */
-    writer_kind kind;      /* format */
+    const writer_format *fmt;
+    writer_sink sink;      /* copy of the caller's sink */
+    writer_buf out;        /* what the current callback writes */
     unsigned long long nevents;  /* events written */
     unsigned long long ndocs;    /* documents seen */
     int explicit_docs;     /* writer_document was called at least once */
@@ -67,25 +141,31 @@ struct writer {
     int failed;            /* some write failed */
 };
 
-/* Sets w->new_doc: whether doc differs from the previous event's document
- * (same id and line means same document); counts it in w->ndocs when
- * writer_document is not in use. */
-void writer_track_doc(writer *w, const doc_record *doc);
+/* The registry: entries in table order, i from 0; NULL past the end. */
+const writer_format *writer_format_at(size_t i);
+/* The entry whose name or alias is name; NULL if none. */
+const writer_format *writer_format_find(const char *name);
+/* "jsonl (json), tsv, table" into buf (truncated to size, always
+ * NUL-terminated); returns buf. */
+char *writer_format_names(char *buf, size_t size);
+
+/* A writer of fmt onto sink (copied). NULL on out-of-memory or a NULL
+ * argument. The header (TSV's column names, the table's) is written here. */
+writer *writer_open(const writer_sink *sink, const writer_format *fmt);
+/* Announces a coded document (events or not), so the table's final count
+ * includes documents without events. Optional: when never called, documents
+ * are counted from changes of doc_id in writer_event. Returns 0 or -1 on a
+ * write error. */
+int writer_document(writer *w, const doc_record *doc, const dyad_result *res);
+/* Writes one event of doc; res supplies the sentence text. 0 or -1. */
+int writer_event(writer *w, const doc_record *doc, const dyad_result *res,
+                 const dyad_event *ev);
+/* Finishes the output (footer), flushes the sink, frees w. 0, or -1 if any
+ * write failed. NULL is allowed. */
+int writer_close(writer *w);
+
 /* The text of the event's sentence in res (may contain any bytes). */
 const char *writer_sentence_text(const dyad_result *res, const dyad_event *ev,
                                  size_t *len);
-
-int writer_jsonl_event(writer *w, const doc_record *doc, const dyad_result *res,
-                       const dyad_event *ev);
-/* Writes s[0..n) as a JSON string with quotes: escapes ", \ and control
- * characters, and replaces invalid UTF-8 with U+FFFD so the line is valid. */
-void writer_json_string(FILE *f, const char *s, size_t n);
-int writer_tsv_header(writer *w);
-int writer_tsv_event(writer *w, const doc_record *doc, const dyad_result *res,
-                     const dyad_event *ev);
-int writer_table_header(writer *w);
-int writer_table_event(writer *w, const doc_record *doc, const dyad_result *res,
-                       const dyad_event *ev);
-int writer_table_footer(writer *w);
 
 #endif
