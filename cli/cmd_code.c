@@ -50,6 +50,7 @@ typedef struct slot {
 typedef struct ring {
     const dyad_engine *e;
     const dyad_options *opt;
+    int titles;          /* code each record's title as sentence 0 */
     slot *slots;
     size_t cap;
     unsigned char *done; /* per slot: coded, waiting to be written */
@@ -106,6 +107,10 @@ static void code_slot(const ring *b, slot *s, dyad_doc *doc) {
     in.text = s->rec.text;
     in.text_len = s->rec.text_len;
     in.date = s->rec.date;
+    if (b->titles && s->rec.title) {
+        in.title = s->rec.title;
+        in.title_len = strlen(s->rec.title);
+    }
     s->kept = 0;
     s->failed = dyad_code(b->e, doc, &in, b->opt, &s->rp, &err) != DYAD_OK;
     if (s->failed) snprintf(s->err, sizeof s->err, "%s", err.msg);
@@ -289,6 +294,7 @@ static int code_files(int argc, char **argv, const char **files) {
     dict_opts dopt;
     memset(&dopt, 0, sizeof dopt);
     int nfiles = 0, stats = 0;
+    int titles = 1; /* --no-title: the headline is not coded */
     long threads = sysconf(_SC_NPROCESSORS_ONLN);
     const writer_format *out_fmt = writer_format_find("jsonl");
     const reader_format *in_fmt = READER_AUTO;
@@ -328,6 +334,8 @@ static int code_files(int argc, char **argv, const char **files) {
             }
         } else if (!strcmp(a, "--stats")) {
             stats = 1;
+        } else if (!strcmp(a, "--no-title")) {
+            titles = 0;
         } else if (!strcmp(a, "--no-require-dyad")) {
             opt.require_dyad = 0;
         } else if (a[0] == '-' && a[1]) {
@@ -355,6 +363,7 @@ static int code_files(int argc, char **argv, const char **files) {
     memset(&b, 0, sizeof b);
     b.e = e;
     b.opt = &opt;
+    b.titles = titles;
     /* one thread codes in place: a ring of one slot, never copied into */
     int nworkers = threads > 1 ? (int)(threads > 256 ? 256 : threads) : 0;
     b.cap = nworkers ? (size_t)nworkers * SLOTS_PER_THREAD : 1;
