@@ -64,6 +64,8 @@ typedef struct doc_state {
         uint32_t n, last;
     } country[COUNTRY_MAX];
     uint32_t ncountries, tick;
+    uint32_t named;        /* mentions with a name, ever */
+    uint64_t heads;        /* bit lemma_bit(head) of every mention's head */
 } doc_state;
 
 /* The explain trace of a document being built (trace.c). */

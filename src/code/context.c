@@ -65,6 +65,14 @@ static int is_name(const sent_ctx *c, const chunk *ch) {
     return words > 0;
 }
 
+/* A token's lemma as one of 64 bits, for doc_state.heads: a cheap "no
+ * earlier actor had this head noun". */
+static unsigned lemma_bit(const tok *t) {
+    if (t->lwid) return t->lwid & 63u;
+    const char *l = t->lemma ? t->lemma : t->norm;
+    return ((unsigned)(unsigned char)l[0] * 31u + (unsigned char)(l[0] ? l[1] : 0)) & 63u;
+}
+
 void context_remember(sent_ctx *c, int32_t ui, int count) {
     doc_state *ds = c->ds;
     if (!ds || ui < 0) return;
@@ -79,8 +87,11 @@ void context_remember(sent_ctx *c, int32_t ui, int count) {
     m->pronoun = u->pronoun;
     m->compound = u->compound && u->ncodes > 1;
     m->sentence = c->s->index;
-    if (u->chunk >= 0 && is_name(c, &c->s->chunks[u->chunk]) && m->head)
+    if (u->chunk >= 0 && is_name(c, &c->s->chunks[u->chunk]) && m->head) {
         m->name = m->head->norm;
+        ds->named++;
+    }
+    if (m->head) ds->heads |= (uint64_t)1 << lemma_bit(m->head);
     ds->nm++;
     /* how often each country came up: the story's country, for agents
      * named without one */
@@ -180,7 +191,15 @@ static void take_country(sent_ctx *c, unit *u, const char *country) {
     u->resolved = 1;
 }
 
-static int word_is(const tok *t, const char *w) { return !strcmp(t->norm, w); }
+#define word_is(t, w) tok_norm_is(t, w)
+
+/* Do two tokens have the same lemma? By vocabulary id when both have one
+ * (the dictionaries' words), else by spelling. */
+static int same_lemma(const tok *a, const tok *b) {
+    if (a->lwid && b->lwid) return a->lwid == b->lwid;
+    if (!a->lemma || !b->lemma || a->lemma[0] != b->lemma[0]) return 0;
+    return !strcmp(a->lemma, b->lemma);
+}
 
 /* "the two sides", "both countries", "the two leaders": the actors last
  * named together. */
@@ -222,41 +241,51 @@ static int describe_pair(sent_ctx *c, unit *u, const chunk *ch) {
 
 int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj) {
     const sentence *s = c->s;
-    if (u->coded || nconj != 1 || !c->ds) return 0;
+    doc_state *ds = c->ds;
+    if (u->coded || nconj != 1 || !ds || !ds->nm) return 0;
     const tok *first = &s->toks[ch->first], *h = &s->toks[ch->head];
-    if (describe_pair(c, u, ch)) return 1;
+    /* most noun phrases are none of what follows: "Monday", "a statement";
+     * the cheap tests come first (this runs for every one of them) */
+    int definite = first->tag == T_DT &&
+                   (word_is(first, "THE") || word_is(first, "THIS") ||
+                    word_is(first, "THESE") || word_is(first, "THAT") ||
+                    word_is(first, "THOSE"));
+    int capitals = 1;
+    for (uint32_t i = ch->first; i < ch->end && capitals; i++)
+        capitals &= (s->toks[i].flags & TOKF_CAP) != 0;
+    int pairish = tok_in_class(h, WC_PAIR) && h->tag == T_NNS;
+    if (!definite && !capitals && !pairish && !(ds->named && is_name(c, ch)))
+        return 0;
+    if (pairish && describe_pair(c, u, ch)) return 1;
     /* a name met before in full: "Griffiths" after "Martin Griffiths, the
      * UN envoy" (capitalised: at a sentence's start the tagger may take an
      * unknown name for a plural) */
-    int capitals = 1;
-    for (uint32_t i = ch->first; i < ch->end; i++)
-        capitals &= (s->toks[i].flags & TOKF_CAP) != 0;
-    if (is_name(c, ch) || capitals) {
+    if (!definite) {
         const mention *m;
-        for (uint32_t k = 0; (m = newest(c->ds, k)); k++)
-            if (m->name && !strcmp(m->name, h->norm)) {
+        for (uint32_t k = 0; ds->named && (m = newest(ds, k)); k++)
+            if (m->name && m->name[0] == h->norm[0] &&
+                !strcmp(m->name, h->norm)) {
                 take(u, m);
                 return 1;
             }
         return 0;
     }
-    /* a definite description: "the group", "this week's talks" are not */
-    int definite = first->tag == T_DT &&
-                   (word_is(first, "THE") || word_is(first, "THIS") ||
-                    word_is(first, "THESE") || word_is(first, "THAT") ||
-                    word_is(first, "THOSE"));
-    if (!definite) return 0;
     /* the same head noun as an earlier actor's: "the coalition" after "the
      * Saudi-led coalition", "the council" after "the military council" */
     const mention *m;
-    for (uint32_t k = 0; (m = newest(c->ds, k)); k++)
-        if (m->head && !m->pronoun && m->head->lemma && h->lemma &&
-            !strcmp(m->head->lemma, h->lemma) && m->head != h) {
-            take(u, m);
-            return 1;
-        }
+    if (ds->heads >> lemma_bit(h) & 1)
+        for (uint32_t k = 0; (m = newest(ds, k)); k++)
+            if (m->head && !m->pronoun && m->head != h &&
+                same_lemma(m->head, h)) {
+                take(u, m);
+                return 1;
+            }
     /* a word describing a kind of actor: the newest actor of that kind */
-    for (uint32_t k = 0; (m = newest(c->ds, k)); k++) {
+    if (!(h->wcls & (1u << WC_ARMED_GROUP | 1u << WC_ORGANISATION |
+                     1u << WC_GOVERNMENT | 1u << WC_STATE | 1u << WC_FORCES |
+                     1u << WC_POLICE)))
+        return 0;
+    for (uint32_t k = 0; (m = newest(ds, k)); k++) {
         if (m->pronoun || !m->ncodes) continue;
         if (tok_in_class(h, WC_ARMED_GROUP) && is_armed(m->codes[0])) {
             take(u, m);
@@ -328,10 +357,10 @@ void context_examples(sent_ctx *c) {
     const sentence *s = c->s;
     for (uint32_t p = 1; p + 1 < s->ntok; p++) {
         const tok *t = &s->toks[p];
-        int such = !strcmp(t->norm, "SUCH") && p + 2 < s->ntok &&
-                   !strcmp(s->toks[p + 1].norm, "AS");
-        if (strcmp(t->norm, "INCLUDING") && strcmp(t->norm, "NOTABLY") &&
-            strcmp(t->norm, "NAMELY") && !such)
+        int such = tok_norm_is(t, "SUCH") && p + 2 < s->ntok &&
+                   tok_norm_is(&s->toks[p + 1], "AS");
+        if (!tok_norm_is(t, "INCLUDING") && !tok_norm_is(t, "NOTABLY") &&
+            !tok_norm_is(t, "NAMELY") && !such)
             continue;
         if (s->toks[p - 1].tag != T_COMMA) continue;
         int32_t vi = c->unit_of[p + 1 + (such ? 1 : 0)];

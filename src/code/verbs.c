@@ -488,10 +488,10 @@ static int32_t clause_subject(const sent_ctx *c, uint32_t ci) {
 static int each_other(const sent_ctx *c, uint32_t from, uint32_t to) {
     const sentence *s = c->s;
     for (uint32_t q = from; q + 1 < to && q + 1 < s->ntok; q++)
-        if ((!strcmp(s->toks[q].norm, "EACH") &&
-             !strcmp(s->toks[q + 1].norm, "OTHER")) ||
-            (!strcmp(s->toks[q].norm, "ONE") &&
-             !strcmp(s->toks[q + 1].norm, "ANOTHER")))
+        if ((tok_norm_is(&s->toks[q], "EACH") &&
+             tok_norm_is(&s->toks[q + 1], "OTHER")) ||
+            (tok_norm_is(&s->toks[q], "ONE") &&
+             tok_norm_is(&s->toks[q + 1], "ANOTHER")))
             return 1;
     return 0;
 }
@@ -501,7 +501,8 @@ static int each_other(const sent_ctx *c, uint32_t from, uint32_t to) {
 static int32_t between_pair(const sent_ctx *c, uint32_t from, uint32_t to) {
     const sentence *s = c->s;
     for (uint32_t q = from; q + 1 < to && q + 1 < s->ntok; q++) {
-        if (strcmp(s->toks[q].norm, "BETWEEN") && strcmp(s->toks[q].norm, "AMONG"))
+        if (!tok_norm_is(&s->toks[q], "BETWEEN") &&
+            !tok_norm_is(&s->toks[q], "AMONG"))
             continue;
         int32_t u = units_starting_at(c, q + 1);
         if (u >= 0 && c->units[u].compound && c->units[u].coded &&

@@ -12,6 +12,7 @@
 #define DYAD_SENTENCE_H
 
 #include <stdint.h>
+#include <string.h>
 
 /* Penn Treebank tags, the vocabulary the dictionaries' authors think in. */
 typedef enum tag {
@@ -90,6 +91,12 @@ typedef struct tok {
                             that the lookups of a token hash it once; 0 in a
                             token built elsewhere: see tok_hash() */
 } tok;
+
+/* Is token t the upper-case word w (a string literal)? Compares the length
+ * first, so the hot loops that look for "between" or "including" at every
+ * token reject nearly all tokens without touching their bytes. */
+#define tok_norm_is(t, w)                                                     \
+    ((t)->nlen == sizeof(w) - 1 && memcmp((t)->norm, (w), sizeof(w) - 1) == 0)
 
 static inline int tok_in_class(const tok *t, int k) {
     return (t->wcls >> k) & 1u;

@@ -1127,7 +1127,10 @@ static int headline_case(const sentence *s) {
         if (t->flags & (TOKF_PUNCT | TOKF_NUMBER)) continue;
         words++;
         if (t->flags & TOKF_ALLCAPS) allcaps++;
-        if (title_small_word(t) && !(t->flags & TOKF_CAP)) continue;
+        /* (the small words matter only in a title: most sentences are
+         * not, and this runs for every one) */
+        if (!s->title) continue;
+        if (!(t->flags & TOKF_CAP) && title_small_word(t)) continue;
         content++;
         if (t->flags & TOKF_CAP) caps++;
     }
