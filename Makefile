@@ -1,21 +1,37 @@
-# dyad -- build, test, demo, bench.
-# `make` builds build/libdyad.a and build/dyad. See README.md.
+# dyad -- build, test, install, demo, bench.
+# `make` builds build/dyad, build/libdyad.so and build/libdyad.a, nothing
+# else: it never installs packages. `make demo` and `make test` first run
+# `make deps` (tools/deps.sh: the Debian packages, with apt-get when some are
+# missing). See README.md.
 
 CC      ?= cc
+LD      ?= ld
+OBJCOPY ?= objcopy
+AR      ?= ar
+PKG_CONFIG ?= pkg-config
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 OPT     ?= -O2 -g
 CFLAGS  ?=
 CFLAGS  += $(CSTD) $(WARN) $(OPT) $(EXTRA_CFLAGS) -Iinclude -Isrc -I$(B)/gen
 PKGS    := libxml-2.0 jansson libutf8proc
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 CFLAGS  += $(PKG_CFLAGS)
 LDLIBS  := $(PKG_LIBS) -lpthread -lm
-TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+TEST_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+# The library's objects: position-independent (one set of objects for the
+# shared and the static library) and hidden unless marked DYAD_API.
+LIB_CFLAGS := -fPIC -fvisibility=hidden
 
 B       := build
 WORDNET ?= /usr/share/wordnet
+
+# Version and soname from include/dyad.h.
+VERSION := $(shell sed -n 's/^\#define DYAD_VERSION "\(.*\)"/\1/p' include/dyad.h)
+SOMAJOR := $(shell sed -n 's/^\#define DYAD_VERSION_MAJOR \([0-9]*\)/\1/p' include/dyad.h)
+SONAME  := libdyad.so.$(SOMAJOR)
+SOFILE  := libdyad.so.$(VERSION)
 
 LIB_SRC := $(wildcard src/*/*.c)
 GEN_SRC := $(B)/gen/lexicon_data.c $(B)/gen/bundled_data.c
@@ -24,22 +40,29 @@ CLI_SRC := $(wildcard cli/*.c)
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o)
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(B)/tests/%)
+HDRS    := $(wildcard src/*/*.h include/*.h cli/*.h)
 BUNDLED := $(sort $(wildcard data/dict/*.txt)) data/cameo-codes.tsv
+LIBS_OUT := $(B)/libdyad.a $(B)/$(SOFILE) $(B)/$(SONAME) $(B)/libdyad.so
 
-.PHONY: all clean test demo bench eval asan deps
-all: deps
-	@$(MAKE) --no-print-directory $(B)/dyad
+.PHONY: all clean test check demo bench eval asan deps
+all: $(B)/dyad $(LIBS_OUT)
 
 # Installs missing Debian packages (tools/deps.sh); a no-op when present.
+# Only `make demo` and `make test` run it.
 deps:
 	@sh tools/deps.sh
 
-$(B)/%.o: %.c $(wildcard src/*/*.h include/*.h cli/*.h) | $(B)/gen/lexicon_data.c
+# The library's objects (shortest stem wins over the rule below).
+$(B)/src/%.o: src/%.c $(HDRS) | $(B)/gen/lexicon_data.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LIB_CFLAGS) -c $< -o $@
+
+$(B)/%.o: %.c $(HDRS) | $(B)/gen/lexicon_data.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 
 $(B)/gen/%.o: $(B)/gen/%.c
-	$(CC) $(CFLAGS) -Wno-overlength-strings -c $< -o $@
+	$(CC) $(CFLAGS) $(LIB_CFLAGS) -Wno-overlength-strings -c $< -o $@
 
 # Tools that run at build time only.
 $(B)/tools/%: tools/%.c
@@ -56,30 +79,51 @@ $(B)/gen/bundled_data.c: $(B)/tools/embed $(BUNDLED)
 	@mkdir -p $(dir $@)
 	$(B)/tools/embed $(BUNDLED) > $@.tmp && mv $@.tmp $@
 
-$(B)/libdyad.a: $(LIB_OBJ)
-	rm -f $@ && ar rcs $@ $^
+# Every library object with its symbols as compiled: for the dyad command
+# and the unit tests, which call internal functions. Not installed.
+$(B)/libdyad_internal.a: $(LIB_OBJ)
+	rm -f $@ && $(AR) rcs $@ $^
 
-$(B)/dyad: $(CLI_OBJ) $(B)/libdyad.a
+# The installed static library: the objects linked into one relocatable
+# object whose hidden (internal) symbols are then made local, so that only
+# dyad_* names are global and none collides with a program's own.
+$(B)/libdyad.a: $(LIB_OBJ)
+	$(LD) -r -o $(B)/libdyad.o $^
+	$(OBJCOPY) --localize-hidden $(B)/libdyad.o
+	rm -f $@ && $(AR) rcs $@ $(B)/libdyad.o
+
+# The shared library exports the DYAD_API functions only.
+$(B)/$(SOFILE): $(LIB_OBJ)
+	$(CC) $(CFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,-z,defs $^ $(LDLIBS) -o $@
+
+$(B)/$(SONAME): $(B)/$(SOFILE)
+	ln -sf $(SOFILE) $@
+
+$(B)/libdyad.so: $(B)/$(SONAME)
+	ln -sf $(SONAME) $@
+
+$(B)/dyad: $(CLI_OBJ) $(B)/libdyad_internal.a
 	$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
 
-$(B)/tests/%: tests/%.c $(B)/libdyad.a $(wildcard tests/*.h)
+$(B)/tests/%: tests/%.c $(B)/libdyad_internal.a $(wildcard tests/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $< $(B)/libdyad.a $(LDLIBS) $(TEST_LIBS) -o $@
+	$(CC) $(CFLAGS) $< $(B)/libdyad_internal.a $(LDLIBS) $(TEST_LIBS) -o $@
 
 test: deps
-	@$(MAKE) --no-print-directory $(B)/dyad $(TEST_BIN)
+	@$(MAKE) --no-print-directory check
+
+# The tests without the package check.
+check: $(B)/dyad $(TEST_BIN) $(LIBS_OUT)
 	@sh tests/run_all.sh $(B)
 
 demo: deps
 	@$(MAKE) --no-print-directory $(B)/dyad
 	$(B)/dyad code --format table examples/article.jsonl
 
-bench: deps
-	@$(MAKE) --no-print-directory $(B)/dyad
+bench: $(B)/dyad
 	@sh bench/run.sh $(B)
 
-eval: deps
-	@$(MAKE) --no-print-directory $(B)/dyad
+eval: $(B)/dyad
 	@sh tests/eval.sh $(B)
 
 # Same tests under AddressSanitizer and UBSan, in a separate build tree.
