@@ -33,6 +33,16 @@ SOMAJOR := $(shell sed -n 's/^\#define DYAD_VERSION_MAJOR \([0-9]*\)/\1/p' inclu
 SONAME  := libdyad.so.$(SOMAJOR)
 SOFILE  := libdyad.so.$(VERSION)
 
+# Installation (make install PREFIX=/usr DESTDIR=/tmp/pkg).
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR  ?= $(PREFIX)/bin
+LIBDIR  ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+MANDIR  ?= $(PREFIX)/share/man
+PCDIR   ?= $(LIBDIR)/pkgconfig
+INSTALL ?= install
+
 LIB_SRC := $(wildcard src/*/*.c)
 GEN_SRC := $(B)/gen/lexicon_data.c $(B)/gen/bundled_data.c
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(GEN_SRC:%.c=%.o)
@@ -44,7 +54,7 @@ HDRS    := $(wildcard src/*/*.h include/*.h cli/*.h)
 BUNDLED := $(sort $(wildcard data/dict/*.txt)) data/cameo-codes.tsv
 LIBS_OUT := $(B)/libdyad.a $(B)/$(SOFILE) $(B)/$(SONAME) $(B)/libdyad.so
 
-.PHONY: all clean test check demo bench eval asan deps
+.PHONY: all clean test check demo bench eval asan deps install uninstall
 all: $(B)/dyad $(LIBS_OUT)
 
 # Installs missing Debian packages (tools/deps.sh); a no-op when present.
@@ -108,6 +118,35 @@ $(B)/dyad: $(CLI_OBJ) $(B)/libdyad_internal.a
 $(B)/tests/%: tests/%.c $(B)/libdyad_internal.a $(wildcard tests/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $< $(B)/libdyad_internal.a $(LDLIBS) $(TEST_LIBS) -o $@
+
+# The pkg-config file is written for PREFIX (and LIBDIR, INCLUDEDIR) as it
+# is installed; the paths under PREFIX are kept relative to ${prefix}.
+PC_SED := -e 's|@PREFIX@|$(PREFIX)|' \
+    -e 's|@LIBDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))|' \
+    -e 's|@INCLUDEDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))|' \
+    -e 's|@VERSION@|$(VERSION)|' -e 's|@LIBS_PRIVATE@|$(strip $(LDLIBS))|'
+
+install: $(B)/dyad $(LIBS_OUT)
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
+	    $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PCDIR) \
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3
+	$(INSTALL) -m 755 $(B)/dyad $(DESTDIR)$(BINDIR)/dyad
+	$(INSTALL) -m 755 $(B)/$(SOFILE) $(DESTDIR)$(LIBDIR)/$(SOFILE)
+	ln -sf $(SOFILE) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libdyad.so
+	$(INSTALL) -m 644 $(B)/libdyad.a $(DESTDIR)$(LIBDIR)/libdyad.a
+	$(INSTALL) -m 644 include/dyad.h $(DESTDIR)$(INCLUDEDIR)/dyad.h
+	sed $(PC_SED) dyad.pc.in > $(DESTDIR)$(PCDIR)/dyad.pc
+	chmod 644 $(DESTDIR)$(PCDIR)/dyad.pc
+	$(INSTALL) -m 644 man/dyad.1 $(DESTDIR)$(MANDIR)/man1/dyad.1
+	$(INSTALL) -m 644 man/dyad.3 $(DESTDIR)$(MANDIR)/man3/dyad.3
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/dyad \
+	    $(DESTDIR)$(LIBDIR)/$(SOFILE) $(DESTDIR)$(LIBDIR)/$(SONAME) \
+	    $(DESTDIR)$(LIBDIR)/libdyad.so $(DESTDIR)$(LIBDIR)/libdyad.a \
+	    $(DESTDIR)$(INCLUDEDIR)/dyad.h $(DESTDIR)$(PCDIR)/dyad.pc \
+	    $(DESTDIR)$(MANDIR)/man1/dyad.1 $(DESTDIR)$(MANDIR)/man3/dyad.3
 
 test: deps
 	@$(MAKE) --no-print-directory check
