@@ -49,7 +49,7 @@ void dict_free(dict *d) {
     mem_free(m, d->nominals);
     mem_free(m, d->discard_next);
     mem_free(m, d->discard_fbits);
-    free(d->discard_p2bits);
+    mem_free(m, d->discard_p2bits);
     strmap_free(&d->discard_first);
     strmap_free(&d->discard_prefix);
     mem_free(m, d->issue_entries);
