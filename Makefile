@@ -54,7 +54,8 @@ HDRS    := $(wildcard src/*/*.h include/*.h cli/*.h)
 BUNDLED := $(sort $(wildcard data/dict/*.txt)) data/cameo-codes.tsv
 LIBS_OUT := $(B)/libdyad.a $(B)/$(SOFILE) $(B)/$(SONAME) $(B)/libdyad.so
 
-.PHONY: all clean test check demo bench eval asan deps install uninstall
+.PHONY: all clean test check demo bench eval asan deps install uninstall \
+        stage
 all: $(B)/dyad $(LIBS_OUT)
 
 # Installs missing Debian packages (tools/deps.sh); a no-op when present.
@@ -148,11 +149,40 @@ uninstall:
 	    $(DESTDIR)$(INCLUDEDIR)/dyad.h $(DESTDIR)$(PCDIR)/dyad.pc \
 	    $(DESTDIR)$(MANDIR)/man1/dyad.1 $(DESTDIR)$(MANDIR)/man3/dyad.3
 
+# An installation in the build tree (PREFIX=$(B)/stage) that the tests
+# compile examples/embed.c against, through pkg-config as a user would.
+STAGE := $(abspath $(B))/stage
+stage: $(B)/dyad $(LIBS_OUT)
+	@$(MAKE) --no-print-directory install DESTDIR= PREFIX=$(STAGE) \
+	    B=$(B) > $(B)/stage.log
+
+# Built against the staged installation with pkg-config: dynamically (as a
+# user would) and statically, against the localised archive.
+PC_STAGE := PKG_CONFIG_PATH=$(STAGE)/lib/pkgconfig $(PKG_CONFIG)
+$(B)/examples/embed: examples/embed.c stage
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(OPT) $(EXTRA_CFLAGS) examples/embed.c \
+	    $$($(PC_STAGE) --cflags --libs dyad) -o $@
+	$(CC) $(CSTD) $(WARN) $(OPT) $(EXTRA_CFLAGS) examples/embed.c \
+	    $$($(PC_STAGE) --cflags dyad) $(STAGE)/lib/libdyad.a \
+	    $$($(PC_STAGE) --static --libs-only-l dyad | sed 's/-ldyad //') \
+	    -o $@-static
+
+# A program whose own functions have the names of libdyad's internal ones
+# links with the static archive and still gets the library's.
+$(B)/tests/static_link: tests/static_link.c stage
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(OPT) $(EXTRA_CFLAGS) tests/static_link.c \
+	    $$($(PC_STAGE) --cflags dyad) $(STAGE)/lib/libdyad.a \
+	    $$($(PC_STAGE) --static --libs-only-l dyad | sed 's/-ldyad //') \
+	    -o $@
+
 test: deps
 	@$(MAKE) --no-print-directory check
 
 # The tests without the package check.
-check: $(B)/dyad $(TEST_BIN) $(LIBS_OUT)
+check: $(B)/dyad $(TEST_BIN) $(LIBS_OUT) $(B)/examples/embed \
+       $(B)/tests/static_link
 	@sh tests/run_all.sh $(B)
 
 demo: deps

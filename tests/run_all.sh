@@ -9,6 +9,13 @@
 #    number committed in tests/conformance_min.txt. It counts as one test.
 # 4. the evaluation ratchet: F1 on tests/dev/devset.jsonl at or above the
 #    minimums in tests/eval_min.txt. One test.
+# 5. the embedding example, BUILD_DIR/examples/embed (built by make against
+#    the installation staged in BUILD_DIR/stage), counted from its line
+#    "embed: N passed, M failed": linked dynamically and run under valgrind
+#    (leaks are failures) unless it is built with AddressSanitizer (then
+#    LeakSanitizer checks), and linked statically;
+# 6. tests/pkg_test.sh (symbols, soname, install, man pages), counted from
+#    "pkg: N passed, M failed";
 # Keeps going after failures so every result is shown. The last line is
 # exactly "N passed, M failed" and the exit status is non-zero on any failure.
 set -u
@@ -130,6 +137,61 @@ else
     FAIL=$((FAIL + 1))
     echo "not ok - evaluation ratchet ($B/dyad or the development set missing)"
 fi
+
+# --- 5. the embedding example --------------------------------------------
+# count_summary LABEL FILE RC: adds the "LABEL: N passed, M failed" line of
+# FILE to the totals (a missing line or a non-zero RC without failures
+# counts as one failure).
+count_summary() {
+    line=$(grep "^$1: [0-9]* passed, [0-9]* failed$" "$2" | tail -n 1)
+    if [ -n "$line" ]; then
+        p=$(echo "$line" | sed 's/^[^:]*: \([0-9]*\) passed.*/\1/')
+        f=$(echo "$line" | sed 's/.* passed, \([0-9]*\) failed$/\1/')
+        if [ "$3" != 0 ] && [ "$f" = 0 ]; then
+            echo "$1: exit status $3"
+            f=1
+        fi
+    else
+        echo "$1: no summary line (exit status $3)"
+        p=0
+        f=1
+    fi
+    PASS=$((PASS + p))
+    FAIL=$((FAIL + f))
+}
+
+EMBED=$B/examples/embed
+if [ -x "$EMBED" ]; then
+    VG=""
+    if ldd "$EMBED" 2>/dev/null | grep -q libasan; then
+        echo "== embed (AddressSanitizer and LeakSanitizer)"
+    elif command -v valgrind >/dev/null 2>&1; then
+        echo "== embed (under valgrind)"
+        VG="valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all --error-exitcode=99"
+    else
+        echo "== embed (valgrind not installed: no leak check)"
+    fi
+    LD_LIBRARY_PATH=$B/stage/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} \
+        $VG "$EMBED" > "$OUT" 2>&1
+    rc=$?
+    cat "$OUT"
+    count_summary embed "$OUT" "$rc"
+    echo "== embed-static"
+    "$EMBED-static" > "$OUT" 2>&1
+    rc=$?
+    tail -n 1 "$OUT"
+    count_summary embed "$OUT" "$rc"
+else
+    FAIL=$((FAIL + 1))
+    echo "not ok - $EMBED not built"
+fi
+
+# --- 6. packaging ------------------------------------------------------------
+echo "== pkg_test.sh"
+sh tests/pkg_test.sh "$B" > "$OUT" 2>&1
+rc=$?
+cat "$OUT"
+count_summary pkg "$OUT" "$rc"
 
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]
