@@ -16,6 +16,9 @@
 #    LeakSanitizer checks), and linked statically;
 # 6. tests/pkg_test.sh (symbols, soname, install, man pages), counted from
 #    "pkg: N passed, M failed";
+# 7. the Python binding's unittest tests (python/tests) against
+#    BUILD_DIR/libdyad.so, counted from "Ran N tests" and "FAILED (...)"
+#    (skipped tests are not counted).
 # Keeps going after failures so every result is shown. The last line is
 # exactly "N passed, M failed" and the exit status is non-zero on any failure.
 set -u
@@ -192,6 +195,37 @@ sh tests/pkg_test.sh "$B" > "$OUT" 2>&1
 rc=$?
 cat "$OUT"
 count_summary pkg "$OUT" "$rc"
+
+# --- 7. the Python binding ---------------------------------------------------
+if command -v python3 >/dev/null 2>&1; then
+    echo "== python (unittest)"
+    PRELOAD=""
+    if ldd "$B/libdyad.so" 2>/dev/null | grep -q libasan; then
+        # python3 itself is not instrumented: the sanitizer runtime must be
+        # loaded first; CPython's own allocations are not leak-checked
+        PRELOAD=$(ldd "$B/libdyad.so" | awk '/libasan/ { print $3 }')
+    fi
+    (cd python && DYAD_LIBRARY="$B/libdyad.so" LD_PRELOAD="$PRELOAD" \
+        ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+        python3 -m unittest discover -s tests -v) > "$OUT" 2>&1
+    rc=$?
+    cat "$OUT"
+    ran=$(sed -n 's/^Ran \([0-9][0-9]*\) tests\{0,1\} in .*/\1/p' "$OUT" | tail -n 1)
+    fl=$(sed -n 's/^FAILED (.*failures=\([0-9]*\).*/\1/p' "$OUT" | tail -n 1)
+    er=$(sed -n 's/^FAILED (.*errors=\([0-9]*\).*/\1/p' "$OUT" | tail -n 1)
+    sk=$(sed -n 's/^\(OK\|FAILED\) (.*skipped=\([0-9]*\).*/\2/p' "$OUT" | tail -n 1)
+    ran=${ran:-0}
+    f=$((${fl:-0} + ${er:-0}))
+    p=$((ran - f - ${sk:-0}))
+    if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
+    if [ "$ran" = 0 ]; then f=$((f + 1)); echo "python: no test ran"; fi
+    echo "python: $p passed, $f failed"
+    PASS=$((PASS + p))
+    FAIL=$((FAIL + f))
+else
+    FAIL=$((FAIL + 1))
+    echo "not ok - python3 not installed: the binding's tests did not run"
+fi
 
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]
