@@ -533,7 +533,9 @@ int dict_issues_text(const dict *d, const uint32_t *wids, size_t n, char *out,
     }
     size_t used = 0;
     for (int k = 0; k < ncodes && cap; k++) {
+        /* (codes and counts are set for k < ncodes: cppcheck cannot tell) */
         int w = snprintf(out + used, cap - used, "%s%s,%u", k ? ";" : "",
+                         /* cppcheck-suppress uninitvar */
                          codes[k], (unsigned)counts[k]);
         if (w < 0 || (size_t)w >= cap - used) {
             out[used] = '\0';

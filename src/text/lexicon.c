@@ -183,6 +183,8 @@ static int try_base(const lexicon *lx, const char *w, size_t keep,
     size_t al = strlen(add);
     if (keep < 2 || keep + al >= sizeof buf) return 0;
     memcpy(buf, w, keep);
+    /* (keep + al < sizeof buf, tested above) */
+    /* cppcheck-suppress pointerOutOfBoundsCond */
     memcpy(buf + keep, add, al);
     return lex_lookup(lx, buf, keep + al, e) && (e->flags & flag);
 }
