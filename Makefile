@@ -154,7 +154,7 @@ uninstall:
 STAGE := $(abspath $(B))/stage
 stage: $(B)/dyad $(LIBS_OUT)
 	@$(MAKE) --no-print-directory install DESTDIR= PREFIX=$(STAGE) \
-	    B=$(B) > $(B)/stage.log
+	    B=$(B) > $(B)/stage.log 2>&1 || { cat $(B)/stage.log; exit 1; }
 
 # Built against the staged installation with pkg-config: dynamically (as a
 # user would) and statically, against the localised archive.
