@@ -1,21 +1,47 @@
-# dyad -- build, test, demo, bench.
-# `make` builds build/libdyad.a and build/dyad. See README.md.
+# dyad -- build, test, install, demo, bench.
+# `make` builds build/dyad, build/libdyad.so and build/libdyad.a, nothing
+# else: it never installs packages. `make demo` and `make test` first run
+# `make deps` (tools/deps.sh: the Debian packages, with apt-get when some are
+# missing). See README.md.
 
 CC      ?= cc
+LD      ?= ld
+OBJCOPY ?= objcopy
+AR      ?= ar
+PKG_CONFIG ?= pkg-config
 CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 OPT     ?= -O2 -g
 CFLAGS  ?=
 CFLAGS  += $(CSTD) $(WARN) $(OPT) $(EXTRA_CFLAGS) -Iinclude -Isrc -I$(B)/gen
 PKGS    := libxml-2.0 jansson libutf8proc
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 CFLAGS  += $(PKG_CFLAGS)
 LDLIBS  := $(PKG_LIBS) -lpthread -lm
-TEST_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+TEST_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+# The library's objects: position-independent (one set of objects for the
+# shared and the static library) and hidden unless marked DYAD_API.
+LIB_CFLAGS := -fPIC -fvisibility=hidden
 
 B       := build
 WORDNET ?= /usr/share/wordnet
+
+# Version and soname from include/dyad.h.
+VERSION := $(shell sed -n 's/^\#define DYAD_VERSION "\(.*\)"/\1/p' include/dyad.h)
+SOMAJOR := $(shell sed -n 's/^\#define DYAD_VERSION_MAJOR \([0-9]*\)/\1/p' include/dyad.h)
+SONAME  := libdyad.so.$(SOMAJOR)
+SOFILE  := libdyad.so.$(VERSION)
+
+# Installation (make install PREFIX=/usr DESTDIR=/tmp/pkg).
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR  ?= $(PREFIX)/bin
+LIBDIR  ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+MANDIR  ?= $(PREFIX)/share/man
+PCDIR   ?= $(LIBDIR)/pkgconfig
+INSTALL ?= install
 
 LIB_SRC := $(wildcard src/*/*.c)
 GEN_SRC := $(B)/gen/lexicon_data.c $(B)/gen/bundled_data.c
@@ -24,22 +50,30 @@ CLI_SRC := $(wildcard cli/*.c)
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o)
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(B)/tests/%)
+HDRS    := $(wildcard src/*/*.h include/*.h cli/*.h)
 BUNDLED := $(sort $(wildcard data/dict/*.txt)) data/cameo-codes.tsv
+LIBS_OUT := $(B)/libdyad.a $(B)/$(SOFILE) $(B)/$(SONAME) $(B)/libdyad.so
 
-.PHONY: all clean test demo bench eval asan deps
-all: deps
-	@$(MAKE) --no-print-directory $(B)/dyad
+.PHONY: all clean test check demo bench eval asan deps install uninstall \
+        stage analyze
+all: $(B)/dyad $(LIBS_OUT)
 
 # Installs missing Debian packages (tools/deps.sh); a no-op when present.
+# Only `make demo` and `make test` run it.
 deps:
 	@sh tools/deps.sh
 
-$(B)/%.o: %.c $(wildcard src/*/*.h include/*.h cli/*.h) | $(B)/gen/lexicon_data.c
+# The library's objects (shortest stem wins over the rule below).
+$(B)/src/%.o: src/%.c $(HDRS) | $(B)/gen/lexicon_data.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LIB_CFLAGS) -c $< -o $@
+
+$(B)/%.o: %.c $(HDRS) | $(B)/gen/lexicon_data.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 
 $(B)/gen/%.o: $(B)/gen/%.c
-	$(CC) $(CFLAGS) -Wno-overlength-strings -c $< -o $@
+	$(CC) $(CFLAGS) $(LIB_CFLAGS) -Wno-overlength-strings -c $< -o $@
 
 # Tools that run at build time only.
 $(B)/tools/%: tools/%.c
@@ -56,31 +90,126 @@ $(B)/gen/bundled_data.c: $(B)/tools/embed $(BUNDLED)
 	@mkdir -p $(dir $@)
 	$(B)/tools/embed $(BUNDLED) > $@.tmp && mv $@.tmp $@
 
-$(B)/libdyad.a: $(LIB_OBJ)
-	rm -f $@ && ar rcs $@ $^
+# Every library object with its symbols as compiled: for the dyad command
+# and the unit tests, which call internal functions. Not installed.
+$(B)/libdyad_internal.a: $(LIB_OBJ)
+	rm -f $@ && $(AR) rcs $@ $^
 
-$(B)/dyad: $(CLI_OBJ) $(B)/libdyad.a
+# The installed static library: the objects linked into one relocatable
+# object whose hidden (internal) symbols are then made local, so that only
+# dyad_* names are global and none collides with a program's own.
+$(B)/libdyad.a: $(LIB_OBJ)
+	$(LD) -r -o $(B)/libdyad.o $^
+	$(OBJCOPY) --localize-hidden $(B)/libdyad.o
+	rm -f $@ && $(AR) rcs $@ $(B)/libdyad.o
+
+# The shared library exports the DYAD_API functions only.
+$(B)/$(SOFILE): $(LIB_OBJ)
+	$(CC) $(CFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,-z,defs $^ $(LDLIBS) -o $@
+
+$(B)/$(SONAME): $(B)/$(SOFILE)
+	ln -sf $(SOFILE) $@
+
+$(B)/libdyad.so: $(B)/$(SONAME)
+	ln -sf $(SONAME) $@
+
+$(B)/dyad: $(CLI_OBJ) $(B)/libdyad_internal.a
 	$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
 
-$(B)/tests/%: tests/%.c $(B)/libdyad.a $(wildcard tests/*.h)
+$(B)/tests/%: tests/%.c $(B)/libdyad_internal.a $(wildcard tests/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $< $(B)/libdyad.a $(LDLIBS) $(TEST_LIBS) -o $@
+	$(CC) $(CFLAGS) $< $(B)/libdyad_internal.a $(LDLIBS) $(TEST_LIBS) -o $@
+
+# The pkg-config file is written for PREFIX (and LIBDIR, INCLUDEDIR) as it
+# is installed; the paths under PREFIX are kept relative to ${prefix}.
+PC_SED := -e 's|@PREFIX@|$(PREFIX)|' \
+    -e 's|@LIBDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))|' \
+    -e 's|@INCLUDEDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))|' \
+    -e 's|@VERSION@|$(VERSION)|' -e 's|@LIBS_PRIVATE@|$(strip $(LDLIBS))|'
+
+install: $(B)/dyad $(LIBS_OUT)
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
+	    $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PCDIR) \
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3
+	$(INSTALL) -m 755 $(B)/dyad $(DESTDIR)$(BINDIR)/dyad
+	$(INSTALL) -m 755 $(B)/$(SOFILE) $(DESTDIR)$(LIBDIR)/$(SOFILE)
+	ln -sf $(SOFILE) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libdyad.so
+	$(INSTALL) -m 644 $(B)/libdyad.a $(DESTDIR)$(LIBDIR)/libdyad.a
+	$(INSTALL) -m 644 include/dyad.h $(DESTDIR)$(INCLUDEDIR)/dyad.h
+	sed $(PC_SED) dyad.pc.in > $(DESTDIR)$(PCDIR)/dyad.pc
+	chmod 644 $(DESTDIR)$(PCDIR)/dyad.pc
+	$(INSTALL) -m 644 man/dyad.1 $(DESTDIR)$(MANDIR)/man1/dyad.1
+	$(INSTALL) -m 644 man/dyad.3 $(DESTDIR)$(MANDIR)/man3/dyad.3
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/dyad \
+	    $(DESTDIR)$(LIBDIR)/$(SOFILE) $(DESTDIR)$(LIBDIR)/$(SONAME) \
+	    $(DESTDIR)$(LIBDIR)/libdyad.so $(DESTDIR)$(LIBDIR)/libdyad.a \
+	    $(DESTDIR)$(INCLUDEDIR)/dyad.h $(DESTDIR)$(PCDIR)/dyad.pc \
+	    $(DESTDIR)$(MANDIR)/man1/dyad.1 $(DESTDIR)$(MANDIR)/man3/dyad.3
+
+# An installation in the build tree (PREFIX=$(B)/stage) that the tests
+# compile examples/embed.c against, through pkg-config as a user would.
+STAGE := $(abspath $(B))/stage
+stage: $(B)/dyad $(LIBS_OUT)
+	@$(MAKE) --no-print-directory install DESTDIR= PREFIX=$(STAGE) \
+	    B=$(B) > $(B)/stage.log 2>&1 || { cat $(B)/stage.log; exit 1; }
+
+# Built against the staged installation with pkg-config: dynamically (as a
+# user would) and statically, against the localised archive.
+PC_STAGE := PKG_CONFIG_PATH=$(STAGE)/lib/pkgconfig $(PKG_CONFIG)
+$(B)/examples/embed: examples/embed.c stage
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(OPT) $(EXTRA_CFLAGS) examples/embed.c \
+	    $$($(PC_STAGE) --cflags --libs dyad) -o $@
+	$(CC) $(CSTD) $(WARN) $(OPT) $(EXTRA_CFLAGS) examples/embed.c \
+	    $$($(PC_STAGE) --cflags dyad) $(STAGE)/lib/libdyad.a \
+	    $$($(PC_STAGE) --static --libs-only-l dyad | sed 's/-ldyad //') \
+	    -o $@-static
+
+# A program whose own functions have the names of libdyad's internal ones
+# links with the static archive and still gets the library's.
+$(B)/tests/static_link: tests/static_link.c stage
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(OPT) $(EXTRA_CFLAGS) tests/static_link.c \
+	    $$($(PC_STAGE) --cflags dyad) $(STAGE)/lib/libdyad.a \
+	    $$($(PC_STAGE) --static --libs-only-l dyad | sed 's/-ldyad //') \
+	    -o $@
 
 test: deps
-	@$(MAKE) --no-print-directory $(B)/dyad $(TEST_BIN)
+	@$(MAKE) --no-print-directory check
+
+# The tests without the package check.
+check: $(B)/dyad $(TEST_BIN) $(LIBS_OUT) $(B)/examples/embed \
+       $(B)/tests/static_link
 	@sh tests/run_all.sh $(B)
 
 demo: deps
 	@$(MAKE) --no-print-directory $(B)/dyad
 	$(B)/dyad code --format table examples/article.jsonl
 
-bench: deps
-	@$(MAKE) --no-print-directory $(B)/dyad
+bench: $(B)/dyad
 	@sh bench/run.sh $(B)
 
-eval: deps
-	@$(MAKE) --no-print-directory $(B)/dyad
+eval: $(B)/dyad
 	@sh tests/eval.sh $(B)
+
+# Static analysis, run by CI: cppcheck over the library and the command,
+# and gcc -fanalyzer on each of their sources (-Werror: a finding fails the
+# target). False positives are suppressed inline, with a comment saying why.
+CPPCHECK ?= cppcheck
+CPPCHECK_FLAGS := --std=c11 --enable=warning,portability,performance \
+    --inline-suppr --error-exitcode=1 --quiet -D__GNUC__ -Iinclude -Isrc
+ANALYZE_OK := $(LIB_SRC:%.c=$(B)/analyze/%.ok) $(CLI_SRC:%.c=$(B)/analyze/%.ok)
+analyze: $(ANALYZE_OK)
+	$(CPPCHECK) $(CPPCHECK_FLAGS) src cli
+	@echo "analyze: cppcheck and gcc -fanalyzer found nothing"
+
+$(B)/analyze/%.ok: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -fanalyzer -Werror -c $< -o $@.o
+	@rm -f $@.o && touch $@
 
 # Same tests under AddressSanitizer and UBSan, in a separate build tree.
 asan:

@@ -51,6 +51,8 @@ static void collect(void *ctx, const dyad_finding *f) {
                  f->file[0] ? f->file : "dyad", f->kind, sev, f->msg);
     l->v[l->n] = (saved_finding){f->file_index, f->line, (uint32_t)l->n, t};
     l->n++;
+    /* (t is kept in l->v, freed by cmd_dict_check after printing) */
+    /* cppcheck-suppress memleak */
 }
 
 static int cmp_finding(const void *a, const void *b) {

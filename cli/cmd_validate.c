@@ -143,7 +143,12 @@ int cmd_validate(int argc, char **argv) {
         } else {
             if (res.nevents > gotcap) {
                 gotcap = res.nevents * 2;
-                got = realloc(got, gotcap * sizeof *got);
+                const char *(*ng)[3] = realloc(got, gotcap * sizeof *got);
+                if (!ng) {
+                    fprintf(stderr, "dyad: out of memory\n");
+                    exit(EXIT_USAGE);
+                }
+                got = ng;
             }
             for (size_t k = 0; k < res.nevents; k++) {
                 const dyad_event *ev = dyad_result_event(rp, k);

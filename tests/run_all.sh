@@ -9,7 +9,17 @@
 #    number committed in tests/conformance_min.txt. It counts as one test.
 # 4. the evaluation ratchet: F1 on tests/dev/devset.jsonl at or above the
 #    minimums in tests/eval_min.txt. One test.
-# 5. the coding cases of tests/coding/*.tsv and the development set's pinned
+# 5. the embedding example, BUILD_DIR/examples/embed (built by make against
+#    the installation staged in BUILD_DIR/stage), counted from its line
+#    "embed: N passed, M failed": linked dynamically and run under valgrind
+#    (leaks are failures) unless it is built with AddressSanitizer (then
+#    LeakSanitizer checks), and linked statically;
+# 6. tests/pkg_test.sh (symbols, soname, install, man pages), counted from
+#    "pkg: N passed, M failed";
+# 7. the Python binding's unittest tests (python/tests) against
+#    BUILD_DIR/libdyad.so, counted from "Ran N tests" and "FAILED (...)"
+#    (skipped tests are not counted);
+# 8. the coding cases of tests/coding/*.tsv and the development set's pinned
 #    sentences (tests/dev/pinned.txt), one test each (`dyad cases`).
 # Keeps going after failures so every result is shown. The last line is
 # exactly "N passed, M failed" and the exit status is non-zero on any failure.
@@ -133,26 +143,101 @@ else
     echo "not ok - evaluation ratchet ($B/dyad or the development set missing)"
 fi
 
-# --- 5. coding cases ----------------------------------------------------
+# --- 5. the embedding example --------------------------------------------
+# count_summary LABEL FILE RC: adds the "LABEL: N passed, M failed" line of
+# FILE to the totals (a missing line or a non-zero RC without failures
+# counts as one failure).
+count_summary() {
+    line=$(grep "^$1: [0-9]* passed, [0-9]* failed$" "$2" | tail -n 1)
+    if [ -n "$line" ]; then
+        p=$(echo "$line" | sed 's/^[^:]*: \([0-9]*\) passed.*/\1/')
+        f=$(echo "$line" | sed 's/.* passed, \([0-9]*\) failed$/\1/')
+        if [ "$3" != 0 ] && [ "$f" = 0 ]; then
+            echo "$1: exit status $3"
+            f=1
+        fi
+    else
+        echo "$1: no summary line (exit status $3)"
+        p=0
+        f=1
+    fi
+    PASS=$((PASS + p))
+    FAIL=$((FAIL + f))
+}
+
+EMBED=$B/examples/embed
+if [ -x "$EMBED" ]; then
+    VG=""
+    if ldd "$EMBED" 2>/dev/null | grep -q libasan; then
+        echo "== embed (AddressSanitizer and LeakSanitizer)"
+    elif command -v valgrind >/dev/null 2>&1; then
+        echo "== embed (under valgrind)"
+        VG="valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all --error-exitcode=99"
+    else
+        echo "== embed (valgrind not installed: no leak check)"
+    fi
+    LD_LIBRARY_PATH=$B/stage/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} \
+        $VG "$EMBED" > "$OUT" 2>&1
+    rc=$?
+    cat "$OUT"
+    count_summary embed "$OUT" "$rc"
+    echo "== embed-static"
+    "$EMBED-static" > "$OUT" 2>&1
+    rc=$?
+    tail -n 1 "$OUT"
+    count_summary embed "$OUT" "$rc"
+else
+    FAIL=$((FAIL + 1))
+    echo "not ok - $EMBED not built"
+fi
+
+# --- 6. packaging ------------------------------------------------------------
+echo "== pkg_test.sh"
+sh tests/pkg_test.sh "$B" > "$OUT" 2>&1
+rc=$?
+cat "$OUT"
+count_summary pkg "$OUT" "$rc"
+
+# --- 7. the Python binding ---------------------------------------------------
+if command -v python3 >/dev/null 2>&1; then
+    echo "== python (unittest)"
+    PRELOAD=""
+    if ldd "$B/libdyad.so" 2>/dev/null | grep -q libasan; then
+        # python3 itself is not instrumented: the sanitizer runtime must be
+        # loaded first; CPython's own allocations are not leak-checked
+        PRELOAD=$(ldd "$B/libdyad.so" | awk '/libasan/ { print $3 }')
+    fi
+    (cd python && DYAD_LIBRARY="$B/libdyad.so" LD_PRELOAD="$PRELOAD" \
+        ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+        python3 -m unittest discover -s tests -v) > "$OUT" 2>&1
+    rc=$?
+    cat "$OUT"
+    ran=$(sed -n 's/^Ran \([0-9][0-9]*\) tests\{0,1\} in .*/\1/p' "$OUT" | tail -n 1)
+    fl=$(sed -n 's/^FAILED (.*failures=\([0-9]*\).*/\1/p' "$OUT" | tail -n 1)
+    er=$(sed -n 's/^FAILED (.*errors=\([0-9]*\).*/\1/p' "$OUT" | tail -n 1)
+    sk=$(sed -n 's/^\(OK\|FAILED\) (.*skipped=\([0-9]*\).*/\2/p' "$OUT" | tail -n 1)
+    ran=${ran:-0}
+    f=$((${fl:-0} + ${er:-0}))
+    p=$((ran - f - ${sk:-0}))
+    if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
+    if [ "$ran" = 0 ]; then f=$((f + 1)); echo "python: no test ran"; fi
+    echo "python: $p passed, $f failed"
+    PASS=$((PASS + p))
+    FAIL=$((FAIL + f))
+else
+    FAIL=$((FAIL + 1))
+    echo "not ok - python3 not installed: the binding's tests did not run"
+fi
+
+# --- 8. coding cases -----------------------------------------------------
 # tests/coding/*.tsv: sentences and articles that must code exactly, each
 # case one test; and the development set's sentences pinned as coded right
 # (tests/dev/pinned.txt). See `dyad cases`.
 cases_run() {
     "$B/dyad" cases "$@" > "$OUT" 2>&1
     rc=$?
-    grep -v '^cases: ' "$OUT"
-    line=$(grep '^cases: [0-9]* passed, [0-9]* failed$' "$OUT" | tail -n 1)
-    if [ -n "$line" ]; then
-        p=$(echo "$line" | sed 's/^cases: \([0-9]*\) passed.*/\1/')
-        f=$(echo "$line" | sed 's/.* passed, \([0-9]*\) failed$/\1/')
-        echo "$line"
-    else
-        p=0
-        f=1
-        echo "cases: no summary line (exit status $rc)"
-    fi
-    PASS=$((PASS + p))
-    FAIL=$((FAIL + f))
+    cat "$OUT"
+    count_summary cases "$OUT" "$rc"
 }
 echo "== coding cases"
 for f in tests/coding/*.tsv; do

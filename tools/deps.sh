@@ -1,17 +1,52 @@
 #!/bin/sh
-# tools/deps.sh -- installs the Debian packages dyad builds against, when
-# they are missing. `make` runs it first, so `make demo` and `make test`
-# work on a fresh Debian machine. Nothing is downloaded at run time.
+# tools/deps.sh -- installs the Debian packages dyad builds and tests
+# against, when they are missing. `make demo` and `make test` run it (plain
+# `make` does not), so that those two commands work on a fresh Debian
+# machine as root or with sudo. Nothing is downloaded at run time.
+#
+#   sh tools/deps.sh          install what is missing (a no-op otherwise)
+#   sh tools/deps.sh --list   print the package list (.ci/run installs it)
+#
+# Without apt (not Debian) it only says what to install and succeeds; when
+# packages are missing and it cannot become root, it names them and fails
+# if the build or the tests need them.
 set -e
-PKGS="build-essential pkg-config libxml2-dev libjansson-dev libutf8proc-dev libcmocka-dev wordnet-base time"
+# building and testing: compiler, pkg-config, the three libraries, cmocka,
+# WordNet (the tagger's lexicon), GNU time (bench), python3 (the binding's
+# tests), valgrind (the embedding example's leak check), groff (man pages)
+PKGS="build-essential pkg-config libxml2-dev libjansson-dev libutf8proc-dev libcmocka-dev wordnet-base time python3 valgrind groff-base"
+# `make analyze` only
+ANALYZE_PKGS="cppcheck"
+
+if [ "${1:-}" = "--list" ]; then
+    echo $PKGS $ANALYZE_PKGS
+    exit 0
+fi
+
+if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
+    echo "dyad: no dpkg/apt-get here; make sure these (Debian names) are installed: $PKGS"
+    exit 0
+fi
 missing=""
-for p in $PKGS; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+required=""
+for p in $PKGS $ANALYZE_PKGS; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+        missing="$missing $p"
+        case " $PKGS " in *" $p "*) required="$required $p" ;; esac
+    fi
 done
 [ -z "$missing" ] && exit 0
-echo "dyad: installing Debian packages:$missing"
 SUDO=""
-[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+        SUDO="sudo"
+    else
+        echo "dyad: missing Debian packages:$missing (not root, no sudo: install them as root)"
+        [ -z "$required" ] && exit 0
+        exit 1
+    fi
+fi
+echo "dyad: installing Debian packages:$missing"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -q
 # shellcheck disable=SC2086

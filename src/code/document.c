@@ -128,6 +128,9 @@ static void assign_ids(const dyad_engine *e, tag_cache *tc, sentence *s) {
     }
 }
 
+/* Allocates from the document's arena under dyad_code's unwind point:
+ * the analyzer's NULL warnings are false positives here (mem.h). */
+MEM_UNWINDS_BEGIN
 static int discard_check(const dyad_engine *e, sent_ctx *c) {
     const sentence *s = c->s;
     if (!e->d.ndiscards) return 0;
@@ -174,6 +177,7 @@ static void add_issues(const dyad_engine *e, sent_ctx *c, event_list *ev,
         for (uint32_t i = first_event; i < ev->n; i++) ev->ev[i].issues = iss;
     }
 }
+MEM_UNWINDS_END
 
 /* One part of the input (the title or the body), normalised. */
 typedef struct doc_part {

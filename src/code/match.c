@@ -218,6 +218,8 @@ static int solve_upper(mstate *st, uint32_t k, int64_t pos) {
 
 int match_pattern(const sent_ctx *c, const pattern *p, uint32_t vfirst,
                   uint32_t vend, uint32_t lo, uint32_t hi, match_result *m) {
+    /* (m is an out parameter: every field is set here before it is read) */
+    /* cppcheck-suppress ctuuninitvar */
     mstate st = {c, &c->e->d, p, vfirst, vend, lo, hi, m};
     m->source = m->target = m->compound = -1;
     m->upper_first = vfirst;

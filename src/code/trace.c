@@ -15,6 +15,9 @@
 #include "code/coder.h"
 #include "text/chunker.h"
 
+/* Allocates from the document's arena under dyad_code's unwind point:
+ * the analyzer's NULL warnings are false positives here (mem.h). */
+MEM_UNWINDS_BEGIN
 static void buf_reserve(arena *a, trace_buf *b, size_t more) {
     if (b->len + more + 1 <= b->cap) return;
     size_t ncap = b->cap ? b->cap * 2 : 4096;
@@ -24,6 +27,7 @@ static void buf_reserve(arena *a, trace_buf *b, size_t more) {
     b->p = nb;
     b->cap = ncap;
 }
+MEM_UNWINDS_END
 
 static void buf_vprintf(arena *a, trace_buf *b, const char *fmt, va_list ap) {
     va_list ap2;

@@ -270,6 +270,9 @@ static const char *quoted_actor(const sent_ctx *c, uint32_t first,
     return arena_strndup(c->a, buf, bl);
 }
 
+/* Allocates from the document's arena under dyad_code's unwind point:
+ * the analyzer's NULL warnings are false positives here (mem.h). */
+MEM_UNWINDS_BEGIN
 void units_build(sent_ctx *c) {
     sentence *s = c->s;
     arena *a = c->a;
@@ -476,6 +479,7 @@ void units_build(sent_ctx *c) {
         context_examples(c);
     }
 }
+MEM_UNWINDS_END
 
 int32_t units_starting_at(const sent_ctx *c, uint32_t p) {
     if (p >= c->s->ntok) return -1;

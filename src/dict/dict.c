@@ -49,7 +49,7 @@ void dict_free(dict *d) {
     mem_free(m, d->nominals);
     mem_free(m, d->discard_next);
     mem_free(m, d->discard_fbits);
-    free(d->discard_p2bits);
+    mem_free(m, d->discard_p2bits);
     strmap_free(&d->discard_first);
     strmap_free(&d->discard_prefix);
     mem_free(m, d->issue_entries);
@@ -535,7 +535,9 @@ int dict_issues_text(const dict *d, const uint32_t *wids, size_t n, char *out,
     }
     size_t used = 0;
     for (int k = 0; k < ncodes && cap; k++) {
+        /* (codes and counts are set for k < ncodes: cppcheck cannot tell) */
         int w = snprintf(out + used, cap - used, "%s%s,%u", k ? ";" : "",
+                         /* cppcheck-suppress uninitvar */
                          codes[k], (unsigned)counts[k]);
         if (w < 0 || (size_t)w >= cap - used) {
             out[used] = '\0';

@@ -96,15 +96,23 @@ static void parse_seg(const lexicon *lx, lex_entry *e, const char *p,
 
 lexicon *lex_new(const mem *m) {
     if (!m) m = mem_libc();
-    lexicon *lx = mem_zalloc(m, sizeof *lx);
-    if (!lx) return NULL;
+    /* allocated without unwinding, so that a failure first frees what was
+     * allocated (the caller does not hold lx yet), then unwinds */
+    mem quiet = *m;
+    quiet.oom = NULL;
+    lexicon *lx = mem_zalloc(&quiet, sizeof *lx);
+    if (!lx) {
+        mem_fail(m);
+        return NULL;
+    }
     lx->m = m;
     size_t cap = 64;
     while (cap < 2 * (size_t)lex_gen_count) cap *= 2;
-    lx->slots = mem_zalloc(m, cap * sizeof *lx->slots);
-    lx->data = lx->slots ? mem_alloc(m, (size_t)lex_gen_size + 1) : NULL;
+    lx->slots = mem_zalloc(&quiet, cap * sizeof *lx->slots);
+    lx->data = lx->slots ? mem_alloc(&quiet, (size_t)lex_gen_size + 1) : NULL;
     if (!lx->slots || !lx->data) {
         lex_free(lx);
+        mem_fail(m);
         return NULL;
     }
     lx->mask = cap - 1;
@@ -175,6 +183,8 @@ static int try_base(const lexicon *lx, const char *w, size_t keep,
     size_t al = strlen(add);
     if (keep < 2 || keep + al >= sizeof buf) return 0;
     memcpy(buf, w, keep);
+    /* (keep + al < sizeof buf, tested above) */
+    /* cppcheck-suppress pointerOutOfBoundsCond */
     memcpy(buf + keep, add, al);
     return lex_lookup(lx, buf, keep + al, e) && (e->flags & flag);
 }

@@ -117,12 +117,16 @@ static int open_class(const lexicon *lx, const char *w, size_t n,
         if (e.flags & LEX_VERB) {
             c->set |= B(T_VB) | B(T_VBP);
             c->hv = e.hint[LEX_HV];
+            /* (e is filled whenever known is set: by lex_lookup, which
+             * clears it first, or from *pre; also below) */
+            /* cppcheck-suppress uninitStructMember */
             c->vlem = e.word;
         }
         if (e.flags & LEX_ADJ) c->set |= B(T_JJ), c->ha = e.hint[LEX_HA];
         if (e.flags & LEX_ADV) c->set |= B(T_RB);
         if (e.flags & LEX_NOUN_INFL) {
             c->set |= B(T_NNS);
+            /* cppcheck-suppress uninitStructMember */
             c->nlem = e.nlemma;
             if (lex_lookup(lx, e.nlemma, strlen(e.nlemma), &l) &&
                 l.hint[LEX_HN] > c->hn)
@@ -138,6 +142,7 @@ static int open_class(const lexicon *lx, const char *w, size_t n,
                 c->set |= B(T_VBN);
             else if (w[n - 1] == 'S' && !ends(w, n, "SS")) c->set |= B(T_VBZ);
             else c->set |= B(T_VBD) | B(T_VBN);
+            /* cppcheck-suppress uninitStructMember */
             c->vlem = e.vlemma;
             if (lex_lookup(lx, e.vlemma, strlen(e.vlemma), &l))
                 c->hv = l.hint[LEX_HV] ? l.hint[LEX_HV] : 1;
@@ -336,6 +341,10 @@ static uint32_t tok_hash(const tok *t) {
     return t->hash ? t->hash : strmap_hash(t->norm, t->nlen);
 }
 
+/* The candidates c come from the document's arena under dyad_code's
+ * unwind point: the analyzer's NULL warnings are false positives here
+ * (mem.h). */
+MEM_UNWINDS_BEGIN
 /* Pass 1: the readings of token i. start: first word of the sentence (or
  * of a quotation), where a capital says nothing. caps_ok: capitals carry
  * information (not an all-capitals headline). */
@@ -443,6 +452,7 @@ static void tag_analyse(const lexicon *lx, const tok *t, int start,
     }
     c->def = (uint8_t)default_tag(c);
 }
+MEM_UNWINDS_END
 
 /* ---- pass 2: context ------------------------------------------------ */
 

@@ -89,6 +89,9 @@ static int cp_is_wordish(uint32_t cp) {
 
 /* Starts a run at normalised offset k for input offset i unless the
  * current run already maps k there (no-op without a map). */
+/* Allocates from the document's arena under dyad_code's unwind point:
+ * the analyzer's NULL warnings are false positives here (mem.h). */
+MEM_UNWINDS_BEGIN
 static void map_mark(arena *a, utf8_map *m, size_t k, size_t i) {
     if (!m) return;
     if (m->n) {
@@ -114,6 +117,7 @@ static void map_mark(arena *a, utf8_map *m, size_t k, size_t i) {
     m->norm[m->n] = (uint32_t)k;
     m->orig[m->n++] = (uint32_t)i;
 }
+MEM_UNWINDS_END
 
 /* After NFC composition: rebuild the runs so that each composed character
  * maps to the source of its first decomposed code point. A composed
@@ -168,6 +172,9 @@ size_t utf8_normalise(arena *a, const char *in, size_t n, char **out,
     return utf8_normalise_map(a, in, n, out, invalid, NULL);
 }
 
+/* Allocates from the document's arena under dyad_code's unwind point:
+ * the analyzer's NULL warnings are false positives here (mem.h). */
+MEM_UNWINDS_BEGIN
 size_t utf8_normalise_map(arena *a, const char *in, size_t n, char **out,
                           uint32_t *invalid, utf8_map *map) {
     const unsigned char *s = (const unsigned char *)in;
@@ -323,3 +330,4 @@ size_t utf8_normalise_map(arena *a, const char *in, size_t n, char **out,
     if (invalid) *invalid = bad;
     return k;
 }
+MEM_UNWINDS_END

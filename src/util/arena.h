@@ -61,13 +61,16 @@ char *arena_strdup(arena *a, const char *s);
 char *arena_printf(arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Growable array in an arena: doubling copies, old storage is abandoned. */
+/* Growable array in an arena: doubling copies, old storage is abandoned.
+ * For arenas with an unwind point only (see MEM_UNWINDS_BEGIN in mem.h). */
 #define ARENA_GROW(ar, ptr, count, cap)                                       \
     do {                                                                      \
         if ((count) >= (cap)) {                                               \
             size_t ncap_ = (cap) ? (size_t)(cap) * 2 : 16;                    \
             void *np_ = arena_alloc((ar), ncap_ * sizeof(*(ptr)));            \
+            MEM_UNWINDS_BEGIN                                                 \
             if ((count)) memcpy(np_, (ptr), (size_t)(count) * sizeof(*(ptr)));\
+            MEM_UNWINDS_END                                                   \
             (ptr) = np_;                                                      \
             (cap) = ncap_;                                                    \
         }                                                                     \

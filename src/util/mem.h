@@ -39,4 +39,23 @@ const mem *mem_libc(void);
 /* Jumps to the unwind point (when there is one); returns otherwise. */
 void mem_fail(const mem *m);
 
+/* gcc -fanalyzer (make analyze) sees that arena_alloc may return NULL, as it
+ * does for an arena without an unwind point, and warns at every caller that
+ * uses the memory unchecked. Those callers allocate only while an unwind
+ * point is set: the document's arena under dyad_code, the dictionaries'
+ * under dyad_engine_new, the checker's under dict_check. There a failed
+ * allocation never returns, so the warnings are false positives; these
+ * brackets silence the analyzer's NULL warnings for the functions between
+ * them, and for nothing else. */
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 10
+#define MEM_UNWINDS_BEGIN                                                     \
+    _Pragma("GCC diagnostic push")                                            \
+    _Pragma("GCC diagnostic ignored \"-Wanalyzer-null-dereference\"")         \
+    _Pragma("GCC diagnostic ignored \"-Wanalyzer-null-argument\"")
+#define MEM_UNWINDS_END _Pragma("GCC diagnostic pop")
+#else
+#define MEM_UNWINDS_BEGIN
+#define MEM_UNWINDS_END
+#endif
+
 #endif
