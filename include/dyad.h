@@ -230,7 +230,13 @@ typedef struct dyad_options {
     int trace;                /* build the explain trace, text and JSON */
 } dyad_options;
 
-DYAD_API void dyad_options_init(dyad_options *o);
+/* Defaults into the first size bytes of o (size = the caller's
+ * sizeof(dyad_options)): a library newer than the caller's header never
+ * writes past the caller's struct. Call it through dyad_options_init. */
+DYAD_API void dyad_options_initn(dyad_options *o, size_t size);
+static inline void dyad_options_init(dyad_options *o) {
+    dyad_options_initn(o, sizeof *o);
+}
 
 /* One document. The title, when given, is coded as sentence 0 (the text's
  * sentences follow from 1); its events have in_title set and their spans
@@ -245,7 +251,12 @@ typedef struct dyad_input {
                                  codes then use their unrestricted code */
 } dyad_input;
 
-DYAD_API void dyad_input_init(dyad_input *in);
+/* Zero into the first size bytes of in and size set (see
+ * dyad_options_initn). Call it through dyad_input_init. */
+DYAD_API void dyad_input_initn(dyad_input *in, size_t size);
+static inline void dyad_input_init(dyad_input *in) {
+    dyad_input_initn(in, sizeof *in);
+}
 
 /* A byte range in the caller's text (or title, for title events). */
 typedef struct dyad_span {

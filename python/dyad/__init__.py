@@ -228,8 +228,8 @@ def _declare(lib):
                                              P(_c_str)]),
         "dyad_doc_new": (st, [P(vp), vp]),
         "dyad_doc_free": (None, [vp]),
-        "dyad_options_init": (None, [vp]),
-        "dyad_input_init": (None, [vp]),
+        "dyad_options_initn": (None, [vp, ctypes.c_size_t]),
+        "dyad_input_initn": (None, [vp, ctypes.c_size_t]),
         "dyad_code": (st, [vp, vp, vp, vp, P(P(_Result)), P(_Error)]),
         "dyad_result_event": (P(_Event), [P(_Result), _c_size]),
         "dyad_parse_date": (ctypes.c_uint32, [ctypes.c_char_p, _c_size]),
@@ -286,17 +286,12 @@ def version_number():
 # ---- sized structs (dyad.h's ABI rules) -------------------------------------
 
 def _init_sized(init, cls):
-    """A cls initialised by the library's init function. The buffer is
-    larger than cls: a later library may have grown the struct (its init
-    writes its own size), and fields past ours keep their defaults."""
-    n = max(ctypes.sizeof(cls) * 2, 512)
-    buf = (ctypes.c_char * n)()
-    init(buf)
-    s = cls.from_buffer(buf)
-    if s.size > n:
-        raise Error(2, "dyad: the library's struct (%d bytes) is larger "
-                       "than this binding allows" % s.size)
-    return buf, s
+    """A cls initialised by the library's sized init function (it writes at
+    most sizeof(cls) bytes and records that size, so a later library with a
+    larger struct gives the fields past ours their defaults)."""
+    buf = (ctypes.c_char * ctypes.sizeof(cls))()
+    init(buf, ctypes.sizeof(cls))
+    return buf, cls.from_buffer(buf)
 
 
 def _has(s, cls, field):
@@ -579,7 +574,7 @@ class Engine:
         raw, is_str = _encode(text, "text")
         traw, tstr = _encode(title, "title") if title is not None \
             else (None, False)
-        ibuf, inp = _init_sized(lib.dyad_input_init, _Input)
+        ibuf, inp = _init_sized(lib.dyad_input_initn, _Input)
         tbuf = ctypes.create_string_buffer(raw, len(raw))
         inp.text = ctypes.cast(tbuf, ctypes.c_void_p)
         inp.text_len = len(raw)
@@ -588,7 +583,7 @@ class Engine:
             inp.title = ctypes.cast(ttbuf, ctypes.c_void_p)
             inp.title_len = len(traw)
         inp.date = parse_date(date)
-        obuf, opt = _init_sized(lib.dyad_options_init, _Options)
+        obuf, opt = _init_sized(lib.dyad_options_initn, _Options)
         opt.require_dyad = 1 if require_dyad else 0
         _set(opt, _Options, "one_sentence", 1 if one_sentence else 0)
         doc = self._doc()

@@ -27,23 +27,28 @@ void dyad_doc_free(dyad_doc *d) {
     mem_free(&m, d);
 }
 
-void dyad_options_init(dyad_options *o) {
-    if (!o) return;
-    memset(o, 0, sizeof *o);
-    o->size = sizeof *o;
-    o->require_dyad = 1;
-    o->comma_min = 2;
-    o->comma_max = 8;
-    o->comma_bmin = 0;
-    o->comma_bmax = 0;
-    o->comma_emin = 2;
-    o->comma_emax = 8;
+void dyad_options_initn(dyad_options *o, size_t size) {
+    if (!o || size < sizeof o->size) return;
+    dyad_options d;
+    memset(&d, 0, sizeof d);
+    d.require_dyad = 1;
+    d.comma_min = 2;
+    d.comma_max = 8;
+    d.comma_bmin = 0;
+    d.comma_bmax = 0;
+    d.comma_emin = 2;
+    d.comma_emax = 8;
+    /* a caller built against an older header has a smaller struct */
+    if (size > sizeof d) size = sizeof d;
+    d.size = size;
+    memcpy(o, &d, size);
 }
 
-void dyad_input_init(dyad_input *in) {
-    if (!in) return;
-    memset(in, 0, sizeof *in);
-    in->size = sizeof *in;
+void dyad_input_initn(dyad_input *in, size_t size) {
+    if (!in || size < sizeof in->size) return;
+    if (size > sizeof *in) size = sizeof *in;
+    memset(in, 0, size);
+    in->size = size;
 }
 
 const dyad_event *dyad_result_event(const dyad_result *r, size_t i) {
