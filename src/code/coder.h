@@ -65,6 +65,10 @@ typedef struct doc_state {
     } country[COUNTRY_MAX];
     uint32_t ncountries, tick;
     uint32_t named;        /* mentions with a name, ever */
+    const char **speaker;  /* the last quotation's speaker, for one that
+                              goes on in the next sentence */
+    uint32_t nspeaker;
+    const char *speaker_actor;
     uint64_t heads;        /* bit lemma_bit(head) of every mention's head */
 } doc_state;
 
@@ -91,6 +95,8 @@ typedef struct sent_ctx {
     unit *units;
     uint32_t nunits, cap_units;
     doc_state *ds;         /* document-level memory (pronouns) */
+    uint8_t *quoted;       /* token inside a quotation with a known
+                              speaker, or NULL (context_quotes) */
     int32_t *unit_of;      /* token -> unit index or -1 */
     uint8_t *deleted;      /* token removed by comma-clause deletion */
     doc_trace *tr;         /* explain trace being built, or NULL */
@@ -117,6 +123,10 @@ int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj);
 void context_appositives(sent_ctx *c);
 /* Gives a plural phrase the actors of its ", including A, B and C" list. */
 void context_examples(sent_ctx *c);
+/* Finds the sentence's quotation and its speaker (here, or the last
+ * sentence's when the quotation goes on), sets c->quoted, and makes "we",
+ * "I", "our" in it the speaker's side. */
+void context_quotes(sent_ctx *c);
 
 /* Unit that starts at token p (or -1), unit that ends at token p (or -1). */
 int32_t units_starting_at(const sent_ctx *c, uint32_t p);

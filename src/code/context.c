@@ -386,3 +386,107 @@ void context_examples(sent_ctx *c) {
         }
     }
 }
+
+/* A double quotation mark (a single one is mostly a scare quote or an
+ * apostrophe: 'total victory'). */
+static int dquote(const tok *t) {
+    return (t->tag == T_LQUOTE || t->tag == T_RQUOTE) &&
+           (tok_norm_is(t, "\"") || tok_norm_is(t, "``") ||
+            tok_norm_is(t, "''"));
+}
+
+static int first_person(const tok *t) {
+    return tok_norm_is(t, "I") || tok_norm_is(t, "WE") ||
+           tok_norm_is(t, "ME") || tok_norm_is(t, "US") ||
+           tok_norm_is(t, "OUR") || tok_norm_is(t, "MY") ||
+           tok_norm_is(t, "OURSELVES");
+}
+
+/* The unit saying the sentence's quotation: the subject of a trailing
+ * attribution ("...," the minister said), or of a reporting verb that
+ * opens it ("The minister said: \"..."), or -1. */
+static int32_t quote_speaker(const sent_ctx *c) {
+    const sentence *s = c->s;
+    for (uint32_t k = 0; k < s->nclause; k++) {
+        const clause *cl = &s->clauses[k];
+        if (cl->kind == CL_REPORTING && cl->subject >= 0)
+            return c->unit_of[s->chunks[cl->subject].first];
+    }
+    const clause *m = s->nclause ? &s->clauses[0] : NULL;
+    if (m && m->verb >= 0 && m->subject >= 0 &&
+        tok_in_class(&s->toks[s->chunks[m->verb].head], WC_REPORTING)) {
+        uint32_t after = s->chunks[m->verb].end;
+        while (after < s->ntok && (s->toks[after].tag == T_COLON ||
+                                   s->toks[after].tag == T_COMMA))
+            after++;
+        if (after < s->ntok && dquote(&s->toks[after]))
+            return c->unit_of[s->chunks[m->subject].first];
+    }
+    return -1;
+}
+
+void context_quotes(sent_ctx *c) {
+    const sentence *s = c->s;
+    doc_state *ds = c->ds;
+    uint32_t marks = 0, first_mark = s->ntok;
+    for (uint32_t i = 0; i < s->ntok; i++)
+        if (dquote(&s->toks[i])) {
+            if (!marks) first_mark = i;
+            marks++;
+        }
+    if (!marks) return;
+    uint8_t *in = arena_zalloc(c->a, s->ntok + 1);
+    /* an odd count that closes first: the sentence continues a quotation
+     * begun in an earlier one ("... forgotten," he said.) */
+    int inside = (marks & 1) && first_mark > 0 &&
+                 s->toks[first_mark].tag == T_RQUOTE;
+    for (uint32_t i = 0; i < s->ntok; i++) {
+        if (dquote(&s->toks[i])) {
+            inside = !inside;
+            continue;
+        }
+        in[i] = (uint8_t)inside;
+    }
+    c->quoted = in;
+    int32_t sp = quote_speaker(c);
+    const char **codes = NULL;
+    uint32_t ncodes = 0;
+    const char *actor = NULL;
+    if (sp >= 0 && c->units[sp].coded) {
+        codes = c->units[sp].codes;
+        ncodes = c->units[sp].ncodes;
+        actor = c->units[sp].actor;
+        if (ds) {
+            ds->speaker = codes;
+            ds->nspeaker = ncodes;
+            ds->speaker_actor = actor;
+        }
+    } else if (sp < 0 && ds && ds->speaker) {
+        /* a quotation going on from the last sentence's speaker */
+        codes = ds->speaker;
+        ncodes = ds->nspeaker;
+        actor = ds->speaker_actor;
+    }
+    if (!codes) return;
+    /* "we", "our", "I" in the quotation are the speaker's side */
+    for (uint32_t i = 0; i < c->nunits; i++) {
+        unit *u = &c->units[i];
+        const tok *f = &s->toks[u->first];
+        if (!in[u->first] || !first_person(f)) continue;
+        if (u->coded && !u->pronoun) continue;
+        if (f->tag == T_PRP) {
+            u->codes = codes;
+            u->ncodes = ncodes;
+            u->actor = actor;
+            u->coded = 1;
+            u->pronoun = 1;
+        } else if (u->ncodes && !u->coded && actor) {
+            /* "our forces": the speaker's country with the agent */
+            char country[4];
+            memcpy(country, codes[0], 3);
+            country[3] = '\0';
+            if (!is_state_code(country)) continue;
+            take_country(c, u, arena_strdup(c->a, country));
+        }
+    }
+}

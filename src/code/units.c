@@ -477,6 +477,7 @@ void units_build(sent_ctx *c) {
     if (c->e->rules->pronouns) {
         context_appositives(c);
         context_examples(c);
+        context_quotes(c);
     }
 }
 MEM_UNWINDS_END

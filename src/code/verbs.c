@@ -570,7 +570,9 @@ static int reported_future(const sent_ctx *c, uint32_t ci) {
               !strcmp(w, "'LL") || !strcmp(w, "SHALL");
     }
     if (!fut || ch->clause >= s->nclause) return 0;
-    return s->clauses[ch->clause].kind == CL_COMPLEMENT;
+    /* said that ... would, or a speaker's quotation: "We will respond" */
+    return s->clauses[ch->clause].kind == CL_COMPLEMENT ||
+           (c->quoted && c->quoted[ch->head]);
 }
 
 /* Speech acts that govern another act and compose with it: appeals (2),
