@@ -119,6 +119,8 @@ void context_remember(sent_ctx *c, int32_t u, int count);
 const mention *context_pronoun(const sent_ctx *c, const tok *t);
 const char *context_possessor(const sent_ctx *c);
 const char *context_focus(const sent_ctx *c);
+/* The story's most mentioned country other than not (3 letters), or NULL. */
+const char *context_other_country(const sent_ctx *c, const char *not);
 int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj);
 void context_appositives(sent_ctx *c);
 /* Gives a plural phrase the actors of its ", including A, B and C" list. */

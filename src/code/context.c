@@ -151,6 +151,20 @@ const char *context_possessor(const sent_ctx *c) {
     return m ? m->actor : NULL;
 }
 
+const char *context_other_country(const sent_ctx *c, const char *not) {
+    const doc_state *ds = c->ds;
+    if (!ds) return NULL;
+    int best = -1;
+    for (uint32_t i = 0; i < ds->ncountries; i++) {
+        if (!strncmp(ds->country[i].code, not, 3)) continue;
+        if (best < 0 || ds->country[i].n > ds->country[best].n ||
+            (ds->country[i].n == ds->country[best].n &&
+             ds->country[i].last > ds->country[best].last))
+            best = (int)i;
+    }
+    return best >= 0 ? ds->country[best].code : NULL;
+}
+
 const char *context_focus(const sent_ctx *c) {
     const doc_state *ds = c->ds;
     if (!ds || !ds->ncountries) return NULL;

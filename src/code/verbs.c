@@ -584,6 +584,28 @@ static int governing_act(int up) {
     return cls == 2 || cls == 3 || cls == 4 || cls == 6;
 }
 
+/* Is chunk ci in the "that" clause of an allegation noun: "accusations
+ * that it had used chemical weapons", "reports that troops fired"? The
+ * sentence says the accusation was made, not that the act happened (the
+ * [allegation] class of dyad.rules.txt). */
+static int alleged(const sent_ctx *c, uint32_t ci) {
+    const sentence *s = c->s;
+    int32_t k = s->chunks[ci].clause;
+    for (int depth = 0; k > 0 && (uint32_t)k < s->nclause && depth < 8;
+         depth++) {
+        const clause *cl = &s->clauses[k];
+        if (cl->kind == CL_COMPLEMENT && cl->first > 0 &&
+            cl->first < s->nchunk && s->chunks[cl->first].kind == CK_SBAR) {
+            const chunk *np = &s->chunks[cl->first - 1];
+            if (np->kind == CK_NP &&
+                tok_in_class(&s->toks[np->head], WC_ALLEGATION))
+                return 1;
+        }
+        k = cl->parent;
+    }
+    return 0;
+}
+
 /* Is chunk ci inside an "if"/"unless" clause? "... warned China of
  * consequences if it supplied weapons to Russia" reports no supply. */
 static int hypothetical(const sent_ctx *c, uint32_t ci) {
@@ -639,6 +661,60 @@ static int32_t localise(sent_ctx *c, int32_t u, const char *loc) {
     return (int32_t)c->nunits++;
 }
 
+/* A unit of one code made by the coder (not in the text). */
+static int32_t synthetic_unit(sent_ctx *c, const char *code, int32_t like) {
+    unit nu;
+    memset(&nu, 0, sizeof nu);
+    if (like >= 0) nu = c->units[like];
+    const char **codes = arena_alloc(c->a, sizeof *codes);
+    codes[0] = code;
+    nu.codes = codes;
+    nu.ncodes = 1;
+    nu.coded = 1;
+    nu.compound = 0;
+    nu.actor = arena_strndup(c->a, code, 3);
+    nu.chunk = like >= 0 ? c->units[like].chunk : -1;
+    ARENA_GROW(c->a, c->units, c->nunits, c->cap_units);
+    c->units[c->nunits] = nu;
+    return (int32_t)c->nunits++;
+}
+
+/* The target news leaves out, where the kind of act says who it is:
+ *   violence (18-20) with no one named hits the country the sentence or the
+ *   story is about, when that is not the attacker's ("Russia launched
+ *   drones overnight" in a story on Ukraine);
+ *   curfews, emergencies and bans (172x) fall on the people of the country
+ *   that imposes them, protests (14x) are against its government.
+ * like is the uncoded target phrase, if any (its span is kept). */
+static int32_t implicit_target(sent_ctx *c, int32_t src, const char *code,
+                               const char *loc, int32_t like) {
+    if (src < 0 || !c->units[src].coded || !c->units[src].ncodes || !code)
+        return like;
+    const char *sc = c->units[src].codes[0];
+    if (strlen(sc) < 3 || !strncmp(sc, "---", 3) || !strncmp(sc, "IGO", 3) ||
+        !strncmp(sc, "NGO", 3))
+        return like;
+    int domestic = !strncmp(sc, "IMG", 3) ? 0 : 1;
+    char country[4];
+    memcpy(country, sc, 3);
+    country[3] = '\0';
+    if (!strncmp(code, "18", 2) || !strncmp(code, "19", 2) ||
+        !strncmp(code, "20", 2)) {
+        const char *other = loc && strncmp(loc, country, 3) ? loc : NULL;
+        if (!other) other = context_other_country(c, country);
+        return other ? synthetic_unit(c, arena_strdup(c->a, other), like)
+                     : like;
+    }
+    if (!domestic) return like;
+    if (!strncmp(code, "172", 3))
+        return synthetic_unit(c, arena_printf(c->a, "%sCVL", country), like);
+    size_t n = strlen(sc);
+    if (code[0] == '1' && code[1] == '4' &&
+        !(n >= 6 && !strcmp(sc + n - 3, "GOV")))
+        return synthetic_unit(c, arena_printf(c->a, "%sGOV", country), like);
+    return like;
+}
+
 /* dyad's clause model, for PETRARCH2-format dictionaries: the source is the
  * verb's subject (pronouns resolved), passive verbs take their source from
  * "by", negated verbs give no event, and a verb governing an infinitive
@@ -675,6 +751,12 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
             s->chunks[ci - 1].kind == CK_NP) {
             int32_t nu = c->unit_of[s->chunks[ci - 1].first];
             if (nu < 0 || !c->units[nu].ncodes) continue;
+        }
+        if (alleged(c, ci)) {
+            trace_add(c, "verb %s: what an accusation or report says, not "
+                         "asserted\n",
+                      s->toks[ch->head].norm);
+            continue;
         }
         if (hypothetical(c, ci)) {
             trace_add(c, "verb %s: in a conditional clause, no event\n",
@@ -862,6 +944,11 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
             tgt = domestic_state(c, tgt, src);
             tgt = insurgent_victims(c, tgt, src);
             src = domestic_state(c, src, tgt);
+            /* (finite verbs only: "Australia's decision to ban Huawei"
+             * is not a ban by the sentence's subject) */
+            if ((tgt < 0 || !c->units[tgt].ncodes) &&
+                !(ch->vflags & (VG_INFINITIVE | VG_PARTICIPLE)))
+                tgt = implicit_target(c, src, code, loc, tgt);
         }
         trace_add(c, "verb %s -> %s (%s:%u)%s\n", s->toks[ch->head].norm,
                   code[0] ? code : rcode, rule_file, rule_line,

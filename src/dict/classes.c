@@ -27,6 +27,7 @@ static const char *const class_names[WC_COUNT] = {
     [WC_POLICE] = "police",
     [WC_PEOPLE] = "people",
     [WC_RELATIONAL] = "relational",
+    [WC_ALLEGATION] = "allegation",
 };
 
 const char *dict_class_name(word_class k) {

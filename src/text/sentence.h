@@ -58,6 +58,8 @@ typedef enum word_class {
     WC_POLICE,         /* police, security forces */
     WC_PEOPLE,         /* civilians, residents, protesters, refugees */
     WC_RELATIONAL,     /* "Sudan's neighbours", "Iran's allies": others */
+    WC_ALLEGATION,     /* "accusations that ...": what they say is not
+                          asserted */
     WC_COUNT
 } word_class;
 
