@@ -990,6 +990,35 @@ static int verb_coded(const sent_ctx *c, const event_list *out,
     return 0;
 }
 
+/* The actor named inside nominal phrase np before its head, as a unit of
+ * its own, or -1. */
+static int32_t nominal_source(sent_ctx *c, const chunk *np, int32_t tgt) {
+    for (uint32_t i = 0; i < c->nunits; i++) {
+        const unit *u = &c->units[i];
+        if (!(u->first <= np->first && u->end > np->first && u->coded &&
+              u->first < np->head && c->unit_of[np->head] == (int32_t)i &&
+              u->codes != c->units[tgt].codes))
+            continue;
+        /* the unit spans the phrase and its PP: take the actor named before
+         * the head only */
+        const char **codes = NULL;
+        uint32_t nc = 0, cap = 0;
+        int has_actor = 0, has_agent = 0;
+        units_code_range(c, np->first, np->head, &codes, &nc, &cap,
+                         &has_actor, &has_agent);
+        if (!has_actor) continue;
+        unit nu = *u;
+        nu.codes = codes;
+        nu.ncodes = nc;
+        nu.end = np->end;
+        nu.compound = 0;
+        ARENA_GROW(c->a, c->units, c->nunits, c->cap_units);
+        c->units[c->nunits] = nu;
+        return (int32_t)c->nunits++;
+    }
+    return -1;
+}
+
 /* Nominal events: "an Israeli air strike on Khan Younis", "talks between
  * X and Y", "sanctions against Iran" when no verb already coded them. The
  * source is the actor named inside the noun phrase ("Israeli", "Russia's")
@@ -1011,13 +1040,25 @@ static void code_nominals(sent_ctx *c, event_list *out,
         if (!prep_ok) continue;
         int32_t tgt = c->unit_of[s->chunks[pp->pp_obj].first];
         if (tgt < 0 || !c->units[tgt].coded) continue;
+        /* the actor named in the phrase ("an Israeli air strike", "Russia's
+         * war of aggression against Ukraine"): the event is presupposed
+         * wherever the phrase stands ("condemned Russia's war against
+         * Ukraine"); without one, the event is taken only where the
+         * phrase itself is asserted (below) */
+        int32_t src = nominal_source(c, np, tgt);
+        /* ... but "demanded an end to Israeli air strikes on Gaza" asks
+         * for their end: the demand is the event */
+        if (src >= 0 && k >= 2 && s->chunks[k - 1].kind == CK_PP &&
+            s->chunks[k - 2].kind == CK_NP &&
+            tok_in_class(&s->toks[s->chunks[k - 2].head], WC_CESSATION))
+            src = -1;
         /* only a phrase that opens a clause ("An air strike on X killed")
          * or is the object of a verb the dictionary does not know ("began
          * talks with X"): a known verb decides itself ("launched an attack
          * on X", "offered to send aid to X", "rejected talks with X"), and
          * a phrase inside a prepositional phrase is not asserted ("demanded
          * an end to air strikes on X") */
-        if (k > 0) {
+        if (k > 0 && src < 0) {
             const chunk *pv = &s->chunks[k - 1];
             verb_hit vh[1];
             if (pv->kind == CK_VG) {
@@ -1034,33 +1075,6 @@ static void code_nominals(sent_ctx *c, event_list *out,
                 continue;
             }
         }
-        int32_t src = -1;
-        uint32_t before = out->n;
-        /* an actor inside the phrase, before the head */
-        for (uint32_t i = 0; i < c->nunits && src < 0; i++) {
-            const unit *u = &c->units[i];
-            if (u->first <= np->first && u->end > np->first && u->coded &&
-                u->first < np->head && c->unit_of[np->head] == (int32_t)i &&
-                u->codes != c->units[tgt].codes) {
-                /* the unit spans the phrase and its PP: take the actor
-                 * named before the head only */
-                const char **codes = NULL;
-                uint32_t nc = 0, cap = 0;
-                int has_actor = 0, has_agent = 0;
-                units_code_range(c, np->first, np->head, &codes, &nc, &cap,
-                                 &has_actor, &has_agent);
-                if (has_actor) {
-                    unit nu = *u;
-                    nu.codes = codes;
-                    nu.ncodes = nc;
-                    nu.end = np->end;
-                    nu.compound = 0;
-                    ARENA_GROW(c->a, c->units, c->nunits, c->cap_units);
-                    c->units[c->nunits] = nu;
-                    src = (int32_t)c->nunits++;
-                }
-            }
-        }
         if (src < 0 && k > 0 && s->chunks[k - 1].kind == CK_VG &&
             !(s->chunks[k - 1].vflags & VG_NEG))
             src = clause_subject(c, k - 1);
@@ -1075,7 +1089,6 @@ static void code_nominals(sent_ctx *c, event_list *out,
                   c->e->d.files[e->file], e->line);
         events_add_pairs(c, out, src, tgt, e->code, e->rcode, compound, k,
                         c->e->d.files[e->file], e->line);
-        (void)before;
     }
 }
 

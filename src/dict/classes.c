@@ -28,6 +28,7 @@ static const char *const class_names[WC_COUNT] = {
     [WC_PEOPLE] = "people",
     [WC_RELATIONAL] = "relational",
     [WC_ALLEGATION] = "allegation",
+    [WC_CESSATION] = "cessation",
 };
 
 const char *dict_class_name(word_class k) {

@@ -60,6 +60,7 @@ typedef enum word_class {
     WC_RELATIONAL,     /* "Sudan's neighbours", "Iran's allies": others */
     WC_ALLEGATION,     /* "accusations that ...": what they say is not
                           asserted */
+    WC_CESSATION,      /* "an end to air strikes": asks for their end */
     WC_COUNT
 } word_class;
 
