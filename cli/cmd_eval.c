@@ -26,7 +26,7 @@
 
 static void usage(void) {
     fputs("usage: dyad eval FILE.jsonl... [--errors | --sentence-errors]\n"
-          "                 [--split dev|test]\n"
+          "                 [--split dev|test] [--versus OTHER.jsonl]\n"
           "                 [dictionary options]\n",
           stderr);
 }
@@ -75,6 +75,7 @@ int cmd_eval(int argc, char **argv) {
     const char *paths[64];
     int npaths = 0, show_errors = 0;
     const char *split = NULL;
+    const char *versus_path = NULL; /* --versus: another coder's articles */
     for (int i = 1; i < argc; i++) {
         int r = dict_opts_parse(&dopt, argc, argv, &i);
         if (r < 0) return EXIT_USAGE;
@@ -85,6 +86,8 @@ int cmd_eval(int argc, char **argv) {
             show_errors = 2;
         } else if (!strcmp(argv[i], "--split") && i + 1 < argc) {
             split = argv[++i];
+        } else if (!strcmp(argv[i], "--versus") && i + 1 < argc) {
+            versus_path = argv[++i];
         } else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "dyad: eval: unknown option '%s'\n", argv[i]);
             usage();
@@ -118,6 +121,27 @@ int cmd_eval(int argc, char **argv) {
         printf("errors (FN: expected, not coded; FP: coded, not expected; "
                "kinds compare at L1)\n");
     unsigned articles = 0, hidden = 0, skipped = 0;
+    /* --versus: the other coder's articles by id */
+    json_t *versus = NULL;
+    if (versus_path) {
+        versus = json_object();
+        FILE *vf = fopen(versus_path, "r");
+        if (!vf) {
+            fprintf(stderr, "dyad: %s: cannot open\n", versus_path);
+            return EXIT_USAGE;
+        }
+        char *vl = NULL;
+        size_t vcap = 0;
+        ssize_t vn;
+        while ((vn = getline(&vl, &vcap, vf)) != -1) {
+            json_t *r = json_loadb(vl, (size_t)vn, 0, NULL);
+            const char *id = json_string_value(json_object_get(r, "id"));
+            if (id) json_object_set(versus, id, r);
+            json_decref(r);
+        }
+        free(vl);
+        fclose(vf);
+    }
     int rc = EXIT_OK;
     for (int fi = 0; fi < npaths; fi++) {
         const char *path = paths[fi];
@@ -160,7 +184,17 @@ int cmd_eval(int argc, char **argv) {
                     id = label;
                 }
                 if (json_object_get(rec, "paragraphs")) {
-                    ok = eval_article(e, doc, rec, &t[1], &t[2],
+                    json_t *vs = NULL;
+                    if (versus) {
+                        const char *vid =
+                            json_string_value(json_object_get(rec, "id"));
+                        vs = vid ? json_object_get(versus, vid) : NULL;
+                        if (!vs) {
+                            json_decref(rec);
+                            continue;
+                        }
+                    }
+                    ok = eval_article(e, doc, rec, vs, &t[1], &t[2],
                                       held_out ? 0 : show_errors, why,
                                       sizeof why);
                     if (ok == 0) {
@@ -204,6 +238,7 @@ int cmd_eval(int argc, char **argv) {
         print_f1("article ", &t[2]);
     }
     printf("\n");
+    json_decref(versus);
     free(t);
     dyad_doc_free(doc);
     dyad_engine_free(e);

@@ -85,11 +85,13 @@ void eval_report(const dyad_engine *e, const eval_totals *t,
 
 /* Article records: scores one parsed article into sent (sentence by
  * sentence) and art (whole article). Returns 0, or -1 with why set when
- * the record is malformed. show_errors 1 prints its whole-article errors, 2
+ * the record is malformed. versus (or NULL): the same article coded by
+ * another coder, scored in place of dyad's coding (inter-coder agreement).
+ * show_errors 1 prints its whole-article errors, 2
  * its sentence-by-sentence errors (callers pass 0 for held-out test
  * articles). */
 int eval_article(const dyad_engine *e, dyad_doc *doc, json_t *rec,
-                 eval_totals *sent, eval_totals *art, int show_errors,
-                 char *why, size_t whylen);
+                 json_t *versus, eval_totals *sent, eval_totals *art,
+                 int show_errors, char *why, size_t whylen);
 
 #endif

@@ -75,9 +75,34 @@ static void add_coded(art_sentence *as, const dyad_event *ev) {
         eval_from_coded(&as->coded[as->ncoded++], ev);
 }
 
+/* Another coder's events for the article (the "gold" of versus), as if
+ * dyad had coded them: each sentence's events, context ones kept only for
+ * the whole article. */
+static void versus_events(eval_totals *t, json_t *versus, art_sentence *ss,
+                          size_t n, int sentence_mode, size_t k_only) {
+    size_t gk;
+    json_t *gs;
+    char why[128];
+    json_array_foreach(json_object_get(versus, "gold"), gk, gs) {
+        json_int_t k = json_integer_value(json_object_get(gs, "n"));
+        if (k < 0 || (size_t)k >= n) continue;
+        if (sentence_mode && (size_t)k != k_only) continue;
+        art_sentence *as = &ss[k];
+        eval_event g[EVAL_MAX_EVENTS];
+        int ng = eval_read_gold(t, json_object_get(gs, "events"), g, why,
+                                sizeof why);
+        for (int i = 0; i < ng && as->ncoded < EVAL_MAX_EVENTS; i++)
+            if (!sentence_mode || !g[i].context) {
+                as->coded[as->ncoded] = g[i];
+                as->coded[as->ncoded].tags = 0;
+                as->coded[as->ncoded++].context = 0;
+            }
+    }
+}
+
 int eval_article(const dyad_engine *e, dyad_doc *doc, json_t *rec,
-                 eval_totals *sent, eval_totals *art, int show_errors,
-                 char *why, size_t whylen) {
+                 json_t *versus, eval_totals *sent, eval_totals *art,
+                 int show_errors, char *why, size_t whylen) {
     const char *id = json_string_value(json_object_get(rec, "id"));
     const char *date_s = json_string_value(json_object_get(rec, "date"));
     const char *title = json_string_value(json_object_get(rec, "title"));
@@ -166,7 +191,9 @@ int eval_article(const dyad_engine *e, dyad_doc *doc, json_t *rec,
 
     /* whole article */
     const dyad_result *res;
-    if (code_document(e, doc, title, body, len, date, 0, &res) == 0) {
+    if (versus) {
+        versus_events(art, versus, ss, n, 0, 0);
+    } else if (code_document(e, doc, title, body, len, date, 0, &res) == 0) {
         for (size_t i = 0; i < res->nevents; i++) {
             const dyad_event *ev = dyad_result_event(res, i);
             if (ev->in_title) {
@@ -188,9 +215,12 @@ int eval_article(const dyad_engine *e, dyad_doc *doc, json_t *rec,
     for (size_t k = 0; k < n; k++) {
         art_sentence *as = &ss[k];
         as->ncoded = 0;
-        int rc = k == 0 ? code_document(e, doc, title, "", 0, date, 1, &res)
-                        : code_document(e, doc, NULL, as->text, as->len,
-                                        date, 1, &res);
+        int rc = versus ? -1
+                 : k == 0
+                     ? code_document(e, doc, title, "", 0, date, 1, &res)
+                     : code_document(e, doc, NULL, as->text, as->len, date, 1,
+                                     &res);
+        if (versus) versus_events(sent, versus, ss, n, 1, k);
         if (rc == 0)
             for (size_t i = 0; i < res->nevents; i++)
                 add_coded(as, dyad_result_event(res, i));
