@@ -121,6 +121,12 @@ const char *context_possessor(const sent_ctx *c);
 const char *context_focus(const sent_ctx *c);
 /* The story's most mentioned country other than not (3 letters), or NULL. */
 const char *context_other_country(const sent_ctx *c, const char *not);
+/* The newest actor on the other side of fighting from code src: another
+ * country's armed actor, or the state against an armed group of its own
+ * (and the reverse); NULL when the story has named none. */
+const mention *context_adversary(const sent_ctx *c, const char *src);
+/* The newest actor of an earlier sentence other than src, or NULL. */
+const mention *context_last_actor(const sent_ctx *c, const char *src);
 int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj);
 void context_appositives(sent_ctx *c);
 /* Gives a plural phrase the actors of its ", including A, B and C" list. */

@@ -151,6 +151,38 @@ const char *context_possessor(const sent_ctx *c) {
     return m ? m->actor : NULL;
 }
 
+const mention *context_adversary(const sent_ctx *c, const char *src) {
+    const mention *m;
+    int src_armed = is_armed(src);
+    for (uint32_t k = 0; (m = newest(c->ds, k)) && k < 16; k++) {
+        if (m->pronoun || !m->ncodes || m->compound) continue;
+        const char *mc = m->codes[0];
+        if (!is_state_code(mc) && strncmp(mc, "IMG", 3)) continue;
+        /* a foe: another country, or within one country an armed group
+         * against the state (or the state against it) */
+        if (strncmp(mc, src, 3)) {
+            if (is_armed(mc) || src_armed) return m;
+            continue;
+        }
+        if (is_armed(mc) != src_armed) return m;
+    }
+    return NULL;
+}
+
+const mention *context_last_actor(const sent_ctx *c, const char *src) {
+    const mention *m;
+    for (uint32_t k = 0; (m = newest(c->ds, k)) && k < 16; k++) {
+        if (m->pronoun || !m->ncodes || m->compound) continue;
+        if (m->sentence == c->s->index) continue; /* an earlier sentence's */
+        if (!strncmp(m->codes[0], src, 3) &&
+            !strcmp(m->codes[0] + (strlen(m->codes[0]) > 3 ? 3 : 0),
+                    src + (strlen(src) > 3 ? 3 : 0)))
+            continue;
+        return m;
+    }
+    return NULL;
+}
+
 const char *context_other_country(const sent_ctx *c, const char *not) {
     const doc_state *ds = c->ds;
     if (!ds) return NULL;

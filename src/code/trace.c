@@ -32,10 +32,14 @@ MEM_UNWINDS_END
 static void buf_vprintf(arena *a, trace_buf *b, const char *fmt, va_list ap) {
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    char small[256];
+    int n = vsnprintf(small, sizeof small, fmt, ap);
     if (n > 0) {
         buf_reserve(a, b, (size_t)n);
-        vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap2);
+        if ((size_t)n < sizeof small)
+            memcpy(b->p + b->len, small, (size_t)n + 1);
+        else
+            vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap2);
         b->len += (size_t)n;
     }
     va_end(ap2);
@@ -124,7 +128,7 @@ void trace_units(sent_ctx *c) {
     trace_add(c, "actors:");
     for (uint32_t i = 0; i < c->nunits; i++) {
         const unit *u = &c->units[i];
-        if (!u->ncodes) continue;
+        if (!u->ncodes || u->first >= u->end) continue; /* (the coder's own) */
         uint32_t a, b;
         tok_range(s, u->first, u->end, &a, &b);
         trace_add(c, " [%.*s =", (int)(b - a), s->text + a);
@@ -181,7 +185,7 @@ void trace_sentence_json(sent_ctx *c, const event_list *ev,
     int first = 1;
     for (uint32_t i = 0; i < c->nunits; i++) {
         const unit *u = &c->units[i];
-        if (!u->ncodes) continue;
+        if (!u->ncodes || u->first >= u->end) continue;
         uint32_t x, y;
         tok_range(s, u->first, u->end, &x, &y);
         buf_printf(a, b, "%s{\"text\":", first ? "" : ",");

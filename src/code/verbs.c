@@ -661,6 +661,13 @@ static int32_t localise(sent_ctx *c, int32_t u, const char *loc) {
     return (int32_t)c->nunits++;
 }
 
+/* Codes that answer someone else's act: deny (016), disapprove,
+ * criticise, accuse (11x), reject (12x). */
+static int reaction_code(const char *code) {
+    return !strcmp(code, "016") || !strncmp(code, "11", 2) ||
+           !strncmp(code, "12", 2);
+}
+
 /* A unit of one code made by the coder (not in the text). */
 static int32_t synthetic_unit(sent_ctx *c, const char *code, int32_t like) {
     unit nu;
@@ -700,10 +707,24 @@ static int32_t implicit_target(sent_ctx *c, int32_t src, const char *code,
     country[3] = '\0';
     if (!strncmp(code, "18", 2) || !strncmp(code, "19", 2) ||
         !strncmp(code, "20", 2)) {
+        /* the other side of the fighting the story reports ("troops seized
+         * more of the east" after "rebel fighters"), else the place's or
+         * the story's other country */
+        const mention *adv = context_adversary(c, sc);
+        if (adv) return synthetic_unit(c, adv->codes[0], like);
         const char *other = loc && strncmp(loc, country, 3) ? loc : NULL;
         if (!other) other = context_other_country(c, country);
         return other ? synthetic_unit(c, arena_strdup(c->a, other), like)
                      : like;
+    }
+    /* reactions to something named only as a thing ("rejected the
+     * announcement", "dismissed the allegations"): aimed at whoever last
+     * did something in the story */
+    if (like >= 0 && c->units[like].chunk >= 0 && reaction_code(code) &&
+        tok_in_class(&c->s->toks[c->s->chunks[c->units[like].chunk].head],
+                     WC_ACT_NOUN)) {
+        const mention *m = context_last_actor(c, sc);
+        if (m) return synthetic_unit(c, m->codes[0], like);
     }
     if (!domestic) return like;
     if (!strncmp(code, "172", 3))
@@ -950,9 +971,11 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
                 !(ch->vflags & (VG_INFINITIVE | VG_PARTICIPLE)))
                 tgt = implicit_target(c, src, code, loc, tgt);
         }
-        trace_add(c, "verb %s -> %s (%s:%u)%s\n", s->toks[ch->head].norm,
+        trace_add(c, "verb %s -> %s (%s:%u)%s%s%s\n", s->toks[ch->head].norm,
                   code[0] ? code : rcode, rule_file, rule_line,
-                  passive ? " passive: source from \"by\"" : "");
+                  passive ? " passive: source from \"by\"" : "",
+                  src < 0 || !c->units[src].ncodes ? ", no source" : "",
+                  tgt < 0 || !c->units[tgt].ncodes ? ", no target" : "");
         events_add_pairs(c, out, src, tgt, code, rcode, compound || selfc, ci,
                         rule_file, rule_line);
         if (src >= 0) context_remember(c, src, 0);

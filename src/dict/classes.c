@@ -29,6 +29,7 @@ static const char *const class_names[WC_COUNT] = {
     [WC_RELATIONAL] = "relational",
     [WC_ALLEGATION] = "allegation",
     [WC_CESSATION] = "cessation",
+    [WC_ACT_NOUN] = "act-noun",
 };
 
 const char *dict_class_name(word_class k) {

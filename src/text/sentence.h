@@ -61,6 +61,7 @@ typedef enum word_class {
     WC_ALLEGATION,     /* "accusations that ...": what they say is not
                           asserted */
     WC_CESSATION,      /* "an end to air strikes": asks for their end */
+    WC_ACT_NOUN,       /* "rejected the announcement": someone's act */
     WC_COUNT
 } word_class;
 
