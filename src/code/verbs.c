@@ -661,6 +661,8 @@ static int32_t localise(sent_ctx *c, int32_t u, const char *loc) {
     return (int32_t)c->nunits++;
 }
 
+static const nominal_entry *nominal_at(const sent_ctx *c, const chunk *np);
+
 /* Codes that answer someone else's act: deny (016), disapprove,
  * criticise, accuse (11x), reject (12x). */
 static int reaction_code(const char *code) {
@@ -707,6 +709,11 @@ static int32_t implicit_target(sent_ctx *c, int32_t src, const char *code,
     country[3] = '\0';
     if (!strncmp(code, "18", 2) || !strncmp(code, "19", 2) ||
         !strncmp(code, "20", 2)) {
+        /* "an Iranian missile attack on US bases injured dozens": the event
+         * noun of the subject names the event and its target itself */
+        const unit *su = &c->units[src];
+        if (su->chunk >= 0 && nominal_at(c, &c->s->chunks[su->chunk]))
+            return like;
         /* the other side of the fighting the story reports ("troops seized
          * more of the east" after "rebel fighters"), else the place's or
          * the story's other country */
