@@ -133,10 +133,22 @@ static int mention_is_person(const mention *m) {
            !m->compound;
 }
 
+/* Plural: a plural head noun or a compound ("the rebels", "X and Y"). */
+static int mention_is_plural(const mention *m) {
+    return m->compound || (m->head && (m->head->tag == T_NNS || m->head->tag == T_NNPS));
+}
+
 const mention *context_pronoun(const sent_ctx *c, const tok *t) {
-    int want_person = !strcmp(t->norm, "HE") || !strcmp(t->norm, "SHE");
+    int want_person = !strcmp(t->norm, "HE") || !strcmp(t->norm, "SHE") ||
+                      !strcmp(t->norm, "HIM");
     int want_thing = !strcmp(t->norm, "IT");
     const mention *m;
+    /* "they" / "them": the newest plural among the last few mentions
+     * ("fired at the bases of Kurdish groups in northern Iraq, accusing
+     * them"), else the newest of all */
+    if (!strcmp(t->norm, "THEY") || !strcmp(t->norm, "THEM"))
+        for (uint32_t k = 0; k < 4 && (m = newest(c->ds, k)); k++)
+            if (!m->pronoun && mention_is_plural(m)) return m;
     for (uint32_t k = 0; (m = newest(c->ds, k)); k++) {
         if ((want_person || want_thing) &&
             want_person != mention_is_person(m))

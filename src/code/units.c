@@ -245,7 +245,7 @@ static int norm_in(const tok *t, const char *const *list) {
     return 0;
 }
 
-static const char *const personal[] = {"HE", "SHE", "IT", "THEY", NULL};
+static const char *const personal[] = {"HE", "SHE", "IT", "THEY", "THEM", "HIM", NULL};
 static const char *const possessive[] = {"ITS", "THEIR", "HIS", "HER", NULL};
 
 /* PETRARCH1's new_actor_length (a validation option): a short phrase with

@@ -426,8 +426,11 @@ static void chk_coord(sentence *s) {
             if (is_comma(s, &c[pos]) && pos + 1 < nc && c[pos + 1].kind == CK_NP) {
                 items[ni++] = pos + 1;
                 pos += 2;
-            } else if (is_comma(s, &c[pos]) && pos + 2 < nc &&
+            } else if (is_comma(s, &c[pos]) && pos + 2 < nc && ni >= 2 &&
                        is_andor(s, &c[pos + 1]) && c[pos + 2].kind == CK_NP) {
+                /* the serial comma closes a list of three or more; "A, and
+                 * B" of two is a clause boundary ("..., and the U.S. and
+                 * Japan requested") */
                 items[ni++] = pos + 2;
                 closed = 1;
                 break;
@@ -672,6 +675,15 @@ static void chk_clauses(sentence *s, arena *a) {
                 else
                     break;
             }
+            /* a list of verbs sharing the subject: "carried out searches,
+             * detained suspects and seized cash" */
+            if (k + 1 < nc && c[k + 1].kind == CK_VG && finite_vg(s, &c[k + 1]) &&
+                !(c[k + 1].vflags & (VG_PARTICIPLE | VG_INFINITIVE)) &&
+                x.cl[top(&x)].verb >= 0 && x.cl[top(&x)].kind != CL_REPORTING) {
+                ch->clause = (uint16_t)top(&x);
+                cl_push(&x, CL_COORD, (uint32_t)k + 1);
+                continue;
+            }
         } else if (ch->kind == CK_SBAR) {
             int kind = CL_ADVERBIAL;
             int tg = ht->tag;
@@ -696,10 +708,16 @@ static void chk_clauses(sentence *s, arena *a) {
             /* "... and seized the city" / "X met Y and Z left" */
             int opens = c[k + 1].kind == CK_VG && !(c[k + 1].vflags & VG_INFINITIVE) &&
                         x.cl[top(&x)].verb >= 0;
-            if (!opens && c[k + 1].kind == CK_NP && c[k + 1].coord < 0 &&
+            if (!opens && c[k + 1].kind == CK_NP &&
+                (c[k + 1].coord < 0 || c[k + 1].coord == (int32_t)k + 1) &&
                 x.cl[top(&x)].verb >= 0) {
+                /* the next NP, or a coordination group it starts, then a
+                 * finite verb: "..., and the U.S. and Japan requested" */
                 size_t p = k + 1, lim = k + 12 < nc ? k + 12 : nc;
-                while (p < lim && (c[p].kind == CK_NP || c[p].kind == CK_PP)) p++;
+                while (p < lim && (c[p].kind == CK_NP || c[p].kind == CK_PP ||
+                                   (c[p].coord == (int32_t)k + 1) ||
+                                   (p + 1 < lim && c[p + 1].coord == (int32_t)k + 1)))
+                    p++;
                 opens = p < lim && finite_vg(s, &c[p]);
             }
             if (opens) {

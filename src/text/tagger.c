@@ -1226,6 +1226,21 @@ void tag_sentence_cached(const lexicon *lx, tag_cache *tc, sentence *s,
         if (i > 0 && tg[i - 1] == T_NNPS && (t == T_NNP || t == T_NNPS))
             tg[i - 1] = T_NNP;
     }
+    /* a lone quoted participle is a characterisation, not a clause:
+     * called the plan "humiliating" */
+    for (uint32_t i = 1; i + 1 < n; i++)
+        if ((tg[i] == T_VBG || tg[i] == T_VBN) && tg[i - 1] == T_LQUOTE &&
+            tg[i + 1] == T_RQUOTE)
+            tg[i] = T_JJ;
+    /* "have since charged": an adverb between the auxiliary and its
+     * participle */
+    for (uint32_t i = 1; i + 1 < n; i++)
+        if (!strcmp(s->toks[i].norm, "SINCE") && has(&c[i + 1], T_VBN) &&
+            (!strcmp(s->toks[i - 1].norm, "HAVE") || !strcmp(s->toks[i - 1].norm, "HAS") ||
+             !strcmp(s->toks[i - 1].norm, "HAD"))) {
+            tg[i] = T_RB;
+            tg[i + 1] = T_VBN;
+        }
     uint8_t slot = 0;
     for (uint32_t i = 0; i < n; i++) {
         tok *t = &s->toks[i];
