@@ -1049,6 +1049,55 @@ static int32_t nominal_source(sent_ctx *c, const chunk *np, int32_t tgt) {
     return -1;
 }
 
+/* Did a verb event with the same root take NP chunk np as its source? */
+static int subject_coded(const sent_ctx *c, const event_list *out,
+                         uint32_t first_event, const chunk *np, const char *code) {
+    uint32_t off = c->s->doc_off + c->s->toks[np->first].off;
+    for (uint32_t i = first_event; i < out->n; i++)
+        if (out->ev[i].source_span.off == off && !strncmp(out->ev[i].code, code, 2))
+            return 1;
+    return 0;
+}
+
+/* Does PP chunk pp carry one of the nominal's prepositions? */
+static int nominal_prep(const sentence *s, const nominal_entry *e, const chunk *pp) {
+    for (uint8_t j = 0; j < e->npreps; j++)
+        if (tok_is(s, pp->head, e->preps[j])) return 1;
+    return 0;
+}
+
+/* Does token range [first,end) name an actor (not only an agent)? */
+static int range_has_actor(sent_ctx *c, uint32_t first, uint32_t end) {
+    const char **codes = NULL;
+    uint32_t nc = 0, cap = 0;
+    int has_actor = 0, has_agent = 0;
+    units_code_range(c, first, end, &codes, &nc, &cap, &has_actor, &has_agent);
+    return has_actor;
+}
+
+/* A unit of its own for NP chunk np, which a longer unit swallowed ("Russia's
+ * invasion of Ukraine" is one unit coded RUS), or -1 when it names no
+ * actor. */
+static int32_t split_unit(sent_ctx *c, const chunk *np) {
+    const char **codes = NULL;
+    uint32_t nc = 0, cap = 0;
+    int has_actor = 0, has_agent = 0;
+    units_code_range(c, np->first, np->end, &codes, &nc, &cap, &has_actor, &has_agent);
+    if (!has_actor) return -1;
+    unit nu;
+    memset(&nu, 0, sizeof nu);
+    nu.first = np->first;
+    nu.end = np->end;
+    nu.head_end = np->end;
+    nu.chunk = (int32_t)(np - c->s->chunks);
+    nu.codes = codes;
+    nu.ncodes = nc;
+    nu.coded = 1;
+    ARENA_GROW(c->a, c->units, c->nunits, c->cap_units);
+    c->units[c->nunits] = nu;
+    return (int32_t)c->nunits++;
+}
+
 /* Nominal events: "an Israeli air strike on Khan Younis", "talks between
  * X and Y", "sanctions against Iran" when no verb already coded them. The
  * source is the actor named inside the noun phrase ("Israeli", "Russia's")
@@ -1064,11 +1113,19 @@ static void code_nominals(sent_ctx *c, event_list *out,
         if (!e) continue;
         const chunk *pp = &s->chunks[k + 1];
         if (pp->kind != CK_PP || pp->pp_obj < 0) continue;
-        int prep_ok = 0;
-        for (uint8_t j = 0; j < e->npreps && !prep_ok; j++)
-            prep_ok = tok_is(s, pp->head, e->preps[j]);
+        int prep_ok = nominal_prep(s, e, pp);
+        /* "war of aggression against Ukraine": past an "of" complement
+         * that names no actor */
+        if (!prep_ok && tok_norm_is(&s->toks[pp->head], "OF") && k + 3 < s->nchunk &&
+            s->chunks[k + 3].kind == CK_PP && s->chunks[k + 3].pp_obj >= 0 &&
+            !range_has_actor(c, s->chunks[pp->pp_obj].first, s->chunks[pp->pp_obj].end)) {
+            pp = &s->chunks[k + 3];
+            prep_ok = nominal_prep(s, e, pp);
+        }
         if (!prep_ok) continue;
         int32_t tgt = c->unit_of[s->chunks[pp->pp_obj].first];
+        if (tgt >= 0 && tgt == c->unit_of[np->head])
+            tgt = split_unit(c, &s->chunks[pp->pp_obj]); /* "Russia's invasion of Ukraine" */
         if (tgt < 0 || !c->units[tgt].coded) continue;
         /* the actor named in the phrase ("an Israeli air strike", "Russia's
          * war of aggression against Ukraine"): the event is presupposed
@@ -1114,6 +1171,9 @@ static void code_nominals(sent_ctx *c, event_list *out,
             compound = 1;
         }
         if (src < 0) continue;
+        /* "An Israeli air strike on X killed 20": the verb already coded
+         * the strike as its subject's act */
+        if (subject_coded(c, out, first_event, np, e->code)) continue;
         trace_add(c, "nominal event: %s -> %s (%s:%u)\n",
                   s->toks[np->head].norm, e->code,
                   c->e->d.files[e->file], e->line);
