@@ -270,6 +270,39 @@ static const char *quoted_actor(const sent_ctx *c, uint32_t first,
     return arena_strndup(c->a, buf, bl);
 }
 
+/* A dictionary name that runs past NP chunk i across prepositions and
+ * conjunctions: "Al-Qaeda in the Arabian Peninsula", "the Organization for
+ * Security and Co-operation in Europe". Returns the last chunk the name
+ * covers, or 0 when none does. Names the chunker kept in one chunk, or
+ * across one "of", are found by the conjunct coder itself. */
+static uint32_t name_span(const sent_ctx *c, uint32_t i) {
+    const sentence *s = c->s;
+    const dict *d = &c->e->d;
+    const chunk *ch = &s->chunks[i];
+    if (i + 2 >= s->nchunk) return 0;
+    int k1 = s->chunks[i + 1].kind;
+    if (k1 != CK_PP && k1 != CK_CONJ) return 0;
+    uint32_t wids[64], tokof[64];
+    uint32_t lim = ch->first + 32 < s->ntok ? ch->first + 32 : s->ntok;
+    uint32_t nw = conj_words(c, ch->first, lim, wids, tokof, 64);
+    uint32_t best = 0;
+    for (uint32_t w = 0; w < nw && tokof[w] < ch->end; w++) {
+        uint32_t val = 0;
+        size_t len = ptrie_longest(&d->actors, wids + w, nw - w, &val);
+        if (!len || tokof[w + len - 1] + 1 <= ch->end) continue;
+        if (!dict_actor_code(d, val - 1, c->date)) continue; /* not at this date */
+        if (tokof[w + len - 1] + 1 > best) best = tokof[w + len - 1] + 1;
+    }
+    if (!best) return 0;
+    for (uint32_t j = i + 1; j < s->nchunk; j++) {
+        const chunk *cj = &s->chunks[j];
+        if (cj->kind != CK_NP && cj->kind != CK_PP && cj->kind != CK_CONJ) return 0;
+        if (cj->end == best) return cj->kind == CK_NP ? j : 0;
+        if (cj->end > best) return 0;
+    }
+    return 0;
+}
+
 /* Allocates from the document's arena under dyad_code's unwind point:
  * the analyzer's NULL warnings are false positives here (mem.h). */
 MEM_UNWINDS_BEGIN
@@ -285,14 +318,16 @@ void units_build(sent_ctx *c) {
     for (uint32_t i = 0; i < s->nchunk; i++) {
         const chunk *ch = &s->chunks[i];
         if (ch->kind != CK_NP || used[i]) continue;
-        uint32_t nm = coord_members(s, i, mbr, 64);
+        uint32_t span = name_span(c, i);
+        uint32_t nm = span ? (mbr[0] = i, 1) : coord_members(s, i, mbr, 64);
         for (uint32_t k = 0; k < nm; k++) used[mbr[k]] = 1;
+        for (uint32_t k = i; k <= span; k++) used[k] = 1;
         uint32_t last = mbr[nm - 1];
         /* attach "of X" always; "in X"/"from X" when this phrase is not a
          * verb's direct object ("soldiers from Valdoria attacked" vs
          * "police arrested students in Kestria") */
         uint32_t np = 0;
-        if (last + 2 <= s->nchunk && last + 1 < s->nchunk) {
+        if (!span && last + 2 <= s->nchunk && last + 1 < s->nchunk) {
             const chunk *pp = &s->chunks[last + 1];
             if (pp->kind == CK_PP && pp->pp_obj >= 0 && !used[pp->pp_obj]) {
                 uint32_t pw = pp->head;
@@ -320,12 +355,12 @@ void units_build(sent_ctx *c) {
         memset(&u, 0, sizeof u);
         u.chunk = (int32_t)i;
         u.first = s->chunks[mbr[0]].first;
-        u.head_end = s->chunks[last].end;
+        u.head_end = s->chunks[span ? span : last].end;
         u.end = np ? s->chunks[pmem[np - 1]].end : u.head_end;
         /* an acronym in brackets belongs to the name before it: "the
          * European Union (EU)" */
         {
-            uint32_t k = (np ? pmem[np - 1] : last) + 1;
+            uint32_t k = (np ? pmem[np - 1] : span ? span : last) + 1;
             if (k + 2 < s->nchunk && s->chunks[k].kind == CK_PUNCT &&
                 s->toks[s->chunks[k].first].tag == T_LRB &&
                 s->chunks[k + 1].kind == CK_NP &&

@@ -138,8 +138,20 @@ size_t dict_split_words(dict *d, const char *s, size_t n, int underscore,
         while (i < n && !dict_isblank(s[i]) && !(underscore && s[i] == '_'))
             i++;
         if (i > st) {
-            dict_wbuf_push(d, b, vocab_intern(&d->voc, s + st, i - st));
+            /* the tokenizer splits a possessive off its word ("People's" is
+             * PEOPLE + 'S, "Workers'" WORKERS + '), so a phrase written
+             * PEOPLE'S_LIBERATION_ARMY must too */
+            size_t wl = i - st, pl = 0;
+            if (wl > 2 && s[i - 2] == '\'' && (s[i - 1] == 'S' || s[i - 1] == 's'))
+                pl = 2;
+            else if (wl > 1 && s[i - 1] == '\'')
+                pl = 1;
+            dict_wbuf_push(d, b, vocab_intern(&d->voc, s + st, wl - pl));
             added++;
+            if (pl) {
+                dict_wbuf_push(d, b, vocab_intern(&d->voc, s + i - pl, pl));
+                added++;
+            }
         }
     }
     return added;
