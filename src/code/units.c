@@ -282,8 +282,13 @@ static uint32_t name_span(const sent_ctx *c, uint32_t i) {
     if (i + 2 >= s->nchunk) return 0;
     int k1 = s->chunks[i + 1].kind;
     if (k1 != CK_PP && k1 != CK_CONJ) return 0;
+    /* such names are proper names: a capitalised word on both sides */
+    const chunk *nx = &s->chunks[i + 2];
+    if (!(s->toks[ch->end - 1].flags & TOKF_CAP) ||
+        !(s->toks[nx->first].flags & TOKF_CAP || s->toks[nx->end - 1].flags & TOKF_CAP))
+        return 0;
     uint32_t wids[64], tokof[64];
-    uint32_t lim = ch->first + 32 < s->ntok ? ch->first + 32 : s->ntok;
+    uint32_t lim = ch->end + 12 < s->ntok ? ch->end + 12 : s->ntok;
     uint32_t nw = conj_words(c, ch->first, lim, wids, tokof, 64);
     uint32_t best = 0;
     for (uint32_t w = 0; w < nw && tokof[w] < ch->end; w++) {

@@ -996,6 +996,7 @@ static const nominal_entry *nominal_at(const sent_ctx *c, const chunk *np) {
     const dict *d = &c->e->d;
     const sentence *s = c->s;
     const tok *h = &s->toks[np->head];
+    if (!dict_nominal_head(d, h->wid) && !dict_nominal_head(d, h->lwid)) return NULL;
     for (uint32_t i = 0; i < d->nnominals; i++) {
         const nominal_entry *e = &d->nominals[i];
         const uint32_t *w = d->pat_words + e->first;

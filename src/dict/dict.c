@@ -49,6 +49,7 @@ void dict_free(dict *d) {
     mem_free(m, d->nominals);
     mem_free(m, d->discard_next);
     mem_free(m, d->discard_fbits);
+    mem_free(m, d->nominal_heads);
     mem_free(m, d->discard_p2bits);
     strmap_free(&d->discard_first);
     strmap_free(&d->discard_prefix);
@@ -324,6 +325,25 @@ static void vocab_signature(dict *d) {
     d->vocab_sig_n = d->voc.n;
 }
 
+/* The head-word bit set of the nominal entries (dict.h nominal_heads). */
+static void nominal_index(dict *d) {
+    mem_free(d->m, d->nominal_heads);
+    d->nominal_nheads = 0;
+    d->nominal_heads = mem_zalloc(d->m, (d->voc.n / 64 + 1) * sizeof *d->nominal_heads);
+    if (!d->nominal_heads) return;
+    d->nominal_nheads = d->voc.n;
+    for (uint32_t i = 0; i < d->nnominals; i++) {
+        const nominal_entry *e = &d->nominals[i];
+        uint32_t w = d->pat_words[e->first + e->n - 1];
+        if (w < d->voc.n) d->nominal_heads[w >> 6] |= 1ull << (w & 63);
+    }
+}
+
+int dict_nominal_head(const dict *d, uint32_t w) {
+    if (!d->nominal_heads || w >= d->nominal_nheads) return 1; /* unknown: try */
+    return (d->nominal_heads[w >> 6] >> (w & 63)) & 1;
+}
+
 void dict_finish(dict *d) {
     vocab_signature(d);
     /* Count forms per word id, then lay out one run per word: multi-word
@@ -362,6 +382,7 @@ void dict_finish(dict *d) {
         if (v) *v = start + 1;
     }
     discard_index(d);
+    nominal_index(d);
     pattern_anchors(d);
     synset_masks(d);
     arena_free(&d->scratch);

@@ -258,6 +258,12 @@ typedef struct dict {
     discard_entry *discards; uint32_t ndiscards, cap_discards;
 
     nominal_entry *nominals; uint32_t nnominals, cap_nominals;
+    /* Built by dict_finish (heap): bit w set when word id w is the head
+     * (last word) of some nominal entry, so that the coder tries the list
+     * only for the few noun phrases whose head could name an event. Covers
+     * ids below nominal_nheads. */
+    uint64_t *nominal_heads;
+    uint32_t nominal_nheads;
     uint16_t *cls;           /* word id -> bit set of word_class */
     uint32_t ncls;
     /* Discard index, built by dict_finish, so that a sentence costs a few
@@ -359,6 +365,8 @@ static inline int dict_in_class(const dict *d, uint32_t w, word_class k) {
 }
 /* Builds lookup indexes (verb form lists) once every file is loaded. */
 void dict_finish(dict *d);
+/* Could word id w be the head of a nominal entry? (1 when unsure.) */
+int dict_nominal_head(const dict *d, uint32_t w);
 
 /* ---- lookups used by the coder ------------------------------------------ */
 

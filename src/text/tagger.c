@@ -1235,9 +1235,10 @@ void tag_sentence_cached(const lexicon *lx, tag_cache *tc, sentence *s,
     /* "have since charged": an adverb between the auxiliary and its
      * participle */
     for (uint32_t i = 1; i + 1 < n; i++)
-        if (!strcmp(s->toks[i].norm, "SINCE") && has(&c[i + 1], T_VBN) &&
-            (!strcmp(s->toks[i - 1].norm, "HAVE") || !strcmp(s->toks[i - 1].norm, "HAS") ||
-             !strcmp(s->toks[i - 1].norm, "HAD"))) {
+        if (s->toks[i].nlen == 5 && tok_norm_is(&s->toks[i], "SINCE") &&
+            has(&c[i + 1], T_VBN) &&
+            (tok_norm_is(&s->toks[i - 1], "HAVE") || tok_norm_is(&s->toks[i - 1], "HAS") ||
+             tok_norm_is(&s->toks[i - 1], "HAD"))) {
             tg[i] = T_RB;
             tg[i + 1] = T_VBN;
         }
