@@ -26,6 +26,9 @@ LIB_CFLAGS := -fPIC -fvisibility=hidden
 
 B       := build
 WORDNET ?= /usr/share/wordnet
+# GeoNames' cities15000.txt, admin1Codes.txt and countryInfo.txt, as Debian's
+# libtimezonemap-data installs them (the gazetteer, read at build time only)
+GEONAMES ?= /usr/share/libtimezonemap/ui
 
 # Version and soname from include/dyad.h.
 VERSION := $(shell sed -n 's/^\#define DYAD_VERSION "\(.*\)"/\1/p' include/dyad.h)
@@ -44,7 +47,8 @@ PCDIR   ?= $(LIBDIR)/pkgconfig
 INSTALL ?= install
 
 LIB_SRC := $(wildcard src/*/*.c)
-GEN_SRC := $(B)/gen/lexicon_data.c $(B)/gen/bundled_data.c
+GEN_SRC := $(B)/gen/lexicon_data.c $(B)/gen/bundled_data.c \
+           $(B)/gen/gazetteer_data.c
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(GEN_SRC:%.c=%.o)
 CLI_SRC := $(wildcard cli/*.c)
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o)
@@ -84,6 +88,25 @@ $(B)/tools/%: tools/%.c
 $(B)/gen/lexicon_data.c: $(B)/tools/mklexicon tools/closed_class.txt
 	@mkdir -p $(dir $@)
 	$(B)/tools/mklexicon $(WORDNET) tools/closed_class.txt > $@.tmp && mv $@.tmp $@
+
+# The gazetteer (src/geo/gazetteer.h), from GeoNames. Its tool is built from
+# the library's tokenizer and lexicon sources (for the build machine, with
+# the tools' flags), so that its keys are the tokenizer's norms and its
+# English-word flags the tagger lexicon's.
+GAZ_TOOL_SRC := tools/mkgazetteer.c src/text/tokenize.c src/text/utf8norm.c \
+    src/text/sentsplit.c src/text/lexicon.c src/util/arena.c src/util/mem.c \
+    src/util/strmap.c
+# (when they are missing the tool says which package to install)
+GAZ_INPUT := $(wildcard $(GEONAMES)/cities15000.txt \
+    $(GEONAMES)/admin1Codes.txt $(GEONAMES)/countryInfo.txt)
+$(B)/tools/mkgazetteer: $(GAZ_TOOL_SRC) $(B)/gen/lexicon_data.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) -O1 -Iinclude -Isrc $(PKG_CFLAGS) $(GAZ_TOOL_SRC) \
+	    $(B)/gen/lexicon_data.c $(PKG_LIBS) -o $@
+
+$(B)/gen/gazetteer_data.c: $(B)/tools/mkgazetteer $(GAZ_INPUT)
+	@mkdir -p $(dir $@)
+	$(B)/tools/mkgazetteer $(GEONAMES) > $@.tmp && mv $@.tmp $@
 
 # The bundled dictionaries and the CAMEO table, compiled into the binary.
 $(B)/gen/bundled_data.c: $(B)/tools/embed $(BUNDLED)

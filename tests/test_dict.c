@@ -36,8 +36,8 @@ static uint32_t lookup(const dict *d, const ptrie *t, const char *phrase) {
     uint32_t w[32], n = 0;
     char buf[256];
     snprintf(buf, sizeof buf, "%s", phrase);
-    for (char *tok = strtok(buf, " "); tok && n < 32; tok = strtok(NULL, " "))
-        w[n++] = vocab_find(&d->voc, tok, strlen(tok));
+    for (char *s = strtok(buf, " "); s && n < 32; s = strtok(NULL, " "))
+        w[n++] = vocab_find(&d->voc, s, strlen(s));
     uint32_t node = PTRIE_ROOT;
     for (uint32_t i = 0; i < n; i++) {
         node = ptrie_child(t, node, w[i]);
@@ -582,8 +582,8 @@ static uint32_t ws_ids(const dict *d, const char *text, uint32_t *w) {
     char buf[512];
     uint32_t n = 0;
     snprintf(buf, sizeof buf, "%s", text);
-    for (char *tok = strtok(buf, " "); tok; tok = strtok(NULL, " "))
-        w[n++] = vocab_find(&d->voc, tok, strlen(tok));
+    for (char *s = strtok(buf, " "); s; s = strtok(NULL, " "))
+        w[n++] = vocab_find(&d->voc, s, strlen(s));
     return n;
 }
 

@@ -12,9 +12,10 @@
 # if the build or the tests need them.
 set -e
 # building and testing: compiler, pkg-config, the three libraries, cmocka,
-# WordNet (the tagger's lexicon), GNU time (bench), python3 (the binding's
+# WordNet (the tagger's lexicon), GeoNames' places (libtimezonemap-data: the
+# gazetteer, read at build time), GNU time (bench), python3 (the binding's
 # tests), valgrind (the embedding example's leak check), groff (man pages)
-PKGS="build-essential pkg-config libxml2-dev libjansson-dev libutf8proc-dev libcmocka-dev wordnet-base time python3 valgrind groff-base"
+PKGS="build-essential pkg-config libxml2-dev libjansson-dev libutf8proc-dev libcmocka-dev wordnet-base libtimezonemap-data time python3 valgrind groff-base"
 # `make analyze` only
 ANALYZE_PKGS="cppcheck"
 

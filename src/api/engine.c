@@ -268,6 +268,7 @@ int dyad_cameo_lookup(const dyad_engine *e, const char *code, int *quad,
 static void engine_destroy(dyad_engine *e) {
     dict_free(&e->d);
     lex_free(e->lx);
+    gaz_free(e->gaz);
     arena_free(&e->mem);
     mem_free(&e->m, e->loading);
     mem m = e->m;
@@ -343,6 +344,7 @@ dyad_status dyad_engine_new(const dyad_config *c, dyad_engine **out,
     if (!e->rules) e->rules = &model_clause_rules;
     dict_finish(&e->d);
     e->lx = lex_new(&e->m);
+    e->gaz = gaz_new(&e->m);
     load_cameo(e);
     e->w_by = vocab_intern(&e->d.voc, "BY", 2);
     e->w_of = vocab_intern(&e->d.voc, "OF", 2);

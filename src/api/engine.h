@@ -1,8 +1,8 @@
 /* engine.h -- the handles behind include/dyad.h: engine, document, config.
  *
- * An engine is the loaded dictionaries, the tagger's lexicon, the CAMEO
- * code table and the coding model's rules; it is immutable once
- * dyad_engine_new returns. A document handle is one thread's workspace: its
+ * An engine is the loaded dictionaries, the tagger's lexicon, the
+ * gazetteer, the CAMEO code table and the coding model's rules; it is
+ * immutable once dyad_engine_new returns. A document handle is one thread's workspace: its
  * arena is reset at the start of each dyad_code call.
  */
 #ifndef DYAD_ENGINE_H
@@ -10,6 +10,7 @@
 
 #include "dict/dict.h"
 #include "dyad.h"
+#include "geo/gazetteer.h"
 #include "text/lexicon.h"
 #include "util/mem.h"
 
@@ -54,6 +55,7 @@ struct dyad_engine {
     mem m;                 /* the caller's allocator; unwinds while loading */
     dict d;
     lexicon *lx;
+    gaz *gaz;              /* places and their names (geo/gazetteer.h) */
     const model_rules *rules;
     cameo_entry *cameo;    /* sorted by code */
     size_t ncameo;
