@@ -204,7 +204,7 @@ static int run_pinned(const dyad_engine *e, dyad_doc *doc, const char *ids,
     ssize_t len;
     unsigned long lineno = 0;
     unsigned seen = 0;
-    case_ev want[CASE_MAX_EVENTS], got[CASE_MAX_EVENTS];
+    case_ev want[CASE_MAX_EVENTS] = {{{0}}}, got[CASE_MAX_EVENTS];
     while ((len = getline(&line, &cap, f)) != -1) {
         lineno++;
         json_t *rec = json_loadb(line, (size_t)len, 0, NULL);
