@@ -702,6 +702,12 @@ static int tag_choose(const tag_ctx *x, int i) {
     if (p == T_DT || p == T_PDT || p == T_PRPS || p == T_POS || p == T_WPS ||
         tag_is_adj(p) || p == T_CD) {
         int part = has_any(c, B(T_VBN) | B(T_VBG) | B(T_VBD));
+        /* "The Russian military dismissed the allegations": after a word
+         * that can be a noun, a past form before a noun phrase is the
+         * verb (the caller makes that word the noun) */
+        if (tag_is_adj(p) && pj == i - 1 && has(c, T_VBD) && !has_n &&
+            has_any(&x->c[pj], NOUNS) && next_starts_np(x, i))
+            return T_VBD;
         if ((has_j || part) && next_nounish && has_any(nx, NOUNS))
             return has_j ? adj_reading(c) : T_JJ;
         if (has_n) return noun_reading(c);
@@ -1222,6 +1228,8 @@ void tag_sentence_cached(const lexicon *lx, tag_cache *tc, sentence *s,
             i + 1 < n && !(s->toks[i + 1].flags & TOKF_PUNCT))
             t = T_POS;
         tg[i] = (uint8_t)t;
+        if (t == T_VBD && i > 0 && tg[i - 1] == T_JJ && (c[i - 1].set & B(T_NN)))
+            tg[i - 1] = T_NN; /* the noun before the verb (tag_choose) */
         /* "Minas Tirith": a plural-looking word inside a longer name */
         if (i > 0 && tg[i - 1] == T_NNPS && (t == T_NNP || t == T_NNPS))
             tg[i - 1] = T_NNP;
