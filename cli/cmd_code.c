@@ -145,8 +145,13 @@ static const char *keep_str(slot *s, size_t *at, const char *p) {
 static void keep_result(slot *s) {
     s->res = *s->rp;
     dyad_result *r = &s->res;
-    size_t need = (r->text ? r->text_len : 0) + 1 +
-                  (r->trace ? strlen(r->trace) + 1 : 0);
+    /* the writers need the events, not the whole normalised text: not
+     * copying it keeps a long document's memory to one copy */
+    r->text = NULL;
+    r->text_len = 0;
+    r->title = NULL;
+    r->title_len = 0;
+    size_t need = 1 + (r->trace ? strlen(r->trace) + 1 : 0);
     for (size_t k = 0; k < r->nevents; k++) {
         const dyad_event *ev = dyad_result_event(s->rp, k);
         const char *str[7] = {ev->source, ev->target, ev->source_text,
@@ -175,12 +180,6 @@ static void keep_result(slot *s) {
         exit(EXIT_USAGE);
     }
     size_t at = 0;
-    if (r->text) {
-        memcpy(s->rbuf, r->text, r->text_len);
-        s->rbuf[r->text_len] = '\0';
-        r->text = s->rbuf;
-        at = r->text_len + 1;
-    }
     r->trace = keep_str(s, &at, r->trace);
     for (size_t k = 0; k < r->nevents; k++) {
         dyad_event *ev = &s->evs[k];

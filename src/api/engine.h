@@ -71,11 +71,19 @@ struct tag_cache;
  * (tagger.h) persists across documents, which is what makes it pay. */
 struct dyad_doc {
     mem m;                 /* unwinds while coding */
-    arena a;
+    arena a;               /* what outlives a sentence: the events and
+                              their strings, the document's memory of its
+                              actors, the trace */
+    arena sa;              /* one sentence's tokens, chunks and units, reset
+                              for the next: memory stays bounded however
+                              long the document */
     struct tag_cache *tc;  /* word analyses, reused by every dyad_code; NULL
                               when memory ran out for it */
     dyad_result res;       /* the last result */
-    dyad_event *events;    /* its events (in a) */
+    dyad_event *events;    /* its events (evbuf) */
+    dyad_event *evbuf;     /* the event array, kept from document to
+                              document (mem_realloc) */
+    uint32_t evcap;
 };
 
 /* One dictionary source of a configuration. */

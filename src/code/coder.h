@@ -49,8 +49,16 @@ typedef struct mention {
                               "he" (a person?) */
     const char *name;      /* a proper name's last word ("GRIFFITHS") */
     uint32_t sentence;
+    uint32_t head_at;      /* index of the head token in its sentence */
     uint8_t pronoun;       /* itself a resolved pronoun */
     uint8_t compound;      /* two or more actors ("Russia and Turkey") */
+    /* the mention's own copies of what it keeps of its sentence, whose
+     * scratch is reset after it (context_remember): a ring slot reuses
+     * them, so a long document does not grow with its mentions */
+    const char *codev[8];
+    tok headtok;
+    uint32_t used;         /* bytes of buf in use */
+    char buf[192];
 } mention;
 
 /* What the document has said so far: its actors (a ring, the newest is
@@ -70,6 +78,11 @@ typedef struct doc_state {
     uint32_t nspeaker;
     const char *speaker_actor;
     uint64_t heads;        /* bit lemma_bit(head) of every mention's head */
+    struct {               /* "file:line" of the rules that fired, made
+                              once per document (events.c) */
+        const char *file, *name;
+        uint32_t line;
+    } rules[64];
 } doc_state;
 
 /* The explain trace of a document being built (trace.c). */
@@ -89,7 +102,11 @@ typedef struct doc_trace {
 typedef struct sent_ctx {
     const dyad_engine *e;
     const dyad_options *opt;
-    arena *a;
+    arena *a;              /* this sentence's scratch (reset after it) */
+    arena *pa;             /* the document's: what must outlive the
+                              sentence (events, mentions, trace) */
+    const char *ptext;     /* the sentence's text in pa, once an event
+                              needs it */
     sentence *s;
     uint32_t date;
     unit *units;
@@ -154,9 +171,16 @@ int match_pattern(const sent_ctx *c, const pattern *p, uint32_t vfirst,
                   uint32_t vend, uint32_t lo, uint32_t hi, match_result *m);
 
 /* Events of one document, growing in the document arena. */
+/* The document's events. The array is the doc's own (doc.c), grown with
+ * mem_realloc and kept for the next document, so a long document leaves no
+ * abandoned copies behind in the arena. */
 typedef struct event_list {
     dyad_event *ev;
     uint32_t n, cap;
+    const mem *m;          /* where ev comes from (unwinds on failure) */
+    dyad_event **home;     /* the doc's pointer to the array and its */
+    uint32_t *home_cap;    /* capacity, updated at once on growth so that
+                              an unwind never leaves them stale */
 } event_list;
 
 /* coder_verbs.c */

@@ -73,17 +73,76 @@ static unsigned lemma_bit(const tok *t) {
     return ((unsigned)(unsigned char)l[0] * 31u + (unsigned char)(l[0] ? l[1] : 0)) & 63u;
 }
 
+/* Copies into the document's arena what a mention keeps of its sentence,
+ * whose scratch is reset after it: the codes and the head word. */
+MEM_UNWINDS_BEGIN
+static const char **persist_codes(sent_ctx *c, const char **codes, uint32_t n) {
+    const char **v = arena_alloc(c->pa, (n ? n : 1) * sizeof *v);
+    for (uint32_t k = 0; k < n; k++) v[k] = arena_strdup(c->pa, codes[k]);
+    return v;
+}
+
+/* s copied into the mention's own buffer, or the arena when it is full. */
+static const char *slot_str(sent_ctx *c, mention *m, const char *s, size_t n) {
+    if (m->used + n + 1 <= sizeof m->buf) {
+        char *d = m->buf + m->used;
+        memcpy(d, s, n);
+        d[n] = '\0';
+        m->used += (uint32_t)n + 1;
+        return d;
+    }
+    return arena_strndup(c->pa, s, n);
+}
+
+static void slot_codes(sent_ctx *c, mention *m, const char **codes, uint32_t n) {
+    const char **v = n <= 8 ? m->codev : arena_alloc(c->pa, n * sizeof *v);
+    for (uint32_t k = 0; k < n; k++) v[k] = slot_str(c, m, codes[k], strlen(codes[k]));
+    m->codes = v;
+}
+
+static const tok *slot_tok(sent_ctx *c, mention *m, const tok *t) {
+    m->headtok = *t;
+    m->headtok.norm = slot_str(c, m, t->norm, t->nlen);
+    m->headtok.lemma = t->lemma == t->norm ? m->headtok.norm
+                       : t->lemma ? slot_str(c, m, t->lemma, strlen(t->lemma))
+                                  : NULL;
+    return &m->headtok;
+}
+MEM_UNWINDS_END
+
+/* *to = *from, with from's pointers into its own storage moved to to's. */
+static void move_mention(mention *to, const mention *from) {
+    *to = *from;
+    const char *lo = from->buf, *hi = from->buf + sizeof from->buf;
+#define REBASE(p) ((p) && (p) >= lo && (p) < hi ? to->buf + ((p) - lo) : (p))
+    if (from->codes == from->codev) {
+        to->codes = to->codev;
+        for (uint32_t k = 0; k < from->ncodes && k < 8; k++)
+            to->codev[k] = REBASE(from->codev[k]);
+    }
+    to->actor = REBASE(from->actor);
+    to->name = REBASE(from->name);
+    to->headtok.norm = REBASE(from->headtok.norm);
+    to->headtok.lemma = REBASE(from->headtok.lemma);
+    if (from->head == &from->headtok) to->head = &to->headtok;
+#undef REBASE
+}
+
 void context_remember(sent_ctx *c, int32_t ui, int count) {
     doc_state *ds = c->ds;
     if (!ds || ui < 0) return;
     const unit *u = &c->units[ui];
     if (!u->coded || !u->ncodes) return;
-    mention *m = &ds->m[ds->nm % MENTION_MAX];
+    /* built aside first: the unit may hold the very slot's codes ("the
+     * group" resolved to the mention about to be replaced) */
+    mention tmp, *m = &tmp;
     memset(m, 0, sizeof *m);
-    m->codes = u->codes;
+    slot_codes(c, m, u->codes, u->ncodes);
     m->ncodes = u->ncodes;
-    m->actor = u->actor;
-    m->head = unit_head(c, u);
+    m->actor = u->actor ? slot_str(c, m, u->actor, strlen(u->actor)) : NULL;
+    const tok *h = unit_head(c, u);
+    m->head = h ? slot_tok(c, m, h) : NULL;
+    m->head_at = h ? (uint32_t)(h - c->s->toks) : 0;
     m->pronoun = u->pronoun;
     m->compound = u->compound && u->ncodes > 1;
     m->sentence = c->s->index;
@@ -92,6 +151,7 @@ void context_remember(sent_ctx *c, int32_t ui, int count) {
         ds->named++;
     }
     if (m->head) ds->heads |= (uint64_t)1 << lemma_bit(m->head);
+    move_mention(&ds->m[ds->nm % MENTION_MAX], &tmp);
     ds->nm++;
     /* how often each country came up: the story's country, for agents
      * named without one */
@@ -222,14 +282,19 @@ const char *context_focus(const sent_ctx *c) {
 }
 
 /* Gives u the codes of mention m (resolved from context). */
-static void take(unit *u, const mention *m) {
-    u->codes = m->codes;
+/* (copied: the mention's slot may be reused before the sentence ends) */
+MEM_UNWINDS_BEGIN
+static void take(sent_ctx *c, unit *u, const mention *m) {
+    const char **v = arena_alloc(c->a, (m->ncodes ? m->ncodes : 1) * sizeof *v);
+    for (uint32_t k = 0; k < m->ncodes; k++) v[k] = arena_strdup(c->a, m->codes[k]);
+    u->codes = v;
     u->ncodes = m->ncodes;
-    u->actor = m->actor;
+    u->actor = m->actor ? arena_strdup(c->a, m->actor) : NULL;
     u->coded = 1;
     u->compound = m->compound;
     u->resolved = 1;
 }
+MEM_UNWINDS_END
 
 /* u's agent-only codes ("---GOV") given the country (or actor) code.
  * (Arena allocations unwind on failure: mem.h.) */
@@ -275,7 +340,7 @@ static int describe_pair(sent_ctx *c, unit *u, const chunk *ch) {
     const mention *m;
     for (uint32_t k = 0; (m = newest(c->ds, k)) && k < MENTION_MAX; k++)
         if (m->compound && m->ncodes >= 2) {
-            take(u, m);
+            take(c, u, m);
             u->compound = 1;
             return 1;
         }
@@ -326,7 +391,7 @@ int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj) {
         for (uint32_t k = 0; ds->named && (m = newest(ds, k)); k++)
             if (m->name && m->name[0] == h->norm[0] &&
                 !strcmp(m->name, h->norm)) {
-                take(u, m);
+                take(c, u, m);
                 return 1;
             }
         return 0;
@@ -336,9 +401,10 @@ int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj) {
     const mention *m;
     if (ds->heads >> lemma_bit(h) & 1)
         for (uint32_t k = 0; (m = newest(ds, k)); k++)
-            if (m->head && !m->pronoun && m->head != h &&
+            if (m->head && !m->pronoun &&
+                !(m->sentence == c->s->index && m->head_at == (uint32_t)(h - s->toks)) &&
                 same_lemma(m->head, h)) {
-                take(u, m);
+                take(c, u, m);
                 return 1;
             }
     /* a word describing a kind of actor: the newest actor of that kind */
@@ -349,11 +415,11 @@ int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj) {
     for (uint32_t k = 0; (m = newest(ds, k)); k++) {
         if (m->pronoun || !m->ncodes) continue;
         if (tok_in_class(h, WC_ARMED_GROUP) && is_armed(m->codes[0])) {
-            take(u, m);
+            take(c, u, m);
             return 1;
         }
         if (tok_in_class(h, WC_ORGANISATION) && is_organisation(m->actor)) {
-            take(u, m);
+            take(c, u, m);
             return 1;
         }
         if ((tok_in_class(h, WC_GOVERNMENT) || tok_in_class(h, WC_STATE) ||
@@ -518,9 +584,9 @@ void context_quotes(sent_ctx *c) {
         ncodes = c->units[sp].ncodes;
         actor = c->units[sp].actor;
         if (ds) {
-            ds->speaker = codes;
+            ds->speaker = persist_codes(c, codes, ncodes);
             ds->nspeaker = ncodes;
-            ds->speaker_actor = actor;
+            ds->speaker_actor = actor ? arena_strdup(c->pa, actor) : NULL;
         }
     } else if (sp < 0 && ds && ds->speaker) {
         /* a quotation going on from the last sentence's speaker */

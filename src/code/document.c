@@ -173,7 +173,7 @@ static void add_issues(const dyad_engine *e, sent_ctx *c, event_list *ev,
     char buf[512];
     buf[0] = '\0';
     if (dict_issues_text(&e->d, w, k, buf, sizeof buf) > 0) {
-        const char *iss = arena_strdup(c->a, buf);
+        const char *iss = arena_strdup(c->pa, buf);
         for (uint32_t i = first_event; i < ev->n; i++) ev->ev[i].issues = iss;
     }
 }
@@ -293,7 +293,7 @@ static void code_document(const dyad_engine *e, dyad_doc *doc,
     out->title_len = parts[0].len;
     out->invalid_bytes = invalid;
 
-    event_list ev = {NULL, 0, 0};
+    event_list ev = {doc->evbuf, 0, doc->evcap, &doc->m, &doc->evbuf, &doc->evcap};
     doc_trace *tr = opts->trace ? arena_zalloc(a, sizeof *tr) : NULL;
     int story_discard = 0;
     doc_state *ds = arena_zalloc(a, sizeof *ds);
@@ -301,30 +301,35 @@ static void code_document(const dyad_engine *e, dyad_doc *doc,
     for (int pi = 0; pi < 2 && !story_discard; pi++) {
         doc_part *p = &parts[pi];
         for (uint32_t si = 0; si < p->nspans && !story_discard; si++) {
-            sentence *s = arena_zalloc(a, sizeof *s);
-            s->text = arena_strndup(a, p->norm + p->spans[si].off,
+            /* the sentence's analysis lives in the scratch arena, reset for
+             * the next sentence; events, mentions and the trace go to a */
+            arena *sa = &doc->sa;
+            arena_reset(sa);
+            sentence *s = arena_zalloc(sa, sizeof *s);
+            s->text = arena_strndup(sa, p->norm + p->spans[si].off,
                                     p->spans[si].len);
             s->len = p->spans[si].len;
             s->doc_off = p->spans[si].off;
             s->index = index++;
             s->title = pi == 0;
-            s->ntok = tok_tokenize(a, s->text, s->len, &s->toks);
+            s->ntok = tok_tokenize(sa, s->text, s->len, &s->toks);
             if (!s->ntok) continue;
-            tag_sentence_cached(e->lx, doc->tc, s, a);
+            tag_sentence_cached(e->lx, doc->tc, s, sa);
             assign_ids(e, doc->tc, s);
-            chunk_sentence(s, a);
-            s->words = wordset_build(a, s);
+            chunk_sentence(s, sa);
+            s->words = wordset_build(sa, s);
 
             sent_ctx c;
             memset(&c, 0, sizeof c);
             c.e = e;
             c.opt = opts;
-            c.a = a;
+            c.a = sa;
+            c.pa = a;
             c.s = s;
             c.date = date;
             c.ds = ds;
             c.tr = tr;
-            c.deleted = arena_zalloc(a, s->ntok + 1);
+            c.deleted = arena_zalloc(sa, s->ntok + 1);
             trace_analysis(&c);
             int dr = discard_check(e, &c);
             if (dr == 2) {
@@ -354,6 +359,7 @@ static void code_document(const dyad_engine *e, dyad_doc *doc,
             sent_ctx c;
             memset(&c, 0, sizeof c);
             c.a = a;
+            c.pa = a;
             c.tr = tr;
             trace_add(&c, "story discarded: no events\n");
         }
@@ -365,6 +371,8 @@ static void code_document(const dyad_engine *e, dyad_doc *doc,
     spans_to_caller(ev.ev, title_events, &parts[0].map);
     spans_to_caller(ev.ev + title_events, ev.n - title_events,
                     &parts[1].map);
+    doc->evbuf = ev.ev;
+    doc->evcap = ev.cap;
     doc->events = ev.ev;
     out->nevents = ev.n;
     if (tr) {
@@ -406,6 +414,7 @@ dyad_status dyad_code(const dyad_engine *e, dyad_doc *doc,
     dyad_options opt;
     options_of(opts, &opt);
     arena_reset(&doc->a);
+    arena_reset(&doc->sa);
     dyad_result *r = &doc->res;
     memset(r, 0, sizeof *r);
     r->size = sizeof *r;
@@ -416,6 +425,7 @@ dyad_status dyad_code(const dyad_engine *e, dyad_doc *doc,
         /* everything the document allocated is in the arena */
         doc->m.oom = NULL;
         arena_reset(&doc->a);
+        arena_reset(&doc->sa);
         memset(r, 0, sizeof *r);
         r->size = sizeof *r;
         doc->events = NULL;

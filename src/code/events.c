@@ -22,7 +22,7 @@ static const char *span_text(sent_ctx *c, uint32_t first, uint32_t end,
     uint32_t b = s->toks[end - 1].off + s->toks[end - 1].len;
     sp->off = s->doc_off + a;
     sp->len = b - a;
-    return arena_strndup(c->a, s->text + a, b - a);
+    return arena_strndup(c->pa, s->text + a, b - a);
 }
 
 /* Codes whose act is mutual by its nature: consult (040), telephone
@@ -56,13 +56,21 @@ static void push(sent_ctx *c, event_list *out, const char *src,
             strcmp(out->ev[i].target, tgt) == 0 &&
             strcmp(out->ev[i].code, code) == 0)
             return;
-    ARENA_GROW(c->a, out->ev, out->n, out->cap);
+    if (out->n >= out->cap) {
+        uint32_t ncap = out->cap ? out->cap * 2 : 64;
+        dyad_event *nv = mem_realloc(out->m, out->ev, (size_t)ncap * sizeof *nv);
+        if (!nv) return; /* (mem_realloc unwinds when it can) */
+        out->ev = nv;
+        out->cap = ncap;
+        if (out->home) *out->home = nv, *out->home_cap = ncap;
+    }
     dyad_event *e = &out->ev[out->n++];
     memset(e, 0, sizeof *e);
     const sentence *s = c->s;
     e->sentence = s->index;
-    e->source = src;
-    e->target = tgt;
+    /* (codes the coder made live in the sentence's scratch) */
+    e->source = arena_strdup(c->pa, src);
+    e->target = arena_strdup(c->pa, tgt);
     snprintf(e->code, sizeof e->code, "%s", code);
     snprintf(e->root, sizeof e->root, "%.2s", code);
     const cameo_entry *ce = engine_cameo(c->e, code);
@@ -72,7 +80,8 @@ static void push(sent_ctx *c, event_list *out, const char *src,
     }
     e->sentence_span.off = s->doc_off;
     e->sentence_span.len = s->len;
-    e->sentence_text = s->text;
+    if (!c->ptext) c->ptext = arena_strndup(c->pa, s->text, s->len);
+    e->sentence_text = c->ptext;
     e->source_text = su >= 0 ? span_text(c, c->units[su].first,
                                          c->units[su].end, &e->source_span)
                              : "";
@@ -83,6 +92,20 @@ static void push(sent_ctx *c, event_list *out, const char *src,
     e->verb_text = span_text(c, vg->first, vg->end, &e->verb_span);
     e->rule = rule;
     e->issues = "";
+}
+
+/* The rule's "file:line", formatted once per document and rule: a long
+ * document repeats a few hundred rules thousands of times. */
+static const char *rule_name(sent_ctx *c, const char *file, uint32_t line) {
+    doc_state *ds = c->ds;
+    if (!ds) return arena_printf(c->pa, "%s:%u", file, line);
+    uint32_t h = (line * 2654435761u ^ (uint32_t)(uintptr_t)file) >> 26;
+    if (ds->rules[h].file == file && ds->rules[h].line == line && ds->rules[h].name)
+        return ds->rules[h].name;
+    ds->rules[h].file = file;
+    ds->rules[h].line = line;
+    ds->rules[h].name = arena_printf(c->pa, "%s:%u", file, line);
+    return ds->rules[h].name;
 }
 
 void events_add_pairs(sent_ctx *c, event_list *out, int32_t src, int32_t tgt,
@@ -100,7 +123,7 @@ void events_add_pairs(sent_ctx *c, event_list *out, int32_t src, int32_t tgt,
         tc = c->units[tgt].codes;
         nt = c->units[tgt].ncodes;
     }
-    const char *rule = arena_printf(c->a, "%s:%u", rule_file, rule_line);
+    const char *rule = rule_name(c, rule_file, rule_line);
     /* "X met Y", "X signed a deal with Y": both took part */
     if (!rcode[0] && c->e->rules->symmetric && events_symmetric_code(code))
         rcode = code;

@@ -58,7 +58,7 @@ void trace_add(sent_ctx *c, const char *fmt, ...) {
     if (!c->tr) return;
     va_list ap;
     va_start(ap, fmt);
-    buf_vprintf(c->a, &c->tr->text, fmt, ap);
+    buf_vprintf(c->pa, &c->tr->text, fmt, ap);
     va_end(ap);
 }
 
@@ -144,7 +144,7 @@ void trace_sentence_json(sent_ctx *c, const event_list *ev,
                          uint32_t first_event) {
     if (!c->tr) return;
     doc_trace *tr = c->tr;
-    arena *a = c->a;
+    arena *a = c->pa;
     trace_buf *b = &tr->json;
     const sentence *s = c->s;
     buf_printf(a, b, "%s{\"sentence\":%u,\"title\":%s,\"text\":",

@@ -416,9 +416,12 @@ void units_build(sent_ctx *c) {
             first_tok->tag == T_PRP && norm_in(first_tok, personal)) {
             const mention *an = context_pronoun(c, first_tok);
             if (an) {
-                u.codes = an->codes;
+                /* (copied: the mention's ring slot may be reused) */
+                const char **v = arena_alloc(a, (an->ncodes ? an->ncodes : 1) * sizeof *v);
+                for (uint32_t k = 0; k < an->ncodes; k++) v[k] = arena_strdup(a, an->codes[k]);
+                u.codes = v;
                 u.ncodes = an->ncodes;
-                u.actor = an->actor;
+                u.actor = an->actor ? arena_strdup(a, an->actor) : NULL;
                 u.coded = 1;
                 u.pronoun = 1;
             }

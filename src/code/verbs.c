@@ -718,7 +718,7 @@ static int32_t implicit_target(sent_ctx *c, int32_t src, const char *code,
          * more of the east" after "rebel fighters"), else the place's or
          * the story's other country */
         const mention *adv = context_adversary(c, sc);
-        if (adv) return synthetic_unit(c, adv->codes[0], like);
+        if (adv) return synthetic_unit(c, arena_strdup(c->a, adv->codes[0]), like);
         const char *other = loc && strncmp(loc, country, 3) ? loc : NULL;
         if (!other) other = context_other_country(c, country);
         return other ? synthetic_unit(c, arena_strdup(c->a, other), like)
@@ -731,7 +731,7 @@ static int32_t implicit_target(sent_ctx *c, int32_t src, const char *code,
         tok_in_class(&c->s->toks[c->s->chunks[c->units[like].chunk].head],
                      WC_ACT_NOUN)) {
         const mention *m = context_last_actor(c, sc);
-        if (m) return synthetic_unit(c, m->codes[0], like);
+        if (m) return synthetic_unit(c, arena_strdup(c->a, m->codes[0]), like);
     }
     if (!domestic) return like;
     if (!strncmp(code, "172", 3))
