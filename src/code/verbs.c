@@ -1125,8 +1125,12 @@ static void code_nominals(sent_ctx *c, event_list *out,
         }
         if (!prep_ok) continue;
         int32_t tgt = c->unit_of[s->chunks[pp->pp_obj].first];
-        if (tgt >= 0 && tgt == c->unit_of[np->head])
-            tgt = split_unit(c, &s->chunks[pp->pp_obj]); /* "Russia's invasion of Ukraine" */
+        if (tgt >= 0 && tgt == c->unit_of[np->head]) {
+            /* "Russia's invasion of Ukraine": the object's own actor; "its
+             * repression of the opposition" (no actor there) keeps the whole */
+            int32_t st = split_unit(c, &s->chunks[pp->pp_obj]);
+            if (st >= 0) tgt = st;
+        }
         if (tgt < 0 || !c->units[tgt].coded) continue;
         /* the actor named in the phrase ("an Israeli air strike", "Russia's
          * war of aggression against Ukraine"): the event is presupposed
