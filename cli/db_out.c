@@ -8,7 +8,7 @@
 #include "db_out.h"
 #include "store/store.h"
 
-#define DEFAULT_BATCH 1000
+#define DEFAULT_BATCH 10000
 
 struct db_out {
     store *st;

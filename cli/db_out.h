@@ -2,7 +2,7 @@
  * batches of documents, each one transaction (store/store.h).
  *
  * After each commit a line on standard error says what is now safe:
- *     dyad: events.sqlite: batch 7 committed (1000 documents, 4211 events)
+ *     dyad: events.sqlite: batch 7 committed (10000 documents, 4211 events)
  * A process killed at any moment leaves every batch so reported in the
  * database, and at most the one batch it was committing when it died
  * (wholly or not at all). Running the same input again replaces its
@@ -18,7 +18,8 @@ typedef struct db_out db_out;
 
 /* Opens (creating or migrating) the store at target; NULL after printing
  * the reason. batch_docs documents per transaction (0: the default,
- * 1000). */
+ * 10000: a batch rewrites the index pages it touches, so larger batches
+ * write less; see docs/performance.md). */
 db_out *db_out_open(const char *target, size_t batch_docs,
                     const dyad_engine *e);
 /* Stores one coded document: its record, result and events; commits when

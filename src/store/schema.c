@@ -62,7 +62,6 @@ static const char step1[] =
     "  goldstein REAL\n"
     ") WITHOUT ROWID;\n"
     "CREATE TABLE events (\n"
-    "  event_key INTEGER PRIMARY KEY,\n"
     "  doc_key INTEGER NOT NULL,\n"
     "  ord INTEGER NOT NULL,\n"
     "  date INTEGER,\n"
@@ -84,9 +83,9 @@ static const char step1[] =
     "  verb_len INTEGER NOT NULL,\n"
     "  target_off INTEGER NOT NULL,\n"
     "  target_len INTEGER NOT NULL,\n"
-    "  in_title INTEGER NOT NULL\n"
-    ");\n"
-    "CREATE INDEX events_doc ON events (doc_key, ord);\n"
+    "  in_title INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (doc_key, ord)\n"
+    ") WITHOUT ROWID;\n"
     "INSERT INTO meta VALUES ('application', 'dyad event store');\n";
 
 /* Version 2: stable event ids, actor parts, PLOVER, the dyad index. */
@@ -113,7 +112,6 @@ static const char step2[] =
     "  plover_context = dyad_plover(code, 'context');\n"
     "CREATE INDEX events_dyad ON events\n"
     "  (source, target, date, code, root, quad, goldstein);\n"
-    "CREATE INDEX events_id ON events (event_id);\n"
     "CREATE VIEW events_full AS SELECT\n"
     "  e.event_id, d.doc_id, e.date, d.publisher, d.title, d.url,\n"
     "  e.sentence, e.in_title, e.source, e.source_country, e.source_agent,\n"

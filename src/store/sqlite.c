@@ -138,11 +138,17 @@ static void *sqlite_open(const char *target, int mode, store_error *err) {
         sqlite_close(s);
         return NULL;
     }
-    /* journal_mode=WAL persists in the file; the others are per connection */
-    if (pragma(s, "PRAGMA journal_mode = WAL", err) < 0 ||
+    /* page_size only takes on a new database, before its first table (8 KB:
+     * measured against 4 and 16 KB with make bench; each commit writes every
+     * page it dirtied to the WAL, and the dyad index's inserts are scattered,
+     * so pages much larger than a row only add bytes written);
+     * journal_mode=WAL persists in the file; the others are per connection */
+    if (pragma(s, "PRAGMA page_size = 8192", err) < 0 ||
+        pragma(s, "PRAGMA journal_mode = WAL", err) < 0 ||
         pragma(s, "PRAGMA synchronous = NORMAL", err) < 0 ||
-        pragma(s, "PRAGMA cache_size = -65536", err) < 0 ||
+        pragma(s, "PRAGMA cache_size = -131072", err) < 0 ||
         pragma(s, "PRAGMA temp_store = MEMORY", err) < 0 ||
+        pragma(s, "PRAGMA wal_autocheckpoint = 4096", err) < 0 ||
         schema_upgrade(s->db, path, SCHEMA_VERSION, err) < 0) {
         sqlite_close(s);
         return NULL;
