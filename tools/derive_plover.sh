@@ -74,7 +74,7 @@ END {
     # codes of the published table that dyad'\''s CAMEO table lacks
     for (c in T) if (!(c in seen)) extra[c] = 1
     n = 0; for (c in extra) keys[++n] = c
-    for (i = 2; i <= n; i++) { k = keys[i]; j = i - 1
-        while (j > 0 && keys[j] > k) { keys[j + 1] = keys[j]; j-- } keys[j + 1] = k }
+    for (i = 2; i <= n; i++) { k = keys[i] ""; j = i - 1
+        while (j > 0 && (keys[j] "") > k) { keys[j + 1] = keys[j]; j-- } keys[j + 1] = k }
     for (i = 1; i <= n; i++) { c = keys[i]; print c "\t" T[c] "\t" M[c] "\t" C[c] "\ttable" }
 }' "$TABLE" "$CODES"

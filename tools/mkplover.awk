@@ -14,9 +14,10 @@ BEGIN { FS = "\t"; n = 0 }
 }
 END {
     if (bad) exit 1
-    # insertion sort by code (a few hundred rows)
-    for (i = 2; i <= n; i++) { k = code[i]; j = i - 1
-        while (j > 0 && code[j] > k) { code[j + 1] = code[j]; j-- } code[j + 1] = k }
+    # insertion sort by code (a few hundred rows), as strings: "1124"
+    # before "113" (the concatenation stops awk comparing them as numbers)
+    for (i = 2; i <= n; i++) { k = code[i] ""; j = i - 1
+        while (j > 0 && (code[j] "") > k) { code[j + 1] = code[j]; j-- } code[j + 1] = k }
     print "/* plover_data.c -- generated from data/plover.tsv by tools/mkplover.awk;"
     print " * do not edit. The mapping is derived from the PLOVER project's CAMEO"
     print " * conversion table (CC BY-SA 4.0): see data/plover.tsv. */"
