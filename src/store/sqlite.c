@@ -363,7 +363,8 @@ static int sqlite_put(void *be, const store_doc *d, store_error *err) {
     bind_str(st, 5, r->title);
     bind_str(st, 6, url);
     bind_str(st, 7, fields);
-    if (r->text) sqlite3_bind_text(st, 8, r->text, (int)r->text_len, SQLITE_STATIC);
+    /* ?8, the text: not stored (the evidence sentences are); the column is
+     * kept for a store that archives texts */
     bind_str(st, 9, r->file);
     sqlite3_bind_int64(st, 10, (sqlite3_int64)r->line);
     sqlite3_bind_int64(st, 11, res ? res->nsentences : 0);
