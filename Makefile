@@ -46,9 +46,16 @@ MANDIR  ?= $(PREFIX)/share/man
 PCDIR   ?= $(LIBDIR)/pkgconfig
 INSTALL ?= install
 
-LIB_SRC := $(wildcard src/*/*.c)
+# The event store (src/store/, SQLite) serves the command and the tests
+# only: it is compiled into libdyad_internal.a, not into libdyad.so or
+# libdyad.a, so the public library does not depend on libsqlite3.
+STORE_SRC := $(wildcard src/store/*.c)
+STORE_OBJ := $(STORE_SRC:%.c=$(B)/%.o)
+STORE_LIBS := $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
+CFLAGS  += $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
+LIB_SRC := $(filter-out src/store/%,$(wildcard src/*/*.c))
 GEN_SRC := $(B)/gen/lexicon_data.c $(B)/gen/bundled_data.c \
-           $(B)/gen/gazetteer_data.c
+    $(B)/gen/plover_data.c $(B)/gen/gazetteer_data.c
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(GEN_SRC:%.c=%.o)
 CLI_SRC := $(wildcard cli/*.c)
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o)
@@ -113,9 +120,15 @@ $(B)/gen/bundled_data.c: $(B)/tools/embed $(BUNDLED)
 	@mkdir -p $(dir $@)
 	$(B)/tools/embed $(BUNDLED) > $@.tmp && mv $@.tmp $@
 
-# Every library object with its symbols as compiled: for the dyad command
-# and the unit tests, which call internal functions. Not installed.
-$(B)/libdyad_internal.a: $(LIB_OBJ)
+# dyad's CAMEO -> PLOVER mapping (data/plover.tsv) as a C table.
+$(B)/gen/plover_data.c: tools/mkplover.awk data/plover.tsv
+	@mkdir -p $(dir $@)
+	LC_ALL=C awk -f tools/mkplover.awk data/plover.tsv > $@.tmp && mv $@.tmp $@
+
+# Every library object with its symbols as compiled, and the event store:
+# for the dyad command and the unit tests, which call internal functions.
+# Not installed.
+$(B)/libdyad_internal.a: $(LIB_OBJ) $(STORE_OBJ)
 	rm -f $@ && $(AR) rcs $@ $^
 
 # The installed static library: the objects linked into one relocatable
@@ -137,11 +150,16 @@ $(B)/libdyad.so: $(B)/$(SONAME)
 	ln -sf $(SONAME) $@
 
 $(B)/dyad: $(CLI_OBJ) $(B)/libdyad_internal.a
-	$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
+	$(CC) $(CFLAGS) $^ $(LDLIBS) $(STORE_LIBS) -o $@
 
 $(B)/tests/%: tests/%.c $(B)/libdyad_internal.a $(wildcard tests/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $< $(B)/libdyad_internal.a $(LDLIBS) $(TEST_LIBS) -o $@
+	$(CC) $(CFLAGS) $< $(B)/libdyad_internal.a $(LDLIBS) $(STORE_LIBS) $(TEST_LIBS) -o $@
+
+# The store benchmark (make bench): inserts and queries through src/store/.
+$(B)/bench/store_bench: bench/store_bench.c $(B)/libdyad_internal.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $< $(B)/libdyad_internal.a $(LDLIBS) $(STORE_LIBS) -o $@
 
 # The pkg-config file is written for PREFIX (and LIBDIR, INCLUDEDIR) as it
 # is installed; the paths under PREFIX are kept relative to ${prefix}.
@@ -212,7 +230,7 @@ demo: deps
 	@$(MAKE) --no-print-directory $(B)/dyad
 	$(B)/dyad code --format table examples/article.jsonl
 
-bench: $(B)/dyad
+bench: $(B)/dyad $(B)/bench/store_bench
 	@sh bench/run.sh $(B)
 
 eval: $(B)/dyad
@@ -224,7 +242,8 @@ eval: $(B)/dyad
 CPPCHECK ?= cppcheck
 CPPCHECK_FLAGS := --std=c11 --enable=warning,portability,performance \
     --inline-suppr --error-exitcode=1 --quiet -D__GNUC__ -Iinclude -Isrc
-ANALYZE_OK := $(LIB_SRC:%.c=$(B)/analyze/%.ok) $(CLI_SRC:%.c=$(B)/analyze/%.ok)
+ANALYZE_OK := $(LIB_SRC:%.c=$(B)/analyze/%.ok) $(CLI_SRC:%.c=$(B)/analyze/%.ok) \
+    $(STORE_SRC:%.c=$(B)/analyze/%.ok)
 analyze: $(ANALYZE_OK)
 	$(CPPCHECK) $(CPPCHECK_FLAGS) src cli
 	@echo "analyze: cppcheck and gcc -fanalyzer found nothing"

@@ -8,7 +8,9 @@
 # is the median of 3 runs; `wc -w` over the same file is timed in the same
 # run so that results from different machines can be compared as a ratio.
 # A 2-thread run gives the speedup and checks that its output is byte-identical
-# to the 1-thread output. Peak RSS comes from GNU time (package `time`); if
+# to the 1-thread output. A last section times the event store (insertion
+# and a dyad's monthly series, bench/store_bench.c). Peak RSS comes from
+# GNU time (package `time`); if
 # /usr/bin/time is missing, bash's `time` is used and RSS is reported unknown.
 set -u
 
@@ -192,4 +194,16 @@ echo "wall_s: median of $RUNS runs of 'dyad code --threads N --stats corpus > /d
 echo "sent/s/core: sentences (from --stats) / wall / threads; load_s: wall time on empty input;"
 echo "rss_MB: peak resident set (GNU time); x_wc: wall / wall of 'wc -w' on the same file;"
 echo "same: 2-thread output byte-identical to 1-thread output (cmp)."
+
+# --- the event store --------------------------------------------------------
+# BUILD_DIR/bench/store_bench (make bench builds it): 1,000,000 events into
+# SQLite through src/store/, then a dyad's monthly series over them.
+echo
+echo "== event store (SQLite)"
+if [ -x "$B/bench/store_bench" ]; then
+    "$B/bench/store_bench" "$WORK" || FAILED=1
+    rm -f "$WORK/bench.sqlite" "$WORK/bench.sqlite-wal" "$WORK/bench.sqlite-shm"
+else
+    echo "bench: $B/bench/store_bench not built (make bench builds it)"
+fi
 exit $FAILED

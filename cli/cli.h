@@ -35,5 +35,7 @@ int cmd_explain(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_cases(int argc, char **argv);
+int cmd_export(int argc, char **argv);  /* the event store: cmd_export.c */
+int cmd_stats(int argc, char **argv);   /* and cmd_stats.c */
 
 #endif

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "db_out.h"
 #include "io/reader.h"
 #include "io/writer.h"
 
@@ -63,6 +64,9 @@ typedef struct ring {
     pthread_mutex_t mu;
     pthread_cond_t work; /* filled grew or eof: workers wake */
     pthread_cond_t coded;/* a slot became done: the main thread wakes */
+    db_out *db;          /* --db: the event store (main thread only) */
+    const dyad_event **dbev; /* --db: the events of the slot being stored */
+    size_t dbcap;
 } ring;
 
 /* Copies a record's strings into the slot's own buffer. (gcc 12's
@@ -71,11 +75,14 @@ typedef struct ring {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wanalyzer-malloc-leak"
 static void slot_fill(slot *s, const doc_record *r) {
-    const char *src[6] = {r->id, r->date_text, r->source, r->title, r->text,
-                          r->file};
-    size_t lens[6], total = 0;
-    for (int i = 0; i < 6; i++) {
-        lens[i] = src[i] ? (i == 4 ? r->text_len : strlen(src[i])) : 0;
+    const char *src[7] = {r->id, r->date_text, r->source, r->title, r->text,
+                          r->file, r->raw};
+    size_t lens[7], total = 0;
+    for (int i = 0; i < 7; i++) {
+        lens[i] = src[i] ? (i == 4 ? r->text_len
+                            : i == 6 ? r->raw_len
+                                     : strlen(src[i]))
+                         : 0;
         total += lens[i] + 1;
     }
     if (total > s->bufcap) {
@@ -88,8 +95,8 @@ static void slot_fill(slot *s, const doc_record *r) {
         }
     }
     char *p = s->buf;
-    const char *dst[6];
-    for (int i = 0; i < 6; i++) {
+    const char *dst[7];
+    for (int i = 0; i < 7; i++) {
         if (!src[i]) {
             dst[i] = NULL;
             continue;
@@ -106,6 +113,7 @@ static void slot_fill(slot *s, const doc_record *r) {
     s->rec.title = dst[3];
     s->rec.text = dst[4];
     s->rec.file = dst[5];
+    s->rec.raw = dst[6];
 }
 #pragma GCC diagnostic pop
 
@@ -228,8 +236,27 @@ typedef struct totals {
     unsigned long long docs, sentences, events, rejected, invalid_bytes;
 } totals;
 
+/* --db: stores the slot's document and events. */
+static void store_slot(ring *b, slot *s, totals *tt) {
+    const dyad_result *r = s->rp;
+    if (r->nevents > b->dbcap) {
+        free(b->dbev);
+        b->dbcap = r->nevents * 2;
+        b->dbev = malloc(b->dbcap * sizeof *b->dbev);
+        if (!b->dbev) {
+            fprintf(stderr, "dyad: out of memory\n");
+            exit(EXIT_USAGE);
+        }
+    }
+    for (size_t k = 0; k < r->nevents; k++) b->dbev[k] = slot_event(s, k);
+    const char *t = b->titles ? s->rec.title : NULL;
+    uint32_t lead = t && t[strspn(t, " \t\r\n")] ? 1 : 0;
+    if (db_out_doc(b->db, &s->rec, r, b->dbev, r->nevents, lead) < 0)
+        tt->rejected++;
+}
+
 /* Writes one coded document (or its error) and counts it. */
-static void write_slot(slot *s, writer *w, totals *tt) {
+static void write_slot(ring *b, slot *s, writer *w, totals *tt) {
     if (s->failed) {
         fprintf(stderr, "dyad: %s:%llu: %s\n", s->rec.file,
                 (unsigned long long)s->rec.line, s->err);
@@ -245,6 +272,8 @@ static void write_slot(slot *s, writer *w, totals *tt) {
         fprintf(stderr, "dyad: %s:%llu: %u invalid UTF-8 sequence(s) replaced\n",
                 s->rec.file, (unsigned long long)s->rec.line,
                 r->invalid_bytes);
+    if (b->db) store_slot(b, s, tt);
+    if (!w) return;
     writer_document(w, &s->rec, r);
     for (size_t k = 0; k < r->nevents; k++)
         writer_event(w, &s->rec, r, slot_event(s, k));
@@ -281,7 +310,7 @@ static int write_oldest(ring *b, writer *w, totals *tt, int block) {
         pthread_cond_wait(&b->coded, &b->mu);
     }
     pthread_mutex_unlock(&b->mu);
-    write_slot(&b->slots[i], w, tt);
+    write_slot(b, &b->slots[i], w, tt);
     pthread_mutex_lock(&b->mu);
     b->done[i] = 0;
     b->written++;
@@ -306,6 +335,9 @@ static int code_files(int argc, char **argv, const char **files) {
     long threads = sysconf(_SC_NPROCESSORS_ONLN);
     const writer_format *out_fmt = writer_format_find("jsonl");
     const reader_format *in_fmt = READER_AUTO;
+    const char *db_target = NULL; /* --db FILE: events into the store */
+    long db_batch = 0;
+    int fmt_given = 0;            /* with --db, stdout only when asked */
     dyad_options opt;
     dyad_options_init(&opt);
     for (int i = 1; i < argc; i++) {
@@ -315,6 +347,7 @@ static int code_files(int argc, char **argv, const char **files) {
         if (r > 0) continue;
         if (!strcmp(a, "--format") && i + 1 < argc) {
             const char *v = argv[++i];
+            fmt_given = 1;
             out_fmt = writer_format_find(v);
             if (!out_fmt) {
                 char names[256];
@@ -332,7 +365,17 @@ static int code_files(int argc, char **argv, const char **files) {
                 return EXIT_USAGE;
             }
         } else if (!strcmp(a, "--table")) {
+            fmt_given = 1;
             out_fmt = writer_format_find("table");
+        } else if (!strcmp(a, "--db") && i + 1 < argc) {
+            db_target = argv[++i];
+        } else if (!strcmp(a, "--db-batch") && i + 1 < argc) {
+            char *end;
+            db_batch = strtol(argv[++i], &end, 10);
+            if (*end || db_batch < 1 || db_batch > 10000000) {
+                fprintf(stderr, "dyad: --db-batch takes 1..10000000 documents\n");
+                return EXIT_USAGE;
+            }
         } else if (!strcmp(a, "--threads") && i + 1 < argc) {
             char *end;
             threads = strtol(argv[++i], &end, 10);
@@ -359,10 +402,20 @@ static int code_files(int argc, char **argv, const char **files) {
     if (!e) return EXIT_USAGE;
     double t_load = now() - t0;
 
+    db_out *db = NULL;
+    if (db_target) {
+        db = db_out_open(db_target, (size_t)db_batch, e);
+        if (!db) {
+            dyad_engine_free(e);
+            dict_opts_free(&dopt);
+            return EXIT_USAGE;
+        }
+    }
     writer_sink out = writer_sink_file(stdout);
-    writer *w = writer_open(&out, out_fmt);
-    if (!w) {
+    writer *w = db && !fmt_given ? NULL : writer_open(&out, out_fmt);
+    if (!w && !(db && !fmt_given)) {
         fprintf(stderr, "dyad: out of memory\n");
+        db_out_close(db);
         dyad_engine_free(e);
         dict_opts_free(&dopt);
         return EXIT_USAGE;
@@ -372,6 +425,7 @@ static int code_files(int argc, char **argv, const char **files) {
     b.e = e;
     b.opt = &opt;
     b.titles = titles;
+    b.db = db;
     /* one thread codes in place: a ring of one slot, never copied into */
     int nworkers = threads > 1 ? (int)(threads > 256 ? 256 : threads) : 0;
     b.cap = nworkers ? (size_t)nworkers * SLOTS_PER_THREAD : 1;
@@ -422,7 +476,7 @@ static int code_files(int argc, char **argv, const char **files) {
                 slot *s0 = &b.slots[0];
                 s0->rec = rec;
                 code_slot(&b, s0, s0->doc);
-                write_slot(s0, w, &tt);
+                write_slot(&b, s0, w, &tt);
                 continue;
             }
             /* write what is ready; wait only when the ring is full */
@@ -447,10 +501,12 @@ static int code_files(int argc, char **argv, const char **files) {
     pthread_mutex_unlock(&b.mu);
     while (write_oldest(&b, w, &tt, 1)) {}
     for (int t = 0; t < nworkers; t++) pthread_join(tid[t], NULL);
-    if (writer_close(w) != 0) {
+    if (w && writer_close(w) != 0) {
         fprintf(stderr, "dyad: write error on standard output\n");
         tt.rejected++;
     }
+    if (db_out_close(db) != 0) tt.rejected++;
+    free(b.dbev);
     double elapsed = now() - t0;
     if (stats) {
         fprintf(stderr,

@@ -8,11 +8,20 @@
 
 static void usage(FILE *f) {
     fputs("usage: dyad <command> [options]\n"
-          "  code [--format json|tsv|table] [--input-format "
+          "  code [--format json|tsv|csv|table] [--input-format "
           "auto|jsonl|xml|text]\n"
           "       [--threads N] [--stats] [dictionary options] [FILE...]\n"
           "                                        code documents (stdin "
           "when no FILE)\n"
+          "       [--db FILE.sqlite [--db-batch N]]  store them (stdout "
+          "only with --format)\n"
+          "  export --db FILE [--format jsonl|tsv|csv|table|phoenix|gdelt]\n"
+          "       [--from DATE --to DATE --actor CODE --dyad SRC:TGT "
+          "--code PREFIX --dedup]\n"
+          "  stats --db FILE [--by day|week|month|year] [--format tsv|json] "
+          "[--top N]\n"
+          "       [the filters of export]          counts, Goldstein, top "
+          "dyads and actors\n"
           "  validate FILE.xml [--category X]      run PETRARCH validation "
           "records\n"
           "  explain \"SENTENCE\" [--date YYYYMMDD] [dictionary options]\n"
@@ -42,6 +51,8 @@ static int dispatch(int argc, char **argv) {
     if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
     if (!strcmp(cmd, "eval")) return cmd_eval(argc - 1, argv + 1);
     if (!strcmp(cmd, "cases")) return cmd_cases(argc - 1, argv + 1);
+    if (!strcmp(cmd, "export")) return cmd_export(argc - 1, argv + 1);
+    if (!strcmp(cmd, "stats")) return cmd_stats(argc - 1, argv + 1);
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         usage(stdout);
         return EXIT_OK;

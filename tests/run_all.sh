@@ -3,7 +3,9 @@
 #
 # 1. each BUILD_DIR/tests/test_* program (cmocka), counted from its summary
 #    lines "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s)";
-# 2. tests/cli_test.sh, counted from its "cli: N passed, M failed" line;
+# 2. tests/cli_test.sh, counted from its "cli: N passed, M failed" line,
+#    and tests/store_test.sh (the event store, export, stats), from its
+#    "store: N passed, M failed" line;
 # 3. the conformance ratchet: `dyad validate` on the PETRARCH2 unit-test
 #    records (when ../shared/conformance is present) must pass at least the
 #    number committed in tests/conformance_min.txt. It counts as one test.
@@ -74,6 +76,23 @@ if [ -n "$line" ]; then
     if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
 else
     echo "cli_test.sh: no summary line (exit status $rc)"
+    p=0
+    f=1
+fi
+PASS=$((PASS + p))
+FAIL=$((FAIL + f))
+
+echo "== store_test.sh"
+sh tests/store_test.sh "$B" > "$OUT" 2>&1
+rc=$?
+cat "$OUT"
+line=$(grep '^store: [0-9]* passed, [0-9]* failed$' "$OUT" | tail -n 1)
+if [ -n "$line" ]; then
+    p=$(echo "$line" | sed 's/^store: \([0-9]*\) passed.*/\1/')
+    f=$(echo "$line" | sed 's/.* passed, \([0-9]*\) failed$/\1/')
+    if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
+else
+    echo "store_test.sh: no summary line (exit status $rc)"
     p=0
     f=1
 fi

@@ -894,7 +894,9 @@ static void test_write_jsonl(void **state) {
         "\"sentence_text\":\"Valdoria \\\"sharply\\\"\\tdenounced K\xc3\xa9stria\\\\.\","
         "\"issues\":\"\",\"rule\":\"verbs.txt:12\","
         "\"sentence_span\":[11,39],\"source_span\":[11,8],\"verb_span\":[21,18],"
-        "\"target_span\":[40,8],\"in_title\":false}\n");
+        "\"target_span\":[40,8],\"in_title\":false,"
+        "\"event_id\":\"f49952433f8417dd\",\"plover_type\":\"ACCUSE\","
+        "\"plover_mode\":\"disapprove\"}\n");
     free(out);
 
     /* date unknown, NULL evidence, goldstein -0 */
@@ -918,7 +920,7 @@ static void test_write_jsonl(void **state) {
     out = write_fixture("jsonl", &fx, 1);
     assert_non_null(strstr(out, ",\"sentence_span\":[4294967295,39],\"source_span\":[11,8],"
                                 "\"verb_span\":[21,18],\"target_span\":[0,0],"
-                                "\"in_title\":true}\n"));
+                                "\"in_title\":true,\"event_id\":\""));
     free(out);
 }
 
@@ -962,16 +964,16 @@ static void test_write_tsv(void **state) {
         "doc_id\tsentence\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\t"
         "source_text\tverb_text\ttarget_text\tsentence_text\tissues\trule\t"
         "sentence_off\tsentence_len\tsource_off\tsource_len\tverb_off\tverb_len\t"
-        "target_off\ttarget_len\tin_title\n"
-        "doc-1\t1\t20160102\tVAL\tKES\t111\t11\t3\t-2.0\tValdoria\tsharply denounced\t"
-        "K\xc3\xa9stria\tValdoria \"sharply\" denounced K\xc3\xa9stria\\.\t\tverbs.txt:12\t"
-        "11\t39\t11\t8\t21\t18\t40\t8\t0\n");
+        "target_off\ttarget_len\tin_title\tevent_id\tplover_type\tplover_mode\n"
+        "doc-1\t1\t20160102\tVAL\tKES\t111\t11\t3\t-2.0\tValdoria\t\"sharply\ndenounced\"\t"
+        "K\xc3\xa9stria\t\"Valdoria \"\"sharply\"\"\tdenounced K\xc3\xa9stria\\.\"\t\tverbs.txt:12\t"
+        "11\t39\t11\t8\t21\t18\t40\t8\t0\tf49952433f8417dd\tACCUSE\tdisapprove\n");
     free(out);
     /* a title event without a target */
     fx.ev.in_title = 1;
     fx.ev.target_span.off = fx.ev.target_span.len = 0;
     out = write_fixture("tsv", &fx, 1);
-    assert_non_null(strstr(out, "\tverbs.txt:12\t11\t39\t11\t8\t21\t18\t0\t0\t1\n"));
+    assert_non_null(strstr(out, "\tverbs.txt:12\t11\t39\t11\t8\t21\t18\t0\t0\t1\t"));
     free(out);
     /* no events: the header alone */
     out = write_fixture("tsv", &fx, 0);
@@ -1046,8 +1048,8 @@ static void test_writer_doc_count_implicit(void **state) {
 
 static void test_writer_registry(void **state) {
     (void)state;
-    static const char *const names[] = {"jsonl", "tsv", "table"};
-    for (size_t i = 0; i < 3; i++) {
+    static const char *const names[] = {"jsonl", "tsv", "csv", "table"};
+    for (size_t i = 0; i < 4; i++) {
         const writer_format *f = writer_format_at(i);
         assert_non_null(f);
         assert_string_equal(f->name, names[i]);
@@ -1055,14 +1057,14 @@ static void test_writer_registry(void **state) {
         assert_non_null(f->summary);
         assert_non_null(f->event);
     }
-    assert_null(writer_format_at(3));
+    assert_null(writer_format_at(4));
     assert_ptr_equal(writer_format_find("json"), writer_format_at(0)); /* alias */
-    assert_null(writer_format_find("csv"));
+    assert_null(writer_format_find("CSV"));
     assert_null(writer_format_find("TSV"));
     assert_null(writer_format_find(""));
     assert_null(writer_format_find(NULL));
     char buf[64];
-    assert_string_equal(writer_format_names(buf, sizeof buf), "jsonl (json), tsv, table");
+    assert_string_equal(writer_format_names(buf, sizeof buf), "jsonl (json), tsv, csv, table");
     assert_string_equal(writer_format_names(buf, 6), "jsonl");
     /* no sink, no format, or a format without an event callback */
     writer_mem m = {0};

@@ -14,13 +14,18 @@ set -e
 # building and testing: compiler, pkg-config, the three libraries, cmocka,
 # WordNet (the tagger's lexicon), GeoNames' places (libtimezonemap-data: the
 # gazetteer, read at build time), GNU time (bench), python3 (the binding's
-# tests), valgrind (the embedding example's leak check), groff (man pages)
-PKGS="build-essential pkg-config libxml2-dev libjansson-dev libutf8proc-dev libcmocka-dev wordnet-base libtimezonemap-data time python3 valgrind groff-base"
+# tests), valgrind (the embedding example's leak check), groff (man pages),
+# SQLite (the event store, dyad code --db; sqlite3 for the store tests)
+PKGS="build-essential pkg-config libxml2-dev libjansson-dev libutf8proc-dev libcmocka-dev wordnet-base libtimezonemap-data time python3 valgrind groff-base libsqlite3-dev sqlite3"
+# the export interoperability test (tests/store_test.sh reads dyad's TSV and
+# CSV back with R and pandas; it skips, saying so, when they are missing):
+# listed for CI, not installed by `make test`
+INTEROP_PKGS="r-base-core python3-pandas"
 # `make analyze` only
 ANALYZE_PKGS="cppcheck"
 
 if [ "${1:-}" = "--list" ]; then
-    echo $PKGS $ANALYZE_PKGS
+    echo $PKGS $ANALYZE_PKGS $INTEROP_PKGS
     exit 0
 fi
 

@@ -352,6 +352,8 @@ static int jsonl_next(void *state, doc_record *rec, char *err, size_t errlen) {
                 rec->title = ff.title;
                 rec->date_text = ff.date;
                 rec->date = date;
+                rec->raw = line_text;
+                rec->raw_len = fixed_len;
                 return 1;
             }
         }
@@ -371,6 +373,8 @@ static int jsonl_next(void *state, doc_record *rec, char *err, size_t errlen) {
         memset(rec, 0, sizeof *rec);
         rec->file = r->file;
         rec->line = line;
+        rec->raw = line_text;
+        rec->raw_len = fixed_len;
 
         json_t *text = json_object_get(obj, "text");
         if (!text || !json_is_string(text)) {

@@ -59,6 +59,11 @@ typedef struct doc_record {
     uint32_t date;         /* YYYYMMDD, 0 when absent */
     const char *file;      /* input file name as given to reader_open */
     uint64_t line;         /* 1-based line where the record starts */
+    const char *raw;       /* the record as read (JSON Lines: the line, its
+                              invalid UTF-8 repaired), NULL for formats
+                              that do not keep it; the event store takes the
+                              url and other input fields from it */
+    size_t raw_len;
 } doc_record;
 
 /* The stream a format's back end reads: the head read for detection first,

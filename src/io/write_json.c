@@ -1,5 +1,5 @@
 /* write_json.c -- the JSON Lines writer: one object per event per line,
- * with the keys of writer.h in their order.
+ * with the keys of writer.h in their order (event_id and PLOVER last).
  *
  * JSON is written by hand rather than through jansson: one event line is a
  * fixed list of keys in a fixed order, so building a json_t per event would
@@ -177,7 +177,7 @@ static int jsonl_event(writer *w, const doc_record *doc, const dyad_result *res,
     size_t clen = strnlen(ev->code, sizeof ev->code),
            rlen = strnlen(ev->root, sizeof ev->root);
     /* keys and numbers (goldstein: WRITER_FIXED1_MAX) take less than 2048 */
-    size_t need = 6 * (idlen + slen + clen + rlen) + 2048;
+    size_t need = 6 * (idlen + slen + clen + rlen) + 3072;
     for (int i = 0; i < 7; i++) {
         len[i] = str[i] ? strlen(str[i]) : 0;
         need += 6 * len[i] + 2;
@@ -227,8 +227,25 @@ static int jsonl_event(writer *w, const doc_record *doc, const dyad_result *res,
     put_span(&l, ",\"source_span\":[", ev->source_span);
     put_span(&l, ",\"verb_span\":[", ev->verb_span);
     put_span(&l, ",\"target_span\":[", ev->target_span);
-    if (ev->in_title) PUT_LIT(&l, ",\"in_title\":true}\n");
-    else PUT_LIT(&l, ",\"in_title\":false}\n");
+    if (ev->in_title) PUT_LIT(&l, ",\"in_title\":true");
+    else PUT_LIT(&l, ",\"in_title\":false");
+    /* event_id, PLOVER, counts: short ASCII values (within the slack) */
+    writer_tail t;
+    const char *names[WRITER_TAIL_MAX];
+    size_t nt = writer_tail_values(w, doc, ev, &t);
+    writer_tail_names(w, names);
+    for (size_t i = 0; i < nt; i++) {
+        if (t.numeric[i]) {
+            *l.p++ = ',';
+            *l.p++ = '"';
+            put_lit(&l, names[i], strlen(names[i]));
+            PUT_LIT(&l, "\":");
+            put_lit(&l, t.v[i], strlen(t.v[i]));
+        } else {
+            json_member(&l, names[i], t.v[i], strlen(t.v[i]), 0);
+        }
+    }
+    PUT_LIT(&l, "}\n");
     w->out.len += (size_t)(l.p - buf);
     return 0;
 }

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/event_id.h"
+#include "io/plover.h"
 #include "io/writer.h"
 
 /* The registry: one line per output format. X(entry) names a `const
@@ -19,6 +21,7 @@
 #define WRITER_REGISTRY(X)                                                     \
     X(writer_format_jsonl)                                                     \
     X(writer_format_tsv)                                                       \
+    X(writer_format_csv)                                                       \
     X(writer_format_table)
 
 #define WRITER_DECLARE(e) extern const writer_format e;
@@ -229,11 +232,17 @@ static int deliver(writer *w, int rc) {
 }
 
 writer *writer_open(const writer_sink *sink, const writer_format *fmt) {
+    return writer_open_counts(sink, fmt, 0);
+}
+
+writer *writer_open_counts(const writer_sink *sink, const writer_format *fmt,
+                           int counts) {
     if (!sink || !sink->write || !fmt || !fmt->event) return NULL;
     writer *w = calloc(1, sizeof *w);
     if (!w) return NULL;
     w->fmt = fmt;
     w->sink = *sink;
+    w->with_counts = counts != 0;
     if (fmt->header) deliver(w, fmt->header(w));
     return w;
 }
@@ -273,6 +282,61 @@ int writer_event(writer *w, const doc_record *doc, const dyad_result *res,
     track_doc(w, doc);
     w->nevents++;
     return deliver(w, w->fmt->event(w, doc, res, ev));
+}
+
+int writer_event_counts(writer *w, const doc_record *doc,
+                        const dyad_result *res, const dyad_event *ev,
+                        const writer_counts *c) {
+    w->counts = c;
+    int rc = writer_event(w, doc, res, ev);
+    w->counts = NULL;
+    return rc;
+}
+
+/* ---- the columns after in_title ------------------------------------------- */
+
+static const char *const tail_names[WRITER_TAIL_MAX] = {
+    "event_id", "plover_type", "plover_mode", "num_mentions",
+    "num_sentences", "num_documents", "num_sources"};
+
+size_t writer_tail_names(const writer *w, const char *names[WRITER_TAIL_MAX]) {
+    size_t n = w->with_counts ? WRITER_TAIL_MAX : 3;
+    for (size_t i = 0; i < n; i++) names[i] = tail_names[i];
+    return n;
+}
+
+/* Decimal v into p; returns the byte after it (NUL-terminated). */
+static char *put_count(char *p, unsigned long long v) {
+    char d[24];
+    int k = 0;
+    do {
+        d[k++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (k) *p++ = d[--k];
+    *p++ = '\0';
+    return p;
+}
+
+size_t writer_tail_values(const writer *w, const doc_record *doc,
+                          const dyad_event *ev, writer_tail *t) {
+    event_id_hex(event_id(doc ? doc->id : NULL, ev), t->buf);
+    const plover_entry *pl = plover_lookup(ev->code, sizeof ev->code);
+    t->v[0] = t->buf;
+    t->v[1] = pl ? pl->type : "";
+    t->v[2] = pl ? pl->mode : "";
+    t->numeric[0] = t->numeric[1] = t->numeric[2] = 0;
+    if (!w->with_counts) return 3;
+    const writer_counts *c = w->counts;
+    unsigned long long v[4] = {c ? c->mentions : 1, c ? c->sentences : 1,
+                               c ? c->documents : 1, c ? c->sources : 1};
+    char *p = t->buf + 17;
+    for (int i = 0; i < 4; i++) {
+        t->v[3 + i] = p;
+        t->numeric[3 + i] = 1;
+        p = put_count(p, v[i]);
+    }
+    return WRITER_TAIL_MAX;
 }
 
 int writer_close(writer *w) {

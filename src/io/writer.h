@@ -7,6 +7,9 @@
  *     doc_id sentence date source target code root quad goldstein
  *     source_text verb_text target_text sentence_text issues rule
  *     sentence_span source_span verb_span target_span in_title
+ *     event_id plover_type plover_mode
+ * and, for a writer opened with counts (dyad export --dedup), then
+ *     num_mentions num_sentences num_documents num_sources
  * date is the document date as an 8-digit YYYYMMDD string ("" if unknown),
  * sentence the 0-based sentence index, goldstein printed with one decimal.
  * NULL strings are written as "". A span is the byte offset and length of
@@ -16,6 +19,12 @@
  * in its title when in_title is set; a length of 0 means "none" (no target
  * phrase). JSON writes a span as "verb_span":[off,len] and in_title as
  * true/false; TSV as two columns, verb_off and verb_len, and 0/1.
+ * event_id is the stable id of io/event_id.h (16 hex digits), plover_type
+ * and plover_mode the PLOVER event type and mode of the code (io/plover.h;
+ * "" when PLOVER has none). TSV and CSV quote a value that holds the
+ * separator, a double quote or a line end: "..." with inner quotes doubled
+ * (RFC 4180), which R's read.delim/read.csv, pandas' read_csv and Python's
+ * csv module read back exactly on their defaults.
  *
  * Usage:
  *     writer_sink out = writer_sink_file(stdout);
@@ -139,7 +148,17 @@ struct writer {
     unsigned long long last_line;/* line of that document */
     int new_doc;           /* the event being written starts a new document */
     int failed;            /* some write failed */
+    int with_counts;       /* writer_open_counts: the four count columns */
+    const struct writer_counts *counts; /* of the event being written, or
+                                           NULL (all counts 1) */
 };
+
+/* What one event written by dyad export --dedup stands for: the events
+ * (mentions) of its (date, source, target, code) group, and the distinct
+ * sentences, documents and publishers they come from. */
+typedef struct writer_counts {
+    unsigned long long mentions, sentences, documents, sources;
+} writer_counts;
 
 /* The registry: entries in table order, i from 0; NULL past the end. */
 const writer_format *writer_format_at(size_t i);
@@ -160,6 +179,34 @@ int writer_document(writer *w, const doc_record *doc, const dyad_result *res);
 /* Writes one event of doc; res supplies the sentence text. 0 or -1. */
 int writer_event(writer *w, const doc_record *doc, const dyad_result *res,
                  const dyad_event *ev);
+/* writer_open, with the four count columns of writer_counts after the
+ * PLOVER columns when counts is non-zero (formats with a header name them). */
+writer *writer_open_counts(const writer_sink *sink, const writer_format *fmt,
+                           int counts);
+/* writer_event with the counts of a deduplicated event (NULL: all 1). */
+int writer_event_counts(writer *w, const doc_record *doc,
+                        const dyad_result *res, const dyad_event *ev,
+                        const writer_counts *c);
+
+/* The columns after in_title (event_id, plover_type, plover_mode and, with
+ * w->with_counts, the counts) in the order of the header: their names, and
+ * the values of ev as text (tail_values, TAIL_MAX columns, valid until the
+ * next call on the same buffer). */
+#define WRITER_TAIL_MAX 7
+size_t writer_tail_names(const writer *w, const char *names[WRITER_TAIL_MAX]);
+typedef struct writer_tail {
+    const char *v[WRITER_TAIL_MAX];
+    int numeric[WRITER_TAIL_MAX];  /* a number, not a string (JSON) */
+    char buf[17 + 4 * 24];
+} writer_tail;
+size_t writer_tail_values(const writer *w, const doc_record *doc,
+                          const dyad_event *ev, writer_tail *t);
+
+/* s[0..n) as a TSV (sep '\t') or CSV (sep ',') value: as it is, or in
+ * double quotes with inner quotes doubled when it holds sep, '"', CR or LF
+ * (io/write_delim.c). */
+void writer_delim_value(writer_buf *b, const char *s, size_t n, char sep);
+
 /* Finishes the output (footer), flushes the sink, frees w. 0, or -1 if any
  * write failed. NULL is allowed. */
 int writer_close(writer *w);

@@ -1,0 +1,116 @@
+/* write_delim.c -- delimiter-separated values (TSV and CSV): a header line,
+ * then one line per event with the columns of the JSON Lines writer in the
+ * same order, each span as two columns (sentence_off, sentence_len, ...)
+ * and in_title as 0 or 1.
+ *
+ * Quoting. A value that holds the separator, a double quote, a carriage
+ * return or a line feed is written in double quotes with each inner quote
+ * doubled (RFC 4180); any other value is written as it is, bytes unchanged.
+ * That is the one convention that R's read.delim and read.csv, pandas'
+ * read_csv and Python's csv module all read on their defaults: quotes are
+ * honoured only at the start of a field, so a sentence such as
+ *     "We will respond," the minister said.
+ * must be quoted, or R and pandas would take its opening quote for one
+ * (tests/store_test.sh reads such values back with R and pandas).
+ */
+#include <math.h>
+#include <string.h>
+
+#include "io/write_delim.h"
+
+static const char *const head_cols[] = {
+    "doc_id", "sentence", "date", "source", "target", "code", "root", "quad",
+    "goldstein", "source_text", "verb_text", "target_text", "sentence_text",
+    "issues", "rule", "sentence_off", "sentence_len", "source_off",
+    "source_len", "verb_off", "verb_len", "target_off", "target_len",
+    "in_title"};
+
+int delim_header(writer *w, char sep) {
+    writer_buf *b = &w->out;
+    for (size_t i = 0; i < sizeof head_cols / sizeof head_cols[0]; i++) {
+        if (i) writer_buf_putc(b, sep);
+        writer_buf_puts(b, head_cols[i]);
+    }
+    const char *names[WRITER_TAIL_MAX];
+    size_t n = writer_tail_names(w, names);
+    for (size_t i = 0; i < n; i++) {
+        writer_buf_putc(b, sep);
+        writer_buf_puts(b, names[i]);
+    }
+    writer_buf_putc(b, '\n');
+    return 0;
+}
+
+void writer_delim_value(writer_buf *b, const char *s, size_t n, char sep) {
+    if (!s) return;
+    int quote = 0;
+    for (size_t i = 0; i < n && !quote; i++)
+        quote = s[i] == sep || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+    if (!quote) {
+        writer_buf_put(b, s, n);
+        return;
+    }
+    writer_buf_putc(b, '"');
+    size_t start = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '"') continue;
+        writer_buf_put(b, s + start, i + 1 - start); /* through the quote */
+        writer_buf_putc(b, '"');                     /* doubled */
+        start = i + 1;
+    }
+    writer_buf_put(b, s + start, n - start);
+    writer_buf_putc(b, '"');
+}
+
+static void put_str(writer_buf *b, const char *s, char sep) {
+    writer_buf_putc(b, sep);
+    writer_delim_value(b, s, s ? strlen(s) : 0, sep);
+}
+
+int delim_event(writer *w, const doc_record *doc, const dyad_result *res,
+                const dyad_event *ev, char sep) {
+    writer_buf *b = &w->out;
+    const char *id = doc && doc->id ? doc->id : "";
+    double g = ev->goldstein;
+    if (!isfinite(g) || g == 0) g = 0;
+    size_t slen;
+    const char *stext = writer_sentence_text(res, ev, &slen);
+
+    writer_delim_value(b, id, strlen(id), sep);
+    writer_buf_putc(b, sep);
+    writer_buf_uint(b, ev->sentence, 0);
+    writer_buf_putc(b, sep);
+    if (doc && doc->date) writer_buf_uint(b, doc->date, 8);
+    put_str(b, ev->source, sep);
+    put_str(b, ev->target, sep);
+    writer_buf_putc(b, sep);
+    writer_delim_value(b, ev->code, strnlen(ev->code, sizeof ev->code), sep);
+    writer_buf_putc(b, sep);
+    writer_delim_value(b, ev->root, strnlen(ev->root, sizeof ev->root), sep);
+    writer_buf_putc(b, sep);
+    writer_buf_int(b, ev->quad);
+    writer_buf_putc(b, sep);
+    writer_buf_fixed1(b, g);
+    put_str(b, ev->source_text, sep);
+    put_str(b, ev->verb_text, sep);
+    put_str(b, ev->target_text, sep);
+    writer_buf_putc(b, sep);
+    writer_delim_value(b, stext, slen, sep);
+    put_str(b, ev->issues, sep);
+    put_str(b, ev->rule, sep);
+    const dyad_span *sp[4] = {&ev->sentence_span, &ev->source_span,
+                              &ev->verb_span, &ev->target_span};
+    for (int i = 0; i < 4; i++) {
+        writer_buf_putc(b, sep);
+        writer_buf_uint(b, sp[i]->off, 0);
+        writer_buf_putc(b, sep);
+        writer_buf_uint(b, sp[i]->len, 0);
+    }
+    writer_buf_putc(b, sep);
+    writer_buf_putc(b, ev->in_title ? '1' : '0');
+    writer_tail t;
+    size_t nt = writer_tail_values(w, doc, ev, &t);
+    for (size_t i = 0; i < nt; i++) put_str(b, t.v[i], sep);
+    writer_buf_putc(b, '\n');
+    return 0;
+}

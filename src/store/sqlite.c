@@ -1,0 +1,587 @@
+/* sqlite.c -- the SQLite back end of the event store (store/store.h).
+ *
+ * One connection, WAL journal, synchronous=NORMAL: a commit is durable
+ * against a crash of the process (SIGKILL included: the WAL is in the
+ * operating system's cache) though not against a power cut between the
+ * commit and the next checkpoint, which is the usual trade for bulk loads.
+ * A batch is one BEGIN IMMEDIATE ... COMMIT transaction, so the database
+ * holds whole batches only. Writes go through statements prepared once at
+ * open; a document already stored (same doc_id) keeps its doc_key, and its
+ * sentences and events are deleted and written anew in the same
+ * transaction.
+ *
+ * Tables and columns: store/schema.c, docs/output.md.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <jansson.h>
+#include <sqlite3.h>
+
+#include "io/event_id.h"
+#include "io/plover.h"
+#include "store/actor.h"
+#include "store/schema.h"
+#include "store/store.h"
+
+enum {
+    ST_FIND_DOC, ST_INS_DOC, ST_UPD_DOC, ST_DEL_EVENTS, ST_DEL_SENTS,
+    ST_INS_SENT, ST_INS_EVENT, ST_INS_CODE, ST_INS_BATCH, ST_UPD_BATCH,
+    ST_COUNT
+};
+
+static const char *const sql_text[ST_COUNT] = {
+    "SELECT doc_key FROM documents WHERE doc_id = ?1",
+    "INSERT INTO documents (doc_id, date, date_text, publisher, title, url,"
+    " fields, text, file, line, nsentences, nevents, lead_sentence,"
+    " discarded, invalid_bytes, batch, coded_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+    " ?15, ?16, ?17)",
+    "UPDATE documents SET date = ?2, date_text = ?3, publisher = ?4,"
+    " title = ?5, url = ?6, fields = ?7, text = ?8, file = ?9, line = ?10,"
+    " nsentences = ?11, nevents = ?12, lead_sentence = ?13, discarded = ?14,"
+    " invalid_bytes = ?15, batch = ?16, coded_at = ?17 WHERE doc_key = ?18",
+    "DELETE FROM events WHERE doc_key = ?1",
+    "DELETE FROM sentences WHERE doc_key = ?1",
+    "INSERT OR IGNORE INTO sentences (doc_key, sentence, in_title, off, len,"
+    " text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    "INSERT INTO events (doc_key, ord, date, sentence, source, target, code,"
+    " root, quad, goldstein, source_text, verb_text, target_text, issues,"
+    " rule, source_off, source_len, verb_off, verb_len, target_off,"
+    " target_len, in_title, event_id, source_country, source_agent,"
+    " target_country, target_agent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+    " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
+    " ?23, ?24, ?25, ?26, ?27)",
+    "INSERT OR IGNORE INTO codes (code, root, name, quad, goldstein,"
+    " plover_type, plover_mode, plover_context)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    "INSERT INTO batches (documents, events) VALUES (0, 0)",
+    "UPDATE batches SET documents = ?2, events = ?3, committed_at = ?4"
+    " WHERE batch = ?1",
+};
+
+/* Codes already written to the codes table by this connection. */
+#define KNOWN_CODES 512
+
+typedef struct sq {
+    sqlite3 *db;
+    char *path;
+    sqlite3_stmt *st[ST_COUNT];
+    int64_t batch;          /* the open batch's number, 0 none */
+    uint64_t bdocs, bevents;/* in the open batch */
+    char now[24];           /* coded_at of the open batch */
+    char known[KNOWN_CODES][8];
+    size_t nknown;
+    size_t nknown_committed;/* known[] entries from committed batches */
+} sq;
+
+static int fail(sq *s, store_error *err, const char *what) {
+    snprintf(err->msg, sizeof err->msg, "%s: %s: %s", s->path, what,
+             sqlite3_errmsg(s->db));
+    return -1;
+}
+
+/* ---- open and close ---------------------------------------------------- */
+
+static int sqlite_claims(const char *target) {
+    /* anything that is not a URL of another back end is a file name */
+    if (!strncmp(target, "sqlite:", 7)) return 100;
+    if (strstr(target, "://")) return 0;
+    return 10;
+}
+
+static void sqlite_close(void *be) {
+    sq *s = be;
+    if (!s) return;
+    for (int i = 0; i < ST_COUNT; i++) sqlite3_finalize(s->st[i]);
+    sqlite3_close(s->db);
+    free(s->path);
+    free(s);
+}
+
+static int pragma(sq *s, const char *sql, store_error *err) {
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) == SQLITE_OK) return 0;
+    snprintf(err->msg, sizeof err->msg, "%s: %s: %s", s->path, sql,
+             msg ? msg : sqlite3_errmsg(s->db));
+    sqlite3_free(msg);
+    return -1;
+}
+
+static void *sqlite_open(const char *target, int mode, store_error *err) {
+    const char *path = strncmp(target, "sqlite:", 7) ? target : target + 7;
+    struct stat sb;
+    if (mode == STORE_READ && stat(path, &sb) != 0) {
+        snprintf(err->msg, sizeof err->msg, "%s: no such database", path);
+        return NULL;
+    }
+    sq *s = calloc(1, sizeof *s);
+    if (!s || !(s->path = strdup(path))) {
+        free(s);
+        snprintf(err->msg, sizeof err->msg, "out of memory");
+        return NULL;
+    }
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+                (mode == STORE_WRITE ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+        if (s->db) fail(s, err, "cannot open");
+        else snprintf(err->msg, sizeof err->msg, "%s: cannot open", path);
+        sqlite_close(s);
+        return NULL;
+    }
+    sqlite3_busy_timeout(s->db, 10000);
+    if (schema_functions(s->db) < 0) {
+        fail(s, err, "cannot register functions");
+        sqlite_close(s);
+        return NULL;
+    }
+    /* page_size only takes on a new database, before its first table (8 KB:
+     * measured against 4 and 16 KB with make bench; each commit writes every
+     * page it dirtied to the WAL, and the dyad index's inserts are scattered,
+     * so pages much larger than a row only add bytes written);
+     * journal_mode=WAL persists in the file; the others are per connection */
+    if (pragma(s, "PRAGMA page_size = 8192", err) < 0 ||
+        pragma(s, "PRAGMA journal_mode = WAL", err) < 0 ||
+        pragma(s, "PRAGMA synchronous = NORMAL", err) < 0 ||
+        pragma(s, "PRAGMA cache_size = -131072", err) < 0 ||
+        pragma(s, "PRAGMA temp_store = MEMORY", err) < 0 ||
+        pragma(s, "PRAGMA wal_autocheckpoint = 4096", err) < 0 ||
+        schema_upgrade(s->db, path, SCHEMA_VERSION, err) < 0) {
+        sqlite_close(s);
+        return NULL;
+    }
+    for (int i = 0; i < ST_COUNT; i++)
+        if (sqlite3_prepare_v3(s->db, sql_text[i], -1, SQLITE_PREPARE_PERSISTENT,
+                               &s->st[i], NULL) != SQLITE_OK) {
+            fail(s, err, "cannot prepare");
+            sqlite_close(s);
+            return NULL;
+        }
+    return s;
+}
+
+/* ---- writing ----------------------------------------------------------- */
+
+static int run(sq *s, sqlite3_stmt *st, store_error *err, const char *what) {
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc == SQLITE_DONE || rc == SQLITE_ROW) return 0;
+    return fail(s, err, what);
+}
+
+static int sqlite_begin(void *be, store_error *err) {
+    sq *s = be;
+    if (pragma(s, "BEGIN IMMEDIATE", err) < 0) return -1;
+    if (run(s, s->st[ST_INS_BATCH], err, "cannot start a batch") < 0) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    s->batch = sqlite3_last_insert_rowid(s->db);
+    s->bdocs = s->bevents = 0;
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(s->now, sizeof s->now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return 0;
+}
+
+static void sqlite_rollback(void *be) {
+    sq *s = be;
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    s->batch = 0;
+    s->nknown = s->nknown_committed; /* codes of the batch are gone too */
+}
+
+static int sqlite_commit(void *be, store_batch *b, store_error *err) {
+    sq *s = be;
+    sqlite3_stmt *st = s->st[ST_UPD_BATCH];
+    sqlite3_bind_int64(st, 1, s->batch);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)s->bdocs);
+    sqlite3_bind_int64(st, 3, (sqlite3_int64)s->bevents);
+    sqlite3_bind_text(st, 4, s->now, -1, SQLITE_STATIC);
+    if (run(s, st, err, "cannot close the batch") < 0 ||
+        pragma(s, "COMMIT", err) < 0) {
+        sqlite_rollback(s);
+        return -1;
+    }
+    b->id = s->batch;
+    b->documents = s->bdocs;
+    b->events = s->bevents;
+    s->batch = 0;
+    s->nknown_committed = s->nknown;
+    return 0;
+}
+
+/* Binds s (NULL as SQL NULL). */
+static void bind_str(sqlite3_stmt *st, int i, const char *v) {
+    if (v) sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+    else sqlite3_bind_null(st, i);
+}
+
+static void bind_nonempty(sqlite3_stmt *st, int i, const char *v) {
+    bind_str(st, i, v && *v ? v : NULL);
+}
+
+/* From a JSON Lines record: its "url" (a string) and every key other than
+ * the ones dyad reads, as a JSON object. *url and *fields are jansson
+ * allocations (free with free), NULL when absent. */
+static void input_fields(const doc_record *r, char **url, char **fields) {
+    *url = *fields = NULL;
+    if (!r->raw || !r->raw_len) return;
+    json_t *o = json_loadb(r->raw, r->raw_len, JSON_ALLOW_NUL, NULL);
+    if (!o) return;
+    if (json_is_object(o)) {
+        json_t *u = json_object_get(o, "url");
+        if (json_is_string(u)) *url = strdup(json_string_value(u));
+        static const char *const known[] = {"id", "date", "source", "title",
+                                            "text", "url"};
+        for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+            json_object_del(o, known[i]);
+        if (json_object_size(o))
+            *fields = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    }
+    json_decref(o);
+}
+
+/* Writes the codes row of code the first time this connection sees it. */
+static int ensure_code(sq *s, const store_doc *d, const dyad_event *ev,
+                       store_error *err) {
+    for (size_t i = 0; i < s->nknown; i++)
+        if (!strncmp(s->known[i], ev->code, sizeof ev->code)) return 0;
+    int quad = ev->quad;
+    double g = ev->goldstein;
+    const char *name = NULL;
+    if (d->engine) dyad_cameo_lookup(d->engine, ev->code, &quad, &g, &name);
+    const plover_entry *p = plover_lookup(ev->code, sizeof ev->code);
+    sqlite3_stmt *st = s->st[ST_INS_CODE];
+    sqlite3_bind_text(st, 1, ev->code, (int)strnlen(ev->code, sizeof ev->code),
+                      SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, ev->root, (int)strnlen(ev->root, sizeof ev->root),
+                      SQLITE_STATIC);
+    bind_str(st, 3, name);
+    sqlite3_bind_int(st, 4, quad);
+    sqlite3_bind_double(st, 5, g);
+    bind_nonempty(st, 6, p ? p->type : NULL);
+    bind_nonempty(st, 7, p ? p->mode : NULL);
+    bind_nonempty(st, 8, p ? p->context : NULL);
+    if (run(s, st, err, "cannot write a code") < 0) return -1;
+    if (s->nknown < KNOWN_CODES) {
+        memcpy(s->known[s->nknown], ev->code, sizeof ev->code);
+        s->known[s->nknown][sizeof ev->code - 1] = '\0';
+        s->nknown++;
+    }
+    return 0;
+}
+
+static int put_event(sq *s, const store_doc *d, int64_t key, uint32_t ord,
+                     const dyad_event *ev, store_error *err) {
+    const doc_record *r = d->rec;
+    sqlite3_stmt *st = s->st[ST_INS_EVENT];
+    char hex[17];
+    event_id_hex(event_id(r->id, ev), hex);
+    actor_parts sp, tp;
+    actor_split(ev->source, &sp);
+    actor_split(ev->target, &tp);
+    sqlite3_bind_int64(st, 1, key);
+    sqlite3_bind_int64(st, 2, ord);
+    if (r->date) sqlite3_bind_int64(st, 3, r->date);
+    sqlite3_bind_int64(st, 4, ev->sentence);
+    sqlite3_bind_text(st, 5, ev->source ? ev->source : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 6, ev->target ? ev->target : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 7, ev->code, (int)strnlen(ev->code, sizeof ev->code),
+                      SQLITE_STATIC);
+    sqlite3_bind_text(st, 8, ev->root, (int)strnlen(ev->root, sizeof ev->root),
+                      SQLITE_STATIC);
+    sqlite3_bind_int(st, 9, ev->quad);
+    sqlite3_bind_double(st, 10, ev->goldstein);
+    bind_str(st, 11, ev->source_text);
+    bind_str(st, 12, ev->verb_text);
+    bind_str(st, 13, ev->target_text);
+    bind_str(st, 14, ev->issues);
+    bind_str(st, 15, ev->rule);
+    sqlite3_bind_int64(st, 16, ev->source_span.off);
+    sqlite3_bind_int64(st, 17, ev->source_span.len);
+    sqlite3_bind_int64(st, 18, ev->verb_span.off);
+    sqlite3_bind_int64(st, 19, ev->verb_span.len);
+    sqlite3_bind_int64(st, 20, ev->target_span.off);
+    sqlite3_bind_int64(st, 21, ev->target_span.len);
+    sqlite3_bind_int(st, 22, ev->in_title != 0);
+    sqlite3_bind_text(st, 23, hex, 16, SQLITE_STATIC);
+    bind_nonempty(st, 24, sp.country);
+    bind_nonempty(st, 25, sp.type1);
+    bind_nonempty(st, 26, tp.country);
+    bind_nonempty(st, 27, tp.type1);
+    return run(s, st, err, "cannot write an event");
+}
+
+static int put_sentence(sq *s, int64_t key, const dyad_event *ev,
+                        store_error *err) {
+    sqlite3_stmt *st = s->st[ST_INS_SENT];
+    sqlite3_bind_int64(st, 1, key);
+    sqlite3_bind_int64(st, 2, ev->sentence);
+    sqlite3_bind_int(st, 3, ev->in_title != 0);
+    sqlite3_bind_int64(st, 4, ev->sentence_span.off);
+    sqlite3_bind_int64(st, 5, ev->sentence_span.len);
+    sqlite3_bind_text(st, 6, ev->sentence_text ? ev->sentence_text : "", -1,
+                      SQLITE_STATIC);
+    return run(s, st, err, "cannot write a sentence");
+}
+
+static int sqlite_put(void *be, const store_doc *d, store_error *err) {
+    sq *s = be;
+    const doc_record *r = d->rec;
+    const char *id = r->id ? r->id : "";
+    int64_t key = 0;
+    sqlite3_stmt *st = s->st[ST_FIND_DOC];
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) key = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return fail(s, err, "cannot look up a document");
+    if (key) {
+        /* re-coded: its old sentences and events go */
+        sqlite3_bind_int64(s->st[ST_DEL_EVENTS], 1, key);
+        sqlite3_bind_int64(s->st[ST_DEL_SENTS], 1, key);
+        if (run(s, s->st[ST_DEL_EVENTS], err, "cannot replace events") < 0 ||
+            run(s, s->st[ST_DEL_SENTS], err, "cannot replace sentences") < 0)
+            return -1;
+    }
+    char *url, *fields;
+    input_fields(r, &url, &fields);
+    const dyad_result *res = d->res;
+    st = s->st[key ? ST_UPD_DOC : ST_INS_DOC];
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    if (r->date) sqlite3_bind_int64(st, 2, r->date);
+    bind_str(st, 3, r->date_text);
+    bind_str(st, 4, r->source);
+    bind_str(st, 5, r->title);
+    bind_str(st, 6, url);
+    bind_str(st, 7, fields);
+    /* ?8, the text: not stored (the evidence sentences are); the column is
+     * kept for a store that archives texts */
+    bind_str(st, 9, r->file);
+    sqlite3_bind_int64(st, 10, (sqlite3_int64)r->line);
+    sqlite3_bind_int64(st, 11, res ? res->nsentences : 0);
+    sqlite3_bind_int64(st, 12, (sqlite3_int64)d->nevents);
+    sqlite3_bind_int64(st, 13, d->lead_sentence);
+    sqlite3_bind_int(st, 14, res ? res->discarded : 0);
+    sqlite3_bind_int64(st, 15, res ? res->invalid_bytes : 0);
+    sqlite3_bind_int64(st, 16, s->batch);
+    sqlite3_bind_text(st, 17, s->now, -1, SQLITE_STATIC);
+    if (key) sqlite3_bind_int64(st, 18, key);
+    rc = run(s, st, err, "cannot write a document");
+    free(url);
+    free(fields);
+    if (rc < 0) return -1;
+    if (!key) key = sqlite3_last_insert_rowid(s->db);
+
+    const dyad_event *prev = NULL;
+    for (size_t i = 0; i < d->nevents; i++) {
+        const dyad_event *ev = d->events[i];
+        if ((!prev || prev->sentence != ev->sentence) &&
+            put_sentence(s, key, ev, err) < 0)
+            return -1;
+        if (ensure_code(s, d, ev, err) < 0 ||
+            put_event(s, d, key, (uint32_t)i, ev, err) < 0)
+            return -1;
+        prev = ev;
+    }
+    s->bdocs++;
+    s->bevents += d->nevents;
+    return 0;
+}
+
+/* ---- reading ----------------------------------------------------------- */
+
+/* The WHERE clause of q into sql (appended) and its parameters into
+ * params (bound in order). */
+typedef struct where {
+    char sql[1024];
+    const char *params[8];
+    char bounds[4][64];     /* upper bounds of prefixes */
+    int nparams, nbounds;
+    uint32_t from, to;
+} where;
+
+static void add(where *w, const char *text) {
+    size_t n = strlen(w->sql);
+    snprintf(w->sql + n, sizeof w->sql - n, "%s", text);
+}
+
+/* "col >= ?N AND col < ?M" for prefix p (no upper bound when p is all
+ * 0xFF bytes or too long). */
+static void prefix_range(where *w, const char *col, const char *p) {
+    char buf[160];
+    w->params[w->nparams++] = p;
+    int lo = w->nparams;
+    if (w->nbounds < 4 &&
+        store_prefix_next(p, w->bounds[w->nbounds], sizeof w->bounds[0]) == 0) {
+        w->params[w->nparams++] = w->bounds[w->nbounds++];
+        snprintf(buf, sizeof buf, "(%s >= ?%d AND %s < ?%d)", col, lo, col,
+                 lo + 1);
+    } else {
+        snprintf(buf, sizeof buf, "%s >= ?%d", col, lo);
+    }
+    add(w, buf);
+}
+
+static void build_where(where *w, const store_query *q) {
+    memset(w, 0, sizeof *w);
+    add(w, " WHERE 1");
+    if (q->from) add(w, " AND e.date >= ?20");
+    if (q->to) add(w, " AND e.date <= ?21");
+    if (q->source && *q->source) {
+        add(w, " AND ");
+        prefix_range(w, "e.source", q->source);
+    }
+    if (q->target && *q->target) {
+        add(w, " AND ");
+        prefix_range(w, "e.target", q->target);
+    }
+    if (q->actor && *q->actor) {
+        add(w, " AND (");
+        prefix_range(w, "e.source", q->actor);
+        add(w, " OR ");
+        prefix_range(w, "e.target", q->actor);
+        add(w, ")");
+    }
+    if (q->code && *q->code) {
+        add(w, " AND ");
+        prefix_range(w, "e.code", q->code);
+    }
+    w->from = q->from;
+    w->to = q->to;
+}
+
+static const char full_cols[] =
+    "SELECT e.doc_key, e.ord, d.doc_id, e.date, d.date_text, d.publisher,"
+    " d.title, d.url, d.file, d.line, d.lead_sentence, d.coded_at,"
+    " e.sentence, e.source, e.target, e.code, e.root, e.quad, e.goldstein,"
+    " e.source_text, e.verb_text, e.target_text, s.text, e.issues, e.rule,"
+    " s.off, s.len, e.source_off, e.source_len, e.verb_off, e.verb_len,"
+    " e.target_off, e.target_len, e.in_title, e.event_id, c.name,"
+    " c.plover_type, c.plover_mode, c.plover_context"
+    " FROM events e JOIN documents d ON d.doc_key = e.doc_key"
+    " LEFT JOIN sentences s ON s.doc_key = e.doc_key AND s.sentence = e.sentence"
+    " LEFT JOIN codes c ON c.code = e.code";
+
+static const char light_cols[] =
+    "SELECT e.date, e.source, e.target, e.code, e.root, e.quad, e.goldstein"
+    " FROM events e";
+
+static const char *col(sqlite3_stmt *st, int i) {
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? (const char *)t : "";
+}
+
+static uint32_t col_u32(sqlite3_stmt *st, int i) {
+    sqlite3_int64 v = sqlite3_column_int64(st, i);
+    return v < 0 || v > UINT32_MAX ? 0 : (uint32_t)v;
+}
+
+static void copy_code(char *dst, size_t size, const char *src) {
+    snprintf(dst, size, "%s", src);
+}
+
+static void read_light(sqlite3_stmt *st, store_row *r) {
+    r->date = col_u32(st, 0);
+    r->ev.source = col(st, 1);
+    r->ev.target = col(st, 2);
+    copy_code(r->ev.code, sizeof r->ev.code, col(st, 3));
+    copy_code(r->ev.root, sizeof r->ev.root, col(st, 4));
+    r->ev.quad = sqlite3_column_int(st, 5);
+    r->ev.goldstein = sqlite3_column_double(st, 6);
+}
+
+static void read_full(sqlite3_stmt *st, store_row *r) {
+    r->doc_key = sqlite3_column_int64(st, 0);
+    r->ord = col_u32(st, 1);
+    r->doc_id = col(st, 2);
+    r->date = col_u32(st, 3);
+    r->date_text = col(st, 4);
+    r->publisher = col(st, 5);
+    r->title = col(st, 6);
+    r->url = col(st, 7);
+    r->file = col(st, 8);
+    r->line = (uint64_t)sqlite3_column_int64(st, 9);
+    r->lead_sentence = col_u32(st, 10);
+    r->coded_at = col(st, 11);
+    dyad_event *ev = &r->ev;
+    ev->sentence = col_u32(st, 12);
+    ev->source = col(st, 13);
+    ev->target = col(st, 14);
+    copy_code(ev->code, sizeof ev->code, col(st, 15));
+    copy_code(ev->root, sizeof ev->root, col(st, 16));
+    ev->quad = sqlite3_column_int(st, 17);
+    ev->goldstein = sqlite3_column_double(st, 18);
+    ev->source_text = col(st, 19);
+    ev->verb_text = col(st, 20);
+    ev->target_text = col(st, 21);
+    ev->sentence_text = col(st, 22);
+    ev->issues = col(st, 23);
+    ev->rule = col(st, 24);
+    ev->sentence_span.off = col_u32(st, 25);
+    ev->sentence_span.len = col_u32(st, 26);
+    ev->source_span.off = col_u32(st, 27);
+    ev->source_span.len = col_u32(st, 28);
+    ev->verb_span.off = col_u32(st, 29);
+    ev->verb_span.len = col_u32(st, 30);
+    ev->target_span.off = col_u32(st, 31);
+    ev->target_span.len = col_u32(st, 32);
+    ev->in_title = sqlite3_column_int(st, 33);
+    r->event_id = col(st, 34);
+    r->cameo_name = col(st, 35);
+    r->plover_type = col(st, 36);
+    r->plover_mode = col(st, 37);
+    r->plover_context = col(st, 38);
+}
+
+static int sqlite_scan(void *be, const store_query *q, store_row_fn fn,
+                       void *ctx, store_error *err) {
+    sq *s = be;
+    where w;
+    build_where(&w, q);
+    char sql[2560];
+    const char *order =
+        q->order == STORE_ORDER_DEDUP
+            ? (q->light ? " ORDER BY e.date, e.source, e.target, e.code"
+                        : " ORDER BY e.date, e.source, e.target, e.code,"
+                          " e.doc_key, e.ord")
+            : (q->light ? "" : " ORDER BY e.doc_key, e.ord");
+    snprintf(sql, sizeof sql, "%s%s%s", q->light ? light_cols : full_cols,
+             w.sql, order);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return fail(s, err, "cannot query events");
+    for (int i = 0; i < w.nparams; i++)
+        sqlite3_bind_text(st, i + 1, w.params[i], -1, SQLITE_STATIC);
+    if (w.from) sqlite3_bind_int64(st, 20, w.from);
+    if (w.to) sqlite3_bind_int64(st, 21, w.to);
+    store_row r;
+    int rc, ret = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        memset(&r, 0, sizeof r);
+        r.doc_id = r.date_text = r.publisher = r.title = r.url = r.file =
+            r.coded_at = r.event_id = r.cameo_name = r.plover_type =
+                r.plover_mode = r.plover_context = "";
+        if (q->light) read_light(st, &r);
+        else read_full(st, &r);
+        ret = fn(ctx, &r);
+        if (ret) break;
+    }
+    if (!ret && rc != SQLITE_DONE) ret = fail(s, err, "cannot read events");
+    sqlite3_finalize(st);
+    return ret;
+}
+
+const store_backend store_backend_sqlite = {
+    "sqlite", "SQLite database file (WAL), the default",
+    sqlite_claims, sqlite_open, sqlite_begin, sqlite_put, sqlite_commit,
+    sqlite_rollback, sqlite_scan, sqlite_close,
+};
