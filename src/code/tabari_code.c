@@ -95,15 +95,42 @@ static int same_actor(const tab_ctx *c, int32_t a, int32_t b) {
     if (a == b) return 1;
     if (a < 0 || b < 0) return 0;
     const unit *x = &c->c.units[a], *y = &c->c.units[b];
-    return x->ncodes == 1 && y->ncodes == 1 && !x->compound &&
-           !y->compound && !strcmp(x->codes[0], y->codes[0]);
+    if (x->quoted || y->quoted) return 0; /* THEIR (tabari_parse.c) */
+    if (x->ncodes != y->ncodes) return 0;
+    for (uint32_t i = 0; i < x->ncodes; i++)
+        if (strcmp(x->codes[i], y->codes[i])) return 0;
+    return 1;
+}
+
+/* The unit whose first word, or whose root's last word ("Durthang ... Orc"
+ * across a conjunction), is at i. */
+static int32_t unit_near(const tab_ctx *c, uint32_t i) {
+    int32_t u = unit_at(c, i);
+    if (u >= 0) return u;
+    const tword *w = &c->w[i];
+    if (w->type == TT_PART && w->owner >= 0 &&
+        c->w[w->owner].last == i && c->clause_at &&
+        c->clause_at[w->owner] != c->clause_at[i])
+        return unit_at(c, (uint32_t)w->owner);
+    return -1;
 }
 
 static int32_t first_in(const tab_ctx *c, uint32_t lo, uint32_t hi,
                         int32_t not) {
     for (uint32_t i = lo; i < hi; i++) {
-        int32_t u = unit_at(c, i);
+        int32_t u = unit_near(c, i);
         if (u >= 0 && (not < 0 || !same_actor(c, u, not))) return u;
+    }
+    return -1;
+}
+
+/* The nearest actor before hi (back to lo) that is not `not`. */
+static int32_t last_in(const tab_ctx *c, uint32_t lo, uint32_t hi,
+                       int32_t not) {
+    for (uint32_t i = hi; i-- > lo;) {
+        int32_t u = unit_near(c, i);
+        if (u >= 0 && c->c.units[u].end > hi) continue;
+        if (u >= 0 && !same_actor(c, u, not)) return u;
     }
     return -1;
 }
@@ -266,17 +293,17 @@ static int code_verb(coding *g, uint32_t v, uint32_t lo, uint32_t hi,
             if (src < 0) src = first_in(c, 0, c->n, tgt);
         } else if (src < 0) {
             src = *src_io;
-            if (o->def_source[0] && o->def_prior && first_in(c, 0, v, -1) < 0)
+            if (o->def_source[0] && o->def_prior && first_in(c, lo, v, -1) < 0)
                 src = pseudo_unit(c, o->def_source, v);
             if (src < 0 && o->def_source[0])
                 src = pseudo_unit(c, o->def_source, v);
         }
         if (tgt < 0 && src >= 0) {
-            tgt = first_in(c, vend, c->n, src);
+            tgt = first_in(c, vend, hi, src);
             if (tgt < 0 && o->def_target[0] && o->def_after &&
-                first_in(c, vend, c->n, -1) < 0)
+                first_in(c, vend, hi, -1) < 0)
                 tgt = pseudo_unit(c, o->def_target, v);
-            if (tgt < 0) tgt = first_in(c, 0, v, src);
+            if (tgt < 0) tgt = last_in(c, lo, v, src);
             if (tgt < 0 && c->c.units[src].ncodes > 1) {
                 /* a compound source with no other actor acts on itself */
                 tgt = src;
@@ -314,7 +341,7 @@ static void time_shift(tab_ctx *c) {
     if (!c->o->time_shift) return;
     for (uint32_t i = 0; i < c->n; i++) {
         const tword *w = &c->w[i];
-        if (w->type != TT_TIME || w->deleted) continue;
+        if (w->type != TT_TIME) continue; /* (even in a comma clause) */
         const tab_root *r = &c->d->tab->roots[w->root];
         const verb_block *b = &c->d->blocks[r->ref];
         const char *code = b->code;
@@ -350,7 +377,7 @@ static void screen(tab_ctx *c) {
         if (w->type == TT_VERB) {
             verbs++;
             const verb_block *b = &c->d->blocks[c->d->tab->roots[w->root].ref];
-            if (first_verb < 0 && (b->n || !is_code(b->code, "---")))
+            if (first_verb < 0 && !is_code(b->code, "---"))
                 first_verb = (int32_t)i;
             if (is_code(b->code, "###") && !b->n) c->status = TAB_DISCARD;
         }
@@ -369,7 +396,7 @@ static void screen(tab_ctx *c) {
 static void code_clauses(coding *g) {
     tab_ctx *c = g->c;
     int32_t src = -1;
-    int stop = 0;
+    int stop = 0, coded = 0; /* did the last clause code an event? */
     for (uint32_t k = 0, lo = 0; k < c->nclauses && !stop; k++) {
         uint32_t hi = lo;
         while (hi < c->n && c->clause_at[hi] == k) hi++;
@@ -380,7 +407,9 @@ static void code_clauses(coding *g) {
                           c->w[f].type == TT_COMMA))
             f++;
         int32_t first = first_in(c, lo, hi, -1);
-        if (k == 0 || src < 0 || (f < hi && unit_at(c, f) >= 0)) src = first;
+        if (k == 0 || src < 0 || !coded || (f < hi && unit_at(c, f) >= 0))
+            src = first;
+        uint32_t clause_events = g->out->n;
         for (uint32_t i = lo; i < hi && !stop; i++) {
             const tword *w = &c->w[i];
             if (w->type != TT_VERB || w->deleted) continue;
@@ -396,6 +425,7 @@ static void code_clauses(coding *g) {
             }
             if (r > 0) i = w->last;
         }
+        coded = g->out->n > clause_events;
         lo = hi;
     }
 }
@@ -441,14 +471,19 @@ int tab_code_sentence(const dyad_engine *e, arena *a, const char *text,
     c.story = story;
     *date_out = date;
     if (!c.d->tab || !c.d->tab->finished) return TAB_NOEVENT;
+    /* control characters (medal tables, DEBUG-21): TABARI's input error,
+     * a complex record */
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)text[i] < 32 && !strchr("\t\n\r\f", text[i]))
+            return TAB_COMPLEX;
     tab_lex(&c, text, len);
     uint32_t words = 0;
     for (uint32_t i = 0; i < c.n; i++) words += c.w[i].type != TT_PUNCT;
     if (words < (uint32_t)o->min_words) return TAB_SHORT;
     if (words > MAX_WORDS) return TAB_COMPLEX;
     tab_units(&c);
-    tab_pronouns(&c);
     tab_commas(&c);
+    tab_pronouns(&c);
     tab_clauses(&c);
     time_shift(&c);
     if (!c.status) screen(&c);

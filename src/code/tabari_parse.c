@@ -202,6 +202,8 @@ static void compounds(tab_ctx *c) {
         if (b >= 0 && c->w[b].type == TT_COMMA) b--;
         /* left: a comma list of actors ending right before the conjunction */
         int32_t u = unit_ending(c, b);
+        if (u >= 0 && c->c.units[u].compound && b < (int64_t)k - 1)
+            continue; /* "A and B, and C": see the chains below */
         if (u >= 0) {
             int32_t left[32];
             uint32_t nl = 0;
@@ -256,7 +258,9 @@ static void compounds(tab_ctx *c) {
         if (c->w[k].type != TT_CONJ || c->w[k - 1].type != TT_COMMA) continue;
         int32_t a = unit_ending(c, (int64_t)k - 2);
         int32_t b = unit_starting(c, k + 1);
-        if (a < 0 || b < 0 || !c->c.units[a].compound) continue;
+        if (a < 0 || b < 0 || !c->c.units[a].compound ||
+            !c->c.units[b].compound)
+            continue;
         int32_t pair[2] = {a, b};
         make_compound(c, pair, 2, c->c.units[a].first, c->c.units[b].end);
     }
@@ -282,22 +286,32 @@ void tab_units(tab_ctx *c) {
 
 /* ---- pronouns ------------------------------------------------------------- */
 
+/* The first actor (compound: the first compound; single: the first that
+ * is not one) outside the deleted clauses. */
 static int32_t first_unit(const tab_ctx *c, int compound) {
     for (uint32_t i = 0; i < c->n; i++) {
         int32_t u = c->w[i].unit;
-        if (u < 0 || !c->c.units[u].ncodes || c->c.units[u].pronoun) continue;
-        if (!compound || c->c.units[u].compound) return u;
+        if (u < 0 || !c->c.units[u].ncodes || c->c.units[u].pronoun ||
+            c->w[i].deleted)
+            continue;
+        if ((compound > 0) == (c->c.units[u].compound != 0) || compound < 0)
+            return u;
     }
     return -1;
 }
 
 void tab_pronouns(tab_ctx *c) {
-    int32_t first = first_unit(c, 0), comp = first_unit(c, 1);
+    /* a singular pronoun does not stand for a compound ("Bree and Arnor
+     * ... its embassy") */
+    int32_t first = first_unit(c, 0), comp = first_unit(c, 1),
+            any = first_unit(c, -1);
     for (uint32_t i = 0; i < c->n; i++) {
-        if (c->w[i].type != TT_PRON || c->c.unit_of[i] >= 0) continue;
+        if (c->w[i].type != TT_PRON || c->c.unit_of[i] >= 0 ||
+            c->w[i].deleted)
+            continue;
         const char *nm = c->c.s->toks[i].norm;
         int plural = nm[0] == 'T';
-        int32_t ref = plural && comp >= 0 ? comp : first;
+        int32_t ref = plural ? (comp >= 0 ? comp : any) : first;
         if (ref >= 0 && c->c.units[ref].first > i) ref = -1;
         const char *fwd = NULL;
         if (ref < 0 && c->o->forward && c->story && c->story->actor[0])
@@ -306,6 +320,9 @@ void tab_pronouns(tab_ctx *c) {
         int32_t u = tab_unit_new(c, i, i + 1);
         unit *pu = &c->c.units[u];
         pu->pronoun = 1;
+        /* THEIR is another actor than the one it stands for: "A, B and C
+         * presented their credentials" pairs them up (COMPOUND-24) */
+        pu->quoted = !strcmp(nm, "THEIR");
         if (fwd) {
             tab_unit_code(c, u, fwd);
         } else {
@@ -356,7 +373,12 @@ static void cancel_partial(tab_ctx *c) {
             w->type = TT_WORD;
         }
         int32_t u = c->c.unit_of[i];
-        if (u >= 0 && !c->c.units[u].compound) c->c.units[u].ncodes = 0;
+        if (u >= 0 && !c->c.units[u].compound) {
+            c->c.units[u].ncodes = 0;
+            for (uint32_t q = c->c.units[u].first; q < c->c.units[u].end; q++)
+                if (c->c.unit_of[q] == u) c->c.unit_of[q] = -1;
+            c->w[c->c.units[u].first].unit = -1;
+        }
     }
     for (uint32_t u = 0; u < c->c.nunits; u++) {
         unit *x = &c->c.units[u];
@@ -390,12 +412,31 @@ void tab_commas(tab_ctx *c) {
     cancel_partial(c);
 }
 
+/* Does a clause start after the conjunction at i? Only when a verb, an
+ * actor, a pronoun or a determiner follows (one other word may come
+ * first: "and then it requested"); "a real easy or pleasant place" and
+ * "sheep and evil goats" join phrases, not clauses. */
+static int opens_clause(const tab_ctx *c, uint32_t i) {
+    int words = 0;
+    for (uint32_t q = i + 1; q < c->n; q++) {
+        const tword *w = &c->w[q];
+        if (w->deleted) continue;
+        if (w->type == TT_VERB || w->type == TT_PRON || w->type == TT_DET ||
+            c->c.unit_of[q] >= 0 || w->type == TT_ACTOR)
+            return 1;
+        if (w->type != TT_WORD || words++) return 0;
+    }
+    return 0;
+}
+
 void tab_clauses(tab_ctx *c) {
     c->clause_at = arena_alloc(c->c.a, (c->n + 1) * sizeof *c->clause_at);
     uint32_t k = 0;
     for (uint32_t i = 0; i < c->n; i++) {
         const tword *w = &c->w[i];
-        if (w->type == TT_CONJ && !w->in_compound && !w->deleted) k++;
+        if (w->type == TT_CONJ && !w->in_compound && !w->deleted &&
+            opens_clause(c, i))
+            k++;
         c->clause_at[i] = k;
     }
     c->nclauses = k + 1;

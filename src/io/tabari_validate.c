@@ -66,8 +66,10 @@ typedef struct xblock {
 static size_t parse_blocks(const char *s, xblock *x, size_t max) {
     size_t n = 0;
     for (const char *p = s; (p = strchr(p, '{')) && n < max;) {
+        /* an OPTION: block may lack its brace: it ends with the comment */
         const char *e = strchr(p, '}');
-        if (!e) break;
+        if (!e) e = strstr(p, "*/");
+        if (!e) e = p + strlen(p);
         xblock *b = &x[n++];
         memset(b, 0, sizeof *b);
         b->stop = p > s && p[-1] == '-';
@@ -91,10 +93,11 @@ static size_t parse_blocks(const char *s, xblock *x, size_t max) {
             while (*t && *t != '/') t++;
             if (*t == '/') t++;
         }
-        const char *d = e + 1;
+        const char *d = *e ? e + 1 : e;
         while (*d == ' ' || *d == '\t') d++;
         while (*d >= '0' && *d <= '9') b->date = b->date * 10 + (uint32_t)(*d++ - '0');
-        p = e + 1;
+        p = *e ? e + 1 : e;
+        if (!*e) break;
     }
     return n;
 }
