@@ -27,6 +27,7 @@ enum {
     TW_STEM = 1 << 0,  /* a prefix of the text word is enough */
     TW_ENDS = 1 << 1,  /* exact, or with a regular ending added */
     TW_NEXT = 1 << 2,  /* the next phrase word must follow immediately */
+    TW_VERB = 1 << 3,  /* of a verb root: 'S is not one of its endings */
 };
 
 typedef struct tab_word {

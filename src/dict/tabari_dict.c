@@ -125,7 +125,8 @@ int tab_word_match(const dict *d, const tab_word *tw, const char *w,
     if (n < rn || memcmp(w, r, rn)) return 0;
     if (n == rn || tw->flags & TW_STEM) return 1;
     if (!(tw->flags & TW_ENDS)) return 0;
-    if (is_ending(w + rn, n - rn)) return 1;
+    if (is_ending(w + rn, n - rn))
+        return !(tw->flags & TW_VERB) || w[rn] != '\'';
     /* DEPLORE_ -> DEPLORED, DEPLORES */
     return r[rn - 1] == 'E' && n == rn + 1 &&
            (w[rn] == 'D' || w[rn] == 'N');

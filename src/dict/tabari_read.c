@@ -138,6 +138,8 @@ int64_t tab_add_root(dict *d, const char *name, uint32_t line, uint16_t file,
     r->chars = chars;
     r->line = line;
     r->file = file;
+    if (kind == TK_VERB || kind == TK_TIME) /* "donate's" is no verb */
+        t->words[t->nwords - 1].flags |= TW_VERB;
     t->finished = 0;
     return (int64_t)t->nroots++;
 }

@@ -44,6 +44,9 @@ typedef struct vreader {
     uint32_t nchars, cap_chars;
     char **exp;           /* expansions of the pattern being read */
     uint32_t nexp, cap_exp;
+    uint32_t *ded;        /* per expansion: letters that came from synsets
+                             (a synset adds nothing to a pattern's length) */
+    uint32_t nded, cap_ded;
     int64_t block;        /* current root's block, -1 before the first */
     uint8_t root_flags;
     char *err;
@@ -73,26 +76,42 @@ static const syn_def *syn_find(const vreader *v, const char *s, size_t n) {
 /* Appends a text with one choice put in for s[a..b): the choice is
  * trimmed, and a stem choice followed by '_' gets '~' so that the
  * connector keeps it a stem. */
+static uint32_t letters(const char *s, size_t n) {
+    uint32_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += tab_isalnum(s[i]) || s[i] == '_' || s[i] == '\'';
+    return k;
+}
+
+/* `syn`: the choice is a synset member; its letters do not count, and
+ * after a member of several words the next element may come at a
+ * distance (TABARI does so: SYNSET-22h). */
 static void push_choice(vreader *v, const char *s, size_t n, size_t a,
-                        size_t b, const char *c, size_t cn) {
+                        size_t b, const char *c, size_t cn, uint32_t ded,
+                        int syn) {
     arena *ar = &v->d->scratch;
     while (cn && dict_isblank(*c)) c++, cn--;
     while (cn && dict_isblank(c[cn - 1])) cn--;
-    int tilde = cn && b < n && s[b] == '_' && c[cn - 1] != '_';
+    int multi = syn && (memchr(c, '_', cn) || memchr(c, ' ', cn));
+    int tilde = cn && b < n && s[b] == '_' && c[cn - 1] != '_' && !multi;
     size_t len = a + cn + (size_t)tilde + (n - b);
     char *t = arena_alloc(ar, len + 1);
     memcpy(t, s, a);
     memcpy(t + a, c, cn);
     if (tilde) t[a + cn] = '~';
     memcpy(t + a + cn + (size_t)tilde, s + b, n - b);
+    if (multi && b < n && s[b] == '_') t[a + cn] = ' ';
     t[len] = '\0';
     ARENA_GROW(ar, v->exp, v->nexp, v->cap_exp);
     v->exp[v->nexp++] = t;
+    ARENA_GROW(ar, v->ded, v->nded, v->cap_ded);
+    v->ded[v->nded++] = ded + (syn ? letters(c, cn) : 0);
 }
 
 /* Expands the first synset or alternative of text s; returns 1 if there
  * was one, 0 if s is plain, -1 on error. */
-static int expand_one(vreader *v, uint32_t line, const char *s) {
+static int expand_one(vreader *v, uint32_t line, const char *s,
+                      uint32_t ded) {
     size_t n = strlen(s);
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '&') {
@@ -103,7 +122,7 @@ static int expand_one(vreader *v, uint32_t line, const char *s) {
                                 "undefined synset %.*s", (int)k, s + i);
             for (uint32_t j = 0; j < sy->n; j++)
                 push_choice(v, s, n, i, i + k, sy->members[j],
-                            strlen(sy->members[j]));
+                            strlen(sy->members[j]), ded, 1);
             return 1;
         }
         if (s[i] == '{') {
@@ -118,7 +137,7 @@ static int expand_one(vreader *v, uint32_t line, const char *s) {
                     if (s[k] == '{')
                         return dict_err(v->err, v->errlen, v->name, line,
                                         "nested '{'");
-                    push_choice(v, s, n, i, b, s + st, k - st);
+                    push_choice(v, s, n, i, b, s + st, k - st, ded, 0);
                     st = k + 1;
                 }
             return 1;
@@ -136,9 +155,11 @@ static int expand_all(vreader *v, uint32_t line, const char *s,
     *from = v->nexp;
     ARENA_GROW(&v->d->scratch, v->exp, v->nexp, v->cap_exp);
     v->exp[v->nexp++] = (char *)s;
+    ARENA_GROW(&v->d->scratch, v->ded, v->nded, v->cap_ded);
+    v->ded[v->nded++] = 0;
     for (uint32_t i = *from; i < v->nexp;) {
         uint32_t before = v->nexp;
-        int r = expand_one(v, line, v->exp[i]);
+        int r = expand_one(v, line, v->exp[i], v->ded[i]);
         if (r < 0) return -1;
         if (r == 0) {
             i++;
@@ -147,9 +168,13 @@ static int expand_all(vreader *v, uint32_t line, const char *s,
         /* replace entry i by its expansions (moved into place) */
         uint32_t added = v->nexp - before;
         v->exp[i] = v->exp[before];
-        for (uint32_t k = 1; k < added; k++)
+        v->ded[i] = v->ded[before];
+        for (uint32_t k = 1; k < added; k++) {
             v->exp[before + k - 1] = v->exp[before + k];
+            v->ded[before + k - 1] = v->ded[before + k];
+        }
         v->nexp--;
+        v->nded--;
         if (v->nexp - *from > MAX_EXPAND)
             return dict_err(v->err, v->errlen, v->name, line,
                             "pattern expands to more than %d patterns",
@@ -173,7 +198,8 @@ static int is_tokch(char c) {
 }
 
 static int plain_pattern(vreader *v, uint32_t line, const char *s,
-                         const char *code, size_t cn, int *star_seen) {
+                         uint32_t ded, const char *code, size_t cn,
+                         int *star_seen) {
     dict *d = v->d;
     size_t n = strlen(s);
     ptok t[MAXTOK];
@@ -264,7 +290,7 @@ static int plain_pattern(vreader *v, uint32_t line, const char *s,
         ARENA_GROW(&d->scratch, v->chars, v->nchars, v->cap_chars);
         v->chars[v->nchars++] = 0;
     }
-    v->chars[pi] = chars;
+    v->chars[pi] = chars > ded ? chars - ded : 0;
     return 0;
 }
 
@@ -291,8 +317,9 @@ static int pattern_line(vreader *v, uint32_t line, const char *s, size_t n) {
     if (expand_all(v, line, body, &from)) return -1;
     int star = 0;
     for (uint32_t i = from; i < v->nexp; i++)
-        if (plain_pattern(v, line, v->exp[i], code, cn, &star)) return -1;
-    v->nexp = from;
+        if (plain_pattern(v, line, v->exp[i], v->ded[i], code, cn, &star))
+            return -1;
+    v->nexp = v->nded = from;
     if (!star)
         return dict_err(v->err, v->errlen, v->name, line,
                         "pattern without '*'");
@@ -442,7 +469,7 @@ static int synset_line(vreader *v, uint32_t line, const char *s, size_t n) {
         dict_split_words(d, v->exp[i], strlen(v->exp[i]), 1, &w);
         vb_synset_member(d, w.w, w.n, 0);
     }
-    v->nexp = from;
+    v->nexp = v->nded = from;
     return 0;
 }
 
