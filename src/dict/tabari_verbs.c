@@ -237,9 +237,14 @@ static int plain_pattern(vreader *v, uint32_t line, const char *s,
         if (!is_tokch(s[st]) && i < n && (s[i] == '_' || s[i] == '-'))
             k->flags = 0;
         if (k->n == 1 && s[st] == '*') {
-            if (star != SIZE_MAX)
-                return dict_err(v->err, v->errlen, v->name, line,
-                                "more than one '*'");
+            if (star != SIZE_MAX) {
+                /* "- * COMMIT * AID" (master verbs): dropped, as
+                 * unpaired braces are */
+                dict_warn(v->d, v->name, line,
+                          "pattern with two '*': pattern dropped");
+                *star_seen = 1;
+                return 0;
+            }
             star = nt;
         }
         nt++;
@@ -313,6 +318,19 @@ static int pattern_line(vreader *v, uint32_t line, const char *s, size_t n) {
     size_t cn = (size_t)(rb - code);
     dict_trim(&code, &cn);
     char *body = upper_dup(&v->d->scratch, s, (size_t)(lb - s));
+    /* "{ WAS | WERE ]" (CAMEO.091003.master.verbs:7990): TABARI reports
+     * the line and goes on, so a pattern whose braces do not pair is
+     * dropped with a warning (dyad dict check shows it) */
+    int open = 0, bad = 0;
+    for (const char *q = body; *q; q++) {
+        if (*q == '{') bad |= open++ > 0;
+        if (*q == '}') bad |= --open < 0;
+    }
+    if (bad || open) {
+        dict_warn(v->d, v->name, line,
+                  "pattern with unpaired '{ }': pattern dropped");
+        return 0;
+    }
     uint32_t from;
     if (expand_all(v, line, body, &from)) return -1;
     int star = 0;
