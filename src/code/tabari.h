@@ -32,12 +32,17 @@ enum {
     TT_PART     /* a later word of a root that started earlier */
 };
 
+#define TW_PTRIE (-2)
+
 typedef struct tword {
     uint8_t type;
     uint8_t cap;         /* capitalised in mixed-case text */
     uint8_t deleted;     /* inside a deleted comma clause */
     uint8_t in_compound; /* a conjunction or comma inside a compound */
-    int32_t root;        /* root starting here, or -1 */
+    int32_t root;        /* root starting here, -1 none, TW_PTRIE for an
+                            actor or agent phrase of a PETRARCH-format file
+                            (dict.actors / dict.agents, exact words) */
+    uint32_t pref;       /* TW_PTRIE: its actor or agent entry */
     uint32_t last;       /* last word of that root's match */
     uint32_t adj_end;    /* end of the root's first run of adjacent words */
     int32_t owner;       /* for TT_PART: the word whose root took it */
@@ -90,7 +95,14 @@ void tab_unit_code(tab_ctx *c, int32_t u, const char *code);
 /* tabari_code.c: codes one sentence; events appended to out. */
 int tab_code_sentence(const dyad_engine *e, arena *a, const char *text,
                       size_t len, uint32_t date, uint32_t index,
-                      const tab_opts *o, tab_story *story, event_list *out,
-                      uint32_t *date_out);
+                      uint32_t doc_off, const tab_opts *o, tab_story *story,
+                      event_list *out, uint32_t *date_out);
+
+/* tabari_doc.c: dyad_code's document loop under the TABARI model: the
+ * title, then each sentence of the text, coded in order (spans are in the
+ * caller's bytes: TABARI's filter works on them directly). */
+void tab_code_document(const dyad_engine *e, dyad_doc *doc,
+                       const dyad_input *in, const dyad_options *opts,
+                       dyad_result *out);
 
 #endif

@@ -451,8 +451,8 @@ static void filter_events(coding *g) {
 
 int tab_code_sentence(const dyad_engine *e, arena *a, const char *text,
                       size_t len, uint32_t date, uint32_t index,
-                      const tab_opts *o, tab_story *story, event_list *out,
-                      uint32_t *date_out) {
+                      uint32_t doc_off, const tab_opts *o, tab_story *story,
+                      event_list *out, uint32_t *date_out) {
     tab_ctx c;
     memset(&c, 0, sizeof c);
     tab_opts defaults;
@@ -464,6 +464,7 @@ int tab_code_sentence(const dyad_engine *e, arena *a, const char *text,
     c.c.a = a;
     c.c.s = arena_zalloc(a, sizeof *c.c.s);
     c.c.s->index = index;
+    c.c.s->doc_off = doc_off;
     c.c.date = date;
     c.d = &e->d;
     c.o = o;

@@ -222,6 +222,31 @@ static int word_is(const tok *t, const char *const *list) {
     return 0;
 }
 
+/* The longest actor or agent phrase of PETRARCH-format files (dyad's own
+ * dictionaries beside TABARI verbs) at word i: its word count, 0 if none;
+ * *kind gets TT_ACTOR or TT_AGENT. */
+static size_t ptrie_at(tab_ctx *c, uint32_t i, const uint32_t *wids,
+                       uint8_t *kind, uint32_t *entry) {
+    const dict *d = c->d;
+    uint32_t v = 0, va = 0;
+    size_t n = c->n - i;
+    size_t la = d->nactor_entries ? ptrie_longest(&d->actors, wids + i, n, &v)
+                                  : 0;
+    size_t lg = d->nagent_entries ? ptrie_longest(&d->agents, wids + i, n, &va)
+                                  : 0;
+    if (la && la >= lg) {
+        *kind = TT_ACTOR;
+        *entry = v - 1;
+        return la;
+    }
+    if (lg) {
+        *kind = TT_AGENT;
+        *entry = va - 1;
+        return lg;
+    }
+    return 0;
+}
+
 static void lookup(tab_ctx *c) {
     static const char *const dets[] = {"A", "AN", "THE", NULL};
     static const char *const conjs[] = {"AND", "OR", "BUT", "NOR", NULL};
@@ -229,6 +254,8 @@ static void lookup(tab_ctx *c) {
                                         "HIS", "HER", "ITS",  "THEY",
                                         "THEM", "THEIR", NULL};
     const sentence *s = c->c.s;
+    uint32_t *wids = arena_alloc(c->c.a, (c->n + 1) * sizeof *wids);
+    for (uint32_t i = 0; i < c->n; i++) wids[i] = s->toks[i].wid;
     for (uint32_t i = 0; i < s->ntok; i++) {
         tword *w = &c->w[i];
         const tok *t = &s->toks[i];
@@ -239,6 +266,27 @@ static void lookup(tab_ctx *c) {
         }
         cand k = {c, i, -1, 0, 0, 0};
         tab_roots_for(c->d, t->norm, t->nlen, offer, &k);
+        uint8_t pk;
+        uint32_t pe;
+        size_t pl = ptrie_at(c, i, wids, &pk, &pe);
+        uint32_t pchars = 0;
+        for (size_t q = 0; q < pl; q++) pchars += s->toks[i + q].nlen;
+        if (pl && (k.best < 0 || pchars > k.best_chars)) {
+            w->type = pk;
+            w->root = TW_PTRIE;
+            w->pref = pe;
+            w->last = i + (uint32_t)pl - 1;
+            w->adj_end = i + (uint32_t)pl;
+            for (uint32_t q = i + 1; q < w->adj_end; q++) {
+                c->w[q].type = TT_PART;
+                c->w[q].owner = (int32_t)i;
+            }
+            if (pk == TT_ACTOR) {
+                const char *code = dict_actor_code(c->d, pe, c->date);
+                w->code = code ? code : "---";
+            }
+            continue;
+        }
         if (k.best >= 0) {
             const tab_root *r = &c->d->tab->roots[k.best];
             static const uint8_t type_of[] = {

@@ -66,15 +66,19 @@ static int norm_is(const tab_ctx *c, uint32_t i, const char *w) {
     return i < c->n && !strcmp(c->c.s->toks[i].norm, w);
 }
 
-/* The agent whose root starts at i (or whose later word is at i), or -1. */
-static int32_t agent_at(const tab_ctx *c, int64_t i, uint32_t *start) {
-    if (i < 0 || (uint64_t)i >= c->n) return -1;
+/* The code of the agent whose root starts at i (or whose later word is at
+ * i), or NULL. */
+static const char *agent_at(const tab_ctx *c, int64_t i, uint32_t *start) {
+    if (i < 0 || (uint64_t)i >= c->n) return NULL;
     const tword *w = &c->w[i];
     uint32_t s = (uint32_t)i;
     if (w->type == TT_PART && w->owner >= 0) s = (uint32_t)w->owner;
-    if (c->w[s].type != TT_AGENT || c->w[s].deleted) return -1;
+    const tword *a = &c->w[s];
+    if (a->type != TT_AGENT || a->deleted) return NULL;
     *start = s;
-    return c->w[s].root;
+    uint32_t e = a->root == TW_PTRIE ? a->pref
+                                     : c->d->tab->roots[a->root].ref;
+    return c->d->agent_entries[e].code;
 }
 
 /* XYZ already at a 3-character boundary of code? */
@@ -99,25 +103,23 @@ static const char *with_agent(tab_ctx *c, const char *actor,
 
 static void actor_unit(tab_ctx *c, uint32_t i) {
     tword *w = &c->w[i];
-    const dict *d = c->d;
     uint32_t first = i, end = w->adj_end;
-    const char *agent = NULL;
+    const char *agent = NULL, *ac;
     int former = norm_is(c, i - 1, "FORMER") && i > 0;
     uint32_t as;
-    int32_t ar;
     /* after: "Gondor police", "Arnor former security officials" */
     uint32_t j = end;
     int fa = norm_is(c, j, "FORMER");
-    if ((ar = agent_at(c, j + (uint32_t)fa, &as)) >= 0 && as == j + (uint32_t)fa) {
-        agent = d->agent_entries[d->tab->roots[ar].ref].code;
+    if ((ac = agent_at(c, j + (uint32_t)fa, &as)) && as == j + (uint32_t)fa) {
+        agent = ac;
         former |= fa;
         end = c->w[as].adj_end;
     } else if (i > 0) {
         /* before: "ambassadors of Arnor", "human rights activists Gondor" */
         int64_t k = (int64_t)i - 1;
         if (norm_is(c, (uint32_t)k, "IN") || norm_is(c, (uint32_t)k, "OF")) k--;
-        if ((ar = agent_at(c, k, &as)) >= 0 && c->w[as].adj_end == k + 1) {
-            agent = d->agent_entries[d->tab->roots[ar].ref].code;
+        if ((ac = agent_at(c, k, &as)) && c->w[as].adj_end == k + 1) {
+            agent = ac;
             first = as;
             former |= as > 0 && norm_is(c, as - 1, "FORMER");
         }
@@ -275,10 +277,11 @@ void tab_units(tab_ctx *c) {
     if (c->o->convert_agents)
         for (uint32_t i = 0; i < c->n; i++) {
             if (c->w[i].type != TT_AGENT || sc->unit_of[i] >= 0) continue;
+            uint32_t as;
+            const char *code = agent_at(c, i, &as);
+            if (!code) continue;
             int32_t u = tab_unit_new(c, i, c->w[i].adj_end);
-            tab_unit_code(c, u, c->d->agent_entries
-                                    [c->d->tab->roots[c->w[i].root].ref]
-                                        .code);
+            tab_unit_code(c, u, code);
             sc->units[u].has_agent = 1;
         }
     compounds(c);
@@ -357,7 +360,7 @@ static void del(tab_ctx *c, uint32_t a, uint32_t b) {
 static void cancel_partial(tab_ctx *c) {
     for (uint32_t i = 0; i < c->n; i++) {
         tword *w = &c->w[i];
-        if (w->root < 0 || w->type == TT_PART) continue;
+        if (w->root == -1 || w->type == TT_PART) continue;
         int some = w->deleted, all = w->deleted;
         for (uint32_t q = i + 1; q <= w->last && q < c->n; q++)
             if (c->w[q].type == TT_PART && c->w[q].owner == (int32_t)i) {

@@ -249,7 +249,7 @@ static int run_text(const dyad_engine *e, tab_opts *o, const buf *t,
         uint32_t shifted = date;
         size_t code_len = cm ? (size_t)(cm - rec) : tn;
         arena_reset(&a);
-        int st = tab_code_sentence(e, &a, rec, code_len, date, 0, o,
+        int st = tab_code_sentence(e, &a, rec, code_len, date, 0, 0, o,
                                    o->forward ? &story : NULL, &ev, &shifted);
         const char *why = check(x, nx, st, &ev, 0, o->time_shift == 1,
                                 shifted, o->yyyy);
