@@ -19,7 +19,8 @@
 #define WRITER_REGISTRY(X)                                                     \
     X(writer_format_jsonl)                                                     \
     X(writer_format_tsv)                                                       \
-    X(writer_format_table)
+    X(writer_format_table)                                                     \
+    X(writer_format_tabari)
 
 #define WRITER_DECLARE(e) extern const writer_format e;
 WRITER_REGISTRY(WRITER_DECLARE)
