@@ -225,7 +225,12 @@ static void compounds(tab_ctx *c) {
              * them, belong to the compound but give no code */
             int64_t q = b;
             int words = 0;
-            while (q >= 0 && skippable(c->w[q].type) && words < 2) q--, words++;
+            /* adjectives and nouns only: "chill out and Gondor asked"
+             * is two clauses, not a compound */
+            while (q >= 0 && (c->w[q].type == TT_ADJ || c->w[q].type == TT_NOUN) &&
+                   words < 2)
+                q--, words++;
+            if (words == 0) continue;
             int32_t pu = unit_ending(c, q);
             first = (uint32_t)(pu >= 0 ? c->c.units[pu].first : (uint32_t)(q + 1));
             if (pu >= 0) c->c.units[pu].ncodes = 0;
