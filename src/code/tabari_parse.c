@@ -34,6 +34,11 @@
 
 #include "code/tabari.h"
 
+/* Everything here allocates from an arena under an unwind point (the
+ * document's or the loader's): the analyzer's NULL warnings are false
+ * positives (util/mem.h). */
+MEM_UNWINDS_BEGIN
+
 int32_t tab_unit_new(tab_ctx *c, uint32_t first, uint32_t end) {
     sent_ctx *sc = &c->c;
     ARENA_GROW(sc->a, sc->units, sc->nunits, sc->cap_units);
@@ -449,3 +454,4 @@ void tab_clauses(tab_ctx *c) {
     }
     c->nclauses = k + 1;
 }
+MEM_UNWINDS_END

@@ -25,6 +25,11 @@
 #include "dict/tabari_priv.h"
 #include "dict/verbs_priv.h"
 
+/* Everything here allocates from an arena under an unwind point (the
+ * document's or the loader's): the analyzer's NULL warnings are false
+ * positives (util/mem.h). */
+MEM_UNWINDS_BEGIN
+
 enum { MAXTOK = 64, MAX_EXPAND = 4096 };
 
 typedef struct syn_def {
@@ -542,3 +547,4 @@ int tab_load_verbs(dict *d, const char *name, const char *text, size_t len,
     sort_block(&v);
     return 0;
 }
+MEM_UNWINDS_END

@@ -37,11 +37,20 @@ static int read_all(const char *path, buf *b) {
     size_t cap = 1 << 16;
     b->p = malloc(cap);
     b->n = 0;
+    if (!b->p) {
+        fclose(f);
+        return -1;
+    }
     for (;;) {
         if (b->n + 4096 > cap) {
-            char *np = realloc(b->p, cap *= 2);
-            if (!np) break;
+            char *np = realloc(b->p, cap * 2);
+            if (!np) {
+                free(b->p);
+                fclose(f);
+                return -1;
+            }
             b->p = np;
+            cap *= 2;
         }
         size_t r = fread(b->p + b->n, 1, cap - b->n - 1, f);
         b->n += r;
@@ -202,6 +211,7 @@ static int run_text(const dyad_engine *e, tab_opts *o, const buf *t,
         at_start = 0;
         size_t tn = (size_t)(te - text);
         char *rec = malloc(tn + 1);
+        if (!rec) break;
         memcpy(rec, text, tn);
         rec[tn] = '\0';
         if (strstr(rec, "This is the end of the standard validation")) {
