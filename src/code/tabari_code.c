@@ -102,7 +102,7 @@ static int same_actor(const tab_ctx *c, int32_t a, int32_t b) {
     return 1;
 }
 
-/* The unit whose first word, or whose root's last word ("Durthang ... Orc"
+/* The unit whose first word, or whose root's last word ("Ostmark ... Guard"
  * across a conjunction), is at i. */
 static int32_t unit_near(const tab_ctx *c, uint32_t i) {
     int32_t u = unit_at(c, i);

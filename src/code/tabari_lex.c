@@ -12,8 +12,8 @@
  * '_' wants the next word at once, a blank lets words come between), and
  * the longest root that matches wins; its later words are taken. Then a
  * verb becomes a noun after a determiner (with adjectives and at most one
- * other word between: "the restore", "an accord", "a new bombing") or when
- * it is capitalised inside mixed-case text ("about To Restore"), and an
+ * other word between: "the denounce", "a sudden attack") or when
+ * it is capitalised inside mixed-case text ("about To Denounce"), and an
  * actor whose code is null on the sentence's date becomes a noun.
  */
 #include <string.h>

@@ -1,9 +1,9 @@
 /* tabari_parse.c -- TABARI's parse of a looked-up sentence (formats.md
  * g.11, c.2): actor units, compounds, pronouns, comma clauses, clauses.
  *
- * Units. An actor takes one agent: the one right after it ("Gondor
+ * Units. An actor takes one agent: the one right after it ("Valdoria
  * police"), else the one right before it, with an optional IN or OF
- * between ("ambassadors of Arnor", "activists in Arnor"). FORMER before
+ * between ("ambassadors of Kestria", "activists in Kestria"). FORMER before
  * the actor or the agent, or after the actor, makes the agent ELI. A
  * suffix agent ~XYZ is appended unless XYZ already stands in the code at a
  * 3-character boundary, a prefix agent XYZ~ is put in front on the same
@@ -11,13 +11,13 @@
  *
  * Compounds. "A and B", "A, B and C", "A nor B", also chained ("A and B,
  * and C and D"). The left conjunct counts only when an actor ends right
- * before the conjunction (a word between, as in "Ithilen's awful and cool
+ * before the conjunction (a word between, as in "Valdoria's bad and cool
  * minister X", leaves the first phrase uncoded); the right one is the
  * first actor after it (a few determiners, adjectives or other words may
  * come first), and further actors of the same run when a possessive or an
- * adjective separates them ("Arnor's Elrond", "the evil Arnor awful
- * Gondor"). Two adjectives or two nouns around the conjunction make no
- * compound ("awful and evil", "sheep and goats").
+ * adjective separates them ("Valdoria's Toll", "the bad Valdoria awful
+ * Kestria"). Two adjectives or two nouns around the conjunction make no
+ * compound (two adjectives, two nouns of the <NOUN> list).
  *
  * Pronouns. HE, SHE, IT, HIM and the possessives HIS, HER, ITS stand for
  * the sentence's first actor; THEY, THEM, THEIR for its first compound,
@@ -112,7 +112,7 @@ static void actor_unit(tab_ctx *c, uint32_t i) {
     const char *agent = NULL, *ac;
     int former = norm_is(c, i - 1, "FORMER") && i > 0;
     uint32_t as;
-    /* after: "Gondor police", "Arnor former security officials" */
+    /* after: "Kestria police", "Kestria former security officials" */
     uint32_t j = end;
     int fa = norm_is(c, j, "FORMER");
     if ((ac = agent_at(c, j + (uint32_t)fa, &as)) && as == j + (uint32_t)fa) {
@@ -120,7 +120,7 @@ static void actor_unit(tab_ctx *c, uint32_t i) {
         former |= fa;
         end = c->w[as].adj_end;
     } else if (i > 0) {
-        /* before: "ambassadors of Arnor", "human rights activists Gondor" */
+        /* before: "ambassadors of Kestria", "rights activists Kestria" */
         int64_t k = (int64_t)i - 1;
         if (norm_is(c, (uint32_t)k, "IN") || norm_is(c, (uint32_t)k, "OF")) k--;
         if ((ac = agent_at(c, k, &as)) && c->w[as].adj_end == k + 1) {
@@ -230,7 +230,7 @@ static void compounds(tab_ctx *c) {
              * them, belong to the compound but give no code */
             int64_t q = b;
             int words = 0;
-            /* adjectives and nouns only: "chill out and Gondor asked"
+            /* adjectives and nouns only: "calm down and Kestria asked"
              * is two clauses, not a compound */
             while (q >= 0 && (c->w[q].type == TT_ADJ || c->w[q].type == TT_NOUN) &&
                    words < 2)
@@ -314,7 +314,7 @@ static int32_t first_unit(const tab_ctx *c, int compound) {
 }
 
 void tab_pronouns(tab_ctx *c) {
-    /* a singular pronoun does not stand for a compound ("Bree and Arnor
+    /* a singular pronoun does not stand for a compound ("Valdoria and Kestria
      * ... its embassy") */
     int32_t first = first_unit(c, 0), comp = first_unit(c, 1),
             any = first_unit(c, -1);
@@ -334,7 +334,7 @@ void tab_pronouns(tab_ctx *c) {
         unit *pu = &c->c.units[u];
         pu->pronoun = 1;
         /* THEIR is another actor than the one it stands for: "A, B and C
-         * presented their credentials" pairs them up (COMPOUND-24) */
+         * showed their papers" pairs them up (validation COMPOUND-24) */
         pu->quoted = !strcmp(nm, "THEIR");
         if (fwd) {
             tab_unit_code(c, u, fwd);

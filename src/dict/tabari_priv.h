@@ -23,7 +23,7 @@ static inline uint32_t tlines_lineno(const tlines *r) {
     return r->raw.lineno;
 }
 
-/* Parses a dictionary phrase ("AMARA_TOLL", "ITHILEN TELEVISION",
+/* Parses a dictionary phrase ("AMARA_TOLL", "KESTRIAN TELEVISION",
  * "MOUSE=", "BARAD-DUR") into phrase words appended to t->words: words
  * are split at blanks and '_', upper-cased, '-' read as '_'. `endings`:
  * the last word written with '_' also matches with a regular ending (roots

@@ -243,7 +243,7 @@ static int plain_pattern(vreader *v, uint32_t line, const char *s,
             k->flags = 0;
         if (k->n == 1 && s[st] == '*') {
             if (star != SIZE_MAX) {
-                /* "- * COMMIT * AID" (master verbs): dropped, as
+                /* (three lines of the master verbs): dropped, as
                  * unpaired braces are */
                 dict_warn(v->d, v->name, line,
                           "pattern with two '*': pattern dropped");
@@ -323,7 +323,7 @@ static int pattern_line(vreader *v, uint32_t line, const char *s, size_t n) {
     size_t cn = (size_t)(rb - code);
     dict_trim(&code, &cn);
     char *body = upper_dup(&v->d->scratch, s, (size_t)(lb - s));
-    /* "{ WAS | WERE ]" (CAMEO.091003.master.verbs:7990): TABARI reports
+    /* an unpaired brace (CAMEO.091003.master.verbs:7990): TABARI reports
      * the line and goes on, so a pattern whose braces do not pair is
      * dropped with a warning (dyad dict check shows it) */
     int open = 0, bad = 0;
