@@ -24,6 +24,8 @@ CORPUS=$B/bench/corpus.jsonl
 NSENT=200000
 RUNS=3
 PHOENIX=../shared/dictionaries/phoenix
+# TABARI's CAMEO master verbs with dyad's own actors (the TABARI model)
+TABARI_VERBS=../shared/conformance/tabari/CAMEO.091003.master.verbs
 CC=${CC:-cc}
 
 mkdir -p "$B/bench" || exit 2
@@ -183,6 +185,11 @@ if [ -d "$PHOENIX" ]; then
     bench_set phoenix --dict "$PHOENIX"
 else
     echo "bench: $PHOENIX not present; Phoenix dictionaries skipped"
+fi
+if [ -f "$TABARI_VERBS" ]; then
+    bench_set tabari --verbs "$TABARI_VERBS" --dict data/dict
+else
+    echo "bench: $TABARI_VERBS not present; TABARI verbs skipped"
 fi
 
 printf '%-8s %3s %8s %12s %7s %10s %8s %9s %7s %8s %5s\n' \

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "io/tabari_validate.h"
 #include "io/validation.h"
 
 static char *join_dir(const char *xml, const char *name) {
@@ -36,6 +37,19 @@ static void print_events(const char *label, const char *const (*ev)[3],
     printf("\n");
 }
 
+/* TABARI's records (io/tabari_validate.c): same report, same last line. */
+static int cmd_validate_tabari(const char *path, int verbose,
+                               const char *only) {
+    char err[1024];
+    tval_counts n;
+    if (tval_run(path, verbose, only, stdout, &n, err, sizeof err)) {
+        fprintf(stderr, "dyad: %s\n", err);
+        return EXIT_USAGE;
+    }
+    printf("%d passed, %d failed\n", n.passed, n.failed);
+    return n.failed ? EXIT_REJECTED : EXIT_OK;
+}
+
 int cmd_validate(int argc, char **argv) {
     const char *path = NULL, *category = NULL;
     int verbose = 0;
@@ -51,9 +65,13 @@ int cmd_validate(int argc, char **argv) {
             path = argv[i];
     }
     if (!path) {
-        fprintf(stderr, "usage: dyad validate FILE.xml [--category X]\n");
+        fprintf(stderr, "usage: dyad validate FILE.xml|FILE.project "
+                        "[--category X]\n");
         return EXIT_USAGE;
     }
+    size_t pl = strlen(path);
+    if (pl > 8 && !strcmp(path + pl - 8, ".project"))
+        return cmd_validate_tabari(path, verbose, category);
     char err[1024];
     val_file *vf = val_load(path, err, sizeof err);
     if (!vf) {

@@ -7,8 +7,9 @@
  * load with one option; --verbs, --actors (repeatable), --agents,
  * --discards, --issues and --nominals name single files and take
  * precedence over the folder's. With no option at all dyad uses its own
- * bundled dictionaries. --model clause|linear overrides the coding model
- * the verb file implies. */
+ * bundled dictionaries. --model clause|linear|tabari overrides the coding
+ * model the verb file implies; --options names a TABARI .options file, and
+ * --dict also takes a TABARI .project file or folder. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +25,8 @@ int dict_opts_parse(dict_opts *o, int argc, char **argv, int *i) {
                  {"--agents", DYAD_DICT_AGENTS},
                  {"--discards", DYAD_DICT_DISCARDS},
                  {"--issues", DYAD_DICT_ISSUES},
-                 {"--nominals", DYAD_DICT_NOMINALS}};
+                 {"--nominals", DYAD_DICT_NOMINALS},
+                 {"--options", DYAD_DICT_OPTIONS}}; /* TABARI .options */
     const char *a = argv[*i];
     int which = -1;
     for (size_t k = 0; k < sizeof files / sizeof files[0]; k++)
@@ -40,8 +42,11 @@ int dict_opts_parse(dict_opts *o, int argc, char **argv, int *i) {
             o->model = DYAD_MODEL_CLAUSE;
         else if (!strcmp(v, "linear"))
             o->model = DYAD_MODEL_LINEAR;
+        else if (!strcmp(v, "tabari"))
+            o->model = DYAD_MODEL_TABARI;
         else {
-            fprintf(stderr, "dyad: --model: '%s' is not clause or linear\n",
+            fprintf(stderr,
+                    "dyad: --model: '%s' is not clause, linear or tabari\n",
                     v);
             return -1;
         }

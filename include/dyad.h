@@ -118,9 +118,11 @@ typedef enum dyad_dict_kind {
     DYAD_DICT_DISCARDS = 4,  /* phrases that drop a sentence or story */
     DYAD_DICT_ISSUES = 5,    /* topic phrases */
     DYAD_DICT_NOMINALS = 6,  /* event nouns: "air strike on" -> 195 */
-    DYAD_DICT_RULES = 7      /* word classes the coder's rules use:
+    DYAD_DICT_RULES = 7,     /* word classes the coder's rules use:
                                 reporting verbs, descriptions of armed
                                 groups and governments (dyad.rules.txt) */
+    DYAD_DICT_OPTIONS = 8    /* TABARI .options: coding settings of the
+                                TABARI model */
 } dyad_dict_kind;
 
 typedef enum dyad_dict_format {
@@ -128,7 +130,9 @@ typedef enum dyad_dict_format {
     DYAD_FORMAT_PETRARCH2 = 1, /* PETRARCH2 / Phoenix formats */
     DYAD_FORMAT_PETRARCH1 = 2, /* the linear verb patterns of PETRARCH1's
                                   validation suite */
-    DYAD_FORMAT_DYAD = 3       /* dyad's own formats (nominals) */
+    DYAD_FORMAT_DYAD = 3,      /* dyad's own formats (nominals) */
+    DYAD_FORMAT_TABARI = 4     /* TABARI .actors, .agents, .verbs,
+                                  .options */
 } dyad_dict_format;
 
 /* How a sentence is coded. The clause model (dyad's) reads the clause
@@ -139,7 +143,11 @@ typedef enum dyad_dict_format {
 typedef enum dyad_model {
     DYAD_MODEL_AUTO = 0,
     DYAD_MODEL_CLAUSE = 1,
-    DYAD_MODEL_LINEAR = 2
+    DYAD_MODEL_LINEAR = 2,
+    DYAD_MODEL_TABARI = 3      /* TABARI's: its own text filter, stems and
+                                  connectors, compounds, comma clauses and
+                                  conjunction clauses (formats.md g.11);
+                                  AUTO picks it for TABARI-format verbs */
 } dyad_model;
 
 /* A new, empty configuration; al may be NULL (malloc). With no source

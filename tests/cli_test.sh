@@ -428,5 +428,24 @@ if [ -d "$PHX" ]; then
     fi
 fi
 
+# --- TABARI projects (dictionaries written here, not TABARI's own) ------
+mkdir -p "$T/tab"
+printf 'VALDORIA_ [VAL]\nKESTRI [KES]\n' > "$T/tab/t.actors"
+printf 'POLICE_ [~COP]\n' > "$T/tab/t.agents"
+printf 'DENOUNCE [111]\n- * TRUCE_TERMS [0871]\n' > "$T/tab/t.verbs"
+printf 'SET: MINIMUM WORDS = 3\n' > "$T/tab/t.options"
+printf 'test project\n<actorsfile> t.actors\n<agentsfile> t.agents\n<verbsfile> t.verbs\n<optionsfile> t.options\n' > "$T/tab/t.project"
+rec tab-1 "Valdoria police denounced the truce terms of Kestria." > "$T/tab/in.jsonl"
+dy code --dict "$T/tab/t.project" --format tabari "$T/tab/in.jsonl"
+r=1; [ "$RC" = 0 ] && [ "$(cat "$T/out")" = "$(printf '250304\tVALCOP\tKES\t0871\ttab-1')" ] && r=0
+check "TABARI project: --dict FILE.project, --format tabari" $r "exit $RC, out: $(head -c 200 "$T/out")"
+dy code --dict "$T/tab" --format tabari "$T/tab/in.jsonl"
+r=1; [ "$RC" = 0 ] && grep -q 'VALCOP' "$T/out" && r=0
+check "TABARI project: --dict FOLDER with one .project" $r "exit $RC"
+printf 'DENOUNCE [111]\n- * TRUCE_TERMS\n' > "$T/tab/t.verbs"
+dy code --dict "$T/tab/t.project" "$T/tab/in.jsonl"
+r=1; [ "$RC" = 2 ] && grep -q 't.verbs:2: pattern without \[code\]' "$T/err" && r=0
+check "TABARI: a malformed verbs line fails with file:line" $r "exit $RC"
+
 echo "cli: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]

@@ -9,6 +9,8 @@
 # 3. the conformance ratchet: `dyad validate` on the PETRARCH2 unit-test
 #    records (when ../shared/conformance is present) must pass at least the
 #    number committed in tests/conformance_min.txt. It counts as one test.
+#    3b: the same for TABARI's suite and tests/tabari_min.txt
+#    (tests/tabari_ratchet.sh).
 # 4. the evaluation ratchet: F1 on tests/dev/devset.jsonl at or above the
 #    minimums in tests/eval_min.txt. One test.
 # 5. the embedding example, BUILD_DIR/examples/embed (built by make against
@@ -134,6 +136,16 @@ if [ -f "$CONF" ]; then
 else
     echo "== conformance: $CONF not present, skipped"
 fi
+
+# --- 3b. TABARI conformance ratchet (tests/tabari_ratchet.sh) -----------
+sh tests/tabari_ratchet.sh "$B" > "$OUT" 2>&1
+rc=$?
+cat "$OUT"
+case $rc in
+0) PASS=$((PASS + 1)) ;;
+77) ;;
+*) FAIL=$((FAIL + 1)) ;;
+esac
 
 # --- 4. evaluation ratchet ----------------------------------------------
 # The development set's F1 scores (dyad eval) may not drop below the

@@ -1048,8 +1048,8 @@ static void test_writer_doc_count_implicit(void **state) {
 
 static void test_writer_registry(void **state) {
     (void)state;
-    static const char *const names[] = {"jsonl", "tsv", "csv", "table"};
-    for (size_t i = 0; i < 4; i++) {
+    static const char *const names[] = {"jsonl", "tsv", "csv", "table", "tabari"};
+    for (size_t i = 0; i < 5; i++) {
         const writer_format *f = writer_format_at(i);
         assert_non_null(f);
         assert_string_equal(f->name, names[i]);
@@ -1057,14 +1057,14 @@ static void test_writer_registry(void **state) {
         assert_non_null(f->summary);
         assert_non_null(f->event);
     }
-    assert_null(writer_format_at(4));
+    assert_null(writer_format_at(5));
     assert_ptr_equal(writer_format_find("json"), writer_format_at(0)); /* alias */
     assert_null(writer_format_find("CSV"));
     assert_null(writer_format_find("TSV"));
     assert_null(writer_format_find(""));
     assert_null(writer_format_find(NULL));
     char buf[64];
-    assert_string_equal(writer_format_names(buf, sizeof buf), "jsonl (json), tsv, csv, table");
+    assert_string_equal(writer_format_names(buf, sizeof buf), "jsonl (json), tsv, csv, table, tabari");
     assert_string_equal(writer_format_names(buf, 6), "jsonl");
     /* no sink, no format, or a format without an event callback */
     writer_mem m = {0};

@@ -3,6 +3,7 @@
  * the one place a dictionary's format is told from its content.
  */
 #include "api/engine.h"
+#include "dict/tabari.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -34,11 +35,11 @@ void dyad_config_free(dyad_config *c) {
 }
 
 static int kind_ok(dyad_dict_kind k) {
-    return k >= DYAD_DICT_VERBS && k <= DYAD_DICT_RULES;
+    return k >= DYAD_DICT_VERBS && k <= DYAD_DICT_OPTIONS;
 }
 
 static int format_ok(dyad_dict_format f) {
-    return f >= DYAD_FORMAT_AUTO && f <= DYAD_FORMAT_DYAD;
+    return f >= DYAD_FORMAT_AUTO && f <= DYAD_FORMAT_TABARI;
 }
 
 /* Appends a source; takes ownership of nothing (copies name and data). */
@@ -88,7 +89,7 @@ dyad_status dyad_config_set_bundled(dyad_config *c, int use) {
 }
 
 dyad_status dyad_config_set_model(dyad_config *c, dyad_model m) {
-    if (!c || m < DYAD_MODEL_AUTO || m > DYAD_MODEL_LINEAR)
+    if (!c || m < DYAD_MODEL_AUTO || m > DYAD_MODEL_TABARI)
         return DYAD_ERR_ARG;
     c->model = m;
     return DYAD_OK;
@@ -129,6 +130,9 @@ static int cmp_str(const void *a, const void *b) {
 dyad_status dyad_config_add_dir(dyad_config *c, const char *dir,
                                 dyad_error *err) {
     if (!c || !dir) return engine_error(err, DYAD_ERR_ARG, "no folder given");
+    /* a TABARI .project file, or a folder of TABARI files (config_tabari.c) */
+    dyad_status tst;
+    if (config_tabari_dir(c, dir, err, &tst)) return tst;
     DIR *d = opendir(dir);
     if (!d)
         return engine_error(err, DYAD_ERR_IO,
@@ -204,10 +208,13 @@ dyad_dict_format engine_sniff(dyad_dict_kind kind, dyad_dict_format fmt,
         while (i < len && (text[i] == ' ' || text[i] == '\t' ||
                            text[i] == '\r' || text[i] == '\n'))
             i++;
-        return len - i >= 4 && !memcmp(text + i, "<!--", 4)
-                   ? DYAD_FORMAT_PETRARCH1
-                   : DYAD_FORMAT_PETRARCH2;
+        if (len - i >= 4 && !memcmp(text + i, "<!--", 4))
+            return DYAD_FORMAT_PETRARCH1;
+        return tab_sniff_verbs(text, len) ? DYAD_FORMAT_TABARI
+                                          : DYAD_FORMAT_PETRARCH2;
     }
+    case DYAD_DICT_OPTIONS:
+        return DYAD_FORMAT_TABARI;
     case DYAD_DICT_NOMINALS:
     case DYAD_DICT_RULES:
         return DYAD_FORMAT_DYAD;

@@ -24,6 +24,9 @@ const model_rules model_clause_rules = {
     .clause_breaks = 1, .symmetric = 1};
 const model_rules model_linear_rules = {
     .model = DYAD_MODEL_LINEAR, .comma_deletion = 1, .quoted_actors = 1};
+/* TABARI's model has its own pipeline (code/tabari_*.c); the switches of
+ * the other two do not apply to it */
+const model_rules model_tabari_rules = {.model = DYAD_MODEL_TABARI};
 
 const char *dyad_version(void) { return DYAD_VERSION; }
 int dyad_version_number(void) { return DYAD_VERSION_NUMBER; }
@@ -106,6 +109,14 @@ static dyad_status load_text(dyad_engine *e, dyad_dict_kind kind,
     fmt = engine_sniff(kind, fmt, text, len);
     int rc = -1;
     dict *d = &e->d;
+    if (fmt == DYAD_FORMAT_TABARI) {
+        rc = engine_load_tabari(e, kind, name, text, len, msg, sizeof msg);
+        if (rc != 0)
+            return engine_error(err, DYAD_ERR_DICT, "%s",
+                                msg[0] ? msg : "malformed dictionary");
+        e->stats.files++;
+        return DYAD_OK;
+    }
     switch (kind) {
     case DYAD_DICT_VERBS:
         rc = dict_load_verbs(d, name, text, len,
@@ -132,6 +143,9 @@ static dyad_status load_text(dyad_engine *e, dyad_dict_kind kind,
         break;
     case DYAD_DICT_RULES:
         rc = dict_load_classes(d, name, text, len, msg, sizeof msg);
+        break;
+    case DYAD_DICT_OPTIONS:
+        rc = engine_load_tabari(e, kind, name, text, len, msg, sizeof msg);
         break;
     }
     if (rc != 0)
@@ -279,7 +293,7 @@ static void engine_destroy(dyad_engine *e) {
 static const dyad_dict_kind kinds[] = {
     DYAD_DICT_VERBS,    DYAD_DICT_ACTORS,   DYAD_DICT_AGENTS,
     DYAD_DICT_DISCARDS, DYAD_DICT_NOMINALS, DYAD_DICT_ISSUES,
-    DYAD_DICT_RULES};
+    DYAD_DICT_RULES,    DYAD_DICT_OPTIONS};
 
 static dyad_status load_all(dyad_engine *e, const dyad_config *c,
                             dyad_error *err) {
@@ -301,7 +315,9 @@ static dyad_status load_all(dyad_engine *e, const dyad_config *c,
         int mine_only = kinds[k] == DYAD_DICT_NOMINALS ||
                         kinds[k] == DYAD_DICT_ISSUES;
         int always = kinds[k] == DYAD_DICT_RULES;
-        if (!given && (bundled || always) && !(mine_only && own_verbs)) {
+        /* (no bundled TABARI options: the model's defaults stand) */
+        if (!given && (bundled || always) && !(mine_only && own_verbs) &&
+            kinds[k] != DYAD_DICT_OPTIONS) {
             dyad_status st = load_bundled(e, kinds[k], err);
             if (st != DYAD_OK) return st;
         }
@@ -335,6 +351,7 @@ dyad_status dyad_engine_new(const dyad_config *c, dyad_engine **out,
     arena_init(&e->mem, 16 * 1024, &e->m);
     if (c && c->model == DYAD_MODEL_LINEAR) e->rules = &model_linear_rules;
     if (c && c->model == DYAD_MODEL_CLAUSE) e->rules = &model_clause_rules;
+    if (c && c->model == DYAD_MODEL_TABARI) e->rules = &model_tabari_rules;
     dyad_status st = load_all(e, c, err);
     if (st != DYAD_OK) {
         e->m.oom = NULL;

@@ -49,7 +49,8 @@ typedef struct model_rules {
                                 are mutual: each gives the reverse event */
 } model_rules;
 
-extern const model_rules model_clause_rules, model_linear_rules;
+extern const model_rules model_clause_rules, model_linear_rules,
+    model_tabari_rules;
 
 struct dyad_engine {
     mem m;                 /* the caller's allocator; unwinds while loading */
@@ -62,6 +63,8 @@ struct dyad_engine {
     arena mem;             /* cameo names, file names */
     char *loading;         /* the file being read (freed if loading fails) */
     uint32_t w_by, w_of, w_in, w_from, w_said, w_to, w_us_dotted; /* frequent word ids */
+    struct tab_opts *tab_opts; /* TABARI .options settings (engine_tabari.c),
+                                  NULL when none was loaded */
     dyad_dict_stats stats;
 };
 
@@ -104,6 +107,16 @@ struct dyad_config {
 };
 
 const cameo_entry *engine_cameo(const dyad_engine *e, const char *code);
+
+/* engine_tabari.c: loads a TABARI-format source into e (0, or -1 with
+ * "file:line: reason" in msg). */
+int engine_load_tabari(dyad_engine *e, dyad_dict_kind kind, const char *name,
+                       const char *text, size_t len, char *msg,
+                       size_t msglen);
+/* config_tabari.c: when path is a TABARI .project file or a folder of
+ * TABARI files, adds its dictionaries to c, sets *st and returns 1. */
+int config_tabari_dir(dyad_config *c, const char *path, dyad_error *err,
+                      dyad_status *st);
 
 /* Sets err (when not NULL) and returns s. */
 dyad_status engine_error(dyad_error *err, dyad_status s, const char *fmt, ...)

@@ -15,6 +15,7 @@
 #include "text/chunker.h"
 #include "text/dateline.h"
 #include "code/coder.h"
+#include "code/tabari.h"
 #include "text/sentsplit.h"
 #include "text/tagger.h"
 #include "text/tokenize.h"
@@ -278,6 +279,10 @@ static void issue_list(arena *a, dyad_event *ev) {
 static void code_document(const dyad_engine *e, dyad_doc *doc,
                           const dyad_input *in, const dyad_options *opts,
                           dyad_result *out) {
+    if (e->rules->model == DYAD_MODEL_TABARI) { /* code/tabari_doc.c */
+        tab_code_document(e, doc, in, opts, out);
+        return;
+    }
     arena *a = &doc->a;
     uint32_t invalid = 0, date = in->date;
     /* part 0 the title (one sentence, when given), part 1 the body */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "code/coder.h"
+#include "dict/tabari.h"
 #include "util/wordset.h"
 
 typedef struct mstate {
@@ -99,6 +100,14 @@ static int syn_may_start(const mstate *st, uint32_t sy, uint32_t p,
     return (int)((m[b >> 6] >> (b & 63)) & 1);
 }
 
+/* TABARI literal at token p: the word, or for a stem any word it begins
+ * (dict/tabari.h) */
+static int tword_at(const mstate *st, const pat_elem *e, uint32_t p) {
+    const tok *t = &st->c->s->toks[p];
+    tab_word tw = {e->arg, (uint8_t)e->nmods};
+    return t->wid == e->arg || tab_word_match(st->d, &tw, t->norm, t->nlen);
+}
+
 static void bind(mstate *st, const pat_elem *e, int32_t u, int upper) {
     if (e->kind == PE_SOURCE) st->m->source = u;
     if (e->kind == PE_TARGET) st->m->target = u;
@@ -117,6 +126,8 @@ static int try_lower_at(mstate *st, uint32_t k, uint32_t p) {
     case PE_WORD:
     case PE_PREP:
         return s->toks[p].wid == e->arg && solve_lower(st, k + 1, p + 1);
+    case PE_TWORD:
+        return tword_at(st, e, p) && solve_lower(st, k + 1, p + 1);
     case PE_SYN: {
         const synset *sy = &st->d->synsets[e->arg];
         if (!syn_may_start(st, e->arg, p, 0)) return 0;
@@ -169,6 +180,8 @@ static int try_upper_at(mstate *st, uint32_t k, int64_t p) {
     case PE_WORD:
     case PE_PREP:
         return s->toks[p].wid == e->arg && solve_upper(st, k + 1, p - 1);
+    case PE_TWORD:
+        return tword_at(st, e, (uint32_t)p) && solve_upper(st, k + 1, p - 1);
     case PE_SYN: {
         const synset *sy = &st->d->synsets[e->arg];
         if (!syn_may_start(st, e->arg, (uint32_t)p, 1)) return 0;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "dict/dict_priv.h"
+#include "dict/tabari.h"
 #include "util/wordset.h"
 
 void dict_init(dict *d, const mem *m) {
@@ -32,6 +33,7 @@ void dict_init(dict *d, const mem *m) {
 void dict_free(dict *d) {
     if (!d->m) return; /* never initialised, or freed */
     const mem *m = d->m;
+    tab_free(d);
     /* arrays grown with DICT_GROW (heap); the rest lives in d->mem */
     mem_free(m, d->actor_entries);
     mem_free(m, d->actor_codes);
@@ -345,6 +347,7 @@ int dict_nominal_head(const dict *d, uint32_t w) {
 }
 
 void dict_finish(dict *d) {
+    tab_finish(d);
     vocab_signature(d);
     /* Count forms per word id, then lay out one run per word: multi-word
      * forms (pre-words or particles) first, each group in file order, and a

@@ -84,7 +84,9 @@ typedef enum pel_kind {
     PE_SOURCE,  /* $ : the noun phrase here is the source */
     PE_TARGET,  /* + : the noun phrase here is the target */
     PE_COMPOUND,/* % : a compound phrase here is both source and target */
-    PE_SKIP     /* ^ : skip one noun phrase */
+    PE_SKIP,    /* ^ : skip one noun phrase */
+    PE_TWORD    /* TABARI literal (arg = word id, nmods = TW_* flags of
+                   dict/tabari.h): may match by prefix (stem) */
 } pel_kind;
 
 typedef struct pat_elem {
@@ -112,7 +114,9 @@ typedef struct pat_elem {
 #define PAT_MOD_SYN 0x80000000u
 
 enum { PAT_LINEAR = 1 << 0,   /* PETRARCH1/TABARI semantics (validation) */
-       PAT_PASSIVE_ONLY = 1 << 1 /* code written [:B] */ };
+       PAT_PASSIVE_ONLY = 1 << 1, /* code written [:B] */
+       PAT_SUB = 1 << 2,      /* TABARI "[C?]": subordinate */
+       PAT_DOM = 1 << 3       /* TABARI "[C!]": dominant */ };
 
 typedef struct pattern {
     uint32_t upper, nupper;  /* elements in dict.pat_elems; upper elements are
@@ -324,6 +328,8 @@ typedef struct dict {
     uint32_t nwarnings;
     char warning[256];
     uint32_t nskipped_patterns; /* linear patterns with '{' (unsupported) */
+    struct tab_dict *tab;    /* TABARI roots and index (dict/tabari.h), or
+                                NULL when no TABARI file was loaded */
 } dict;
 
 static inline const char *dict_str(const dict *d, uint32_t off) {

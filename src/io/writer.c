@@ -22,7 +22,8 @@
     X(writer_format_jsonl)                                                     \
     X(writer_format_tsv)                                                       \
     X(writer_format_csv)                                                       \
-    X(writer_format_table)
+    X(writer_format_table)                                                     \
+    X(writer_format_tabari)
 
 #define WRITER_DECLARE(e) extern const writer_format e;
 WRITER_REGISTRY(WRITER_DECLARE)
