@@ -4,6 +4,9 @@
 # 1. each BUILD_DIR/tests/test_* program (cmocka), counted from its summary
 #    lines "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s)";
 # 2. tests/cli_test.sh, counted from its "cli: N passed, M failed" line;
+# 2b. tests/fault_test.sh (issue 14's faults: hostile text, thread and
+#    allocation failures under ulimit, size limits, broken input), counted
+#    from its "fault: N passed, M failed" line;
 # 3. the conformance ratchet: `dyad validate` on the PETRARCH2 unit-test
 #    records (when ../shared/conformance is present) must pass at least the
 #    number committed in tests/conformance_min.txt. It counts as one test.
@@ -74,6 +77,24 @@ if [ -n "$line" ]; then
     if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
 else
     echo "cli_test.sh: no summary line (exit status $rc)"
+    p=0
+    f=1
+fi
+PASS=$((PASS + p))
+FAIL=$((FAIL + f))
+
+# --- 2b. fault cases ----------------------------------------------------
+echo "== fault_test.sh"
+sh tests/fault_test.sh "$B" > "$OUT" 2>&1
+rc=$?
+cat "$OUT"
+line=$(grep '^fault: [0-9]* passed, [0-9]* failed$' "$OUT" | tail -n 1)
+if [ -n "$line" ]; then
+    p=$(echo "$line" | sed 's/^fault: \([0-9]*\) passed.*/\1/')
+    f=$(echo "$line" | sed 's/.* passed, \([0-9]*\) failed$/\1/')
+    if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
+else
+    echo "fault_test.sh: no summary line (exit status $rc)"
     p=0
     f=1
 fi

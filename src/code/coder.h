@@ -70,6 +70,8 @@ typedef struct doc_state {
     uint32_t nspeaker;
     const char *speaker_actor;
     uint64_t heads;        /* bit lemma_bit(head) of every mention's head */
+    struct match_memo *match_memo; /* match.c: failures shared by the
+                              verbs of a sentence, or NULL */
 } doc_state;
 
 /* The explain trace of a document being built (trace.c). */
