@@ -601,6 +601,7 @@ static void check_patterns(chk *c) {
     const dict *d = c->d;
     for (uint32_t b = 0; b < d->nblocks; b++) {
         const verb_block *blk = &d->blocks[b];
+        if (!blk->n) continue; /* no patterns: d->patterns may be NULL */
         const pattern *ps = &d->patterns[blk->first];
         const pattern *bare = NULL;
         for (uint32_t i = 0; i < blk->n; i++) {
