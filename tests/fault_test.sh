@@ -74,5 +74,42 @@ else
     notok "glued sentences code within $CPU s of CPU" "exit status $RC"
 fi
 
+# --- 2. threads that cannot be started ------------------------------------
+# RLIMIT_NPROC (ulimit -u) counts the processes and threads of a user; root
+# is exempt from it, so as root the command runs as nobody. With room for
+# no thread at all `dyad code --threads 8` used to wait forever for workers
+# that did not exist; with room for some it joined threads never created.
+# Now it warns and codes with the threads it has, writing the same bytes.
+NPROC_RUN=""
+if command -v prlimit >/dev/null 2>&1; then
+    if [ "$(id -u)" != 0 ]; then
+        NPROC_RUN="prlimit"
+    elif command -v setpriv >/dev/null 2>&1 && id nobody >/dev/null 2>&1; then
+        NPROC_RUN="setpriv --reuid=nobody --regid=$(id -g nobody) --clear-groups prlimit"
+    fi
+fi
+chmod 755 "$T"
+cp "$ROOT/examples/article.jsonl" "$T/article.jsonl"
+chmod 644 "$T/article.jsonl"
+"$DYAD" code --threads 1 "$T/article.jsonl" > "$T/one.out" 2>/dev/null
+if [ -z "$NPROC_RUN" ]; then
+    skip "threads under ulimit -u" "no prlimit, or root without setpriv and nobody"
+elif ! $NPROC_RUN --nproc=1 "$DYAD" code --threads 1 "$T/article.jsonl" > /dev/null 2>&1; then
+    skip "threads under ulimit -u" "$DYAD cannot run as $NPROC_RUN"
+else
+    for n in 1 3; do
+        # shellcheck disable=SC2086
+        ${TO:+timeout 30} $NPROC_RUN --nproc=$n "$DYAD" code --threads 8 "$T/article.jsonl" > "$T/out" 2> "$T/err"
+        RC=$?
+        name="--threads 8 with room for $((n - 1)) threads"
+        if [ "$RC" = 0 ] && cmp -s "$T/out" "$T/one.out" &&
+            grep -q "warning: could start only $((n - 1)) of 8 threads" "$T/err"; then
+            ok "$name: warns, codes, same output"
+        else
+            notok "$name: warns, codes, same output" "exit status $RC (124: hung)"
+        fi
+    done
+fi
+
 echo "fault: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]
