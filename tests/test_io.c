@@ -199,6 +199,58 @@ static void test_jsonl_long_line(void **state) {
     free(in);
 }
 
+/* Issue 14.5: lines longer than the limit are skipped, not stored, and the
+ * next line is read; a 9 MB JSON line is rejected with its line number. */
+static void test_getline_limit(void **state) {
+    (void)state;
+    char in[300];
+    memset(in, 'x', sizeof in);
+    memcpy(in, "short\n", 6);
+    in[200] = '\n';
+    memcpy(in + 201, "next\n", 5);
+    FILE *f = mem_in(in, 206);
+    reader_input ri;
+    memset(&ri, 0, sizeof ri);
+    ri.f = f;
+    ri.file = "t";
+    char *buf = NULL;
+    size_t cap = 0;
+    assert_int_equal(reader_input_getline(&ri, &buf, &cap, 10), 6);
+    assert_string_equal(buf, "short\n");
+    assert_int_equal(reader_input_getline(&ri, &buf, &cap, 10),
+                     READER_LINE_LONG);
+    assert_true(cap <= 128); /* the long line was never stored */
+    assert_int_equal(reader_input_getline(&ri, &buf, &cap, 10), 5);
+    assert_string_equal(buf, "next\n");
+    assert_int_equal(reader_input_getline(&ri, &buf, &cap, 10),
+                     READER_LINE_END);
+    free(buf);
+    free(ri.head);
+    fclose(f);
+
+    size_t n = READER_RECORD_MAX + 1024 * 1024;
+    char *big = malloc(n + 64);
+    assert_non_null(big);
+    size_t o = (size_t)sprintf(big, "{\"id\":\"big\",\"text\":\"");
+    memset(big + o, 'w', n);
+    o += n;
+    o += (size_t)sprintf(big + o, "\"}\n{\"id\":\"after\",\"text\":\"x\"}\n");
+    f = mem_in(big, o);
+    reader *r = open_str(f, "big.jsonl", READER_AUTO);
+    doc_record rec;
+    char err[256];
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), -1);
+    assert_string_equal(err, "big.jsonl:1: record longer than 8 MB (the limit "
+                             "of a JSON line): skipped");
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "after");
+    assert_int_equal(rec.line, 2);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 0);
+    reader_close(r);
+    fclose(f);
+    free(big);
+}
+
 static void test_detect_bom_and_blank_lines(void **state) {
     (void)state;
     static const char in[] = "\xEF\xBB\xBF\n\n  {\"text\":\"t\"}\n";
@@ -1254,6 +1306,7 @@ int main(void) {
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_jsonl_good),
         cmocka_unit_test(test_jsonl_bad_lines),
+        cmocka_unit_test(test_getline_limit),
         cmocka_unit_test(test_jsonl_long_line),
         cmocka_unit_test(test_detect_bom_and_blank_lines),
         cmocka_unit_test(test_reader_registry),
