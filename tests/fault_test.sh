@@ -111,5 +111,63 @@ else
     done
 fi
 
+# --- 3. JSON Lines: size limit, allocation failure, \u0000 -------------------
+# A 50 MB record took 2.9 GB to code; records are limited to 8 MB
+# (READER_RECORD_MAX): the long one is rejected with its line and the next
+# one is coded, within 1 GB of address space.
+{
+    printf '{"id":"big","text":"'
+    head -c 50000000 /dev/zero | tr '\0' 'a'
+    printf '"}\n{"id":"after","text":"Iran accused Iraq of attacks."}\n'
+} > "$T/big.jsonl"
+if [ "$ASAN" = 1 ]; then
+    dy code --threads 1 "$T/big.jsonl"
+else
+    limited "-v 1000000" code --threads 1 "$T/big.jsonl"
+fi
+if [ "$RC" = 1 ] && grep -q 'big.jsonl:1: record longer than 8 MB' "$T/err" &&
+    grep -q '"doc_id":"after"' "$T/out"; then
+    ok "a 50 MB JSON line is rejected with its line number, the next is coded"
+else
+    notok "a 50 MB JSON line is rejected with its line number, the next is coded" "exit status $RC"
+fi
+rm -f "$T/big.jsonl"
+
+# A line that cannot be allocated was taken for the end of the input: exit 0,
+# the records after it silently lost. The smallest address space in which
+# dyad codes a small file is found first; 4 MB more cannot hold a 7 MB line.
+{
+    printf '{"id":"a","text":"Iran accused Iraq of attacks."}\n{"id":"b","text":"'
+    head -c 7000000 /dev/zero | tr '\0' 'a'
+    printf '"}\n{"id":"c","text":"France accused Germany of attacks."}\n'
+} > "$T/oom.jsonl"
+if [ "$ASAN" = 1 ]; then
+    skip "allocation failure in the JSON Lines reader" "ulimit -v under AddressSanitizer"
+else
+    v=20000
+    while [ $v -lt 400000 ]; do
+        (ulimit -v $v && "$DYAD" code --threads 1 "$T/article.jsonl") > /dev/null 2>&1 && break
+        v=$((v + 2000))
+    done
+    limited "-v $((v + 4000))" code --threads 1 "$T/oom.jsonl"
+    if [ "$RC" = 1 ] && grep -q 'oom.jsonl:2: out of memory' "$T/err" &&
+        grep -q '"doc_id":"a"' "$T/out" && grep -q '"doc_id":"c"' "$T/out"; then
+        ok "a JSON line that cannot be allocated is reported, the next is coded"
+    else
+        notok "a JSON line that cannot be allocated is reported, the next is coded" \
+            "exit status $RC under ulimit -v $((v + 4000))"
+    fi
+fi
+rm -f "$T/oom.jsonl"
+
+# JSON's \u0000 decodes to NUL, which is valid UTF-8: no warning.
+printf '{"id":"n","text":"Iran\\u0000 accused Iraq of attacks."}\n' > "$T/nul.jsonl"
+dy code "$T/nul.jsonl"
+if [ "$RC" = 0 ] && ! grep -q 'invalid UTF-8' "$T/err" && grep -q '"code":"112"' "$T/out"; then
+    ok "\\u0000 in a JSON text is not invalid UTF-8"
+else
+    notok "\\u0000 in a JSON text is not invalid UTF-8" "exit status $RC"
+fi
+
 echo "fault: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]
