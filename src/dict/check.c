@@ -558,7 +558,9 @@ static void undefined_synset(chk *c, const pattern *p, uint32_t wid) {
 static void check_elements(chk *c, const pattern *p) {
     const dict *d = c->d;
     int slots = 0;
-    const pat_elem *els[2] = {&d->pat_elems[p->upper], &d->pat_elems[p->lower]};
+    /* (a part with no elements may start past a NULL d->pat_elems) */
+    const pat_elem *els[2] = {p->nupper ? &d->pat_elems[p->upper] : NULL,
+                              p->nlower ? &d->pat_elems[p->lower] : NULL};
     uint32_t ns[2] = {p->nupper, p->nlower};
     for (int part = 0; part < 2; part++) {
         for (uint32_t i = 0; i < ns[part]; i++) {
