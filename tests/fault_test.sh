@@ -169,5 +169,25 @@ else
     notok "\\u0000 in a JSON text is not invalid UTF-8" "exit status $RC"
 fi
 
+# --- 4. dictionary files: size limit -----------------------------------------
+# A 2 GB (sparse) dictionary file was read up to the old 256 MB limit
+# before it failed; now its size is judged before a byte is read: exit 2,
+# at once, within 200 MB of address space.
+if command -v truncate >/dev/null 2>&1 && truncate -s 2G "$T/huge.actors.txt" 2>/dev/null; then
+    if [ "$ASAN" = 1 ]; then
+        dy dict --actors "$T/huge.actors.txt"
+    else
+        limited "-v 200000" dict --actors "$T/huge.actors.txt"
+    fi
+    if [ "$RC" = 2 ] && grep -q 'huge.actors.txt: larger than 64 MB: not a dictionary' "$T/err"; then
+        ok "a 2 GB dictionary file is refused unread"
+    else
+        notok "a 2 GB dictionary file is refused unread" "exit status $RC"
+    fi
+    rm -f "$T/huge.actors.txt"
+else
+    skip "a 2 GB dictionary file is refused unread" "cannot make a sparse file"
+fi
+
 echo "fault: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]
