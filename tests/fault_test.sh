@@ -169,6 +169,31 @@ else
     notok "\\u0000 in a JSON text is not invalid UTF-8" "exit status $RC"
 fi
 
+# --- 3b. PETRARCH2 XML: an error loses only its record -----------------------
+# One &#0; (not an XML character) is a fatal error in libxml2, and every
+# record after it was lost; now the reader resumes after the record.
+{
+    printf '<?xml version="1.0"?>\n<Sentences>\n'
+    i=1
+    while [ $i -le 300 ]; do
+        printf '<Sentence id="s%d" date="20160101"><Text>Iran accused Iraq of attacks.</Text></Sentence>\n' $i
+        i=$((i + 1))
+    done
+    printf '<Sentence id="bad"><Text>Iran &#0; Iraq</Text></Sentence>\n'
+    while [ $i -le 400 ]; do
+        printf '<Sentence id="s%d" date="20160101"><Text>Iran accused Iraq of attacks.</Text></Sentence>\n' $i
+        i=$((i + 1))
+    done
+    printf '</Sentences>\n'
+} > "$T/nul.xml"
+dy code --stats "$T/nul.xml"
+if [ "$RC" = 1 ] && grep -q 'nul.xml:303: XML: .*value 0' "$T/err" &&
+    grep -q 'dyad: 400 documents' "$T/err" && grep -q '"doc_id":"s400"' "$T/out"; then
+    ok "&#0; in PETRARCH2 XML loses only its record"
+else
+    notok "&#0; in PETRARCH2 XML loses only its record" "exit status $RC"
+fi
+
 # --- 4. dictionary files: size limit -----------------------------------------
 # A 2 GB (sparse) dictionary file was read up to the old 256 MB limit
 # before it failed; now its size is judged before a byte is read: exit 2,

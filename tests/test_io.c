@@ -599,10 +599,43 @@ static void test_petrxml_malformed(void **state) {
     assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
     assert_string_equal(rec.id, "A_2");
     assert_string_equal(rec.text, "One and a half.");
-    /* libxml2 cannot recover from a mismatched tag: one error, then end */
+    /* libxml2 cannot recover from a mismatched tag: one error, then the
+     * reader resumes after the broken record's </Sentence> (issue 14.5) */
     assert_int_equal(reader_next(r, &rec, err, sizeof err), -1);
     assert_true(strncmp(err, "bad.xml:5: XML: ", 16) == 0);
     assert_non_null(strstr(err, "Txet"));
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "C_1");
+    assert_int_equal(rec.line, 6);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 0);
+    reader_close(r);
+    fclose(f);
+
+    /* &#0; (not an XML character) lost every record of the file: now only
+     * its own, inside a validation file's two levels of elements, on one
+     * line or many */
+    static const char nul[] =
+        "<Validation><Sentences>\n"
+        "<Sentence id=\"N_1\"><Text>One.</Text></Sentence>"
+        "<Sentence id=\"N_2\"><Text>Two &#0; x</Text></Sentence>"
+        "<Sentence id=\"N_3\"><Text>Three.</Text></Sentence>\n"
+        "<Sentence id=\"N_4\"><Text>Four &#x0;</Text></Sentence>\n"
+        "<Sentence id=\"N_5\"><Text>Five.</Text></Sentence>\n"
+        "</Sentences></Validation>\n";
+    f = mem_in(nul, 0);
+    r = open_str(f, "nul.xml", READER_AUTO);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "N_1");
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), -1);
+    assert_true(strncmp(err, "nul.xml:2: XML: ", 16) == 0);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "N_3");
+    assert_int_equal(rec.line, 2);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), -1);
+    assert_true(strncmp(err, "nul.xml:3: XML: ", 16) == 0);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "N_5");
+    assert_int_equal(rec.line, 4);
     assert_int_equal(reader_next(r, &rec, err, sizeof err), 0);
     reader_close(r);
     fclose(f);
