@@ -176,10 +176,16 @@ static size_t read_ids(const char *path, char ***out) {
         if (n == cap) {
             cap = cap ? cap * 2 : 256;
             char **nv = realloc(v, cap * sizeof *nv);
-            if (!nv) break;
+            if (!nv) {
+                fprintf(stderr, "dyad: out of memory\n");
+                exit(EXIT_USAGE);
+            }
             v = nv;
         }
-        v[n++] = strdup(buf);
+        if (!(v[n++] = strdup(buf))) {
+            fprintf(stderr, "dyad: out of memory\n");
+            exit(EXIT_USAGE);
+        }
     }
     fclose(f);
     *out = v;
