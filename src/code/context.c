@@ -219,7 +219,9 @@ static void take(unit *u, const mention *m) {
     u->resolved = 1;
 }
 
-/* u's agent-only codes ("---GOV") given the country (or actor) code. */
+/* u's agent-only codes ("---GOV") given the country (or actor) code. (The
+ * document's arena, under dyad_code's unwind point: mem.h.) */
+MEM_UNWINDS_BEGIN
 static void take_country(sent_ctx *c, unit *u, const char *country) {
     const char **codes = arena_alloc(c->a, (u->ncodes ? u->ncodes : 1) *
                                                sizeof *codes);
@@ -236,6 +238,7 @@ static void take_country(sent_ctx *c, unit *u, const char *country) {
     u->coded = 1;
     u->resolved = 1;
 }
+MEM_UNWINDS_END
 
 #define word_is(t, w) tok_norm_is(t, w)
 
