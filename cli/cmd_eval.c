@@ -128,6 +128,11 @@ int cmd_eval(int argc, char **argv) {
         FILE *vf = fopen(versus_path, "r");
         if (!vf) {
             fprintf(stderr, "dyad: %s: cannot open\n", versus_path);
+            json_decref(versus);
+            free(t);
+            dyad_doc_free(doc);
+            dyad_engine_free(e);
+            dict_opts_free(&dopt);
             return EXIT_USAGE;
         }
         char *vl = NULL;
