@@ -64,9 +64,13 @@ TEST_BIN := $(TEST_SRC:tests/%.c=$(B)/tests/%)
 HDRS    := $(wildcard src/*/*.h include/*.h cli/*.h)
 BUNDLED := $(sort $(wildcard data/dict/*.txt)) data/cameo-codes.tsv
 LIBS_OUT := $(B)/libdyad.a $(B)/$(SOFILE) $(B)/$(SONAME) $(B)/libdyad.so
+# libFuzzer harnesses (fuzz/NAME.c; fuzz/driver.c runs them without it)
+FUZZ_SRC := $(filter-out fuzz/driver.c,$(wildcard fuzz/*.c))
+FUZZ_NAMES := $(FUZZ_SRC:fuzz/%.c=%)
+FUZZ_REGRESS := $(FUZZ_NAMES:%=$(B)/fuzz/%)
 
 .PHONY: all clean test check demo bench eval asan deps install uninstall \
-        stage analyze
+        stage analyze fuzz fuzz-ci fuzz-build
 all: $(B)/dyad $(LIBS_OUT)
 
 # Installs missing Debian packages (tools/deps.sh); a no-op when present.
@@ -161,6 +165,13 @@ $(B)/bench/store_bench: bench/store_bench.c $(B)/libdyad_internal.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $< $(B)/libdyad_internal.a $(LDLIBS) $(STORE_LIBS) -o $@
 
+# Each fuzz harness linked with fuzz/driver.c instead of libFuzzer: `make
+# test` runs it on the committed regression inputs and seeds, with the
+# build's compiler and flags (under make asan, with the sanitizers).
+$(B)/fuzz/%: fuzz/%.c fuzz/driver.c $(wildcard fuzz/*.h) $(B)/libdyad_internal.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $< fuzz/driver.c $(B)/libdyad_internal.a $(LDLIBS) -o $@
+
 # The pkg-config file is written for PREFIX (and LIBDIR, INCLUDEDIR) as it
 # is installed; the paths under PREFIX are kept relative to ${prefix}.
 PC_SED := -e 's|@PREFIX@|$(PREFIX)|' \
@@ -223,7 +234,7 @@ test: deps
 
 # The tests without the package check.
 check: $(B)/dyad $(TEST_BIN) $(LIBS_OUT) $(B)/examples/embed \
-       $(B)/tests/static_link
+       $(B)/tests/static_link $(FUZZ_REGRESS)
 	@sh tests/run_all.sh $(B)
 
 demo: deps
@@ -257,5 +268,38 @@ $(B)/analyze/%.ok: %.c $(HDRS)
 asan:
 	$(MAKE) B=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
 
+# Fuzzing with libFuzzer (clang and libclang-rt-14-dev, see tools/deps.sh):
+# the library built with clang under AddressSanitizer and UBSan in
+# $(FUZZ_B), one program per harness of fuzz/. `make fuzz` runs each for
+# FUZZ_SECONDS from its seeds (fuzz/seeds/NAME) and its growing corpus
+# ($(FUZZ_B)/corpus/NAME); `make fuzz-ci` first replays the committed
+# regression inputs (fuzz/regress/NAME), then fuzzes each harness for 20 s.
+# A finding (crash, leak, sanitizer report, 10 s timeout) fails either,
+# leaving the input in $(FUZZ_B)/artifacts/. See fuzz/README.md.
+FUZZ_B  ?= build-fuzz
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all \
+    -fno-omit-frame-pointer
+FUZZ_BIN := $(FUZZ_NAMES:%=$(FUZZ_B)/fuzz/%)
+
+fuzz-build:
+	@$(MAKE) --no-print-directory B=$(FUZZ_B) CC=$(FUZZ_CC) \
+	    OPT="-O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link" \
+	    $(FUZZ_B)/libdyad_internal.a
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+
+$(FUZZ_B)/fuzz/%: fuzz/%.c $(wildcard fuzz/*.h) $(FUZZ_B)/libdyad_internal.a
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CSTD) $(WARN) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer \
+	    $(EXTRA_CFLAGS) -Iinclude -Isrc $(PKG_CFLAGS) $< \
+	    $(FUZZ_B)/libdyad_internal.a $(LDLIBS) -o $@
+
+fuzz: fuzz-build
+	@sh fuzz/run.sh $(FUZZ_B) $(FUZZ_SECONDS)
+
+fuzz-ci: fuzz-build
+	@sh fuzz/run.sh $(FUZZ_B) 20 ci
+
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan $(FUZZ_B)

@@ -192,10 +192,47 @@ else
     echo "bench: $TABARI_VERBS not present; TABARI verbs skipped"
 fi
 
+# Hostile text (issue 14): a 94 KB document of one sentence glued to itself
+# with no full stop, against 94 KB of the corpus. Pattern matching used to
+# backtrack over every later word for every element of a pattern, so such
+# sentences cost hundreds of times more per KB than news; ms/KB is the
+# median coding time less the time on empty input, per KB of input.
+GLUED=$WORK/glued.jsonl
+ORDINARY=$WORK/ordinary.jsonl
+printf '{"id":"glued","date":"2016-01-01","text":"' > "$GLUED"
+i=0
+while [ $i -lt 1600 ]; do
+    printf 'Protesters in Kiev staged a protest demanding the protest '
+    i=$((i + 1))
+done >> "$GLUED"
+printf '"}\n' >> "$GLUED"
+head -c "$(wc -c < "$GLUED")" "$CORPUS" | sed '$d' > "$ORDINARY"
+: > "$WORK/empty.jsonl"
+per_kb() {
+    : > "$WORK/kb.times"
+    i=0
+    while [ $i -lt $RUNS ]; do
+        timed /dev/null "$DYAD" code --threads 1 "$1" >> "$WORK/kb.times"
+        i=$((i + 1))
+    done
+    median < "$WORK/kb.times" | cut -d' ' -f1
+}
+T_EMPTY=$(per_kb "$WORK/empty.jsonl")
+T_ORD=$(per_kb "$ORDINARY")
+T_GLUED=$(per_kb "$GLUED")
+HOSTILE=$(awk -v e="$T_EMPTY" -v o="$T_ORD" -v g="$T_GLUED" \
+    -v ob="$(wc -c < "$ORDINARY")" -v gb="$(wc -c < "$GLUED")" 'BEGIN {
+    mo = (o - e) * 1e3 / (ob / 1024); mg = (g - e) * 1e3 / (gb / 1024);
+    if (mo < 0.001) mo = 0.001; if (mg < 0) mg = 0;
+    printf "hostile text (bundled, 1 thread): ordinary %.3f ms/KB, glued sentences %.3f ms/KB (%.1fx)",
+           mo, mg, mg / mo }')
+
 printf '%-8s %3s %8s %12s %7s %10s %8s %9s %7s %8s %5s\n' \
     dict thr wall_s sent/s/core MB/s events/s load_s rss_MB x_wc speedup same
 cat "$ROWS"
 [ -s "$WORK/notes" ] && sed 's/^/  /' "$WORK/notes"
+echo
+echo "$HOSTILE"
 echo
 echo "wall_s: median of $RUNS runs of 'dyad code --threads N --stats corpus > /dev/null';"
 echo "sent/s/core: sentences (from --stats) / wall / threads; load_s: wall time on empty input;"

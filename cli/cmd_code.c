@@ -212,7 +212,10 @@ static void keep_result(slot *s) {
 static void *worker(void *arg) {
     ring *b = arg;
     dyad_doc *doc = NULL;
-    dyad_doc_new(&doc, NULL);
+    if (dyad_doc_new(&doc, NULL) != DYAD_OK) {
+        fprintf(stderr, "dyad: out of memory\n");
+        exit(EXIT_USAGE);
+    }
     pthread_mutex_lock(&b->mu);
     for (;;) {
         while (b->next == b->filled && !b->eof)
@@ -435,12 +438,29 @@ static int code_files(int argc, char **argv, const char **files) {
         fprintf(stderr, "dyad: out of memory\n");
         return EXIT_USAGE;
     }
-    if (!nworkers) dyad_doc_new(&b.slots[0].doc, NULL);
     pthread_mutex_init(&b.mu, NULL);
     pthread_cond_init(&b.work, NULL);
     pthread_cond_init(&b.coded, NULL);
     pthread_t tid[256];
-    for (int t = 0; t < nworkers; t++) pthread_create(&tid[t], NULL, worker, &b);
+    /* threads that cannot be started (a low `ulimit -u`, no memory for a
+     * stack) are done without: the output is the same with fewer */
+    int started = 0, terr = 0;
+    for (int t = 0; t < nworkers; t++) {
+        terr = pthread_create(&tid[started], NULL, worker, &b);
+        if (terr) break;
+        started++;
+    }
+    if (started < nworkers) {
+        fprintf(stderr, "dyad: warning: could start only %d of %d threads "
+                "(%s): coding with %d\n", started, nworkers, strerror(terr),
+                started ? started : 1);
+        nworkers = started;
+        threads = started ? started : 1;
+    }
+    if (!nworkers && dyad_doc_new(&b.slots[0].doc, NULL) != DYAD_OK) {
+        fprintf(stderr, "dyad: out of memory\n");
+        return EXIT_USAGE;
+    }
     totals tt;
     memset(&tt, 0, sizeof tt);
 

@@ -31,7 +31,10 @@ static void collect(void *ctx, const dyad_finding *f) {
     if (l->n == l->cap) {
         l->cap = l->cap ? l->cap * 2 : 64;
         l->v = realloc(l->v, l->cap * sizeof *l->v);
-        if (!l->v) abort();
+        if (!l->v) {
+            fprintf(stderr, "dyad: out of memory\n");
+            exit(EXIT_USAGE);
+        }
     }
     const char *sev = f->error ? "error" : "warning";
     int len;
@@ -41,8 +44,11 @@ static void collect(void *ctx, const dyad_finding *f) {
     else
         len = snprintf(NULL, 0, "%s: %s: %s: %s",
                        f->file[0] ? f->file : "dyad", f->kind, sev, f->msg);
-    char *t = malloc((size_t)len + 1);
-    if (!t) abort();
+    char *t = len < 0 ? NULL : malloc((size_t)len + 1);
+    if (!t) {
+        fprintf(stderr, "dyad: out of memory\n");
+        exit(EXIT_USAGE);
+    }
     if (f->line)
         snprintf(t, (size_t)len + 1, "%s:%u: %s: %s: %s", f->file, f->line,
                  f->kind, sev, f->msg);

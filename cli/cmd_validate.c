@@ -20,6 +20,10 @@ static char *join_dir(const char *xml, const char *name) {
     size_t dl = slash ? (size_t)(slash - xml) : 1;
     size_t n = dl + strlen(name) + 2;
     char *p = malloc(n);
+    if (!p) {
+        fprintf(stderr, "dyad: out of memory\n");
+        exit(EXIT_USAGE);
+    }
     if (slash)
         snprintf(p, n, "%.*s/%s", (int)dl, xml, name);
     else
@@ -186,6 +190,10 @@ int cmd_validate(int argc, char **argv) {
         printf("FAIL %s (%s, %s)\n  text: %s\n", r->id, r->category,
                r->date_text, r->text);
         const char *(*exp)[3] = malloc((r->nevents + 1) * sizeof *exp);
+        if (!exp) {
+            fprintf(stderr, "dyad: out of memory\n");
+            exit(EXIT_USAGE);
+        }
         for (size_t k = 0; k < r->nevents; k++) {
             exp[k][0] = r->events[k].source;
             exp[k][1] = r->events[k].target;

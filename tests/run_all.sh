@@ -6,6 +6,11 @@
 # 2. tests/cli_test.sh, counted from its "cli: N passed, M failed" line,
 #    and tests/store_test.sh (the event store, export, stats), from its
 #    "store: N passed, M failed" line;
+# 2b. tests/fault_test.sh (issue 14's faults: hostile text, thread and
+#    allocation failures under ulimit, size limits, broken input), counted
+#    from its "fault: N passed, M failed" line;
+# 2c. every fuzz harness linked with fuzz/driver.c (BUILD_DIR/fuzz/NAME)
+#    on its committed regression inputs and seeds, one test per harness;
 # 3. the conformance ratchet: `dyad validate` on the PETRARCH2 unit-test
 #    records (when ../shared/conformance is present) must pass at least the
 #    number committed in tests/conformance_min.txt. It counts as one test.
@@ -100,6 +105,44 @@ else
 fi
 PASS=$((PASS + p))
 FAIL=$((FAIL + f))
+
+# --- 2b. fault cases ----------------------------------------------------
+echo "== fault_test.sh"
+sh tests/fault_test.sh "$B" > "$OUT" 2>&1
+rc=$?
+cat "$OUT"
+line=$(grep '^fault: [0-9]* passed, [0-9]* failed$' "$OUT" | tail -n 1)
+if [ -n "$line" ]; then
+    p=$(echo "$line" | sed 's/^fault: \([0-9]*\) passed.*/\1/')
+    f=$(echo "$line" | sed 's/.* passed, \([0-9]*\) failed$/\1/')
+    if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
+else
+    echo "fault_test.sh: no summary line (exit status $rc)"
+    p=0
+    f=1
+fi
+PASS=$((PASS + p))
+FAIL=$((FAIL + f))
+
+# --- 2c. fuzz regression inputs ------------------------------------------
+# The inputs libFuzzer found faults with (fuzz/regress/NAME/) and the seeds,
+# through the harnesses without libFuzzer: any build can run them.
+for h in "$B"/fuzz/*; do
+    [ -f "$h" ] && [ -x "$h" ] || continue
+    name=${h##*/}
+    set --
+    for d in fuzz/regress/$name fuzz/seeds/$name; do [ -d "$d" ] && set -- "$@" "$d"; done
+    "$h" "$@" > "$OUT" 2>&1
+    rc=$?
+    if [ "$rc" = 0 ]; then
+        PASS=$((PASS + 1))
+        echo "ok - fuzz regression: $(tail -n 1 "$OUT")"
+    else
+        FAIL=$((FAIL + 1))
+        tail -n 20 "$OUT"
+        echo "not ok - fuzz regression: $name (exit status $rc)"
+    fi
+done
 
 # --- 3. conformance ratchet --------------------------------------------
 if [ -f "$CONF" ]; then

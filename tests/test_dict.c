@@ -36,8 +36,8 @@ static uint32_t lookup(const dict *d, const ptrie *t, const char *phrase) {
     uint32_t w[32], n = 0;
     char buf[256];
     snprintf(buf, sizeof buf, "%s", phrase);
-    for (char *s = strtok(buf, " "); s && n < 32; s = strtok(NULL, " "))
-        w[n++] = vocab_find(&d->voc, s, strlen(s));
+    for (char *wd = strtok(buf, " "); wd && n < 32; wd = strtok(NULL, " "))
+        w[n++] = vocab_find(&d->voc, wd, strlen(wd));
     uint32_t node = PTRIE_ROOT;
     for (uint32_t i = 0; i < n; i++) {
         node = ptrie_child(t, node, w[i]);
@@ -532,6 +532,36 @@ static void test_linear_verbs(void **state) {
     dict_free(&d);
 }
 
+/* Issue 14: a verb form made only of '+' and '_' has no word; the readers
+ * used to take it for a form of 0 words and copy 2^32 pattern words. */
+static void test_verb_form_without_word(void **state) {
+    (void)state;
+    dict d;
+    dict_init(&d, NULL);
+    assert_int_equal(load_verbs(&d, "--- X [010] ---\nX {+}\n- * FOO [011]\n",
+                                VF_PETRARCH2),
+                     -1);
+    assert_string_equal(err, "v.txt:2: verb form without a word: '+'");
+    assert_int_equal(load_verbs(&d, "--- X [010] ---\nX {XES _+_ XED}\n",
+                                VF_PETRARCH2),
+                     -1);
+    assert_string_equal(err, "v.txt:2: verb form without a word: '_+_'");
+    assert_int_equal(load_verbs(&d, "--- X [010] ---\n_ {XES}\n",
+                                VF_PETRARCH2),
+                     -1);
+    assert_string_equal(err, "v.txt:2: verb form without a word: '_'");
+    assert_int_equal(load_verbs(&d, "<!-- x -->\n--- A [010] ---\n+\n",
+                                VF_AUTO),
+                     -1);
+    assert_string_equal(err, "v.txt:3: verb form without a word: '+'");
+    assert_int_equal(load_verbs(&d, "<!-- x -->\n--- A [010] ---\n+_+ [011]\n"
+                                    "- * FOO [012]\n",
+                                VF_AUTO),
+                     -1);
+    assert_string_equal(err, "v.txt:3: verb form without a word: '+_+'");
+    dict_free(&d);
+}
+
 static void test_linear_errors(void **state) {
     (void)state;
     dict d;
@@ -582,8 +612,8 @@ static uint32_t ws_ids(const dict *d, const char *text, uint32_t *w) {
     char buf[512];
     uint32_t n = 0;
     snprintf(buf, sizeof buf, "%s", text);
-    for (char *s = strtok(buf, " "); s; s = strtok(NULL, " "))
-        w[n++] = vocab_find(&d->voc, s, strlen(s));
+    for (char *wd = strtok(buf, " "); wd; wd = strtok(NULL, " "))
+        w[n++] = vocab_find(&d->voc, wd, strlen(wd));
     return n;
 }
 
@@ -734,6 +764,7 @@ int main(void) {
         cmocka_unit_test(test_p2_errors),
         cmocka_unit_test(test_linear_verbs),
         cmocka_unit_test(test_linear_errors),
+        cmocka_unit_test(test_verb_form_without_word),
         cmocka_unit_test(test_discards),
         cmocka_unit_test(test_issues),
         cmocka_unit_test(test_real_files),

@@ -86,6 +86,25 @@ static dyad_engine *run(const char *verbs, const char *actors,
     return e;
 }
 
+/* ---- blocks without patterns ----------------------------------------------- */
+
+/* Issue 14: with no pattern in the whole file d->patterns is NULL, and the
+ * pattern checks took &d->patterns[first] of it (undefined behaviour,
+ * reported by UBSan). */
+static void test_blocks_without_patterns(void **state) {
+    (void)state;
+    found fo;
+    dyad_engine *e = run("####### VERB PATTERNS #######\n"
+                         "--- VISIT [042] ---\n"
+                         "VISIT\n"
+                         "--- TOUR [042] ---\n"
+                         "TOUR\n",
+                         NULL, NULL, &fo);
+    if (fo.n) dump(&fo);
+    assert_int_equal(fo.rep.errors, 0);
+    dyad_engine_free(e);
+}
+
 /* ---- a clean set -------------------------------------------------------- */
 
 static void test_clean(void **state) {
@@ -340,6 +359,7 @@ int main(void) {
         cmocka_unit_test(test_bare_pattern_shadows),
         cmocka_unit_test(test_slots_in_petrarch2_patterns),
         cmocka_unit_test(test_closed_class_verb_forms),
+        cmocka_unit_test(test_blocks_without_patterns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

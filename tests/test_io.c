@@ -199,6 +199,58 @@ static void test_jsonl_long_line(void **state) {
     free(in);
 }
 
+/* Issue 14.5: lines longer than the limit are skipped, not stored, and the
+ * next line is read; a 9 MB JSON line is rejected with its line number. */
+static void test_getline_limit(void **state) {
+    (void)state;
+    char in[300];
+    memset(in, 'x', sizeof in);
+    memcpy(in, "short\n", 6);
+    in[200] = '\n';
+    memcpy(in + 201, "next\n", 5);
+    FILE *f = mem_in(in, 206);
+    reader_input ri;
+    memset(&ri, 0, sizeof ri);
+    ri.f = f;
+    ri.file = "t";
+    char *buf = NULL;
+    size_t cap = 0;
+    assert_int_equal(reader_input_getline(&ri, &buf, &cap, 10), 6);
+    assert_string_equal(buf, "short\n");
+    assert_int_equal(reader_input_getline(&ri, &buf, &cap, 10),
+                     READER_LINE_LONG);
+    assert_true(cap <= 128); /* the long line was never stored */
+    assert_int_equal(reader_input_getline(&ri, &buf, &cap, 10), 5);
+    assert_string_equal(buf, "next\n");
+    assert_int_equal(reader_input_getline(&ri, &buf, &cap, 10),
+                     READER_LINE_END);
+    free(buf);
+    free(ri.head);
+    fclose(f);
+
+    size_t n = READER_RECORD_MAX + 1024 * 1024;
+    char *big = malloc(n + 64);
+    assert_non_null(big);
+    size_t o = (size_t)sprintf(big, "{\"id\":\"big\",\"text\":\"");
+    memset(big + o, 'w', n);
+    o += n;
+    o += (size_t)sprintf(big + o, "\"}\n{\"id\":\"after\",\"text\":\"x\"}\n");
+    f = mem_in(big, o);
+    reader *r = open_str(f, "big.jsonl", READER_AUTO);
+    doc_record rec;
+    char err[256];
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), -1);
+    assert_string_equal(err, "big.jsonl:1: record longer than 8 MB (the limit "
+                             "of a JSON line): skipped");
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "after");
+    assert_int_equal(rec.line, 2);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 0);
+    reader_close(r);
+    fclose(f);
+    free(big);
+}
+
 static void test_detect_bom_and_blank_lines(void **state) {
     (void)state;
     static const char in[] = "\xEF\xBB\xBF\n\n  {\"text\":\"t\"}\n";
@@ -547,10 +599,43 @@ static void test_petrxml_malformed(void **state) {
     assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
     assert_string_equal(rec.id, "A_2");
     assert_string_equal(rec.text, "One and a half.");
-    /* libxml2 cannot recover from a mismatched tag: one error, then end */
+    /* libxml2 cannot recover from a mismatched tag: one error, then the
+     * reader resumes after the broken record's </Sentence> (issue 14.5) */
     assert_int_equal(reader_next(r, &rec, err, sizeof err), -1);
     assert_true(strncmp(err, "bad.xml:5: XML: ", 16) == 0);
     assert_non_null(strstr(err, "Txet"));
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "C_1");
+    assert_int_equal(rec.line, 6);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 0);
+    reader_close(r);
+    fclose(f);
+
+    /* &#0; (not an XML character) lost every record of the file: now only
+     * its own, inside a validation file's two levels of elements, on one
+     * line or many */
+    static const char nul[] =
+        "<Validation><Sentences>\n"
+        "<Sentence id=\"N_1\"><Text>One.</Text></Sentence>"
+        "<Sentence id=\"N_2\"><Text>Two &#0; x</Text></Sentence>"
+        "<Sentence id=\"N_3\"><Text>Three.</Text></Sentence>\n"
+        "<Sentence id=\"N_4\"><Text>Four &#x0;</Text></Sentence>\n"
+        "<Sentence id=\"N_5\"><Text>Five.</Text></Sentence>\n"
+        "</Sentences></Validation>\n";
+    f = mem_in(nul, 0);
+    r = open_str(f, "nul.xml", READER_AUTO);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "N_1");
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), -1);
+    assert_true(strncmp(err, "nul.xml:2: XML: ", 16) == 0);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "N_3");
+    assert_int_equal(rec.line, 2);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), -1);
+    assert_true(strncmp(err, "nul.xml:3: XML: ", 16) == 0);
+    assert_int_equal(reader_next(r, &rec, err, sizeof err), 1);
+    assert_string_equal(rec.id, "N_5");
+    assert_int_equal(rec.line, 4);
     assert_int_equal(reader_next(r, &rec, err, sizeof err), 0);
     reader_close(r);
     fclose(f);
@@ -1256,6 +1341,7 @@ int main(void) {
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_jsonl_good),
         cmocka_unit_test(test_jsonl_bad_lines),
+        cmocka_unit_test(test_getline_limit),
         cmocka_unit_test(test_jsonl_long_line),
         cmocka_unit_test(test_detect_bom_and_blank_lines),
         cmocka_unit_test(test_reader_registry),

@@ -23,9 +23,12 @@ PKGS="build-essential pkg-config libxml2-dev libjansson-dev libutf8proc-dev libc
 INTEROP_PKGS="r-base-core python3-pandas"
 # `make analyze` only
 ANALYZE_PKGS="cppcheck"
+# `make fuzz` and `make fuzz-ci` only: clang and its libFuzzer and
+# sanitizer runtimes (Debian 12's clang is clang 14)
+FUZZ_PKGS="clang libclang-rt-14-dev"
 
 if [ "${1:-}" = "--list" ]; then
-    echo $PKGS $ANALYZE_PKGS $INTEROP_PKGS
+    echo $PKGS $ANALYZE_PKGS $INTEROP_PKGS $FUZZ_PKGS
     exit 0
 fi
 
@@ -35,7 +38,7 @@ if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>
 fi
 missing=""
 required=""
-for p in $PKGS $ANALYZE_PKGS; do
+for p in $PKGS $ANALYZE_PKGS $FUZZ_PKGS; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
         missing="$missing $p"
         case " $PKGS " in *" $p "*) required="$required $p" ;; esac

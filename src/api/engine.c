@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "dict/bundled.h"
@@ -62,9 +63,10 @@ static double now_seconds(void) {
 }
 
 /* Largest dictionary file read: a file over it is an error, not a
- * reason to take the machine's memory (the biggest known verb file is
- * under 2 MB). */
-#define DICT_FILE_MAX ((size_t)256 * 1024 * 1024)
+ * reason to take the machine's memory (the biggest known dictionary file,
+ * Phoenix's countries, is 1.5 MB). A regular file is judged by its size
+ * before a byte is read; a pipe or device stops being read at the limit. */
+#define DICT_FILE_MAX ((size_t)64 * 1024 * 1024)
 
 /* Reads a whole file into e->loading (NUL-terminated). */
 static dyad_status read_file(dyad_engine *e, const char *path, size_t *len,
@@ -73,6 +75,20 @@ static dyad_status read_file(dyad_engine *e, const char *path, size_t *len,
     if (!f)
         return engine_error(err, DYAD_ERR_IO, "%s: cannot open: %s", path,
                             strerror(errno));
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            fclose(f);
+            return engine_error(err, DYAD_ERR_IO, "%s: is a folder, not a "
+                                "dictionary file", path);
+        }
+        if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > DICT_FILE_MAX) {
+            fclose(f);
+            return engine_error(err, DYAD_ERR_LIMIT,
+                                "%s: larger than %zu MB: not a dictionary",
+                                path, DICT_FILE_MAX >> 20);
+        }
+    }
     size_t cap = 1 << 16, n = 0;
     /* e->loading owns the buffer at every moment, so that an allocation
      * failure unwinding from here frees it with the engine */

@@ -83,6 +83,8 @@ typedef struct doc_state {
         const char *file, *name;
         uint32_t line;
     } rules[64];
+    struct match_memo *match_memo; /* match.c: failures shared by the
+                              verbs of a sentence, or NULL */
 } doc_state;
 
 /* The explain trace of a document being built (trace.c). */

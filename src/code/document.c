@@ -373,9 +373,11 @@ static void code_document(const dyad_engine *e, dyad_doc *doc,
         ev.ev[i].in_title = i < title_events;
         issue_list(a, &ev.ev[i]);
     }
-    spans_to_caller(ev.ev, title_events, &parts[0].map);
-    spans_to_caller(ev.ev + title_events, ev.n - title_events,
-                    &parts[1].map);
+    if (ev.n) { /* (no events: ev.ev is NULL, and NULL + 0 is undefined) */
+        spans_to_caller(ev.ev, title_events, &parts[0].map);
+        spans_to_caller(ev.ev + title_events, ev.n - title_events,
+                        &parts[1].map);
+    }
     doc->evbuf = ev.ev;
     doc->evcap = ev.cap;
     doc->events = ev.ev;

@@ -8,6 +8,26 @@
  * ties"); $ + % ^ land on whole actor units; a PETRARCH2 noun must be the
  * head of its noun phrase. Search is depth-first with backtracking, so the
  * first complete match in reading order wins.
+ *
+ * The search is memoised, so its cost is linear in the stretch rather than
+ * a power of it (issue 14: "protest demanding the protest ..." cost seconds
+ * per KB). Whether solve_lower(k, pos) succeeds depends only on k and pos,
+ * not on what was bound before, and an element that floats tries every
+ * position from pos on: once it fails from pos it fails from any later
+ * position. So fail_lower[k] is the lowest position element k is known to
+ * fail from (and fail_upper[k] the highest, leftwards), and a failed search
+ * is never repeated; the first match found is the same as without the memo.
+ * Elements past MEMO_MAX (no real pattern has that many) are not memoised,
+ * and a match with such an element gives up after STEP_MAX tries.
+ *
+ * The lower part does not depend on the verb either, only on where it
+ * starts and on hi: when it fails from vend, it fails from any later vend
+ * with the same hi in the same sentence (its first element floating). A
+ * sentence of hundreds of words with a verb every few words would rescan
+ * the rest of the sentence for every verb and every pattern; for long
+ * stretches (LONG_STRETCH tokens or more) the lowest failing vend of each
+ * pattern is kept in the document's match_memo, one entry per pattern,
+ * stamped with the sentence.
  */
 #include <string.h>
 
@@ -15,12 +35,30 @@
 #include "dict/tabari.h"
 #include "util/wordset.h"
 
+#define MEMO_MAX 32
+#define STEP_MAX (1u << 20)
+#define LONG_STRETCH 128
+
+/* Per pattern: the lower part fails from vend >= from up to hi, in the
+ * sentence of index sent - 1 (0: nothing known). */
+typedef struct memo_entry {
+    uint32_t sent, hi, from;
+} memo_entry;
+
+struct match_memo {
+    memo_entry *e;      /* d->npatterns entries */
+};
+
 typedef struct mstate {
     const sent_ctx *c;
     const dict *d;
     const pattern *p;
     uint32_t vfirst, vend, lo, hi;
     match_result *m;
+    uint32_t fail_lower[MEMO_MAX];  /* solve_lower(k, p >= this) fails */
+    int64_t fail_upper[MEMO_MAX];   /* solve_upper(k, p <= this) fails */
+    int lower_failed;               /* solve_lower(0, vend) failed */
+    uint32_t steps;                 /* tries, counted when not memoised */
 } mstate;
 
 static int kept(const mstate *st, uint32_t p) {
@@ -166,8 +204,17 @@ static int solve_lower(mstate *st, uint32_t k, uint32_t pos) {
     if (e->kind == PE_PREP_END) return solve_lower(st, k + 1, pos);
     uint32_t p = fwd(st, pos);
     if (e->adjacent) return try_lower_at(st, k, p);
-    for (; p < st->hi; p = fwd(st, p + 1))
+    if (k >= MEMO_MAX) {
+        for (; p < st->hi && st->steps < STEP_MAX; p = fwd(st, p + 1)) {
+            st->steps++;
+            if (try_lower_at(st, k, p)) return 1;
+        }
+        return 0;
+    }
+    if (pos >= st->fail_lower[k]) return 0;
+    for (; p < st->hi && p < st->fail_lower[k]; p = fwd(st, p + 1))
         if (try_lower_at(st, k, p)) return 1;
+    st->fail_lower[k] = pos;
     return 0;
 }
 
@@ -217,23 +264,66 @@ static int try_upper_at(mstate *st, uint32_t k, int64_t p) {
 
 static int solve_upper(mstate *st, uint32_t k, int64_t pos) {
     if (k == st->p->nupper) {
+        if (st->lower_failed) return 0;
         st->m->upper_first = (uint32_t)(pos + 1);
-        return solve_lower(st, 0, st->vend);
+        if (solve_lower(st, 0, st->vend)) return 1;
+        st->lower_failed = 1;
+        return 0;
     }
     const pat_elem *e = &st->d->pat_elems[st->p->upper + k];
     if (e->kind == PE_PREP_END) return solve_upper(st, k + 1, pos);
     int64_t p = back(st, pos);
     if (e->adjacent) return try_upper_at(st, k, p);
-    for (; p >= 0; p = back(st, p - 1))
+    if (k >= MEMO_MAX) {
+        for (; p >= 0 && st->steps < STEP_MAX; p = back(st, p - 1)) {
+            st->steps++;
+            if (try_upper_at(st, k, p)) return 1;
+        }
+        return 0;
+    }
+    if (pos <= st->fail_upper[k]) return 0;
+    for (; p >= 0 && p > st->fail_upper[k]; p = back(st, p - 1))
         if (try_upper_at(st, k, p)) return 1;
+    st->fail_upper[k] = pos;
     return 0;
 }
+
+/* Does the lower part start with a floating element (past PREP_END
+ * marks)? Then failing from vend means failing from any later vend. */
+static int lower_floats(const dict *d, const pattern *p) {
+    for (uint32_t k = 0; k < p->nlower; k++) {
+        const pat_elem *e = &d->pat_elems[p->lower + k];
+        if (e->kind == PE_PREP_END) continue;
+        return !e->adjacent;
+    }
+    return 0;
+}
+
+MEM_UNWINDS_BEGIN
+/* The memo entry of pattern p, the memo made on first use (in the
+ * document's arena, which has an unwind point under dyad_code). */
+static memo_entry *memo_at(const sent_ctx *c, const pattern *p) {
+    const dict *d = &c->e->d;
+    struct match_memo *mm = c->ds->match_memo;
+    if (!mm) {
+        /* (pa: the memo outlives the sentence; c->a is its scratch) */
+        mm = arena_alloc(c->pa, sizeof *mm);
+        mm->e = arena_zalloc(c->pa, (size_t)d->npatterns * sizeof *mm->e);
+        c->ds->match_memo = mm;
+    }
+    return &mm->e[p - d->patterns];
+}
+MEM_UNWINDS_END
 
 int match_pattern(const sent_ctx *c, const pattern *p, uint32_t vfirst,
                   uint32_t vend, uint32_t lo, uint32_t hi, match_result *m) {
     /* (m is an out parameter: every field is set here before it is read) */
     /* cppcheck-suppress ctuuninitvar */
-    mstate st = {c, &c->e->d, p, vfirst, vend, lo, hi, m};
+    mstate st = {c, &c->e->d, p, vfirst, vend, lo, hi, m, {0}, {0}, 0, 0};
+    for (uint32_t k = 0; k < MEMO_MAX; k++) {
+        st.fail_lower[k] = UINT32_MAX;
+        st.fail_upper[k] = -2;
+    }
     m->source = m->target = m->compound = -1;
     m->upper_first = vfirst;
     m->lower_end = vend;
@@ -242,5 +332,21 @@ int match_pattern(const sent_ctx *c, const pattern *p, uint32_t vfirst,
     if (ws && ((p->anchor[0] && !wordset_has(ws, p->anchor[0])) ||
                (p->anchor[1] && !wordset_has(ws, p->anchor[1]))))
         return 0;
-    return solve_upper(&st, 0, (int64_t)vfirst - 1);
+    memo_entry *me = NULL;
+    if (c->ds && hi >= vend + LONG_STRETCH && lower_floats(st.d, p)) {
+        me = memo_at(c, p);
+        if (me->sent == c->s->index + 1 && me->hi == hi && vend >= me->from)
+            return 0;
+    }
+    if (solve_upper(&st, 0, (int64_t)vfirst - 1)) return 1;
+    if (me && st.lower_failed) {
+        if (me->sent != c->s->index + 1 || me->hi != hi) {
+            me->sent = c->s->index + 1;
+            me->hi = hi;
+            me->from = vend;
+        } else if (vend < me->from) {
+            me->from = vend;
+        }
+    }
+    return 0;
 }

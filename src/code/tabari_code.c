@@ -462,6 +462,7 @@ int tab_code_sentence(const dyad_engine *e, arena *a, const char *text,
     }
     c.c.e = e;
     c.c.a = a;
+    c.c.pa = a;
     c.c.s = arena_zalloc(a, sizeof *c.c.s);
     c.c.s->index = index;
     c.c.s->doc_off = doc_off;

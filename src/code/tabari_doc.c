@@ -20,7 +20,7 @@ void tab_code_document(const dyad_engine *e, dyad_doc *doc,
     if (o.time_shift < 0) o.time_shift = 0; /* dates stay the documents' */
     tab_story story;
     memset(&story, 0, sizeof story);
-    event_list ev = {NULL, 0, 0};
+    event_list ev = {NULL, 0, 0, NULL, NULL, NULL}; /* (grown in the arena: tabari_code.c) */
     uint32_t index = 0, title_events = 0;
     for (int part = 0; part < 2; part++) {
         const char *text = part ? in->text : in->title;

@@ -558,7 +558,9 @@ static void undefined_synset(chk *c, const pattern *p, uint32_t wid) {
 static void check_elements(chk *c, const pattern *p) {
     const dict *d = c->d;
     int slots = 0;
-    const pat_elem *els[2] = {&d->pat_elems[p->upper], &d->pat_elems[p->lower]};
+    /* (a part with no elements may start past a NULL d->pat_elems) */
+    const pat_elem *els[2] = {p->nupper ? &d->pat_elems[p->upper] : NULL,
+                              p->nlower ? &d->pat_elems[p->lower] : NULL};
     uint32_t ns[2] = {p->nupper, p->nlower};
     for (int part = 0; part < 2; part++) {
         for (uint32_t i = 0; i < ns[part]; i++) {
@@ -601,6 +603,7 @@ static void check_patterns(chk *c) {
     const dict *d = c->d;
     for (uint32_t b = 0; b < d->nblocks; b++) {
         const verb_block *blk = &d->blocks[b];
+        if (!blk->n) continue; /* no patterns: d->patterns may be NULL */
         const pattern *ps = &d->patterns[blk->first];
         const pattern *bare = NULL;
         for (uint32_t i = 0; i < blk->n; i++) {

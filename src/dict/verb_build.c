@@ -159,6 +159,9 @@ int vb_verb_line(dict *d, const char *name, uint32_t line, uint16_t file,
     w->n = 0;
     size_t verb = form_words(d, p, pn, w);
     size_t nw = w->n;
+    if (!nw) /* only '+' and '_': no word to be the verb */
+        return dict_err(err, errlen, name, line, "verb form without a word: "
+                        "'%.*s'", (int)(pn > 40 ? 40 : pn), p);
     uint32_t lemma = w->w[verb];
     add_form(d, block, code, rcode, w->w, nw, verb, lemma, lemma, line, file);
     if (ob) {
@@ -172,6 +175,10 @@ int vb_verb_line(dict *d, const char *name, uint32_t line, uint16_t file,
             if (q == st) continue;
             w->n = 0;
             size_t v = form_words(d, st, (size_t)(q - st), w);
+            if (!w->n)
+                return dict_err(err, errlen, name, line, "verb form without "
+                                "a word: '%.*s'", (int)(q - st > 40 ? 40 : q - st),
+                                st);
             add_form(d, block, code, rcode, w->w, w->n, v, w->w[v], lemma, line,
                      file);
         }

@@ -2,8 +2,11 @@
  *
  *     {"id":"a1","date":"2016-01-02","source":"wire","title":"...","text":"..."}
  *
- * Lines are read with getline (reader_input_getline), so a line may be any
- * length while memory stays bounded by the longest line. Each line is parsed on its own with jansson;
+ * Lines are read with reader_input_getline, up to READER_RECORD_MAX bytes
+ * each: a longer line is rejected ("record longer than 8 MB") and skipped,
+ * so memory stays bounded, and a line that cannot be allocated is reported
+ * as out of memory, never taken for the end of the input. Each line is
+ * parsed on its own with jansson;
  * a malformed line yields -1 with jansson's message and the line number, and
  * the next call simply moves on to the next line, which is all the
  * resynchronisation JSON Lines needs. Blank lines are skipped.
@@ -53,6 +56,7 @@ typedef struct reader_jsonl {
                          * room for a full path name and a line number */
     char datebuf[32];   /* date text when the input gave a number */
     int failed;         /* a read error ended the input */
+    int nomem;          /* lines in a row that could not be allocated */
     char *fix;          /* the line with invalid UTF-8 repaired */
     size_t fixcap;
     char *vals;         /* fast path: decoded string values, NUL-separated */
@@ -249,13 +253,14 @@ static int fast_string(const char **pp, const char *end, char **wp) {
 }
 
 /* Parses a line that is one object of string members; see the file header.
- * 1 with f filled, 0 to hand the line to jansson. */
+ * 1 with f filled, 0 to hand the line to jansson, -1 out of memory (which
+ * jansson, short of memory too, would report as invalid JSON). */
 static int fast_parse(reader_jsonl *r, const char *s, size_t n,
                       fast_fields *f) {
     /* decoded strings are never longer than their JSON spelling */
     if (r->valscap < n + 1) {
         char *nv = realloc(r->vals, n + 1);
-        if (!nv) return 0;
+        if (!nv) return -1;
         r->vals = nv;
         r->valscap = n + 1;
     }
@@ -307,7 +312,24 @@ static int jsonl_next(void *state, doc_record *rec, char *err, size_t errlen) {
     }
     if (r->failed) return 0;
     for (;;) {
-        ssize_t n = reader_input_getline(r->in, &r->buf, &r->cap);
+        ssize_t n = reader_input_getline(r->in, &r->buf, &r->cap,
+                                         READER_RECORD_MAX);
+        if (n == READER_LINE_LONG) {
+            snprintf(err, errlen, "%s:%" PRIu64 ": record longer than %zu MB "
+                     "(the limit of a JSON line): skipped", r->file,
+                     r->next_line++, READER_RECORD_MAX >> 20);
+            return -1;
+        }
+        if (n == READER_LINE_NOMEM) {
+            /* reported, never taken for the end; memory that stays short
+             * for lines in a row ends the input with the error */
+            snprintf(err, errlen, "%s:%" PRIu64 ": out of memory reading the "
+                     "line%s", r->file, r->next_line++,
+                     ++r->nomem >= 3 ? ": reading stops" : "");
+            if (r->nomem >= 3) r->failed = 1;
+            return -1;
+        }
+        r->nomem = 0;
         if (n < 0) {
             if (reader_input_error(r->in)) {
                 snprintf(err, errlen, "%s:%" PRIu64 ": read error", r->file,
@@ -331,7 +353,12 @@ static int jsonl_next(void *state, doc_record *rec, char *err, size_t errlen) {
             return -1;
         }
         fast_fields ff;
-        if (fast_parse(r, line_text, fixed_len, &ff)) {
+        int fast = fast_parse(r, line_text, fixed_len, &ff);
+        if (fast < 0) {
+            snprintf(err, errlen, "%s:%" PRIu64 ": out of memory", r->file, line);
+            return -1;
+        }
+        if (fast) {
             uint32_t date = 0;
             if (ff.date && ff.date[0] != '\0')
                 date = dyad_parse_date(ff.date, ff.date_len);
@@ -359,8 +386,12 @@ static int jsonl_next(void *state, doc_record *rec, char *err, size_t errlen) {
         }
         json_t *obj = json_loadb(line_text, fixed_len, JSON_ALLOW_NUL, &jerr);
         if (!obj) {
-            snprintf(err, errlen, "%s:%" PRIu64 ": invalid JSON: %s (column %d)",
-                     r->file, line, jerr.text, jerr.column);
+            if (json_error_code(&jerr) == json_error_out_of_memory)
+                snprintf(err, errlen, "%s:%" PRIu64 ": out of memory", r->file,
+                         line);
+            else
+                snprintf(err, errlen, "%s:%" PRIu64 ": invalid JSON: %s (column %d)",
+                         r->file, line, jerr.text, jerr.column);
             return -1;
         }
         r->cur = obj;

@@ -12,10 +12,19 @@
  * a validation file (<Validation><Sentences>...) can be coded as a batch too.
  *
  * Errors: a <Sentence> without an id or <Text>, or with an impossible date,
- * yields -1 and the reader continues with the next <Sentence>. A
- * well-formedness error is fatal in libxml2: the complete <Sentence>s before
- * it are still handed out (libxml2 reads ahead, so the error is often seen
- * before they are), then -1 with libxml2's message, then the end.
+ * or a <Text> longer than READER_RECORD_MAX, yields -1 and the reader
+ * continues with the next <Sentence>. A well-formedness error (a character
+ * reference &#0;, a mismatched tag) is fatal in libxml2: the complete
+ * <Sentence>s before it are still handed out (libxml2 reads ahead, so the
+ * error is often seen before they are), then -1 with libxml2's message;
+ * then reading resumes after the first </Sentence> at or after the error
+ * (libxml2 says where it stopped: xmlTextReaderByteConsumed), in a new
+ * parser fed the elements that were open around the broken <Sentence>
+ * ("<Validation><Sentences>") and the rest of the input. So an error loses
+ * the record it is in, and the one after it when it lies between records.
+ * To find that place again the bytes fed to libxml2 are kept in a window
+ * (at most WINDOW_MAX bytes); an error further back than that ends the
+ * input as before.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -28,10 +37,26 @@
 #include "dyad.h"
 #include "io/reader.h"
 
+/* Most bytes kept of what libxml2 was fed, to resume after an error. */
+#define WINDOW_MAX ((size_t)16 * 1024 * 1024)
+
 typedef struct reader_petrxml {
     reader_input *in;      /* the stream, not owned */
     const char *file;      /* its name */
-    uint64_t line_offset;  /* lines eaten before libxml2 saw the stream */
+    uint64_t line_offset;  /* lines before what this parser was fed */
+    /* what the parser is fed: prefix, then win[feed..win_len), then the
+     * input (appended to win as it is read) */
+    char prefix[512];      /* open elements to resume in: "<Sentences>" */
+    size_t prefix_len, prefix_pos;
+    char *win;             /* input bytes from offset win_off on */
+    size_t win_len, win_cap, feed;
+    uint64_t win_off;      /* input offset of win[0] */
+    uint64_t win_line;     /* line number of win[0] */
+    uint64_t start_off;    /* input offset this parser started at */
+    long err_at;           /* parser offset where the fatal error stopped
+                              it (xmlTextReaderByteConsumed), -1 unknown */
+    char open_tags[512];   /* elements open around the error's record */
+    int resume;            /* resume after the error on the next call */
     xmlTextReaderPtr xr;   /* the streaming parser */
     arena mem;             /* the current record's strings, reset per call */
     int skip_subtree;      /* the current node was expanded: step over it */
@@ -60,10 +85,60 @@ size_t reader_squeeze_space(char *s) {
     return o;
 }
 
+/* Lines in s[0..n). */
+static uint64_t count_lines(const char *s, size_t n) {
+    uint64_t k = 0;
+    for (const char *p = s; (p = memchr(p, '\n', n - (size_t)(p - s))); p++)
+        k++;
+    return k;
+}
+
+/* Appends n bytes of input to the window, dropping its older half when it
+ * would pass WINDOW_MAX. -1 out of memory. */
+static int win_append(reader_petrxml *r, const char *b, size_t n) {
+    if (r->win_len + n > WINDOW_MAX) {
+        /* the older half, of the bytes already fed */
+        size_t drop = r->win_len / 2 < r->feed ? r->win_len / 2 : r->feed;
+        r->win_line += count_lines(r->win, drop);
+        memmove(r->win, r->win + drop, r->win_len - drop);
+        r->win_len -= drop;
+        r->win_off += drop;
+        r->feed -= drop;
+    }
+    if (r->win_len + n > r->win_cap) {
+        size_t ncap = r->win_cap ? r->win_cap : 64 * 1024;
+        while (ncap < r->win_len + n) ncap *= 2;
+        char *nw = realloc(r->win, ncap);
+        if (!nw) return -1;
+        r->win = nw;
+        r->win_cap = ncap;
+    }
+    memcpy(r->win + r->win_len, b, n);
+    r->win_len += n;
+    return 0;
+}
+
 static int io_read(void *ctx, char *buf, int len) {
-    reader_input *in = ctx;
-    size_t n = reader_input_read(in, buf, (size_t)len);
-    if (n == 0 && reader_input_error(in)) return -1;
+    reader_petrxml *r = ctx;
+    size_t want = (size_t)len, got = 0;
+    if (r->prefix_pos < r->prefix_len) {
+        got = r->prefix_len - r->prefix_pos;
+        if (got > want) got = want;
+        memcpy(buf, r->prefix + r->prefix_pos, got);
+        r->prefix_pos += got;
+        return (int)got;
+    }
+    if (r->feed < r->win_len) {
+        got = r->win_len - r->feed;
+        if (got > want) got = want;
+        memcpy(buf, r->win + r->feed, got);
+        r->feed += got;
+        return (int)got;
+    }
+    size_t n = reader_input_read(r->in, buf, want);
+    if (n == 0 && reader_input_error(r->in)) return -1;
+    if (n && win_append(r, buf, n) < 0) return -1;
+    r->feed = r->win_len;
     return (int)n;
 }
 
@@ -97,7 +172,19 @@ static void xml_close(void *state) {
     if (r->xr) xmlFreeTextReader(r->xr);
     if (r->doc) xmlFreeDoc(r->doc);
     arena_free(&r->mem);
+    free(r->win);
     free(r);
+}
+
+/* A parser on what io_read feeds. -1 when libxml2 cannot make one. */
+static int start_parser(reader_petrxml *r) {
+    /* NONET: never fetch DTDs; BIG_LINES: line numbers past 65535; HUGE:
+     * allow long text nodes (a story can be a few MB) */
+    r->xr = xmlReaderForIO(io_read, io_close, r, r->file, NULL,
+                           XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_HUGE);
+    if (!r->xr) return -1;
+    xmlTextReaderSetStructuredErrorHandler(r->xr, on_error, r);
+    return 0;
 }
 
 static void *xml_open(reader_input *in, char *err, size_t errlen) {
@@ -110,16 +197,13 @@ static void *xml_open(reader_input *in, char *err, size_t errlen) {
     r->file = in->file;
     r->line_offset = in->first_line ? in->first_line - 1 : 0;
     arena_init(&r->mem, 16 * 1024, NULL);
-    /* NONET: never fetch DTDs; BIG_LINES: line numbers past 65535; HUGE:
-     * allow long text nodes (a story can be a few MB) */
-    r->xr = xmlReaderForIO(io_read, io_close, in, r->file, NULL,
-                           XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_HUGE);
-    if (!r->xr) {
+    r->win_line = in->first_line ? in->first_line : 1;
+    r->err_at = -1;
+    if (start_parser(r) < 0) {
         snprintf(err, errlen, "%s: cannot start the XML reader", r->file);
         xml_close(r);
         return NULL;
     }
-    xmlTextReaderSetStructuredErrorHandler(r->xr, on_error, r);
     return r;
 }
 
@@ -146,6 +230,13 @@ static int sentence_record(reader_petrxml *r, xmlNodePtr node, doc_record *rec,
         if (c->type != XML_ELEMENT_NODE || strcmp((const char *)c->name, "Text"))
             continue;
         xmlChar *t = xmlNodeGetContent(c);
+        if (t && strlen((const char *)t) > READER_RECORD_MAX) {
+            xmlFree(t);
+            snprintf(err, errlen, "%s:%" PRIu64 ": <Sentence id=\"%.60s\">: "
+                     "<Text> longer than %zu MB: skipped", r->file, rec->line,
+                     rec->id ? rec->id : "", READER_RECORD_MAX >> 20);
+            return -1;
+        }
         char *s = arena_strdup(&r->mem, t ? (const char *)t : "");
         xmlFree(t);
         rec->text_len = reader_squeeze_space(s);
@@ -200,10 +291,96 @@ static xmlNodePtr preorder_next(xmlNodePtr n) {
 }
 
 static int fatal(reader_petrxml *r, char *err, size_t errlen) {
-    r->done = 1;
+    if (r->err_at >= 0) r->resume = 1;
+    else r->done = 1;
     if (r->xmlerr[0]) snprintf(err, errlen, "%s", r->xmlerr);
     else snprintf(err, errlen, "%s: XML error", r->file);
     return -1;
+}
+
+/* At a fatal error: where the parser stopped, and the elements open around
+ * the record it was in (the partial tree's last node is where it stopped),
+ * as start tags to resume in. */
+static void note_error(reader_petrxml *r) {
+    r->err_at = (long)xmlTextReaderByteConsumed(r->xr);
+    /* (an error at the end of the document says 0: where is unknown, and
+     * resuming from the start would hand out records twice) */
+    if (r->err_at <= (long)r->prefix_len) r->err_at = -1;
+    r->open_tags[0] = '\0';
+    /* the partial tree, ours from now on (CurrentDoc hands it over) */
+    if (!r->doc) r->doc = xmlTextReaderCurrentDoc(r->xr);
+    xmlNodePtr n = NULL;
+    xmlNodePtr root = r->doc ? xmlDocGetRootElement(r->doc) : NULL;
+    if (!root) {
+        snprintf(r->open_tags, sizeof r->open_tags, "<Sentences>");
+        return;
+    }
+    for (n = root; n->last; n = n->last) {}
+    /* up to the <Sentence> the error is in, if any */
+    xmlNodePtr s = n;
+    while (s && !is_sentence(s)) s = s->parent;
+    if (s) n = s;
+    xmlNodePtr chain[16];
+    int k = 0;
+    for (xmlNodePtr a = n->parent; a && a->type == XML_ELEMENT_NODE && k < 16;
+         a = a->parent)
+        chain[k++] = a;
+    size_t o = 0;
+    while (k-- > 0 && o < sizeof r->open_tags) {
+        int w = snprintf(r->open_tags + o, sizeof r->open_tags - o, "<%s>",
+                         (const char *)chain[k]->name);
+        if (w < 0 || (size_t)w >= sizeof r->open_tags - o) {
+            snprintf(r->open_tags, sizeof r->open_tags, "<Sentences>");
+            return;
+        }
+        o += (size_t)w;
+    }
+    if (!o) snprintf(r->open_tags, sizeof r->open_tags, "<Sentences>");
+}
+
+/* After an error: a new parser from just past the first </Sentence> at or
+ * after where the old one stopped. 0 when there is none (the end), 1 when
+ * reading goes on, -1 when it cannot. */
+static int resume_after_error(reader_petrxml *r) {
+    static const char end_tag[] = "</Sentence>";
+    const size_t tl = sizeof end_tag - 1;
+    r->resume = 0;
+    long at = r->err_at;
+    r->err_at = -1;
+    uint64_t pos = r->start_off +
+                   ((size_t)at > r->prefix_len ? (uint64_t)at - r->prefix_len : 0);
+    if (pos < r->win_off) return -1; /* out of the window */
+    size_t i = (size_t)(pos - r->win_off);
+    for (;;) {
+        for (; i + tl <= r->win_len; i++)
+            if (r->win[i] == '<' && !memcmp(r->win + i, end_tag, tl)) break;
+        if (i + tl <= r->win_len) break;
+        /* not in the window yet: read on (everything is fed from here) */
+        char buf[64 * 1024];
+        r->feed = r->win_len;
+        size_t n = reader_input_read(r->in, buf, sizeof buf);
+        if (n == 0) return 0;
+        uint64_t abs_i = r->win_off + i;
+        if (win_append(r, buf, n) < 0) return -1;
+        i = abs_i > r->win_off ? (size_t)(abs_i - r->win_off) : 0;
+    }
+    i += tl;
+    xmlFreeTextReader(r->xr);
+    r->xr = NULL;
+    if (r->doc) xmlFreeDoc(r->doc);
+    r->doc = NULL;
+    r->line_offset = r->win_line + count_lines(r->win, i) - 1;
+    r->start_off = r->win_off + i;
+    r->feed = i;
+    r->prefix_len = strlen(r->open_tags);
+    memcpy(r->prefix, r->open_tags, r->prefix_len + 1);
+    r->prefix_pos = 0;
+    r->xmlerr[0] = '\0';
+    r->fatal_seen = 0;
+    r->salvaging = 0;
+    r->salvage = NULL;
+    r->skip_subtree = 0;
+    return start_parser(r) < 0 ? -1 : 1;
 }
 
 /* After a fatal error: libxml2 parses ahead in chunks, so the error can be
@@ -230,7 +407,7 @@ static int salvage_start(reader_petrxml *r, xmlNodePtr from, doc_record *rec,
     r->salvaging = 1;
     if (!from) {
         /* CurrentDoc makes the caller the owner of the tree */
-        r->doc = xmlTextReaderCurrentDoc(r->xr);
+        if (!r->doc) r->doc = xmlTextReaderCurrentDoc(r->xr);
         from = r->doc ? xmlDocGetRootElement(r->doc) : NULL;
     }
     r->salvage = from;
@@ -240,6 +417,15 @@ static int salvage_start(reader_petrxml *r, xmlNodePtr from, doc_record *rec,
 static int xml_next(void *state, doc_record *rec, char *err, size_t errlen) {
     reader_petrxml *r = state;
     arena_reset(&r->mem);
+    if (r->resume) {
+        int rs = resume_after_error(r);
+        if (rs <= 0) r->done = 1;
+        if (rs < 0) {
+            snprintf(err, errlen, "%s: cannot read on after the XML error",
+                     r->file);
+            return -1;
+        }
+    }
     if (r->done) return 0;
     if (r->salvaging) return salvage_next(r, rec, err, errlen);
     for (;;) {
@@ -250,6 +436,7 @@ static int xml_next(void *state, doc_record *rec, char *err, size_t errlen) {
             return 0;
         }
         if (rc < 0) {
+            note_error(r);
             /* the node the reader is on was already handled */
             xmlNodePtr cur = xmlTextReaderCurrentNode(r->xr);
             return salvage_start(r, cur ? preorder_next(cur) : NULL, rec, err, errlen);
@@ -258,8 +445,10 @@ static int xml_next(void *state, doc_record *rec, char *err, size_t errlen) {
         const xmlChar *name = xmlTextReaderConstLocalName(r->xr);
         if (!name || strcmp((const char *)name, "Sentence")) continue;
         xmlNodePtr node = xmlTextReaderExpand(r->xr);
-        if (!node) /* a fatal parse error, here or in a later record */
+        if (!node) { /* a fatal parse error, here or in a later record */
+            note_error(r);
             return salvage_start(r, xmlTextReaderCurrentNode(r->xr), rec, err, errlen);
+        }
         r->skip_subtree = 1;
         return sentence_record(r, node, rec, err, errlen);
     }

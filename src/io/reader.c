@@ -106,23 +106,50 @@ static int grow(char **buf, size_t *cap, size_t need) {
     return 0;
 }
 
-ssize_t reader_input_getline(reader_input *in, char **buf, size_t *cap) {
-    if (in->head_pos >= in->head_len) return getline(buf, cap, in->f);
-    const char *p = in->head + in->head_pos;
-    size_t left = in->head_len - in->head_pos;
-    const char *nl = memchr(p, '\n', left);
-    size_t n = nl ? (size_t)(nl - p) + 1 : left;
-    if (grow(buf, cap, n + 1) < 0) return -1;
-    memcpy(*buf, p, n);
+/* Size of the read buffer reader_input_getline refills the head with. */
+#define LINE_CHUNK ((size_t)64 * 1024)
+
+ssize_t reader_input_getline(reader_input *in, char **buf, size_t *cap,
+                             size_t max) {
+    size_t n = 0;
+    int any = 0, nomem = 0, toolong = 0;
+    for (;;) {
+        if (in->head_pos >= in->head_len) {
+            /* the head is used up: it becomes the read buffer */
+            if (in->head_cap < LINE_CHUNK) {
+                /* (when that fails, a smaller head still serves) */
+                char *nh = realloc(in->head, LINE_CHUNK);
+                if (nh) {
+                    in->head = nh;
+                    in->head_cap = LINE_CHUNK;
+                } else if (!in->head_cap) {
+                    nomem = 1;
+                    break;
+                }
+            }
+            in->head_pos = 0;
+            in->head_len = fread(in->head, 1, in->head_cap, in->f);
+            if (!in->head_len) break;
+        }
+        const char *p = in->head + in->head_pos;
+        size_t left = in->head_len - in->head_pos;
+        const char *nl = memchr(p, '\n', left);
+        size_t k = nl ? (size_t)(nl - p) + 1 : left;
+        any = 1;
+        in->head_pos += k;
+        if (!toolong && !nomem) {
+            if (n + k > max) toolong = 1;
+            else if (grow(buf, cap, n + k + 1) < 0) nomem = 1;
+            else memcpy(*buf + n, p, k);
+        }
+        n += k;
+        if (nl) break;
+    }
+    if (nomem) return READER_LINE_NOMEM;
+    if (!any) return READER_LINE_END;
+    if (toolong) return READER_LINE_LONG;
     (*buf)[n] = '\0';
-    in->head_pos += n;
-    if (nl) return (ssize_t)n;
-    /* the line goes on past the head: its rest comes from the FILE */
-    ssize_t k = getline(&in->tmp, &in->tmpcap, in->f);
-    if (k <= 0) return (ssize_t)n;
-    if (grow(buf, cap, n + (size_t)k + 1) < 0) return -1;
-    memcpy(*buf + n, in->tmp, (size_t)k + 1);
-    return (ssize_t)(n + (size_t)k);
+    return (ssize_t)n;
 }
 
 int reader_input_error(const reader_input *in) { return ferror(in->f); }
@@ -230,6 +257,7 @@ reader *reader_open(FILE *f, const char *file, const reader_format *fmt,
                             complete, NULL)))
             if ((complete = head_line(&r->in, &cap)) < 0) goto nomem;
     }
+    r->in.head_cap = cap;
     r->fmt = fmt;
     r->state = fmt->open(&r->in, err, errlen);
     if (!r->state) {
@@ -254,7 +282,6 @@ void reader_close(reader *r) {
     if (!r) return;
     if (r->state) r->fmt->close(r->state);
     free(r->in.head);
-    free(r->in.tmp);
     free(r->file);
     free(r);
 }

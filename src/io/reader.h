@@ -44,6 +44,10 @@
 
 /* Largest plain-text document read whole, bytes. */
 #define READER_TEXT_MAX ((size_t)64 * 1024 * 1024)
+/* Largest record of the other formats: a JSON line, the <Text> of an XML
+ * <Sentence>, bytes. A longer one is rejected with "record longer than
+ * 8 MB" (it would take gigabytes to code) and reading goes on. */
+#define READER_RECORD_MAX ((size_t)8 * 1024 * 1024)
 /* Most bytes read ahead for format detection. */
 #define READER_HEAD_MAX ((size_t)64 * 1024)
 
@@ -73,18 +77,24 @@ typedef struct reader_input {
     const char *file;      /* name for records and messages */
     uint64_t first_line;   /* line number of the first byte the back end
                               reads (blank lines skipped before it counted) */
-    char *head;            /* bytes read ahead, handed out first */
-    size_t head_len, head_pos;
-    char *tmp;             /* reader_input_getline: rest of a line that
-                              straddles the end of the head */
-    size_t tmpcap;
+    char *head;            /* bytes read ahead, handed out first; then
+                              reader_input_getline's read buffer */
+    size_t head_len, head_pos, head_cap;
 } reader_input;
 
 /* Like fread(buf, 1, n, f) on the stream. */
 size_t reader_input_read(reader_input *in, void *buf, size_t n);
+/* reader_input_getline's results other than a length. */
+#define READER_LINE_END (-1)    /* end of the input, or a read error */
+#define READER_LINE_NOMEM (-2)  /* no memory for the line (skipped) */
+#define READER_LINE_LONG (-3)   /* the line is longer than max (skipped) */
 /* Like getline(buf, cap, f) on the stream: the next line with its '\n'
- * (the last one may lack it), NUL-terminated; -1 at the end or on error. */
-ssize_t reader_input_getline(reader_input *in, char **buf, size_t *cap);
+ * (the last one may lack it), NUL-terminated, its length returned. A line
+ * of more than max bytes is not stored: it is read to its end and
+ * READER_LINE_LONG returned, so that the next call reads the next line; the
+ * same when its memory cannot be had (READER_LINE_NOMEM). */
+ssize_t reader_input_getline(reader_input *in, char **buf, size_t *cap,
+                             size_t max);
 /* Non-zero when reading the FILE failed. */
 int reader_input_error(const reader_input *in);
 

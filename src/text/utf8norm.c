@@ -212,7 +212,7 @@ size_t utf8_normalise_map(arena *a, const char *in, size_t n, char **out,
         /* every character below may change lengths: a run starts at it,
          * and (mark_after) another after it */
         map_mark(a, map, k, i);
-        if (len < 0 || cp == 0) {
+        if (len < 0) {
             k += put_cp(o + k, 0xFFFD);
             bad++;
             i += len < 0 ? (size_t)-len : 1;

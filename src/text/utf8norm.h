@@ -6,12 +6,13 @@
  * tokenizer, dictionaries written against plain ASCII Penn Treebank text)
  * wants one predictable form, so this module decides it once:
  *   - invalid UTF-8 (bad lead/continuation bytes, overlongs, surrogates,
- *     code points above U+10FFFF) and NUL bytes become U+FFFD, counted;
+ *     code points above U+10FFFF) becomes U+FFFD, counted;
  *   - typographic single quotes/primes and the backtick -> '
  *     typographic double quotes, guillemets, `` and '' -> "
  *   - em dash -> " -- ", en dash -> "-" inside a word or number range
  *     ("1990-1995", "Gondor-Rohan"), otherwise " -- "; minus sign -> "-"
- *   - Unicode spaces (NBSP, thin space, ...) and control chars -> ' '
+ *   - Unicode spaces (NBSP, thin space, ...) and control chars -> ' ',
+ *     NUL among them (valid UTF-8: JSON's \u0000 decodes to it)
  *   - CR and CRLF -> \n, line separator -> \n, paragraph separator -> \n\n
  *   - ellipsis U+2026 -> "..."
  *   - soft hyphen, zero-width and other format characters are removed.
