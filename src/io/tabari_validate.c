@@ -255,7 +255,7 @@ static int run_text(const dyad_engine *e, tab_opts *o, const buf *t,
             memset(&story, 0, sizeof story);
             snprintf(story.key, sizeof story.key, "%s", key);
         }
-        event_list ev = {NULL, 0, 0};
+        event_list ev = {NULL, 0, 0, NULL, NULL, NULL};
         uint32_t shifted = date;
         size_t code_len = cm ? (size_t)(cm - rec) : tn;
         arena_reset(&a);
