@@ -269,6 +269,24 @@ const char *context_other_country(const sent_ctx *c, const char *not) {
     return best >= 0 ? ds->country[best].code : NULL;
 }
 
+void context_seed_country(sent_ctx *c, const char *code, uint32_t n) {
+    doc_state *ds = c->ds;
+    if (!ds || !code || strlen(code) < 3 || !strncmp(code, "---", 3) ||
+        !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3) ||
+        ds->ncountries == COUNTRY_MAX)
+        return;
+    uint32_t i = 0;
+    while (i < ds->ncountries && memcmp(ds->country[i].code, code, 3)) i++;
+    if (i == ds->ncountries) {
+        memcpy(ds->country[i].code, code, 3);
+        ds->country[i].code[3] = '\0';
+        ds->country[i].n = 0;
+        ds->ncountries++;
+    }
+    ds->country[i].n += n;
+    ds->country[i].last = ++ds->tick;
+}
+
 const char *context_focus(const sent_ctx *c) {
     const doc_state *ds = c->ds;
     if (!ds || !ds->ncountries) return NULL;

@@ -619,6 +619,15 @@ static int32_t parenthetical(const sentence *s, size_t k) {
     return -1;
 }
 
+/* Does verb group g open with an auxiliary or modal ("had acted", "would
+ * leave")? */
+static int aux_vg(const sentence *s, const chunk *g) {
+    if (g->end - g->first < 2) return 0;
+    const tok *t = &s->toks[g->first];
+    return t->tag == T_MD || tok_norm_is(t, "HAD") || tok_norm_is(t, "HAS") ||
+           tok_norm_is(t, "HAVE") || tok_norm_is(t, "WAS") || tok_norm_is(t, "WERE");
+}
+
 static void chk_clauses(sentence *s, arena *a) {
     chk_cl x;
     memset(&x, 0, sizeof x);
@@ -636,6 +645,15 @@ static void chk_clauses(sentence *s, arena *a) {
         if (x.op[top(&x)].comp_at == (int32_t)k) {
             x.op[top(&x)].comp_at = -1;
             cl_push(&x, CL_COMPLEMENT, (uint32_t)k);
+        }
+        if (ch->kind == CK_PUNCT && ht->nlen == 1 && ht->norm[0] == ';' &&
+            k + 1 < nc) {
+            /* a semicolon joins two sentences: "X welcomed the offer;
+             * Riyadh pledged aid" -- everything open ends here */
+            while (x.sp > 1) cl_pop(&x, (uint32_t)k);
+            ch->clause = (uint16_t)top(&x);
+            cl_push(&x, CL_COORD, (uint32_t)k + 1);
+            continue;
         }
         if (ch->kind == CK_PUNCT && is_comma(s, ch)) {
             int32_t r = trailing_report(s, k), e;
@@ -724,6 +742,18 @@ static void chk_clauses(sentence *s, arena *a) {
                 /* a conjunct of a finished reduced clause belongs higher */
                 while (x.sp > 1 && (x.cl[top(&x)].kind == CL_PARENTHETICAL))
                     cl_pop(&x, (uint32_t)k);
+                /* "told the council that Israel had acted with restraint and
+                 * blamed Hamas": a plain past verb after a reported clause
+                 * whose verb had an auxiliary goes on with the reporter */
+                if (c[k + 1].kind == CK_VG && x.sp > 1 &&
+                    x.cl[top(&x)].kind == CL_COMPLEMENT && x.cl[top(&x)].verb >= 0 &&
+                    aux_vg(s, &c[x.cl[top(&x)].verb]) && !aux_vg(s, &c[k + 1]) &&
+                    s->toks[c[k + 1].head].tag == T_VBD) {
+                    int pi = x.cl[top(&x)].parent;
+                    if (pi >= 0 && x.cl[pi].verb >= 0 &&
+                        s->toks[c[x.cl[pi].verb].head].tag == T_VBD)
+                        cl_pop(&x, (uint32_t)k);
+                }
                 cl_push(&x, CL_COORD, (uint32_t)k);
             }
         } else if (ch->kind == CK_VG) {
