@@ -115,6 +115,17 @@ static int chk_np(const tok *t, uint32_t n, uint32_t i, uint32_t *end,
         int x = t[j].tag;
         int nx = j + 1 < n ? t[j + 1].tag : T_NONE;
         if (np_body(x)) {
+            /* "a charge Tehran denies": a name after a noun of someone's act,
+             * then a verb, starts a clause of its own (that ... denies) */
+            if ((x == T_NNP || x == T_NNPS) && j > i && last_head == j - 1 &&
+                (t[j - 1].tag == T_NN || t[j - 1].tag == T_NNS) &&
+                (tok_in_class(&t[j - 1], WC_ACT_NOUN) ||
+                 tok_in_class(&t[j - 1], WC_ALLEGATION))) {
+                uint32_t q = j;
+                while (q < n && (t[q].tag == T_NNP || t[q].tag == T_NNPS)) q++;
+                if (q < n && (t[q].tag == T_VBZ || t[q].tag == T_VBD || t[q].tag == T_VBP))
+                    break;
+            }
             /* a participle inside an NP only before a noun or adjective:
              * "the ruling party", not "the army attacked" */
             if ((x == T_VBN || x == T_VBG) && !(tag_is_noun(nx) || tag_is_adj(nx)))
