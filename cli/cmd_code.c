@@ -271,6 +271,10 @@ static void write_slot(ring *b, slot *s, writer *w, totals *tt) {
     tt->sentences += r->nsentences;
     tt->events += r->nevents;
     tt->invalid_bytes += r->invalid_bytes;
+    if (r->limits)
+        fprintf(stderr, "dyad: %s:%llu: %u coding limit(s) reached, some phrases "
+                        "left out (dyad explain names them)\n",
+                s->rec.file, (unsigned long long)s->rec.line, r->limits);
     if (r->invalid_bytes)
         fprintf(stderr, "dyad: %s:%llu: %u invalid UTF-8 sequence(s) replaced\n",
                 s->rec.file, (unsigned long long)s->rec.line,

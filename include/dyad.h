@@ -313,6 +313,12 @@ typedef struct dyad_result {
     const char *trace_json;   /* the same as a JSON array, one object per
                                  sentence (tokens, chunks, clauses, actors,
                                  decisions, events) */
+    uint32_t limits;          /* times a fixed coding limit cut something
+                                 short: more than 64 coordinated phrases
+                                 (the 64 nearest the verb are kept), 8
+                                 agents in one phrase, 4 verb senses of one
+                                 verb, 64 issues in a sentence (the trace
+                                 says which); 0 normally */
 } dyad_result;
 
 DYAD_API const dyad_event *dyad_result_event(const dyad_result *r, size_t i);

@@ -636,15 +636,15 @@ static void test_issues(void **state) {
     char out[256];
     uint32_t n = ws_ids(&d, "RESERVOIRS AND CITIES WATER NEAR A CITY", w);
     /* longest at each position: CITIES WATER is one WATER_SUPPLY match */
-    assert_int_equal(dict_issues_text(&d, w, n, out, sizeof out), 2);
+    assert_int_equal(dict_issues_text(&d, w, n, out, sizeof out, NULL), 2);
     assert_string_equal(out, "WATER_SUPPLY,2;CITIES,1");
     n = ws_ids(&d, "THEY IRRIGATED AND IRRIGATING WATER-BORNE DISEASES", w);
-    assert_int_equal(dict_issues_text(&d, w, n, out, sizeof out), 2);
+    assert_int_equal(dict_issues_text(&d, w, n, out, sizeof out, NULL), 2);
     assert_string_equal(out, "FARMING,2;WATERBORNE,1");
     n = ws_ids(&d, "WATER BORNE DISEASE", w);
-    assert_int_equal(dict_issues_text(&d, w, n, out, sizeof out), 1);
+    assert_int_equal(dict_issues_text(&d, w, n, out, sizeof out, NULL), 1);
     n = ws_ids(&d, "RESERVOIR OF HOLY WATER", w);
-    assert_int_equal(dict_issues_text(&d, w, n, out, sizeof out), 0);
+    assert_int_equal(dict_issues_text(&d, w, n, out, sizeof out, NULL), 0);
     assert_string_equal(out, "");
     dict_free(&d);
 }

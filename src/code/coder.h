@@ -109,6 +109,8 @@ typedef struct sent_ctx {
                               sentence (events, mentions, trace) */
     const char *ptext;     /* the sentence's text in pa, once an event
                               needs it */
+    uint32_t *limits;      /* the document's count of fixed limits hit
+                              (dyad_result.limits), or NULL */
     sentence *s;
     uint32_t date;
     unit *units;
@@ -204,6 +206,9 @@ int events_symmetric_code(const char *code);
 
 /* trace.c (each a no-op unless tracing): a decision line; the sentence's
  * analysis; its actor units; its JSON object; the end of the document. */
+/* A fixed limit cut something short: counted in dyad_result.limits and
+ * named in the trace (trace.c). */
+void coder_limit(const sent_ctx *c, const char *what);
 void trace_add(sent_ctx *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void trace_analysis(sent_ctx *c);

@@ -197,9 +197,14 @@ static void add_issues(const dyad_engine *e, sent_ctx *c, event_list *ev,
     uint32_t k = 0;
     for (uint32_t i = 0; i < s->ntok; i++)
         if (!(s->toks[i].flags & TOKF_PUNCT)) w[k++] = s->toks[i].wid;
-    char buf[512];
+    /* room for every issue it can list: 64 codes of up to 7 letters and a
+     * count each */
+    char buf[64 * 20];
     buf[0] = '\0';
-    if (dict_issues_text(&e->d, w, k, buf, sizeof buf) > 0) {
+    uint32_t dropped = 0;
+    int ni = dict_issues_text(&e->d, w, k, buf, sizeof buf, &dropped);
+    if (dropped) coder_limit(c, "more than 64 issues in one sentence");
+    if (ni > 0) {
         const char *iss = arena_strdup(c->pa, buf);
         for (uint32_t i = first_event; i < ev->n; i++) ev->ev[i].issues = iss;
     }
@@ -368,12 +373,17 @@ static void code_document(const dyad_engine *e, dyad_doc *doc,
             c.opt = opts;
             c.a = sa;
             c.pa = a;
+            c.limits = &out->limits;
             c.s = s;
             c.date = date;
             c.ds = ds;
             c.tr = tr;
             c.deleted = arena_zalloc(sa, s->ntok + 1);
             trace_analysis(&c);
+            if (s->limits) {
+                out->limits += s->limits - 1; /* (coder_limit adds one) */
+                coder_limit(&c, "more than 64 coordinated phrases in a list");
+            }
             int dr = discard_check(e, &c);
             if (dr == 2) {
                 story_discard = 1;

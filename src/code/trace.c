@@ -54,6 +54,11 @@ static void buf_printf(arena *a, trace_buf *b, const char *fmt, ...) {
     va_end(ap);
 }
 
+void coder_limit(const sent_ctx *c, const char *what) {
+    if (c->limits) (*c->limits)++;
+    trace_add((sent_ctx *)c, "limit: %s (the rest is left out)\n", what);
+}
+
 void trace_add(sent_ctx *c, const char *fmt, ...) {
     if (!c->tr) return;
     va_list ap;

@@ -103,6 +103,8 @@ static void code_conjunct(const sent_ctx *c, uint32_t first, uint32_t end,
         if (len) {
             if (out->nagents < 8)
                 out->agents[out->nagents++] = d->agent_entries[val - 1].code;
+            else
+                coder_limit(c, "more than 8 agents in one phrase");
             i += (uint32_t)len;
             continue;
         }
@@ -217,20 +219,27 @@ uint32_t units_code_range(sent_ctx *c, uint32_t first, uint32_t end,
     return *n - before;
 }
 
-/* The chunks of a coordination group starting at NP chunk i. */
-static uint32_t coord_members(const sentence *s, uint32_t i, uint32_t *out,
+/* The chunks of a coordination group starting at NP chunk i (at most max:
+ * the rest is reported as a limit and coded as phrases of their own). */
+static uint32_t coord_members(const sent_ctx *c, uint32_t i, uint32_t *out,
                               uint32_t max) {
+    const sentence *s = c->s;
     uint32_t n = 0;
     out[n++] = i;
     int32_t g = s->chunks[i].coord;
     if (g < 0) return n;
-    for (uint32_t j = i + 1; j < s->nchunk && n < max; j++) {
+    for (uint32_t j = i + 1; j < s->nchunk; j++) {
         const chunk *ch = &s->chunks[j];
-        if (ch->kind == CK_NP && ch->coord == g)
+        if (ch->kind == CK_NP && ch->coord == g) {
+            if (n == max) {
+                coder_limit(c, "more than 64 coordinated phrases");
+                break;
+            }
             out[n++] = j;
-        else if (ch->kind != CK_PUNCT && ch->kind != CK_CONJ &&
-                 ch->kind != CK_NP)
+        } else if (ch->kind != CK_PUNCT && ch->kind != CK_CONJ &&
+                   ch->kind != CK_NP) {
             break;
+        }
     }
     return n;
 }
@@ -324,7 +333,7 @@ void units_build(sent_ctx *c) {
         const chunk *ch = &s->chunks[i];
         if (ch->kind != CK_NP || used[i]) continue;
         uint32_t span = name_span(c, i);
-        uint32_t nm = span ? (mbr[0] = i, 1) : coord_members(s, i, mbr, 64);
+        uint32_t nm = span ? (mbr[0] = i, 1) : coord_members(c, i, mbr, 64);
         for (uint32_t k = 0; k < nm; k++) used[mbr[k]] = 1;
         for (uint32_t k = i; k <= span; k++) used[k] = 1;
         uint32_t last = mbr[nm - 1];
@@ -351,7 +360,7 @@ void units_build(sent_ctx *c) {
                     (!prev_vg && agent_only &&
                      (is_word(c, pw, c->e->w_in) ||
                       is_word(c, pw, c->e->w_from)))) {
-                    np = coord_members(s, (uint32_t)pp->pp_obj, pmem, 64);
+                    np = coord_members(c, (uint32_t)pp->pp_obj, pmem, 64);
                     for (uint32_t k = 0; k < np; k++) used[pmem[k]] = 1;
                     /* "the ambassador of the People's Republic of China":
                      * the object is a name running on past its chunk */

@@ -71,6 +71,17 @@ static int find_verbs(const sent_ctx *c, uint32_t h, verb_hit *hits,
                 dup = hits[q].form->block == f->block;
             if (!dup) hits[n++] = hit;
         }
+        /* a further sense that fits is left out: say so */
+        if (n == max && max > 1)
+            for (uint32_t k = 0; k < nf; k++) {
+                const verb_form *f = &d->forms[ids[k]];
+                verb_hit hit;
+                int dup = 0;
+                for (int q = 0; q < n && !dup; q++) dup = hits[q].form->block == f->block;
+                if (dup || (pass == 1 && !f->npre) || !form_fits(c, f, at, &hit)) continue;
+                coder_limit(c, "more than 4 verb senses fit one verb");
+                break;
+            }
     }
     /* dyad's clause model: a form the dictionary does not list is found
      * through its lemma, which the tagger took from WordNet's exception

@@ -544,7 +544,7 @@ int dict_discard_match_hashed(const dict *d, const char *const *words,
 /* ---- issues ------------------------------------------------------------- */
 
 int dict_issues_text(const dict *d, const uint32_t *wids, size_t n, char *out,
-                     size_t cap) {
+                     size_t cap, uint32_t *dropped) {
     enum { MAXI = 64 };
     const char *codes[MAXI];
     uint32_t counts[MAXI];
@@ -565,6 +565,8 @@ int dict_issues_text(const dict *d, const uint32_t *wids, size_t n, char *out,
         if (k == ncodes && ncodes < MAXI) {
             codes[ncodes] = e->code;
             counts[ncodes++] = 0;
+        } else if (k == ncodes && dropped) {
+            (*dropped)++;
         }
         if (k < ncodes) counts[k]++;
         i += len;

@@ -401,6 +401,6 @@ int dict_discard_match_hashed(const dict *d, const char *const *words,
  * joined by ';' to out (cap bytes, NUL-terminated); returns the count of
  * distinct issues (0 if an ignore phrase fired). */
 int dict_issues_text(const dict *d, const uint32_t *wids, size_t n, char *out,
-                     size_t cap);
+                     size_t cap, uint32_t *dropped);
 
 #endif

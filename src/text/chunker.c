@@ -454,6 +454,7 @@ static void chk_coord(sentence *s) {
                 break;
             }
         }
+        if (!closed && ni == 64) s->limits++; /* the rest is another group */
         if (!closed) continue;
         size_t last = items[ni - 1];
         if (last + 1 < nc && finite_vg(s, &c[last + 1]) && k > 0) {

@@ -183,6 +183,8 @@ typedef struct sentence {
     uint32_t nclause;
     const struct wordset *words; /* wids and lwids present (wordset.h), for
                                     the pattern prefilter; NULL: none built */
+    uint32_t limits;     /* fixed limits the analysis ran into (a list of
+                            more than 64 coordinated phrases) */
 } sentence;
 
 #endif
