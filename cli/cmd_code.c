@@ -25,6 +25,7 @@
 #include "cli.h"
 #include "io/reader.h"
 #include "io/writer.h"
+#include "keep_qp.h"
 
 #define SLOTS_PER_THREAD 64
 
@@ -40,6 +41,7 @@ typedef struct slot {
     size_t rcap;
     dyad_event *evs;     /* N threads: the result's events */
     size_t evcap;
+    keep_qp qp;          /* N threads: its places and quotations */
     int failed;          /* dyad_code failed */
     char err[1024];
 } slot;
@@ -198,6 +200,10 @@ static void keep_result(slot *s) {
                 ? s->evs[k - 1].sentence_text
                 : keep_str(s, &at, ev->sentence_text);
     }
+    if (keep_qp_result(&s->qp, r, s->evs, r->nevents) < 0) {
+        fprintf(stderr, "dyad: out of memory\n");
+        exit(EXIT_USAGE);
+    }
     s->rp = r;
     s->kept = 1;
 }
@@ -249,6 +255,7 @@ static void write_slot(slot *s, writer *w, totals *tt) {
     writer_document(w, &s->rec, r);
     for (size_t k = 0; k < r->nevents; k++)
         writer_event(w, &s->rec, r, slot_event(s, k));
+    writer_quotes(w, &s->rec, r);
 }
 
 /* Main thread, ring full: sleeps until slot k is coded. Workers take slots
@@ -464,6 +471,7 @@ static int code_files(int argc, char **argv, const char **files) {
         dyad_doc_free(b.slots[i].doc);
         free(b.slots[i].buf);
         free(b.slots[i].rbuf);
+        keep_qp_free(&b.slots[i].qp);
         free(b.slots[i].evs);
     }
     free(b.slots);

@@ -49,7 +49,7 @@ dy() {
 crashed() { [ "$RC" -ge 124 ]; }
 
 KEYS="doc_id sentence date source target code root quad goldstein source_text verb_text target_text sentence_text issues rule sentence_span source_span verb_span target_span in_title"
-TSV_HEADER="doc_id	sentence	date	source	target	code	root	quad	goldstein	source_text	verb_text	target_text	sentence_text	issues	rule	sentence_off	sentence_len	source_off	source_len	verb_off	verb_len	target_off	target_len	in_title"
+TSV_HEADER="doc_id	sentence	date	source	target	code	root	quad	goldstein	source_text	verb_text	target_text	sentence_text	issues	rule	sentence_off	sentence_len	source_off	source_len	verb_off	verb_len	target_off	target_len	in_title	place_name	place_geonameid	place_admin1	place_country	place_lat	place_lon	place_level	place_source	quote"
 
 # has_keys FILE: every output key appears on the first line of FILE.
 has_keys() {
@@ -199,10 +199,10 @@ case $hdr in *"	"*) ;; *) r=1 ;; esac
 check "--format tsv starts with a header of column names" $r "exit $RC, header: $(printf '%s' "$hdr" | head -c 120)"
 
 # every line has as many fields as the header
-if awk -F'\t' 'NR == 1 { n = NF } NF != n || n != 24 { exit 1 }' "$T/out" && [ "$(wc -l < "$T/out")" -ge 2 ]; then
-    ok "--format tsv: every line has the header's 24 columns"
+if awk -F'\t' 'NR == 1 { n = NF } NF != n || n != 33 { exit 1 }' "$T/out" && [ "$(wc -l < "$T/out")" -ge 2 ]; then
+    ok "--format tsv: every line has the header's 33 columns"
 else
-    notok "--format tsv: every line has the header's 24 columns" "$(awk -F'\t' '{ print NF }' "$T/out" | sort -u | tr '\n' ' ')"
+    notok "--format tsv: every line has the header's 33 columns" "$(awk -F'\t' '{ print NF }' "$T/out" | sort -u | tr '\n' ' ')"
 fi
 
 dy code --format json "$T/good.jsonl"

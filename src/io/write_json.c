@@ -227,9 +227,12 @@ static int jsonl_event(writer *w, const doc_record *doc, const dyad_result *res,
     put_span(&l, ",\"source_span\":[", ev->source_span);
     put_span(&l, ",\"verb_span\":[", ev->verb_span);
     put_span(&l, ",\"target_span\":[", ev->target_span);
-    if (ev->in_title) PUT_LIT(&l, ",\"in_title\":true}\n");
-    else PUT_LIT(&l, ",\"in_title\":false}\n");
+    if (ev->in_title) PUT_LIT(&l, ",\"in_title\":true");
+    else PUT_LIT(&l, ",\"in_title\":false");
     w->out.len += (size_t)(l.p - buf);
+    /* where it happened, which quotation (write_quotes.c) */
+    writer_json_place(&w->out, ev);
+    writer_buf_put(&w->out, "}\n", 2);
     return 0;
 }
 

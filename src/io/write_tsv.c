@@ -1,7 +1,8 @@
 /* write_tsv.c -- tab-separated writer: a header line, then one line per
  * event with the columns of the JSON Lines writer in the same order, each
  * span as two columns (sentence_off, sentence_len, ...) and in_title as 0
- * or 1.
+ * or 1, then the event's place (name, geonameid, admin1, country, lat,
+ * lon, level, source; empty when none) and its quotation's index.
  *
  * TSV has no quoting, so a value must never contain the separator or a line
  * end: every control character in a value (tab, newline, carriage return,
@@ -17,7 +18,9 @@ static const char tsv_header[] =
     "doc_id\tsentence\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\t"
     "source_text\tverb_text\ttarget_text\tsentence_text\tissues\trule\t"
     "sentence_off\tsentence_len\tsource_off\tsource_len\tverb_off\tverb_len\t"
-    "target_off\ttarget_len\tin_title\n";
+    "target_off\ttarget_len\tin_title\t"
+    "place_name\tplace_geonameid\tplace_admin1\tplace_country\tplace_lat\t"
+    "place_lon\tplace_level\tplace_source\tquote\n";
 
 static int tsv_head(writer *w) {
     writer_buf_put(&w->out, tsv_header, sizeof tsv_header - 1);
@@ -82,7 +85,21 @@ static int tsv_event(writer *w, const doc_record *doc, const dyad_result *res,
         writer_buf_putc(b, '\t');
         writer_buf_uint(b, sp[i]->len, 0);
     }
-    writer_buf_puts(b, ev->in_title ? "\t1\n" : "\t0\n");
+    writer_buf_puts(b, ev->in_title ? "\t1" : "\t0");
+    /* where it happened (empty when unknown), and its quotation's index */
+    const dyad_place *p = ev->place;
+    tsv_str(b, p ? p->name : "");
+    writer_buf_putc(b, '\t');
+    if (p) writer_buf_uint(b, p->geonameid, 0);
+    tsv_str(b, p ? p->admin1 : "");
+    tsv_str(b, p ? p->country : "");
+    if (p && isfinite(p->lat)) writer_buf_printf(b, "\t%.4f\t%.4f", p->lat, p->lon);
+    else writer_buf_puts(b, "\t\t");
+    tsv_str(b, p ? p->level : "");
+    tsv_str(b, p ? p->source : "");
+    writer_buf_putc(b, '\t');
+    if (ev->quote >= 0) writer_buf_int(b, ev->quote);
+    writer_buf_putc(b, '\n');
     return 0;
 }
 
