@@ -35,5 +35,6 @@ int cmd_explain(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_cases(int argc, char **argv);
+int cmd_eval_qp(int argc, char **argv);   /* cmd_evalqp.c */
 
 #endif
