@@ -322,6 +322,9 @@ static void code_document(const dyad_engine *e, dyad_doc *doc,
     if (parts[1].dateline_len)
         places_dateline(pd, e, a, parts[1].norm + parts[1].dateline_off,
                         parts[1].dateline_len, parts[1].dateline_off);
+    else if (parts[1].nspans)
+        places_soft_dateline(pd, e, a, parts[1].norm + parts[1].spans[0].off,
+                             parts[1].spans[0].len, parts[1].spans[0].off);
     uint32_t index = 0, title_events = 0;
     for (int pi = 0; pi < 2 && !story_discard; pi++) {
         doc_part *p = &parts[pi];

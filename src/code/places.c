@@ -420,6 +420,10 @@ void places_sentence(places_doc *pd, sent_ctx *c, const event_list *ev,
         if (i + k < s->ntok && s->toks[i + k].tag == T_NNP &&
             (s->toks[i + k].flags & TOKF_CAP) && !want_after(s, i + k))
             continue;
+        /* "the Gulf of Guinea", "North of England": a longer name */
+        if (i + k + 1 < s->ntok && tok_norm_is(&s->toks[i + k], "OF") &&
+            (s->toks[i + k + 1].flags & TOKF_CAP))
+            continue;
         uint8_t wa = want_after(s, i + k);
         add_mention(pd, c, i, k, &nm, how, prep, wa ? wa : want);
         trace_add(c, "place: \"%s\" after \"%s\" (%u candidate%s)\n",
@@ -451,7 +455,8 @@ void places_dateline(places_doc *pd, const dyad_engine *e, arena *a,
      * a dash, a colon or a digit: "KYIV, Ukraine (AP) --" */
     uint32_t n = 0;
     while (n < len && d[n] != ',' && d[n] != '(' && d[n] != ':' &&
-           !(d[n] == '-' && n + 1 < len && d[n + 1] == '-') &&
+           d[n] != '/' && !(d[n] == '-' && (n + 1 >= len || d[n + 1] == '-' ||
+                                            d[n + 1] == ' ')) &&
            !(d[n] >= '0' && d[n] <= '9'))
         n++;
     while (n > 0 && d[n - 1] == ' ') n--;
@@ -466,7 +471,19 @@ void places_dateline(places_doc *pd, const dyad_engine *e, arena *a,
         wl[i] = toks[i].nlen;
     }
     gaz_name nm;
-    if (!gaz_lookup_words(e->gaz, w, wl, nt, &nm)) return;
+    /* "UNITED NATIONS (Reuters) -": the UN's seat */
+    if (nt == 2 && !strcmp(w[0], "UNITED") && !strcmp(w[1], "NATIONS")) {
+        w[0] = "NEW";
+        w[1] = "YORK";
+        wl[0] = 3;
+        wl[1] = 4;
+    }
+    if (!gaz_lookup_words(e->gaz, w, wl, nt, &nm)) {
+        /* "TAIPEI/BEIJING": the second name */
+        if (n < len && d[n] == '/')
+            places_dateline(pd, e, a, d + n + 1, len - n - 1, off + n + 1);
+        return;
+    }
     place_mention *m = &pd->dateline;
     memset(m, 0, sizeof *m);
     m->off = off;
@@ -474,6 +491,7 @@ void places_dateline(places_doc *pd, const dyad_engine *e, arena *a,
     m->text = arena_strndup(a, d, n);
     m->nm = nm;
     m->how = PM_LOC;
+    m->want = 1 + GAZ_CITY;
     m->place = GAZ_NONE;
     /* "KYIV, Ukraine": the qualifier */
     uint32_t q = n;
@@ -508,6 +526,20 @@ void places_dateline(places_doc *pd, const dyad_engine *e, arena *a,
     pd->has_dateline = 1;
 }
 MEM_UNWINDS_END
+
+void places_soft_dateline(places_doc *pd, const dyad_engine *e, arena *a,
+                          const char *s, uint32_t len, uint32_t off) {
+    uint32_t lim = len < 48 ? len : 48, words = 0;
+    for (uint32_t i = 0; i + 3 < lim; i++) {
+        if (s[i] == ' ' && s[i + 1] == '-' && s[i + 2] == '-') {
+            if (words < 4 && s[0] >= 'A' && s[0] <= 'Z')
+                places_dateline(pd, e, a, s, i + 3, off);
+            return;
+        }
+        if (s[i] == ' ' && ++words >= 4) return;
+        if (s[i] == '.' || s[i] == ';') return;
+    }
+}
 
 /* ---- the document's choices ---------------------------------------------- */
 

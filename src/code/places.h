@@ -62,6 +62,11 @@ typedef struct places_doc {
 /* The dateline text d[0..len) at offset off of the body's normalised text. */
 void places_dateline(places_doc *pd, const dyad_engine *e, arena *a,
                      const char *d, uint32_t len, uint32_t off);
+/* A dateline the coder leaves in its sentence ("Hong Kong -- Forty-five
+ * ..."): a place name of at most four words, optionally ", Country",
+ * then a dash, at the start of the first sentence s[0..len). */
+void places_soft_dateline(places_doc *pd, const dyad_engine *e, arena *a,
+                          const char *s, uint32_t len, uint32_t off);
 /* The sentence's place names and the place of each of its events
  * ev->ev[first_event .. ev->n). */
 void places_sentence(places_doc *pd, sent_ctx *c, const event_list *ev,
