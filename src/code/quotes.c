@@ -101,6 +101,62 @@ static const char *name_of(const quotes_doc *qd, const char *code) {
     return NULL;
 }
 
+/* The codes of the coding conventions: one role after the country
+ * ("TURGOVHLH", an office's agents stacked, is TURGOV), and a capital
+ * speaking is its government ("Beijing said": CHNGOV). */
+static const char *speaker_convention(sent_ctx *c, const char *code,
+                                      uint32_t first, uint32_t end) {
+    if (!code || !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) ||
+        !strncmp(code, "IMG", 3) || !strncmp(code, "---", 3))
+        return code;
+    size_t n = strlen(code);
+    if (n > 6) return arena_strndup(c->a, code, 6);
+    if (n != 3 || end - first > 3) return code;
+    const sentence *s = c->s;
+    while (first < end && s->toks[first].tag == T_DT) first++;
+    const char *w[3];
+    size_t wl[3];
+    uint32_t k = 0;
+    for (uint32_t i = first; i < end && k < 3; i++, k++) {
+        w[k] = s->toks[i].norm;
+        wl[k] = s->toks[i].nlen;
+    }
+    gaz_name nm;
+    if (!k || !gaz_lookup_words(c->e->gaz, w, wl, k, &nm)) return code;
+    for (uint32_t i = 0; i < nm.n; i++) {
+        gaz_place p;
+        if (gaz_place_get(c->e->gaz, gaz_candidate(&nm, i), &p) &&
+            !strcmp(p.fcode, "PPLC") && !memcmp(p.country, code, 3))
+            return arena_printf(c->a, "%sGOV", code);
+    }
+    return code;
+}
+
+/* Commentators quoted for their view are not political actors: "the
+ * analyst", "Laila Mansour, a Yemen analyst at ...". */
+static int analyst_word(const tok *t) {
+    static const char *const w[] = {"ANALYST", "EXPERT", "RESEARCHER",
+                                    "PROFESSOR", "SCHOLAR", "ECONOMIST",
+                                    "FELLOW", "CONSULTANT", "HISTORIAN",
+                                    "COMMENTATOR", NULL};
+    const char *l = t->lemma ? t->lemma : t->norm;
+    for (const char *const *p = w; *p; p++)
+        if (!strcmp(l, *p)) return 1;
+    return 0;
+}
+
+static int analyst(const sentence *s, uint32_t first, uint32_t end) {
+    for (uint32_t i = first; i < end; i++)
+        if (analyst_word(&s->toks[i])) return 1;
+    /* an appositive: ", a ... analyst at ..." */
+    if (end < s->ntok && s->toks[end].tag == T_COMMA)
+        for (uint32_t i = end + 1; i < s->ntok && i < end + 8; i++) {
+            if (tag_is_verb(s->toks[i].tag) || s->toks[i].tag == T_COMMA) break;
+            if (analyst_word(&s->toks[i])) return 1;
+        }
+    return 0;
+}
+
 MEM_UNWINDS_BEGIN
 static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
                        uint32_t vfirst, uint32_t vend, int32_t u,
@@ -131,17 +187,43 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
     p->code = speaker_code(c, un);
     p->pronoun = s->toks[sfirst].tag == T_PRP || (un && un->pronoun);
     p->name = p->speaker;
-    if (p->pronoun && !p->code) {
-        /* "he said" that the coder could not resolve: the last speaker the
-         * document named */
-        for (uint32_t k = qd->n - 1; k-- > 0;)
-            if (qd->sp[k].code && !qd->sp[k].title &&
-                qd->sp[k].sentence + 3 >= s->index) {
-                p->code = qd->sp[k].code;
-                p->name = qd->sp[k].name;
+    if (p->pronoun && !s->title) {
+        /* "he said": in news the last speaker named, more often than the
+         * last actor the coder would pick */
+        for (uint32_t k = qd->n - 1; k-- > 0;) {
+            const speech *o = &qd->sp[k];
+            if (o->title || o->sentence + 3 < s->index) break;
+            if (o->pronoun) continue;
+            p->code = o->code;
+            p->name = o->name;
+            break;
+        }
+    } else if (!p->code && send - sfirst <= 3) {
+        /* a surname after the full name: "Churkin" after "Russia's U.N.
+         * ambassador Vitaly Churkin" */
+        const tok *last = &s->toks[send - 1];
+        for (uint32_t k = 0; k < qd->nnames && k < QUOTE_NAMES; k++) {
+            uint32_t i = (qd->nnames - 1 - k) % QUOTE_NAMES;
+            const char *nm = qd->names[i].name;
+            size_t nl = strlen(nm), ll = last->len;
+            const char *hit = NULL;
+            for (const char *q = nm; q + ll <= nm + nl; q++) {
+                if (!memcmp(q, s->text + last->off, ll) &&
+                    (q == nm || q[-1] == ' ') &&
+                    (q[ll] == '\0' || q[ll] == ' ')) {
+                    hit = q;
+                    break;
+                }
+            }
+            if (hit) {
+                p->code = qd->names[i].code;
+                p->name = nm;
                 break;
             }
+        }
     }
+    if (p->code && analyst(s, sfirst, send)) p->code = NULL;
+    p->code = speaker_convention(c, p->code, sfirst, send);
     if (p->pronoun || (un && un->resolved)) {
         const char *n = name_of(qd, p->code);
         if (n) p->name = n;
@@ -292,7 +374,11 @@ void quotes_sentence(quotes_doc *qd, sent_ctx *c) {
         if (!u->coded || u->pronoun || u->chunk < 0 || !u->ncodes ||
             u->first >= u->end)
             continue;
-        if (!name_chunk(s, &s->chunks[u->chunk])) continue;
+        /* a phrase that ends in a name: "Russia's U.N. ambassador Vitaly
+         * Churkin" */
+        if (s->toks[u->end - 1].tag != T_NNP &&
+            !name_chunk(s, &s->chunks[u->chunk]))
+            continue;
         const char *code = speaker_code(c, u);
         if (!code) continue;
         uint32_t x = s->toks[u->first].off,
