@@ -36,5 +36,6 @@ int cmd_dict(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_cases(int argc, char **argv);
 int cmd_eval_qp(int argc, char **argv);   /* cmd_evalqp.c */
+int cmd_qp_cases(int argc, char **argv);  /* cmd_qpcases.c */
 
 #endif

@@ -45,6 +45,7 @@ static int dispatch(int argc, char **argv) {
     if (!strcmp(cmd, "eval")) return cmd_eval(argc - 1, argv + 1);
     if (!strcmp(cmd, "cases")) return cmd_cases(argc - 1, argv + 1);
     if (!strcmp(cmd, "eval-qp")) return cmd_eval_qp(argc - 1, argv + 1);
+    if (!strcmp(cmd, "qp-cases")) return cmd_qp_cases(argc - 1, argv + 1);
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         usage(stdout);
         return EXIT_OK;

@@ -264,7 +264,7 @@ static void add_mention(places_doc *pd, sent_ctx *c, uint32_t i, uint32_t k,
         cc[3] = '\0';
         uint32_t f = un->first;
         while (f < i && s->toks[f].tag == T_DT) f++;
-        if (f == i && un->end == i + k && !m->hint[0]) memcpy(m->hint, cc, 4);
+        if (f == i && un->end == i + k) memcpy(m->own, cc, 4);
         else memcpy(m->near, cc, 4);
     }
 }
@@ -586,14 +586,20 @@ static void weigh_document(const dyad_engine *e, const places_doc *pd,
     }
 }
 
-/* The score of candidate p for mention m (higher is better). */
+/* The score of candidate p for mention m (higher is better): the
+ * document's countries add at most 2 (a factor of 100 in population), so
+ * Tripoli with Lebanese actors is Lebanon's but Paris in a story on the
+ * United States is still France's. */
 static double candidate_score(const place_mention *m, const gaz_place *p,
                               const country_weights *cw) {
     double sc = log10((double)p->population + 10.0);
-    if (m->hint[0] && !memcmp(p->country, m->hint, 3)) sc += 3.0;
-    if (m->near[0] && !memcmp(p->country, m->near, 3)) sc += 1.0;
-    if (cw->max > 0 && p->country_place < 256)
-        sc += 2.5 * cw->w[p->country_place] / cw->max;
+    if (m->hint[0] && !memcmp(p->country, m->hint, 3)) sc += 5.0;
+    if (m->near[0] && !memcmp(p->country, m->near, 3)) sc += 0.5;
+    if (cw->max > 0 && p->country_place < 256) {
+        double w = cw->w[p->country_place];
+        if (m->own[0] && !memcmp(p->country, m->own, 3)) w -= 1;
+        if (w > 0) sc += 1.0 + w / cw->max;
+    }
     if (m->want && p->level == (gaz_level)(m->want - 1)) sc += 3.0;
     if (p->level == GAZ_COUNTRY) sc += 2.0;
     if (p->fcode && !strcmp(p->fcode, "PPLC")) sc += 1.0;

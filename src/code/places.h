@@ -38,8 +38,10 @@ typedef struct place_mention {
     uint8_t want;            /* 1 + gaz_level the text asks for ("X
                                 province", "the city of X"), 0 any */
     char hint[4];            /* the country the text qualifies it with
-                                ("Tripoli, Libya") or the actor
-                                dictionary's for the same words */
+                                ("Tripoli, Libya") */
+    char own[4];             /* the actor dictionary's country for the same
+                                words: it counted towards the document's
+                                countries, but is no evidence of itself */
     char near[4];            /* the country of the actor phrase holding it
                                 ("Lebanese troops in Tripoli") */
     uint32_t phrase;         /* token of its preposition: of the names of

@@ -264,11 +264,28 @@ static void mark_attributions(quotes_doc *qd, sent_ctx *c) {
         const tok *t = &s->toks[i];
         if (!dmark(t)) continue;
         uint32_t a, b;
-        if (t->tag == T_RQUOTE) {
-            int32_t np = chunk_at(s, i + 1, CK_NP), vg;
-            if (np >= 0 && (vg = chunk_at(s, s->chunks[np].end, CK_VG)) >= 0 &&
-                speech_verb(&s->toks[s->chunks[vg].head])) {
-                int32_t u = np_speaker(c, (uint32_t)np, &a, &b);
+        /* (a mark after a comma closes, whatever the tokenizer made of
+         * it in a sentence that continues a quotation) */
+        int closing = t->tag == T_RQUOTE ||
+                      (i > 0 && (s->toks[i - 1].tag == T_COMMA ||
+                                 s->toks[i - 1].tag == T_PERIOD));
+        if (closing) {
+            int32_t np = chunk_at(s, i + 1, CK_NP), vg = -1;
+            /* the speaker's phrase may be several chunks: "Iran 's foreign
+             * minister said" */
+            uint32_t j = i + 1;
+            while (j < s->ntok && j < i + 10 && s->toks[j].chunk >= 0 &&
+                   (s->chunks[s->toks[j].chunk].kind == CK_NP ||
+                    s->toks[j].tag == T_POS))
+                j = s->chunks[s->toks[j].chunk].end > j
+                        ? s->chunks[s->toks[j].chunk].end
+                        : j + 1;
+            if (np >= 0 && j > i + 1) vg = chunk_at(s, j, CK_VG);
+            if (vg >= 0 && speech_verb(&s->toks[s->chunks[vg].head])) {
+                int32_t u = c->unit_of[i + 1];
+                a = i + 1;
+                b = j;
+                if (u >= 0 && c->units[u].first == a) b = c->units[u].end;
                 uint32_t h = s->chunks[vg].head;
                 add_speech(qd, c, SP_REPORTING, h, h + 1, u, a, b, NULL);
             } else if ((vg = chunk_at(s, i + 1, CK_VG)) >= 0 &&
