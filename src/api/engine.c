@@ -347,6 +347,7 @@ dyad_status dyad_engine_new(const dyad_config *c, dyad_engine **out,
     e->lx = lex_new(&e->m);
     e->gaz = gaz_new(&e->m);
     e->centroids = geo_centroids_new(e->gaz, &e->m); /* event places */
+    if (!e->centroids) mem_fail(&e->m);
     load_cameo(e);
     e->w_by = vocab_intern(&e->d.voc, "BY", 2);
     e->w_of = vocab_intern(&e->d.voc, "OF", 2);

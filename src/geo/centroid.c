@@ -5,7 +5,7 @@
 #include <string.h>
 
 struct geo_centroids {
-    const mem *m;
+    mem m;               /* the caller's, without its unwind point */
     uint32_t n;          /* countries */
     int32_t *lat, *lon;  /* 1e-5 degrees, GAZ_GEN_NOCOORD: no city */
 };
@@ -37,10 +37,13 @@ static int32_t mid_lon(int32_t *v, uint32_t n) {
     return m2 > 18000000 ? m2 - 36000000 : m2;
 }
 
-MEM_UNWINDS_BEGIN
-geo_centroids *geo_centroids_new(const gaz *g, const mem *m) {
+geo_centroids *geo_centroids_new(const gaz *g, const mem *mm) {
     (void)g;
-    if (!m) m = mem_libc();
+    /* failures return NULL here, so that no block is left behind by a
+     * jump from a later one: the caller unwinds */
+    mem local = *(mm ? mm : mem_libc());
+    local.oom = NULL;
+    const mem *m = &local;
     uint32_t nc = gaz_gen_ncountries, np = gaz_gen_nplaces;
     geo_centroids *c = mem_zalloc(m, sizeof *c);
     uint32_t *start = mem_zalloc(m, (nc + 1) * sizeof *start);
@@ -55,7 +58,7 @@ geo_centroids *geo_centroids_new(const gaz *g, const mem *m) {
         mem_free(m, lon);
         return NULL;
     }
-    c->m = m;
+    c->m = local;
     c->n = nc;
     c->lat = mem_alloc(m, (nc + 1) * sizeof *c->lat);
     c->lon = mem_alloc(m, (nc + 1) * sizeof *c->lon);
@@ -100,14 +103,13 @@ done:
     mem_free(m, lon);
     return c;
 }
-MEM_UNWINDS_END
 
 void geo_centroids_free(geo_centroids *c) {
     if (!c) return;
-    const mem *m = c->m;
-    mem_free(m, c->lat);
-    mem_free(m, c->lon);
-    mem_free(m, c);
+    mem m = c->m;
+    mem_free(&m, c->lat);
+    mem_free(&m, c->lon);
+    mem_free(&m, c);
 }
 
 int geo_centroid(const geo_centroids *c, uint32_t country, double *lat,

@@ -22,7 +22,8 @@
 typedef struct geo_centroids geo_centroids;
 
 /* The centres of every country of g, allocated from m. NULL when memory
- * ran out and m has no unwind point. */
+ * ran out (also when m has an unwind point: nothing is left allocated,
+ * and the caller unwinds). */
 geo_centroids *geo_centroids_new(const gaz *g, const mem *m);
 void geo_centroids_free(geo_centroids *c);
 
