@@ -91,9 +91,9 @@ static int place_noun(const tok *t) {
         {"REGIONS", 3},               {"CITIES", 3},
         {"TOWNS", 3},                 {"VILLAGES", 3},
     };
-    if (!tag_is_noun(t->tag)) return 0;
+    if (!tag_is_noun(t->tag) || t->nlen < 4) return 0;
     for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
-        if (t->nlen == strlen(nouns[i].w) && !strcmp(t->norm, nouns[i].w))
+        if (nouns[i].w[0] == t->norm[0] && !strcmp(t->norm + 1, nouns[i].w + 1))
             return nouns[i].want;
     return 0;
 }
@@ -560,9 +560,11 @@ static void weigh_country(const dyad_engine *e, country_weights *cw,
 
 /* The one country of a name's candidates, or GAZ_NONE when several. */
 static uint32_t single_country(const dyad_engine *e, const gaz_name *nm) {
-    gaz_country_pop cp[2];
-    size_t n = gaz_name_countries(e->gaz, nm, cp, 2);
-    return n == 1 ? cp[0].country : GAZ_NONE;
+    gaz_place p;
+    if ((nm->flags & GAZ_COUNTRIES) ||
+        !gaz_place_get(e->gaz, gaz_candidate(nm, 0), &p))
+        return GAZ_NONE;
+    return p.country_place;
 }
 
 static void weigh_document(const dyad_engine *e, const places_doc *pd,
@@ -704,8 +706,13 @@ void places_finish(places_doc *pd, const dyad_engine *e, arena *a,
                    doc_trace *tr) {
     for (uint32_t i = 0; i < ev->n; i++) ev->ev[i].place = NULL;
     if (!pd->n && !pd->has_dateline) return;
+    /* the document's countries matter only to a name of several */
     country_weights cw;
-    weigh_document(e, pd, ds, &cw);
+    int several = pd->has_dateline && (pd->dateline.nm.flags & GAZ_COUNTRIES);
+    for (uint32_t i = 0; i < pd->n && !several; i++)
+        several = (pd->m[i].nm.flags & GAZ_COUNTRIES) != 0;
+    if (several) weigh_document(e, pd, ds, &cw);
+    else memset(&cw, 0, sizeof cw);
     for (uint32_t i = 0; i < pd->n; i++) {
         place_mention *m = &pd->m[i];
         m->place = choose(e, m, &cw);

@@ -94,7 +94,9 @@ static void single_quotes(arena *a, const qp_part *p, raw_quote **v,
                           uint32_t *n, uint32_t *cap, uint32_t ndouble) {
     uint32_t d = 0;
     for (uint32_t k = 0; k < p->len; k++) {
-        if (p->norm[k] != '\'') continue;
+        const char *at = memchr(p->norm + k, '\'', p->len - k);
+        if (!at) break;
+        k = (uint32_t)(at - p->norm);
         while (d < ndouble && (*v)[d].close < k) d++;
         if (d < ndouble && (*v)[d].open <= k) continue;
         char prev = k ? p->norm[k - 1] : '\n';
@@ -130,7 +132,9 @@ uint32_t quote_marks_find(arena *a, const qp_part *p, raw_quote **out) {
     int inside = 0, paras = 0;
     uint32_t start = 0, seg = 0;
     for (uint32_t k = 0; k < p->len; k++) {
-        if (p->norm[k] != '"') continue;
+        const char *at = memchr(p->norm + k, '"', p->len - k);
+        if (!at) break;
+        k = (uint32_t)(at - p->norm);
         int d = mark_dir(p, k);
         if (inside && break_in(p, seg, k)) {
             if (d != MK_CLOSE && opens_line(p, k)) {

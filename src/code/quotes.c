@@ -72,6 +72,13 @@ static char *lower_text(arena *ar, const sentence *s, uint32_t a, uint32_t b) {
     return t;
 }
 
+/* A code, its "---" role given the story's country. */
+static const char *speaker_code_of(sent_ctx *c, const char *code) {
+    if (!code || strncmp(code, "---", 3)) return code;
+    const char *f = context_focus(c);
+    return f ? arena_printf(c->a, "%s%s", f, code + 3) : NULL;
+}
+
 /* A unit's first code, its "---" role given the story's country. */
 static const char *speaker_code(sent_ctx *c, const unit *u) {
     if (!u || !u->ncodes) return NULL;
@@ -93,10 +100,17 @@ static int name_chunk(const sentence *s, const chunk *ch) {
     return words > 0;
 }
 
-static const char *name_of(const quotes_doc *qd, const char *code) {
+/* Entry i of the names ring as a string and its code (copied on use:
+ * the ring itself stores pointers only, since most are never asked for). */
+static const char *ring_name(sent_ctx *c, const quotes_doc *qd, uint32_t i) {
+    return arena_strndup(c->a, qd->names[i].text, qd->names[i].len);
+}
+
+static const char *name_of(sent_ctx *c, const quotes_doc *qd,
+                           const char *code) {
     for (uint32_t k = 0; code && k < qd->nnames && k < QUOTE_NAMES; k++) {
         uint32_t i = (qd->nnames - 1 - k) % QUOTE_NAMES;
-        if (!strcmp(qd->names[i].code, code)) return qd->names[i].name;
+        if (!strcmp(qd->names[i].code, code)) return ring_name(c, qd, i);
     }
     return NULL;
 }
@@ -204,20 +218,20 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
         const tok *last = &s->toks[send - 1];
         for (uint32_t k = 0; k < qd->nnames && k < QUOTE_NAMES; k++) {
             uint32_t i = (qd->nnames - 1 - k) % QUOTE_NAMES;
-            const char *nm = qd->names[i].name;
-            size_t nl = strlen(nm), ll = last->len;
+            const char *nm = qd->names[i].text;
+            size_t nl = qd->names[i].len, ll = last->len;
             const char *hit = NULL;
             for (const char *q = nm; q + ll <= nm + nl; q++) {
                 if (!memcmp(q, s->text + last->off, ll) &&
                     (q == nm || q[-1] == ' ') &&
-                    (q[ll] == '\0' || q[ll] == ' ')) {
+                    (q + ll == nm + nl || q[ll] == ' ')) {
                     hit = q;
                     break;
                 }
             }
             if (hit) {
-                p->code = qd->names[i].code;
-                p->name = nm;
+                p->code = speaker_code_of(c, qd->names[i].code);
+                p->name = ring_name(c, qd, i);
                 break;
             }
         }
@@ -225,7 +239,7 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
     if (p->code && analyst(s, sfirst, send)) p->code = NULL;
     p->code = speaker_convention(c, p->code, sfirst, send);
     if (p->pronoun || (un && un->resolved)) {
-        const char *n = name_of(qd, p->code);
+        const char *n = name_of(c, qd, p->code);
         if (n) p->name = n;
     }
     trace_add(c, "speech: %s \"%s\" = %s (%s)\n",
@@ -396,13 +410,12 @@ void quotes_sentence(quotes_doc *qd, sent_ctx *c) {
         if (s->toks[u->end - 1].tag != T_NNP &&
             !name_chunk(s, &s->chunks[u->chunk]))
             continue;
-        const char *code = speaker_code(c, u);
-        if (!code) continue;
         uint32_t x = s->toks[u->first].off,
                  y = s->toks[u->end - 1].off + s->toks[u->end - 1].len;
         uint32_t r = qd->nnames++ % QUOTE_NAMES;
-        qd->names[r].code = code;
-        qd->names[r].name = arena_strndup(c->a, s->text + x, y - x);
+        qd->names[r].code = u->codes[0];
+        qd->names[r].text = s->text + x;
+        qd->names[r].len = y - x;
     }
 }
 MEM_UNWINDS_END

@@ -44,7 +44,9 @@ typedef struct quotes_doc {
     speech *sp;              /* in text order */
     uint32_t n, cap;
     struct {
-        const char *code, *name;
+        const char *code;    /* the unit's first code, as coded */
+        const char *text;    /* in its sentence's text (not terminated) */
+        uint32_t len;
     } names[QUOTE_NAMES];    /* named actors, a ring: whom "he" and "the
                                 minister" name */
     uint32_t nnames;

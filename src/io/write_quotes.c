@@ -31,12 +31,33 @@ static void json_key_str(writer_buf *b, const char *key, const char *v,
 }
 
 static void json_span(writer_buf *b, const char *key, dyad_span sp) {
-    writer_buf_printf(b, ",\"%s\":[%u,%u]", key, sp.off, sp.len);
+    writer_buf_put(b, ",\"", 2);
+    writer_buf_puts(b, key);
+    writer_buf_put(b, "\":[", 3);
+    writer_buf_uint(b, sp.off, 0);
+    writer_buf_putc(b, ',');
+    writer_buf_uint(b, sp.len, 0);
+    writer_buf_putc(b, ']');
 }
 
+/* ,"key":12.3456 -- four decimals by integer arithmetic (printf's float
+ * formatting was a visible share of writing an event). */
 static void json_coord(writer_buf *b, const char *key, double v) {
-    if (isfinite(v)) writer_buf_printf(b, ",\"%s\":%.4f", key, v);
-    else writer_buf_printf(b, ",\"%s\":null", key);
+    writer_buf_put(b, ",\"", 2);
+    writer_buf_puts(b, key);
+    writer_buf_put(b, "\":", 2);
+    if (!isfinite(v) || fabs(v) > 1e9) {
+        writer_buf_puts(b, "null");
+        return;
+    }
+    long long x = llround(v * 10000.0);
+    if (x < 0) {
+        writer_buf_putc(b, '-');
+        x = -x;
+    }
+    writer_buf_uint(b, (unsigned long long)(x / 10000), 0);
+    writer_buf_putc(b, '.');
+    writer_buf_uint(b, (unsigned long long)(x % 10000), 4);
 }
 
 size_t writer_json_place_size(const dyad_event *ev) {
@@ -53,7 +74,8 @@ void writer_json_place(writer_buf *b, const dyad_event *ev) {
     } else {
         writer_buf_puts(b, ",\"place\":{");
         json_key_str(b, "name", p->name, 1);
-        writer_buf_printf(b, ",\"geonameid\":%u", p->geonameid);
+        writer_buf_puts(b, ",\"geonameid\":");
+        writer_buf_uint(b, p->geonameid, 0);
         json_key_str(b, "gazetteer_name", p->gazetteer_name, 0);
         json_key_str(b, "admin1", p->admin1[0] ? p->admin1 : NULL, 0);
         json_key_str(b, "admin1_code", p->admin1_code[0] ? p->admin1_code
@@ -66,8 +88,12 @@ void writer_json_place(writer_buf *b, const dyad_event *ev) {
         json_span(b, "span", p->span);
         writer_buf_putc(b, '}');
     }
-    if (ev->quote >= 0) writer_buf_printf(b, ",\"quote\":%d", ev->quote);
-    else writer_buf_puts(b, ",\"quote\":null");
+    if (ev->quote >= 0) {
+        writer_buf_puts(b, ",\"quote\":");
+        writer_buf_int(b, ev->quote);
+    } else {
+        writer_buf_puts(b, ",\"quote\":null");
+    }
 }
 
 static int jsonl_quote(writer *w, const doc_record *doc,
