@@ -319,6 +319,8 @@ static void code_document(const dyad_engine *e, dyad_doc *doc,
     /* where events happened and who is quoted (places.c, quotes.c) */
     places_doc *pd = arena_zalloc(a, sizeof *pd);
     quotes_doc *qd = arena_zalloc(a, sizeof *qd);
+    quotes_begin(qd, parts[0].norm, parts[0].len, parts[1].norm,
+                 parts[1].len);
     if (parts[1].dateline_len)
         places_dateline(pd, e, a, parts[1].norm + parts[1].dateline_off,
                         parts[1].dateline_len, parts[1].dateline_off);

@@ -42,7 +42,11 @@
 
 /* Locative prepositions: the name after them is where something was. */
 static unsigned prep_how(const tok *t) {
-    if (tag_is_noun(t->tag) || tag_is_verb(t->tag)) return 0;
+    /* (prepositions, particles, adverbs; "near" may be an adjective) */
+    if (t->tag != T_IN && t->tag != T_TO && t->tag != T_RP &&
+        t->tag != T_RB && t->tag != T_JJ)
+        return 0;
+    if (t->nlen < 2 || t->nlen > 10) return 0;
     if (tok_norm_is(t, "IN") || tok_norm_is(t, "AT") ||
         tok_norm_is(t, "NEAR") || tok_norm_is(t, "INSIDE") ||
         tok_norm_is(t, "OUTSIDE") || tok_norm_is(t, "AROUND") ||
@@ -543,49 +547,60 @@ void places_soft_dateline(places_doc *pd, const dyad_engine *e, arena *a,
 
 /* ---- the document's choices ---------------------------------------------- */
 
-/* How much the document is about each country (by place index of the
- * country): its actors' mentions, its unambiguous places, the dateline. */
+/* How much the document is about each country: its actors' mentions,
+ * its unambiguous places, the dateline. Keyed by alpha-3 code (a document
+ * names few countries). */
+#define WEIGHT_MAX 64
 typedef struct country_weights {
-    double w[256];
+    struct {
+        char iso3[4];
+        double w;
+    } c[WEIGHT_MAX];
+    uint32_t n;
     double max;
 } country_weights;
 
-static void weigh_country(const dyad_engine *e, country_weights *cw,
-                          const char *iso3, double by) {
-    uint32_t k = gaz_country(e->gaz, iso3);
-    if (k == GAZ_NONE || k >= 256) return;
-    cw->w[k] += by;
-    if (cw->w[k] > cw->max) cw->max = cw->w[k];
+static void weigh_country(country_weights *cw, const char *iso3, double by) {
+    uint32_t i = 0;
+    while (i < cw->n && memcmp(cw->c[i].iso3, iso3, 3)) i++;
+    if (i == cw->n) {
+        if (i == WEIGHT_MAX) return;
+        memcpy(cw->c[i].iso3, iso3, 3);
+        cw->c[i].iso3[3] = '\0';
+        cw->c[i].w = 0;
+        cw->n++;
+    }
+    cw->c[i].w += by;
+    if (cw->c[i].w > cw->max) cw->max = cw->c[i].w;
 }
 
-/* The one country of a name's candidates, or GAZ_NONE when several. */
-static uint32_t single_country(const dyad_engine *e, const gaz_name *nm) {
+static double weight_of(const country_weights *cw, const char *iso3) {
+    for (uint32_t i = 0; i < cw->n; i++)
+        if (!memcmp(cw->c[i].iso3, iso3, 3)) return cw->c[i].w;
+    return 0;
+}
+
+/* The one country of a name's candidates into iso3, or 0 when several. */
+static int single_country(const dyad_engine *e, const gaz_name *nm,
+                          char *iso3) {
     gaz_place p;
     if ((nm->flags & GAZ_COUNTRIES) ||
         !gaz_place_get(e->gaz, gaz_candidate(nm, 0), &p))
-        return GAZ_NONE;
-    return p.country_place;
+        return 0;
+    memcpy(iso3, p.country, 4);
+    return 1;
 }
 
 static void weigh_document(const dyad_engine *e, const places_doc *pd,
                            const doc_state *ds, country_weights *cw) {
     memset(cw, 0, sizeof *cw);
+    char iso3[4];
     for (uint32_t i = 0; ds && i < ds->ncountries; i++)
-        weigh_country(e, cw, ds->country[i].code, ds->country[i].n);
-    for (uint32_t i = 0; i < pd->n; i++) {
-        uint32_t k = single_country(e, &pd->m[i].nm);
-        if (k != GAZ_NONE && k < 256) {
-            cw->w[k] += 1;
-            if (cw->w[k] > cw->max) cw->max = cw->w[k];
-        }
-    }
-    if (pd->has_dateline) {
-        uint32_t k = single_country(e, &pd->dateline.nm);
-        if (k != GAZ_NONE && k < 256) {
-            cw->w[k] += 2;
-            if (cw->w[k] > cw->max) cw->max = cw->w[k];
-        }
-    }
+        weigh_country(cw, ds->country[i].code, ds->country[i].n);
+    for (uint32_t i = 0; i < pd->n; i++)
+        if (single_country(e, &pd->m[i].nm, iso3)) weigh_country(cw, iso3, 1);
+    if (pd->has_dateline && single_country(e, &pd->dateline.nm, iso3))
+        weigh_country(cw, iso3, 2);
 }
 
 /* The score of candidate p for mention m (higher is better): the
@@ -597,8 +612,8 @@ static double candidate_score(const place_mention *m, const gaz_place *p,
     double sc = log10((double)p->population + 10.0);
     if (m->hint[0] && !memcmp(p->country, m->hint, 3)) sc += 5.0;
     if (m->near[0] && !memcmp(p->country, m->near, 3)) sc += 0.5;
-    if (cw->max > 0 && p->country_place < 256) {
-        double w = cw->w[p->country_place];
+    if (cw->max > 0) {
+        double w = weight_of(cw, p->country);
         if (m->own[0] && !memcmp(p->country, m->own, 3)) w -= 1;
         if (w > 0) sc += 1.0 + w / cw->max;
     }
@@ -610,6 +625,7 @@ static double candidate_score(const place_mention *m, const gaz_place *p,
 
 static uint32_t choose(const dyad_engine *e, const place_mention *m,
                        const country_weights *cw) {
+    if (m->nm.n == 1) return gaz_candidate(&m->nm, 0);
     uint32_t best = GAZ_NONE;
     double best_sc = -1e9;
     gaz_place bp;

@@ -351,9 +351,26 @@ static void subjectless_speech(quotes_doc *qd, sent_ctx *c, const clause *cl,
                f->first, f->end, NULL);
 }
 
+/* A double mark, or a single one opening a word ('like this'), in t. */
+static int has_marks(const char *t, size_t n) {
+    if (!t || !n) return 0;
+    if (memchr(t, '"', n)) return 1;
+    for (const char *p = t; (p = memchr(p, '\'', n - (size_t)(p - t)));
+         p++)
+        if ((p == t || p[-1] == ' ' || p[-1] == '\n') && p + 1 < t + n &&
+            p[1] != ' ')
+            return 1;
+    return 0;
+}
+
+void quotes_begin(quotes_doc *qd, const char *title, size_t tlen,
+                  const char *body, size_t blen) {
+    qd->active = has_marks(title, tlen) || has_marks(body, blen);
+}
+
 void quotes_sentence(quotes_doc *qd, sent_ctx *c) {
     const sentence *s = c->s;
-    if (!c->unit_of) return;
+    if (!c->unit_of || !qd->active) return;
     mark_attributions(qd, c);
     for (uint32_t k = 0; k < s->nclause; k++) {
         const clause *cl = &s->clauses[k];
@@ -602,6 +619,7 @@ void quotes_finish(quotes_doc *qd, const dyad_engine *e, arena *a,
                    doc_trace *tr) {
     (void)e;
     for (uint32_t i = 0; i < ev->n; i++) ev->ev[i].quote = -1;
+    if (!qd->active) return;
     qcand *qs = NULL;
     uint32_t nq = 0, capq = 0;
     raw_quote *raws[2] = {NULL, NULL};

@@ -50,7 +50,13 @@ typedef struct quotes_doc {
     } names[QUOTE_NAMES];    /* named actors, a ring: whom "he" and "the
                                 minister" name */
     uint32_t nnames;
+    int active;              /* the text has quotation marks at all */
 } quotes_doc;
+
+/* Looks for quotation marks in the document's texts (title, body): a
+ * document without them needs no speeches. */
+void quotes_begin(quotes_doc *qd, const char *title, size_t tlen,
+                  const char *body, size_t blen);
 
 void quotes_sentence(quotes_doc *qd, sent_ctx *c);
 /* Finds the quotations of the document's parts, their speakers and the

@@ -70,7 +70,7 @@ size_t writer_json_place_size(const dyad_event *ev) {
 void writer_json_place(writer_buf *b, const dyad_event *ev) {
     const dyad_place *p = ev->place;
     if (!p) {
-        writer_buf_puts(b, ",\"place\":null");
+        writer_buf_put(b, ",\"place\":null", 13);
     } else {
         writer_buf_puts(b, ",\"place\":{");
         json_key_str(b, "name", p->name, 1);
@@ -92,7 +92,7 @@ void writer_json_place(writer_buf *b, const dyad_event *ev) {
         writer_buf_puts(b, ",\"quote\":");
         writer_buf_int(b, ev->quote);
     } else {
-        writer_buf_puts(b, ",\"quote\":null");
+        writer_buf_put(b, ",\"quote\":null", 13);
     }
 }
 
