@@ -310,7 +310,7 @@ int cmd_eval_qp(int argc, char **argv) {
     qp_counts c;
     memset(&c, 0, sizeof c);
     unsigned narts = 0;
-    art *a = malloc(sizeof *a);
+    art *a = calloc(1, sizeof *a);
     for (int pi = 1; pi < npaths && a && doc; pi++) {
         json_t *recs = read_lines(paths[pi]);
         if (!recs) {
@@ -327,8 +327,10 @@ int cmd_eval_qp(int argc, char **argv) {
             json_array_foreach(gold, gi, gr) {
                 if (id && jstr(gr, "id") && !strcmp(jstr(gr, "id"), id)) g = gr;
             }
-            if (!g || build_art(rec, a) < 0) {
-                if (a) free(a->body);
+            if (!g) continue;
+            if (build_art(rec, a) < 0) {
+                free(a->body);
+                a->body = NULL;
                 continue;
             }
             const char *ds = jstr(rec, "date");
@@ -347,6 +349,7 @@ int cmd_eval_qp(int argc, char **argv) {
                              show);
             }
             free(a->body);
+            a->body = NULL;
         }
         json_decref(recs);
     }

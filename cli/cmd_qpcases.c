@@ -55,7 +55,7 @@ static void lower(char *s) {
 
 /* What the document gives, as a ';'-joined list into out. */
 static void got_of(const dyad_result *r, int places, char *out, size_t cap) {
-    char *v[256];
+    char *v[256] = {0};
     char buf[256][160];
     int n = 0;
     if (places) {

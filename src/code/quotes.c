@@ -591,7 +591,8 @@ static void trace_doc(arena *a, doc_trace *tr, const char *fmt, ...) {
 }
 
 /* The quoted words: a quotation over paragraphs without the line breaks
- * and the marks that reopen it. */
+ * and the marks that reopen it. (Arena allocations unwind: mem.h.) */
+MEM_UNWINDS_BEGIN
 static char *quote_text(arena *a, const qp_part *p, const raw_quote *r) {
     uint32_t n = r->close - r->open;
     char *t = arena_alloc(a, n + 1);
@@ -612,6 +613,7 @@ static char *quote_text(arena *a, const qp_part *p, const raw_quote *r) {
     t[k] = '\0';
     return t;
 }
+MEM_UNWINDS_END
 
 MEM_UNWINDS_BEGIN
 void quotes_finish(quotes_doc *qd, const dyad_engine *e, arena *a,
