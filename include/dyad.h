@@ -326,7 +326,8 @@ typedef struct dyad_quote {
                                  when the document named one, else speaker */
     const char *speaker_code; /* actor code as of the document date, NULL
                                  when not coded */
-    dyad_span speaker_span;   /* len 0 when in no sentence of the quote */
+    dyad_span speaker_span;   /* the speaker as written (in the sentence
+                                 it was found in); len 0 when none */
     const char *verb;         /* "said", "told", "according to"; "" none */
     const char *attribution;  /* where the speaker was found: "same",
                                  "pronoun", "previous", "next", "earlier",
