@@ -266,7 +266,7 @@ $(B)/analyze/%.ok: %.c $(HDRS)
 
 # Same tests under AddressSanitizer and UBSan, in a separate build tree.
 asan:
-	$(MAKE) B=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
+	$(MAKE) B=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all -DDYAD_ARENA_POISON" test
 
 # Fuzzing with libFuzzer (clang and libclang-rt-14-dev, see tools/deps.sh):
 # the library built with clang under AddressSanitizer and UBSan in

@@ -26,6 +26,7 @@
 #include "db_out.h"
 #include "io/reader.h"
 #include "io/writer.h"
+#include "keep_qp.h"
 
 #define SLOTS_PER_THREAD 64
 
@@ -41,6 +42,7 @@ typedef struct slot {
     size_t rcap;
     dyad_event *evs;     /* N threads: the result's events */
     size_t evcap;
+    keep_qp qp;          /* N threads: its places and quotations */
     int failed;          /* dyad_code failed */
     char err[1024];
 } slot;
@@ -205,6 +207,10 @@ static void keep_result(slot *s) {
                 ? s->evs[k - 1].sentence_text
                 : keep_str(s, &at, ev->sentence_text);
     }
+    if (keep_qp_result(&s->qp, r, s->evs, r->nevents) < 0) {
+        fprintf(stderr, "dyad: out of memory\n");
+        exit(EXIT_USAGE);
+    }
     s->rp = r;
     s->kept = 1;
 }
@@ -284,6 +290,7 @@ static void write_slot(ring *b, slot *s, writer *w, totals *tt) {
     writer_document(w, &s->rec, r);
     for (size_t k = 0; k < r->nevents; k++)
         writer_event(w, &s->rec, r, slot_event(s, k));
+    writer_quotes(w, &s->rec, r);
 }
 
 /* Main thread, ring full: sleeps until slot k is coded. Workers take slots
@@ -543,6 +550,7 @@ static int code_files(int argc, char **argv, const char **files) {
         dyad_doc_free(b.slots[i].doc);
         free(b.slots[i].buf);
         free(b.slots[i].rbuf);
+        keep_qp_free(&b.slots[i].qp);
         free(b.slots[i].evs);
     }
     free(b.slots);

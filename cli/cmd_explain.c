@@ -8,6 +8,36 @@
 
 #include "cli.h"
 
+/* Where the event happened, as decided (docs/places-quotes.md). */
+static void explain_place(const dyad_event *ev) {
+    const dyad_place *p = ev->place;
+    if (!p) {
+        printf("    place: none\n");
+        return;
+    }
+    printf("    place: \"%s\" (%s) = %s, %s%s%s, %s, geonames %u, %.4f %.4f\n",
+           p->name, p->source, p->gazetteer_name, p->country,
+           p->admin1[0] ? " " : "", p->admin1, p->level, p->geonameid,
+           p->lat, p->lon);
+    if (ev->quote >= 0) printf("    from quotation %d\n", ev->quote);
+}
+
+static void explain_quotes(const dyad_result *res) {
+    printf("quotations: %zu\n", res->nquotes);
+    for (size_t i = 0; i < res->nquotes; i++) {
+        const dyad_quote *q = dyad_result_quote(res, i);
+        printf("  %zu (sentences %u-%u) \"%s\"\n    speaker \"%s\"", i,
+               q->sentence, q->last_sentence, q->text, q->speaker);
+        if (strcmp(q->speaker_name, q->speaker))
+            printf(" (%s)", q->speaker_name);
+        printf(" = %s, %s, verb \"%s\", events", 
+               q->speaker_code ? q->speaker_code : "uncoded",
+               q->attribution, q->verb);
+        for (uint32_t k = 0; k < q->nevents; k++) printf(" %u", q->events[k]);
+        printf("%s\n", q->nevents ? "" : " none");
+    }
+}
+
 int cmd_explain(int argc, char **argv) {
     dict_opts dopt;
     memset(&dopt, 0, sizeof dopt);
@@ -76,7 +106,9 @@ int cmd_explain(int argc, char **argv) {
                    "rule %s)\n",
                    ev->source, ev->target, ev->code, ev->source_text,
                    ev->verb_text, ev->target_text, ev->rule);
+            explain_place(ev);
         }
+        explain_quotes(res);
     }
     dyad_doc_free(doc);
     dyad_engine_free(e);

@@ -145,7 +145,7 @@ int cmd_validate(int argc, char **argv) {
         in.text_len = strlen(r->text);
         in.date = r->date;
         static const dyad_result none = {sizeof none, "", 0, NULL, 0, 0,
-                                         0, 0, 0, NULL, NULL, 0};
+                                         0, 0, 0, NULL, NULL, 0, 0, NULL};
         if (dyad_code(e, doc, &in, &opt, &rp, &derr) != DYAD_OK) {
             fprintf(stderr, "dyad: %s: %s\n", r->id, derr.msg);
             rp = &none;

@@ -33,6 +33,8 @@ static void usage(FILE *f) {
           "a gold set\n"
           "  cases FILE.tsv...                     coding cases that must code "
           "exactly\n"
+          "  eval-qp GOLD.jsonl ARTICLES.jsonl...  quotations and event places "
+          "against gold\n"
           "dictionary options: --dict DIR | --verbs F --actors F (repeat) "
           "--agents F\n"
           "                    --discards F --issues F   (default: bundled)\n",
@@ -53,6 +55,8 @@ static int dispatch(int argc, char **argv) {
     if (!strcmp(cmd, "cases")) return cmd_cases(argc - 1, argv + 1);
     if (!strcmp(cmd, "export")) return cmd_export(argc - 1, argv + 1);
     if (!strcmp(cmd, "stats")) return cmd_stats(argc - 1, argv + 1);
+    if (!strcmp(cmd, "eval-qp")) return cmd_eval_qp(argc - 1, argv + 1);
+    if (!strcmp(cmd, "qp-cases")) return cmd_qp_cases(argc - 1, argv + 1);
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         usage(stdout);
         return EXIT_OK;

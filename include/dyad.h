@@ -297,7 +297,54 @@ typedef struct dyad_event {
     const char *rule;         /* "file:line" of the verb or pattern that
                                  fired */
     int in_title;             /* coded from the title */
+    /* (fields below were added in 0.2: where and from which quotation) */
+    const struct dyad_place *place; /* where the text says it happened, or
+                                 NULL (docs/places-quotes.md) */
+    int32_t quote;            /* the quotation it was coded from
+                                 (dyad_result_quote), -1 none */
 } dyad_event;
+
+/* Where an event happened: a place of the gazetteer (GeoNames) named in
+ * the event's clause ("in Kandahar province", "off the coast of Yemen") or
+ * in the document's dateline. Strings live in the dyad_doc. */
+typedef struct dyad_place {
+    const char *name;         /* as written: "Kandahar province" */
+    uint32_t geonameid;       /* GeoNames id */
+    const char *gazetteer_name; /* GeoNames' name: "Kandahār" */
+    const char *admin1;       /* first-level region's name, "" none */
+    const char *admin1_code;  /* GeoNames' admin1 code ("23"), "" none */
+    char country[4];          /* ISO 3166-1 alpha-3 ("AFG"; Kosovo KSV) */
+    double lat, lon;          /* degrees; a country's centre */
+    const char *level;        /* "city", "admin1" or "country" */
+    const char *source;       /* "clause" or "dateline" */
+    dyad_span span;           /* the name in the caller's text (or title) */
+    int in_title;             /* named in the title */
+} dyad_place;
+
+/* A direct quotation and who said it. Spans index the caller's text (or
+ * the title when in_title). Strings live in the dyad_doc. */
+typedef struct dyad_quote {
+    uint32_t sentence;        /* sentence where it starts */
+    uint32_t last_sentence;   /* ... and where it ends */
+    const char *text;         /* the quoted words, without the marks */
+    dyad_span span;           /* of the quoted words */
+    const char *speaker;      /* as written ("the minister", "he"); "" when
+                                 unknown */
+    const char *speaker_name; /* a pronoun's or description's named person
+                                 when the document named one, else speaker */
+    const char *speaker_code; /* actor code as of the document date, NULL
+                                 when not coded */
+    dyad_span speaker_span;   /* the speaker as written (in the sentence
+                                 it was found in); len 0 when none */
+    const char *verb;         /* "said", "told", "according to"; "" none */
+    const char *attribution;  /* where the speaker was found: "same",
+                                 "pronoun", "previous", "next", "earlier",
+                                 "none" */
+    const uint32_t *events;   /* events coded from the quotation (indexes
+                                 for dyad_result_event) */
+    uint32_t nevents;
+    int in_title;
+} dyad_quote;
 
 typedef struct dyad_result {
     size_t size;              /* sizeof(dyad_result) of the library */
@@ -319,9 +366,14 @@ typedef struct dyad_result {
                                  agents in one phrase, 4 verb senses of one
                                  verb, 64 issues in a sentence (the trace
                                  says which); 0 normally */
+    /* (fields below were added in 0.2) */
+    size_t nquotes;           /* quotations: dyad_result_quote(r, 0..n-1) */
+    const dyad_quote *quotes_; /* private: read them with dyad_result_quote */
 } dyad_result;
 
 DYAD_API const dyad_event *dyad_result_event(const dyad_result *r, size_t i);
+/* Quotation i of the document (0 <= i < r->nquotes), or NULL. */
+DYAD_API const dyad_quote *dyad_result_quote(const dyad_result *r, size_t i);
 
 /* A new document workspace; al may be NULL (malloc). */
 DYAD_API dyad_status dyad_doc_new(dyad_doc **out, const dyad_allocator *al);

@@ -48,8 +48,8 @@ dy() {
 # crashed: true if RC says the process died on a signal or timed out.
 crashed() { [ "$RC" -ge 124 ]; }
 
-KEYS="doc_id sentence date source target code root quad goldstein source_text verb_text target_text sentence_text issues rule sentence_span source_span verb_span target_span in_title event_id plover_type plover_mode"
-TSV_HEADER="doc_id	sentence	date	source	target	code	root	quad	goldstein	source_text	verb_text	target_text	sentence_text	issues	rule	sentence_off	sentence_len	source_off	source_len	verb_off	verb_len	target_off	target_len	in_title	event_id	plover_type	plover_mode"
+KEYS="doc_id sentence date source target code root quad goldstein source_text verb_text target_text sentence_text issues rule sentence_span source_span verb_span target_span in_title event_id plover_type plover_mode place quote"
+TSV_HEADER="doc_id	sentence	date	source	target	code	root	quad	goldstein	source_text	verb_text	target_text	sentence_text	issues	rule	sentence_off	sentence_len	source_off	source_len	verb_off	verb_len	target_off	target_len	in_title	event_id	plover_type	plover_mode	place_name	place_geonameid	place_admin1	place_country	place_lat	place_lon	place_level	place_source	quote"
 
 # has_keys FILE: every output key appears on the first line of FILE.
 has_keys() {
@@ -199,10 +199,10 @@ case $hdr in *"	"*) ;; *) r=1 ;; esac
 check "--format tsv starts with a header of column names" $r "exit $RC, header: $(printf '%s' "$hdr" | head -c 120)"
 
 # every line has as many fields as the header
-if awk -F'\t' 'NR == 1 { n = NF } NF != n || n != 27 { exit 1 }' "$T/out" && [ "$(wc -l < "$T/out")" -ge 2 ]; then
-    ok "--format tsv: every line has the header's 27 columns"
+if awk -F'\t' 'NR == 1 { n = NF } NF != n || n != 36 { exit 1 }' "$T/out" && [ "$(wc -l < "$T/out")" -ge 2 ]; then
+    ok "--format tsv: every line has the header's 36 columns"
 else
-    notok "--format tsv: every line has the header's 27 columns" "$(awk -F'\t' '{ print NF }' "$T/out" | sort -u | tr '\n' ' ')"
+    notok "--format tsv: every line has the header's 36 columns" "$(awk -F'\t' '{ print NF }' "$T/out" | sort -u | tr '\n' ' ')"
 fi
 
 dy code --format json "$T/good.jsonl"
@@ -246,10 +246,10 @@ for k in sentence:"France condemned Germany." source:France verb:condemned targe
     [ -n "$sp" ] && got=$(bytes "$SPTEXT" $sp)
     [ "$got" = "$want" ] || { r=1; why="$why ${name}_span gives '$got', want '$want';"; }
 done
-grep -q '"in_title":false,"event_id":"[0-9a-f]\{16\}","plover_type":"[A-Z]*","plover_mode":"[a-z-]*"}$' "$T/out" ||
-    { r=1; why="$why no in_title:false, event_id, plover_type, plover_mode at the end;"; }
+grep -q '"in_title":false,"event_id":"[0-9a-f]\{16\}","plover_type":"[A-Z]*","plover_mode":"[a-z-]*","place":\(null\|{.*}\),"quote":\(null\|[0-9]*\)}$' "$T/out" ||
+    { r=1; why="$why no in_title:false, event_id, plover_type, plover_mode, place, quote at the end;"; }
 [ "$RC" = 0 ] || r=1
-check "JSON spans index the caller's bytes; in_title, event id and PLOVER last" $r "exit $RC;$why"
+check "JSON spans index the caller's bytes; in_title, event id, PLOVER, place and quote last" $r "exit $RC;$why"
 
 dy code --format tsv "$T/spans.jsonl"
 line=$(sed -n 2p "$T/out")

@@ -29,7 +29,9 @@
 #    BUILD_DIR/libdyad.so, counted from "Ran N tests" and "FAILED (...)"
 #    (skipped tests are not counted);
 # 8. the coding cases of tests/coding/*.tsv and the development set's pinned
-#    sentences (tests/dev/pinned.txt), one test each (`dyad cases`).
+#    sentences (tests/dev/pinned.txt), one test each (`dyad cases`);
+# 9. the place and quotation cases of tests/places/*.tsv and
+#    tests/quotes/*.tsv, one test each (`dyad qp-cases`).
 # Keeps going after failures so every result is shown. The last line is
 # exactly "N passed, M failed" and the exit status is non-zero on any failure.
 set -u
@@ -323,6 +325,21 @@ if [ -f tests/dev/pinned.txt ]; then
     echo "-- development set, pinned sentences"
     cases_run --pinned tests/dev/pinned.txt tests/dev/devset.jsonl
 fi
+
+# --- 9. place and quotation cases ---------------------------------------
+# tests/places/*.tsv and tests/quotes/*.tsv: each event's place and each
+# quotation's speaker, one test a line (`dyad qp-cases`).
+echo "== place and quotation cases"
+for kind in places quotes; do
+    for f in tests/$kind/*.tsv; do
+        [ -f "$f" ] || continue
+        echo "-- $f"
+        "$B/dyad" qp-cases --$kind "$f" > "$OUT" 2>&1
+        rc=$?
+        cat "$OUT"
+        count_summary cases "$OUT" "$rc"
+    done
+done
 
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]

@@ -943,6 +943,7 @@ static void make_fixture(fixture *fx) {
     fx->ev.issues = NULL;
     fx->ev.rule = "verbs.txt:12";
     fx->res.nevents = 1;
+    fx->ev.quote = -1;
 }
 
 static const writer_format *fmt(const char *name) {
@@ -981,8 +982,25 @@ static void test_write_jsonl(void **state) {
         "\"sentence_span\":[11,39],\"source_span\":[11,8],\"verb_span\":[21,18],"
         "\"target_span\":[40,8],\"in_title\":false,"
         "\"event_id\":\"f49952433f8417dd\",\"plover_type\":\"ACCUSE\","
-        "\"plover_mode\":\"disapprove\"}\n");
+        "\"plover_mode\":\"disapprove\",\"place\":null,\"quote\":null}\n");
     free(out);
+
+    /* a place and a quotation */
+    dyad_place pl = {"Kandahar province", 1138335, "Kandahar", "Kandahar", "23",
+                     "AFG", 31.61, 65.71, "admin1", "clause", {60, 17}, 0};
+    fx.ev.place = &pl;
+    fx.ev.quote = 2;
+    out = write_fixture("jsonl", &fx, 1);
+    assert_non_null(strstr(out, "\"plover_mode\":\"disapprove\",\"place\":{\"name\":"
+                                "\"Kandahar province\",\"geonameid\":1138335,"
+                                "\"gazetteer_name\":\"Kandahar\",\"admin1\":"
+                                "\"Kandahar\",\"admin1_code\":\"23\",\"country\":"
+                                "\"AFG\",\"lat\":31.6100,\"lon\":65.7100,"
+                                "\"level\":\"admin1\",\"source\":\"clause\","
+                                "\"span\":[60,17]},\"quote\":2}\n"));
+    free(out);
+    fx.ev.place = NULL;
+    fx.ev.quote = -1;
 
     /* date unknown, NULL evidence, goldstein -0 */
     fx.doc.date = 0;
@@ -1049,10 +1067,10 @@ static void test_write_tsv(void **state) {
         "doc_id\tsentence\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\t"
         "source_text\tverb_text\ttarget_text\tsentence_text\tissues\trule\t"
         "sentence_off\tsentence_len\tsource_off\tsource_len\tverb_off\tverb_len\t"
-        "target_off\ttarget_len\tin_title\tevent_id\tplover_type\tplover_mode\n"
+        "target_off\ttarget_len\tin_title\tevent_id\tplover_type\tplover_mode\tplace_name\tplace_geonameid\tplace_admin1\tplace_country\tplace_lat\tplace_lon\tplace_level\tplace_source\tquote\n"
         "doc-1\t1\t20160102\tVAL\tKES\t111\t11\t3\t-2.0\tValdoria\t\"sharply\ndenounced\"\t"
         "K\xc3\xa9stria\t\"Valdoria \"\"sharply\"\"\tdenounced K\xc3\xa9stria\\.\"\t\tverbs.txt:12\t"
-        "11\t39\t11\t8\t21\t18\t40\t8\t0\tf49952433f8417dd\tACCUSE\tdisapprove\n");
+        "11\t39\t11\t8\t21\t18\t40\t8\t0\tf49952433f8417dd\tACCUSE\tdisapprove\t\t\t\t\t\t\t\t\t\n");
     free(out);
     /* a title event without a target */
     fx.ev.in_title = 1;

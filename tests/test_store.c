@@ -461,8 +461,8 @@ static void test_dedup_counts(void **state) {
     unsigned long long n;
     assert_int_equal(store_export(st, &q, "csv", 1, &sink, &n, &err), 0);
     assert_int_equal(n, 3);
-    assert_non_null(strstr(m.data, ",num_mentions,num_sentences,num_documents,num_sources\n"));
-    assert_non_null(strstr(m.data, ",CONSULT,visit,4,4,3,2\n"));
+    assert_non_null(strstr(m.data, ",num_mentions,num_sentences,num_documents,num_sources,place_name,"));
+    assert_non_null(strstr(m.data, ",CONSULT,visit,4,4,3,2,"));
     writer_mem_free(&m);
     /* gdelt: 61 columns, NumMentions/NumSources/NumArticles */
     sink = writer_sink_mem(&m);

@@ -61,3 +61,10 @@ const dyad_event *dyad_result_event(const dyad_result *r, size_t i) {
         (const dyad_doc *)((const char *)r - offsetof(dyad_doc, res));
     return &d->events[i];
 }
+
+const dyad_quote *dyad_result_quote(const dyad_result *r, size_t i) {
+    if (!r || r->size < offsetof(dyad_result, quotes_) + sizeof r->quotes_ ||
+        i >= r->nquotes || !r->quotes_)
+        return NULL;
+    return &r->quotes_[i];
+}

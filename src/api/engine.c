@@ -299,6 +299,7 @@ static void engine_destroy(dyad_engine *e) {
     dict_free(&e->d);
     lex_free(e->lx);
     gaz_free(e->gaz);
+    geo_centroids_free(e->centroids);
     arena_free(&e->mem);
     mem_free(&e->m, e->loading);
     mem m = e->m;
@@ -378,6 +379,8 @@ dyad_status dyad_engine_new(const dyad_config *c, dyad_engine **out,
     dict_finish(&e->d);
     e->lx = lex_new(&e->m);
     e->gaz = gaz_new(&e->m);
+    e->centroids = geo_centroids_new(e->gaz, &e->m); /* event places */
+    if (!e->centroids) mem_fail(&e->m);
     load_cameo(e);
     e->w_by = vocab_intern(&e->d.voc, "BY", 2);
     e->w_of = vocab_intern(&e->d.voc, "OF", 2);

@@ -10,6 +10,7 @@
 
 #include "dict/dict.h"
 #include "dyad.h"
+#include "geo/centroid.h"
 #include "geo/gazetteer.h"
 #include "text/lexicon.h"
 #include "util/mem.h"
@@ -57,6 +58,7 @@ struct dyad_engine {
     dict d;
     lexicon *lx;
     gaz *gaz;              /* places and their names (geo/gazetteer.h) */
+    geo_centroids *centroids; /* countries' centres (geo/centroid.h) */
     const model_rules *rules;
     cameo_entry *cameo;    /* sorted by code */
     size_t ncameo;

@@ -16,6 +16,8 @@
 #include "text/dateline.h"
 #include "code/coder.h"
 #include "code/tabari.h"
+#include "code/places.h"
+#include "code/quotes.h"
 #include "text/sentsplit.h"
 #include "text/tagger.h"
 #include "text/tokenize.h"
@@ -306,6 +308,23 @@ static void issue_list(arena *a, dyad_event *ev) {
     ev->nissues = k;
 }
 
+/* The parts as the place and quotation passes see them (code/qp.h). */
+static void qp_parts_of(const doc_part *parts, const dyad_input *in,
+                        qp_part *qp) {
+    for (int pi = 0; pi < 2; pi++) {
+        const doc_part *p = &parts[pi];
+        qp[pi].norm = p->norm;
+        qp[pi].len = (uint32_t)p->len;
+        qp[pi].spans = p->spans;
+        qp[pi].nspans = p->nspans;
+        qp[pi].first_index = pi ? parts[0].nspans : 0;
+        qp[pi].map = &p->map;
+        qp[pi].orig = pi ? in->text : in->title;
+        qp[pi].orig_len = (uint32_t)(pi ? in->text_len : in->title_len);
+        qp[pi].title = pi == 0;
+    }
+}
+
 /* The sentences of one document, coded in order; title first. */
 static void code_document(const dyad_engine *e, dyad_doc *doc,
                           const dyad_input *in, const dyad_options *opts,
@@ -333,6 +352,17 @@ static void code_document(const dyad_engine *e, dyad_doc *doc,
     doc_trace *tr = opts->trace ? arena_zalloc(a, sizeof *tr) : NULL;
     int story_discard = 0;
     doc_state *ds = arena_zalloc(a, sizeof *ds);
+    /* where events happened and who is quoted (places.c, quotes.c) */
+    places_doc *pd = arena_zalloc(a, sizeof *pd);
+    quotes_doc *qd = arena_zalloc(a, sizeof *qd);
+    quotes_begin(qd, parts[0].norm, parts[0].len, parts[1].norm,
+                 parts[1].len);
+    if (parts[1].dateline_len)
+        places_dateline(pd, e, a, parts[1].norm + parts[1].dateline_off,
+                        parts[1].dateline_len, parts[1].dateline_off);
+    else if (parts[1].nspans)
+        places_soft_dateline(pd, e, a, parts[1].norm + parts[1].spans[0].off,
+                             parts[1].spans[0].len, parts[1].spans[0].off);
     uint32_t index = 0, title_events = 0;
     if (parts[1].dateline_len && e->rules->pronouns) {
         sent_ctx c;
@@ -399,6 +429,8 @@ static void code_document(const dyad_engine *e, dyad_doc *doc,
             uint32_t before = ev.n;
             verbs_code_sentence(&c, &ev);
             add_issues(e, &c, &ev, before);
+            places_sentence(pd, &c, &ev, before);
+            quotes_sentence(qd, &c);
             trace_sentence_json(&c, &ev, before);
         }
         if (pi == 0) title_events = ev.n;
@@ -420,6 +452,12 @@ static void code_document(const dyad_engine *e, dyad_doc *doc,
     for (uint32_t i = 0; i < ev.n; i++) {
         ev.ev[i].in_title = i < title_events;
         issue_list(a, &ev.ev[i]);
+    }
+    if (!story_discard) {
+        qp_part qp[2];
+        qp_parts_of(parts, in, qp);
+        places_finish(pd, e, a, ds, &ev, qp, tr);
+        quotes_finish(qd, e, a, &ev, qp, out, tr);
     }
     if (ev.n) { /* (no events: ev.ev is NULL, and NULL + 0 is undefined) */
         spans_to_caller(ev.ev, title_events, &parts[0].map);

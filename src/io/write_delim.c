@@ -25,6 +25,12 @@ static const char *const head_cols[] = {
     "source_len", "verb_off", "verb_len", "target_off", "target_len",
     "in_title"};
 
+/* after the event_id / PLOVER (/ count) columns: where it happened, empty
+ * when the text does not say, and the index of its quotation */
+static const char *const place_cols[] = {
+    "place_name", "place_geonameid", "place_admin1", "place_country", "place_lat",
+    "place_lon", "place_level", "place_source", "quote"};
+
 int delim_header(writer *w, char sep) {
     writer_buf *b = &w->out;
     for (size_t i = 0; i < sizeof head_cols / sizeof head_cols[0]; i++) {
@@ -36,6 +42,10 @@ int delim_header(writer *w, char sep) {
     for (size_t i = 0; i < n; i++) {
         writer_buf_putc(b, sep);
         writer_buf_puts(b, names[i]);
+    }
+    for (size_t i = 0; i < sizeof place_cols / sizeof place_cols[0]; i++) {
+        writer_buf_putc(b, sep);
+        writer_buf_puts(b, place_cols[i]);
     }
     writer_buf_putc(b, '\n');
     return 0;
@@ -111,6 +121,18 @@ int delim_event(writer *w, const doc_record *doc, const dyad_result *res,
     writer_tail t;
     size_t nt = writer_tail_values(w, doc, ev, &t);
     for (size_t i = 0; i < nt; i++) put_str(b, t.v[i], sep);
+    const dyad_place *p = ev->place;
+    put_str(b, p ? p->name : "", sep);
+    writer_buf_putc(b, sep);
+    if (p) writer_buf_uint(b, p->geonameid, 0);
+    put_str(b, p ? p->admin1 : "", sep);
+    put_str(b, p ? p->country : "", sep);
+    if (p && isfinite(p->lat)) writer_buf_printf(b, "%c%.4f%c%.4f", sep, p->lat, sep, p->lon);
+    else writer_buf_putc(b, sep), writer_buf_putc(b, sep);
+    put_str(b, p ? p->level : "", sep);
+    put_str(b, p ? p->source : "", sep);
+    writer_buf_putc(b, sep);
+    if (ev->quote >= 0) writer_buf_int(b, ev->quote);
     writer_buf_putc(b, '\n');
     return 0;
 }

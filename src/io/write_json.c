@@ -245,8 +245,10 @@ static int jsonl_event(writer *w, const doc_record *doc, const dyad_result *res,
             json_member(&l, names[i], t.v[i], strlen(t.v[i]), 0);
         }
     }
-    PUT_LIT(&l, "}\n");
     w->out.len += (size_t)(l.p - buf);
+    /* where it happened, which quotation (write_quotes.c) */
+    writer_json_place(&w->out, ev);
+    writer_buf_put(&w->out, "}\n", 2);
     return 0;
 }
 

@@ -340,6 +340,16 @@ size_t writer_tail_values(const writer *w, const doc_record *doc,
     return WRITER_TAIL_MAX;
 }
 
+int writer_quotes(writer *w, const doc_record *doc, const dyad_result *res) {
+    writer_quote_fn fn = writer_quote_format(w->fmt);
+    if (!fn || !res) return w->failed ? -1 : 0;
+    for (size_t i = 0; i < res->nquotes; i++) {
+        const dyad_quote *q = dyad_result_quote(res, i);
+        if (q && deliver(w, fn(w, doc, res, q, i)) < 0) return -1;
+    }
+    return w->failed ? -1 : 0;
+}
+
 int writer_close(writer *w) {
     if (!w) return 0;
     if (w->fmt->footer) deliver(w, w->fmt->footer(w));

@@ -207,6 +207,20 @@ size_t writer_tail_values(const writer *w, const doc_record *doc,
  * (io/write_delim.c). */
 void writer_delim_value(writer_buf *b, const char *s, size_t n, char sep);
 
+/* Writes the quotations of doc after its events, in the formats that have
+ * records for them (JSON Lines: "type":"quote" lines, io/write_quotes.c);
+ * the others write nothing. 0 or -1. */
+int writer_quotes(writer *w, const doc_record *doc, const dyad_result *res);
+/* A format's quotation record: appends quotation i of res to w->out. */
+typedef int (*writer_quote_fn)(writer *w, const doc_record *doc,
+                               const dyad_result *res, const dyad_quote *q,
+                               size_t i);
+/* The quotation writer of fmt, NULL when it has none. */
+writer_quote_fn writer_quote_format(const writer_format *fmt);
+/* ,"place":{...} or ,"place":null for an event (io/write_quotes.c); the
+ * bytes it may need at most. */
+size_t writer_json_place_size(const dyad_event *ev);
+void writer_json_place(writer_buf *b, const dyad_event *ev);
 /* Finishes the output (footer), flushes the sink, frees w. 0, or -1 if any
  * write failed. NULL is allowed. */
 int writer_close(writer *w);

@@ -42,6 +42,11 @@ void arena_free(arena *a) {
 
 void arena_reset(arena *a) {
     if (!a->head) return;
+#ifdef DYAD_ARENA_POISON
+    /* (test builds: what is reset is overwritten, so that a pointer kept
+     * past a reset reads garbage at once instead of stale, plausible data) */
+    for (arena_block *pb = a->head; pb; pb = pb->next) memset(pb->data, 0xA5, pb->used);
+#endif
     if (!a->head->next) {
         a->head->used = 0;
         a->used_total = 0;

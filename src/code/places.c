@@ -1,0 +1,765 @@
+/* places.c -- where each event happened; see places.h.
+ *
+ * A place is a name of the gazetteer (geo/gazetteer.h) that the text
+ * states as a location: after a locative preposition, directly ("in
+ * Kabul") or through a few words that describe it ("in the northern city
+ * of Mosul", "off the coast of Yemen", "near the border with Chad", "in
+ * Russia's Kursk region"). A name that is a clause's subject or object
+ * without one is an actor, not a place: "Moscow condemned the strike" is
+ * Russia's government speaking. The exception is the target of an attack
+ * or a visit, which is where it happened ("missiles struck Kharkiv",
+ * "visited Beijing").
+ *
+ * An event takes the place of its own clause, else of a clause it belongs
+ * with (the main clause of its infinitive or coordinate clause, a
+ * participial clause of its own); not a place inside a reported clause it
+ * is not in, or inside a relative clause, or inside a quotation it is not
+ * in. An event its sentence does not place takes the dateline's place
+ * when it plausibly happened there: an actor of that country took part,
+ * or no state did (a UN statement from Geneva).
+ *
+ * Disambiguation, once the document is read: a name's candidates are
+ * scored by population (log10), the text's own qualifier ("Tripoli,
+ * Libya"), the actor dictionary's reading of the same words (GEORGIA is
+ * the country), the share of the document's actors and unambiguous places
+ * in each candidate's country (Tripoli with Lebanese actors is Lebanon's),
+ * and what the text says it is ("X province" a region, "the city of X" a
+ * city). A city is preferred to the region of the same name in the same
+ * country (Moscow the city, not the oblast), a country to anything else of
+ * its name, a capital to other cities.
+ */
+#include "code/places.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "text/tokenize.h"
+
+#define MAX_NAME_WORDS 8     /* longest name tried, in words */
+#define BACK_STEPS 8         /* words between a preposition and its name */
+
+/* Locative prepositions: the name after them is where something was. */
+static unsigned prep_how(const tok *t) {
+    /* (prepositions, particles, adverbs; "near" may be an adjective) */
+    if (t->tag != T_IN && t->tag != T_TO && t->tag != T_RP &&
+        t->tag != T_RB && t->tag != T_JJ)
+        return 0;
+    if (t->nlen < 2 || t->nlen > 10) return 0;
+    if (tok_norm_is(t, "IN") || tok_norm_is(t, "AT") ||
+        tok_norm_is(t, "NEAR") || tok_norm_is(t, "INSIDE") ||
+        tok_norm_is(t, "OUTSIDE") || tok_norm_is(t, "AROUND") ||
+        tok_norm_is(t, "ACROSS") || tok_norm_is(t, "THROUGHOUT") ||
+        tok_norm_is(t, "WITHIN") || tok_norm_is(t, "INTO") ||
+        tok_norm_is(t, "OFF") || tok_norm_is(t, "ALONG") ||
+        tok_norm_is(t, "OVER") || tok_norm_is(t, "NEARBY") ||
+        tok_norm_is(t, "BESIDE"))
+        return PM_LOC;
+    if (tok_norm_is(t, "TO")) return PM_TO;
+    if (tok_norm_is(t, "ON") || tok_norm_is(t, "UPON")) return PM_ON;
+    return 0;
+}
+
+/* Nouns that describe a place and may stand between a preposition and its
+ * name: "in the town of", "on the outskirts of", "off the coast of". The
+ * value is what they make of the name: 1 + GAZ_CITY, 1 + GAZ_ADMIN1, or
+ * 3 for a word that only describes ("outskirts"). */
+static int place_noun(const tok *t) {
+    static const struct {
+        const char *w;
+        int want;
+    } nouns[] = {
+        {"CITY", 1 + GAZ_CITY},       {"TOWN", 1 + GAZ_CITY},
+        {"VILLAGE", 1 + GAZ_CITY},    {"CAPITAL", 1 + GAZ_CITY},
+        {"PORT", 1 + GAZ_CITY},       {"SUBURB", 1 + GAZ_CITY},
+        {"SUBURBS", 1 + GAZ_CITY},    {"PROVINCE", 1 + GAZ_ADMIN1},
+        {"REGION", 1 + GAZ_ADMIN1},   {"STATE", 1 + GAZ_ADMIN1},
+        {"GOVERNORATE", 1 + GAZ_ADMIN1}, {"OBLAST", 1 + GAZ_ADMIN1},
+        {"PREFECTURE", 1 + GAZ_ADMIN1},  {"COUNTY", 1 + GAZ_ADMIN1},
+        {"DISTRICT", 3},              {"OUTSKIRTS", 3},
+        {"COAST", 3},                 {"BORDER", 3},
+        {"BORDERS", 3},               {"FRONTIER", 3},
+        {"EDGE", 3},                  {"CENTRE", 3},
+        {"CENTER", 3},                {"HEART", 3},
+        {"NORTH", 3},                 {"SOUTH", 3},
+        {"EAST", 3},                  {"WEST", 3},
+        {"NORTHEAST", 3},             {"NORTHWEST", 3},
+        {"SOUTHEAST", 3},             {"SOUTHWEST", 3},
+        {"AREA", 3},                  {"PART", 3},
+        {"PARTS", 3},                 {"COUNTRYSIDE", 3},
+        {"STREETS", 3},               {"WATERS", 3},
+        {"SHORES", 3},                {"NEIGHBOURHOOD", 3},
+        {"NEIGHBORHOOD", 3},          {"CAMP", 3},
+        {"AIRPORT", 3},               {"PROVINCES", 3},
+        {"REGIONS", 3},               {"CITIES", 3},
+        {"TOWNS", 3},                 {"VILLAGES", 3},
+    };
+    if (!tag_is_noun(t->tag) || t->nlen < 4) return 0;
+    for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
+        if (nouns[i].w[0] == t->norm[0] && !strcmp(t->norm + 1, nouns[i].w + 1))
+            return nouns[i].want;
+    return 0;
+}
+
+/* Walks back from the word before a name to the preposition that makes it
+ * a location. Returns PM_* (0: none), the preposition's token and what the
+ * words on the way ask the name to be. */
+static unsigned locative_before(const sentence *s, uint32_t i,
+                                uint32_t *prep, uint8_t *want) {
+    uint32_t j = i;
+    int described = 0;
+    for (int step = 0; step < BACK_STEPS && j > 0; step++) {
+        const tok *t = &s->toks[--j];
+        unsigned how = prep_how(t);
+        if (how) {
+            /* "with" after "border" is handled below; "on the outskirts
+             * of" is a location, "an attack on X" a place hit */
+            *prep = j;
+            if (how == PM_ON && described) how = PM_LOC;
+            return how;
+        }
+        int pn = place_noun(t);
+        if (pn) {
+            if (pn != 3 && !*want && step <= 2) *want = (uint8_t)pn;
+            described = 1;
+            continue;
+        }
+        if (t->tag == T_DT || tag_is_adj(t->tag) || t->tag == T_CD ||
+            t->tag == T_PRPS)
+            continue;
+        if (tok_norm_is(t, "OF") && j > 0 && place_noun(&s->toks[j - 1]))
+            continue;
+        /* "near the border with Chad" */
+        if (tok_norm_is(t, "WITH") && j > 0 &&
+            place_noun(&s->toks[j - 1]) == 3)
+            continue;
+        /* "in the capital, Kabul" */
+        if (t->tag == T_COMMA && j > 0 && place_noun(&s->toks[j - 1]))
+            continue;
+        /* "in Russia's Kursk region": another name and its possessive */
+        if (t->tag == T_POS && j > 0 &&
+            (s->toks[j - 1].tag == T_NNP || s->toks[j - 1].tag == T_NNPS)) {
+            while (j > 1 && (s->toks[j - 1].tag == T_NNP ||
+                             s->toks[j - 1].tag == T_NNPS))
+                j--;
+            continue;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* What the word after a name says it is: "Kandahar province", "Gaza
+ * city". */
+static uint8_t want_after(const sentence *s, uint32_t end) {
+    if (end >= s->ntok) return 0;
+    int pn = place_noun(&s->toks[end]);
+    return pn == 3 ? 0 : (uint8_t)pn;
+}
+
+/* Is code a state's (a country block first)? */
+static int state_code(const char *code) {
+    return code && strlen(code) >= 3 && strncmp(code, "---", 3) &&
+           strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3) &&
+           strncmp(code, "IMG", 3);
+}
+
+/* Is there a candidate of nm in country iso3? */
+static int has_country(const dyad_engine *e, const gaz_name *nm,
+                       const char *iso3) {
+    for (uint32_t k = 0; k < nm->n; k++) {
+        gaz_place p;
+        if (gaz_place_get(e->gaz, gaz_candidate(nm, k), &p) &&
+            !memcmp(p.country, iso3, 3))
+            return 1;
+    }
+    return 0;
+}
+
+/* The longest gazetteer name starting at token i, at most MAX_NAME_WORDS
+ * words, none of them punctuation. Returns its word count. */
+static uint32_t name_at(const dyad_engine *e, const sentence *s, uint32_t i,
+                        gaz_name *nm) {
+    const char *w[MAX_NAME_WORDS];
+    size_t wl[MAX_NAME_WORDS];
+    uint32_t n = 0;
+    for (uint32_t k = i; k < s->ntok && n < MAX_NAME_WORDS; k++) {
+        const tok *t = &s->toks[k];
+        if ((t->flags & TOKF_PUNCT) && t->tag != T_POS) break;
+        w[n] = t->norm;
+        wl[n++] = t->nlen;
+    }
+    return n ? (uint32_t)gaz_longest(e->gaz, w, wl, n, nm) : 0;
+}
+
+/* The country a ", Country" (or ", State") after a name qualifies it
+ * with, into hint. */
+static void qualifier_after(const dyad_engine *e, const sentence *s,
+                            uint32_t end, const gaz_name *of, char *hint) {
+    if (end + 1 >= s->ntok || s->toks[end].tag != T_COMMA ||
+        !(s->toks[end + 1].flags & TOKF_CAP))
+        return;
+    gaz_name q;
+    if (!name_at(e, s, end + 1, &q)) return;
+    for (uint32_t k = 0; k < q.n; k++) {
+        gaz_place p;
+        if (!gaz_place_get(e->gaz, gaz_candidate(&q, k), &p) ||
+            p.level == GAZ_CITY)
+            continue;
+        if (has_country(e, of, p.country)) {
+            memcpy(hint, p.country, 4);
+            return;
+        }
+    }
+}
+
+/* Quotation marks a sentence's tokens are inside (1), for keeping a place
+ * in a quotation to the events of the quotation. */
+static uint8_t *quoted_tokens(sent_ctx *c) {
+    const sentence *s = c->s;
+    uint8_t *q = NULL;
+    int inside = 0;
+    for (uint32_t i = 0; i < s->ntok; i++) {
+        const tok *t = &s->toks[i];
+        if ((t->tag == T_LQUOTE || t->tag == T_RQUOTE) &&
+            !tok_norm_is(t, "'") && !tok_norm_is(t, "`")) {
+            if (!q) q = arena_zalloc(c->pa, s->ntok + 1);
+            inside = !inside;
+            continue;
+        }
+        if (q) q[i] = (uint8_t)inside;
+    }
+    return q;
+}
+
+MEM_UNWINDS_BEGIN
+static void add_mention(places_doc *pd, sent_ctx *c, uint32_t i, uint32_t k,
+                        const gaz_name *nm, unsigned how, uint32_t prep,
+                        uint8_t want) {
+    const dyad_engine *e = c->e;
+    const sentence *s = c->s;
+    ARENA_GROW(c->pa, pd->m, pd->n, pd->cap);
+    place_mention *m = &pd->m[pd->n++];
+    memset(m, 0, sizeof *m);
+    m->sentence = s->index;
+    m->title = s->title;
+    uint32_t a = s->toks[i].off, b = s->toks[i + k - 1].off +
+                                     s->toks[i + k - 1].len;
+    m->off = s->doc_off + a;
+    m->len = b - a;
+    m->text = arena_strndup(c->pa, s->text + a, b - a);
+    m->nm = *nm;
+    m->how = (uint8_t)how;
+    m->want = want;
+    m->phrase = prep;
+    m->first = i;
+    m->end = i + k;
+    m->place = GAZ_NONE;
+    qualifier_after(e, s, i + k, nm, m->hint);
+    /* the actor dictionary's reading of the same words, or of the actor
+     * phrase around them */
+    int32_t u = c->unit_of ? c->unit_of[i] : -1;
+    if (u >= 0 && c->units[u].coded && c->units[u].ncodes &&
+        state_code(c->units[u].codes[0])) {
+        const unit *un = &c->units[u];
+        char cc[4];
+        memcpy(cc, un->codes[0], 3);
+        cc[3] = '\0';
+        uint32_t f = un->first;
+        while (f < i && s->toks[f].tag == T_DT) f++;
+        if (f == i && un->end == i + k) memcpy(m->own, cc, 4);
+        else memcpy(m->near, cc, 4);
+    }
+}
+MEM_UNWINDS_END
+
+/* The token at normalised offset off of the sentence, or ntok. */
+static uint32_t token_at(const sentence *s, uint32_t off) {
+    if (off < s->doc_off) return s->ntok;
+    uint32_t o = off - s->doc_off;
+    for (uint32_t i = 0; i < s->ntok; i++)
+        if (s->toks[i].off == o) return i;
+    return s->ntok;
+}
+
+/* The clause of token i, -1 when it is in no chunk. */
+static int32_t clause_of(const sentence *s, uint32_t i) {
+    if (i >= s->ntok || s->toks[i].chunk < 0) return -1;
+    return s->chunks[s->toks[i].chunk].clause;
+}
+
+/* Clauses whose places an event in clause v shares: 3 its own, 2 one it
+ * belongs with, 0 none (a reported or relative clause it is not in). */
+static int clause_affinity(const sentence *s, int32_t v, int32_t m) {
+    if (v < 0 || m < 0) return 1;
+    if (v == m) return 3;
+    /* the place's clause is above the event's: the event's clause must
+     * not be reported or relative on the way up */
+    for (int32_t k = v, steps = 0; k >= 0 && steps < 16; steps++) {
+        const clause *cl = &s->clauses[k];
+        if (cl->kind == CL_COMPLEMENT || cl->kind == CL_RELATIVE ||
+            cl->kind == CL_REPORTING)
+            break;
+        k = cl->parent;
+        if (k == m) return 2;
+    }
+    /* the place's clause is below: a participial, infinitive, adverbial
+     * or coordinate clause of the event's */
+    for (int32_t k = m, steps = 0; k >= 0 && steps < 16; steps++) {
+        const clause *cl = &s->clauses[k];
+        if (cl->kind != CL_PARTICIPIAL && cl->kind != CL_INFINITIVE &&
+            cl->kind != CL_ADVERBIAL && cl->kind != CL_COORD)
+            break;
+        k = cl->parent;
+        if (k == v) return 2;
+    }
+    const clause *mc = &s->clauses[m];
+    if (mc->kind == CL_RELATIVE || mc->kind == CL_COMPLEMENT ||
+        mc->kind == CL_PARENTHETICAL)
+        return 0;
+    return 1;
+}
+
+/* Roots whose target is where they happened: fighting (18-20) and the
+ * visit pair 042/043 (for 043, the host is the source). */
+static int target_is_place(const char *code) {
+    return !strncmp(code, "18", 2) || !strncmp(code, "19", 2) ||
+           !strncmp(code, "20", 2) || !strcmp(code, "042");
+}
+
+/* A gazetteer name that is the whole phrase [first, end) but for its
+ * determiners ("the city of Kharkiv" has one too): its word count and
+ * first token, or 0. */
+MEM_UNWINDS_BEGIN
+static int32_t phrase_mention(places_doc *pd, sent_ctx *c, uint32_t first,
+                              uint32_t end) {
+    const sentence *s = c->s;
+    while (first < end && (s->toks[first].tag == T_DT ||
+                           tag_is_adj(s->toks[first].tag) ||
+                           place_noun(&s->toks[first]) ||
+                           tok_norm_is(&s->toks[first], "OF")))
+        first++;
+    if (first >= end || !(s->toks[first].flags & TOKF_CAP)) return -1;
+    /* an existing mention of the same words */
+    for (uint32_t k = pd->n; k-- > 0 && pd->m[k].sentence == s->index;)
+        if (pd->m[k].first == first) return (int32_t)k;
+    gaz_name nm;
+    uint32_t k = name_at(c->e, s, first, &nm);
+    if (!k || first + k != end || (nm.flags & GAZ_ENGLISH)) return -1;
+    add_mention(pd, c, first, k, &nm, PM_TARGET, first,
+                want_after(s, first + k));
+    return (int32_t)pd->n - 1;
+}
+MEM_UNWINDS_END
+
+/* The mention that places event ev, or -1. m0: the sentence's first
+ * mention. */
+static int32_t event_place(places_doc *pd, sent_ctx *c, const dyad_event *ev,
+                           uint32_t m0, const uint8_t *quoted) {
+    const sentence *s = c->s;
+    uint32_t vt = token_at(s, ev->verb_span.off);
+    if (vt >= s->ntok) return -1;
+    int32_t vcl = clause_of(s, vt);
+    int vq = quoted ? quoted[vt] : 0;
+    int visit = !strncmp(ev->code, "04", 2) || !strncmp(ev->code, "07", 2);
+    int violent = ev->code[0] == '1' && ev->code[1] >= '5';
+    violent |= ev->code[0] == '2';
+    int32_t best = -1;
+    long best_score = 0;
+    for (uint32_t k = m0; k < pd->n; k++) {
+        const place_mention *m = &pd->m[k];
+        if (m->how == PM_TARGET) continue;
+        if (m->how == PM_TO && !visit) continue;
+        if (m->how == PM_ON && !violent) continue;
+        if ((quoted ? quoted[m->first] : 0) != vq) continue;
+        int aff = clause_affinity(s, vcl, clause_of(s, m->first));
+        if (!aff) continue;
+        /* the same phrase's later name is more specific */
+        if (k + 1 < pd->n && pd->m[k + 1].phrase == m->phrase &&
+            pd->m[k + 1].sentence == m->sentence)
+            continue;
+        long dist = (long)m->first - (long)vt;
+        long score = aff * 1000 - (dist >= 0 ? dist : -2 * dist);
+        if (best < 0 || score > best_score) {
+            best = (int32_t)k;
+            best_score = score;
+        }
+    }
+    if (best >= 0) return best;
+    /* an attack's or a visit's target named as a place */
+    if (!target_is_place(ev->code) && strcmp(ev->code, "043")) return -1;
+    dyad_span sp = !strcmp(ev->code, "043") ? ev->source_span : ev->target_span;
+    if (!sp.len) return -1;
+    uint32_t a = token_at(s, sp.off), b = a;
+    while (b < s->ntok && s->toks[b].off + s->toks[b].len <=
+                              sp.off + sp.len - s->doc_off)
+        b++;
+    if (a >= s->ntok) return -1;
+    return phrase_mention(pd, c, a, b);
+}
+
+MEM_UNWINDS_BEGIN
+void places_sentence(places_doc *pd, sent_ctx *c, const event_list *ev,
+                     uint32_t first_event) {
+    const sentence *s = c->s;
+    const dyad_engine *e = c->e;
+    uint32_t m0 = pd->n;
+    for (uint32_t i = 1; i < s->ntok; i++) {
+        const tok *t = &s->toks[i];
+        if (!(t->flags & TOKF_CAP) || (t->flags & TOKF_PUNCT)) continue;
+        uint32_t prep = 0;
+        uint8_t want = 0;
+        unsigned how = locative_before(s, i, &prep, &want);
+        if (!how) continue;
+        gaz_name nm;
+        uint32_t k = name_at(e, s, i, &nm);
+        if (!k) continue;
+        /* a one-word name that is also an English word must at least be
+         * tagged as a name ("in Split", not "in Mobile phones") */
+        if ((nm.flags & GAZ_ENGLISH) && k == 1 && t->tag != T_NNP) continue;
+        /* a longer name this one starts ("in Kandahar Airfield") that the
+         * gazetteer lacks: a name followed by another capitalised noun is
+         * not this place */
+        if (i + k < s->ntok && s->toks[i + k].tag == T_NNP &&
+            (s->toks[i + k].flags & TOKF_CAP) && !want_after(s, i + k))
+            continue;
+        /* "the Gulf of Guinea", "North of England": a longer name */
+        if (i + k + 1 < s->ntok && tok_norm_is(&s->toks[i + k], "OF") &&
+            (s->toks[i + k + 1].flags & TOKF_CAP))
+            continue;
+        uint8_t wa = want_after(s, i + k);
+        add_mention(pd, c, i, k, &nm, how, prep, wa ? wa : want);
+        trace_add(c, "place: \"%s\" after \"%s\" (%u candidate%s)\n",
+                  pd->m[pd->n - 1].text, s->toks[prep].norm, nm.n,
+                  nm.n == 1 ? "" : "s");
+        i += k - 1;
+    }
+    if (pd->capev < ev->n) {
+        uint32_t cap = ev->n * 2 + 16;
+        int32_t *v = arena_alloc(c->pa, cap * sizeof *v);
+        if (pd->nev) memcpy(v, pd->of_event, pd->nev * sizeof *v);
+        pd->of_event = v;
+        pd->capev = cap;
+    }
+    uint8_t *quoted = quoted_tokens(c);
+    for (uint32_t k = first_event; k < ev->n; k++) {
+        int32_t m = event_place(pd, c, &ev->ev[k], m0, quoted);
+        pd->of_event[k] = m;
+        if (m >= 0)
+            trace_add(c, "place of %s %s %s: \"%s\"\n", ev->ev[k].source,
+                      ev->ev[k].code, ev->ev[k].target, pd->m[m].text);
+    }
+    pd->nev = ev->n;
+}
+
+void places_dateline(places_doc *pd, const dyad_engine *e, arena *a,
+                     const char *d, uint32_t len, uint32_t off) {
+    /* the place is the dateline's first words, up to a comma, a bracket,
+     * a dash, a colon or a digit: "KYIV, Ukraine (AP) --" */
+    uint32_t n = 0;
+    while (n < len && d[n] != ',' && d[n] != '(' && d[n] != ':' &&
+           d[n] != '/' && !(d[n] == '-' && (n + 1 >= len || d[n + 1] == '-' ||
+                                            d[n + 1] == ' ')) &&
+           !(d[n] >= '0' && d[n] <= '9'))
+        n++;
+    while (n > 0 && d[n - 1] == ' ') n--;
+    if (!n) return;
+    tok *toks;
+    uint32_t nt = tok_tokenize(a, d, n, &toks);
+    if (!nt || nt > MAX_NAME_WORDS) return;
+    const char *w[MAX_NAME_WORDS];
+    size_t wl[MAX_NAME_WORDS];
+    for (uint32_t i = 0; i < nt; i++) {
+        w[i] = toks[i].norm;
+        wl[i] = toks[i].nlen;
+    }
+    gaz_name nm;
+    /* "UNITED NATIONS (Reuters) -": the UN's seat */
+    if (nt == 2 && !strcmp(w[0], "UNITED") && !strcmp(w[1], "NATIONS")) {
+        w[0] = "NEW";
+        w[1] = "YORK";
+        wl[0] = 3;
+        wl[1] = 4;
+    }
+    if (!gaz_lookup_words(e->gaz, w, wl, nt, &nm)) {
+        /* "TAIPEI/BEIJING": the second name */
+        if (n < len && d[n] == '/')
+            places_dateline(pd, e, a, d + n + 1, len - n - 1, off + n + 1);
+        return;
+    }
+    place_mention *m = &pd->dateline;
+    memset(m, 0, sizeof *m);
+    m->off = off;
+    m->len = n;
+    m->text = arena_strndup(a, d, n);
+    m->nm = nm;
+    m->how = PM_LOC;
+    m->want = 1 + GAZ_CITY;
+    m->place = GAZ_NONE;
+    /* "KYIV, Ukraine": the qualifier */
+    uint32_t q = n;
+    while (q < len && (d[q] == ',' || d[q] == ' ')) q++;
+    uint32_t qe = q;
+    while (qe < len && d[qe] != ',' && d[qe] != '(' && d[qe] != '-' &&
+           d[qe] != ':')
+        qe++;
+    while (qe > q && (d[qe - 1] == ' ' || d[qe - 1] == '.')) qe--;
+    if (q < len && d[n] == ',' && qe > q) {
+        tok *qt;
+        uint32_t nq = tok_tokenize(a, d + q, qe - q, &qt);
+        const char *qw[MAX_NAME_WORDS];
+        size_t ql[MAX_NAME_WORDS];
+        gaz_name qn;
+        if (nq && nq <= MAX_NAME_WORDS) {
+            for (uint32_t i = 0; i < nq; i++) {
+                qw[i] = qt[i].norm;
+                ql[i] = qt[i].nlen;
+            }
+            if (gaz_lookup_words(e->gaz, qw, ql, nq, &qn))
+                for (uint32_t k = 0; k < qn.n; k++) {
+                    gaz_place p;
+                    if (gaz_place_get(e->gaz, gaz_candidate(&qn, k), &p) &&
+                        p.level != GAZ_CITY && has_country(e, &nm, p.country)) {
+                        memcpy(m->hint, p.country, 4);
+                        break;
+                    }
+                }
+        }
+    }
+    pd->has_dateline = 1;
+}
+MEM_UNWINDS_END
+
+void places_soft_dateline(places_doc *pd, const dyad_engine *e, arena *a,
+                          const char *s, uint32_t len, uint32_t off) {
+    uint32_t lim = len < 48 ? len : 48, words = 0;
+    for (uint32_t i = 0; i + 3 < lim; i++) {
+        if (s[i] == ' ' && s[i + 1] == '-' && s[i + 2] == '-') {
+            if (words < 4 && s[0] >= 'A' && s[0] <= 'Z')
+                places_dateline(pd, e, a, s, i + 3, off);
+            return;
+        }
+        if (s[i] == ' ' && ++words >= 4) return;
+        if (s[i] == '.' || s[i] == ';') return;
+    }
+}
+
+/* ---- the document's choices ---------------------------------------------- */
+
+/* How much the document is about each country: its actors' mentions,
+ * its unambiguous places, the dateline. Keyed by alpha-3 code (a document
+ * names few countries). */
+#define WEIGHT_MAX 64
+typedef struct country_weights {
+    struct {
+        char iso3[4];
+        double w;
+    } c[WEIGHT_MAX];
+    uint32_t n;
+    double max;
+} country_weights;
+
+static void weigh_country(country_weights *cw, const char *iso3, double by) {
+    uint32_t i = 0;
+    while (i < cw->n && memcmp(cw->c[i].iso3, iso3, 3)) i++;
+    if (i == cw->n) {
+        if (i == WEIGHT_MAX) return;
+        memcpy(cw->c[i].iso3, iso3, 3);
+        cw->c[i].iso3[3] = '\0';
+        cw->c[i].w = 0;
+        cw->n++;
+    }
+    cw->c[i].w += by;
+    if (cw->c[i].w > cw->max) cw->max = cw->c[i].w;
+}
+
+static double weight_of(const country_weights *cw, const char *iso3) {
+    for (uint32_t i = 0; i < cw->n; i++)
+        if (!memcmp(cw->c[i].iso3, iso3, 3)) return cw->c[i].w;
+    return 0;
+}
+
+/* The one country of a name's candidates into iso3, or 0 when several. */
+static int single_country(const dyad_engine *e, const gaz_name *nm,
+                          char *iso3) {
+    gaz_place p;
+    if ((nm->flags & GAZ_COUNTRIES) ||
+        !gaz_place_get(e->gaz, gaz_candidate(nm, 0), &p))
+        return 0;
+    memcpy(iso3, p.country, 4);
+    return 1;
+}
+
+static void weigh_document(const dyad_engine *e, const places_doc *pd,
+                           const doc_state *ds, country_weights *cw) {
+    memset(cw, 0, sizeof *cw);
+    char iso3[4];
+    for (uint32_t i = 0; ds && i < ds->ncountries; i++)
+        weigh_country(cw, ds->country[i].code, ds->country[i].n);
+    for (uint32_t i = 0; i < pd->n; i++)
+        if (single_country(e, &pd->m[i].nm, iso3)) weigh_country(cw, iso3, 1);
+    if (pd->has_dateline && single_country(e, &pd->dateline.nm, iso3))
+        weigh_country(cw, iso3, 2);
+}
+
+/* The score of candidate p for mention m (higher is better): the
+ * document's countries add at most 2 (a factor of 100 in population), so
+ * Tripoli with Lebanese actors is Lebanon's but Paris in a story on the
+ * United States is still France's. */
+static double candidate_score(const place_mention *m, const gaz_place *p,
+                              const country_weights *cw) {
+    double sc = log10((double)p->population + 10.0);
+    if (m->hint[0] && !memcmp(p->country, m->hint, 3)) sc += 5.0;
+    if (m->near[0] && !memcmp(p->country, m->near, 3)) sc += 0.5;
+    if (cw->max > 0) {
+        double w = weight_of(cw, p->country);
+        if (m->own[0] && !memcmp(p->country, m->own, 3)) w -= 1;
+        if (w > 0) sc += 1.0 + w / cw->max;
+    }
+    if (m->want && p->level == (gaz_level)(m->want - 1)) sc += 3.0;
+    if (p->level == GAZ_COUNTRY) sc += 2.0;
+    if (p->fcode && !strcmp(p->fcode, "PPLC")) sc += 1.0;
+    return sc;
+}
+
+static uint32_t choose(const dyad_engine *e, const place_mention *m,
+                       const country_weights *cw) {
+    if (m->nm.n == 1) return gaz_candidate(&m->nm, 0);
+    uint32_t best = GAZ_NONE;
+    double best_sc = -1e9;
+    gaz_place bp;
+    memset(&bp, 0, sizeof bp);
+    for (uint32_t k = 0; k < m->nm.n; k++) {
+        gaz_place p;
+        uint32_t pi = gaz_candidate(&m->nm, k);
+        if (!gaz_place_get(e->gaz, pi, &p)) continue;
+        double sc = candidate_score(m, &p, cw);
+        if (sc > best_sc) {
+            best_sc = sc;
+            best = pi;
+            bp = p;
+        }
+    }
+    if (best == GAZ_NONE) return best;
+    /* a region whose name is also a city of its country is the city,
+     * unless the text says region (Moscow, Tripoli, Aleppo); and the
+     * other way round */
+    gaz_level to = GAZ_COUNTRY;
+    if (bp.level == GAZ_ADMIN1 && m->want != 1 + GAZ_ADMIN1) to = GAZ_CITY;
+    if (bp.level == GAZ_CITY && m->want == 1 + GAZ_ADMIN1) to = GAZ_ADMIN1;
+    if (to == GAZ_COUNTRY) return best;
+    for (uint32_t k = 0; k < m->nm.n; k++) {
+        gaz_place p;
+        uint32_t pi = gaz_candidate(&m->nm, k);
+        if (gaz_place_get(e->gaz, pi, &p) && p.level == to &&
+            !memcmp(p.country, bp.country, 3))
+            return pi; /* (most populous first) */
+    }
+    return best;
+}
+
+static const char *level_name(gaz_level l) {
+    return l == GAZ_COUNTRY ? "country" : l == GAZ_ADMIN1 ? "admin1" : "city";
+}
+
+/* Makes m's record from its chosen place. */
+MEM_UNWINDS_BEGIN
+static dyad_place *make_place(const dyad_engine *e, arena *a,
+                              place_mention *m, const qp_part *part,
+                              const char *source) {
+    if (m->out && !strcmp(m->out->source, source)) return m->out;
+    gaz_place p;
+    if (m->place == GAZ_NONE || !gaz_place_get(e->gaz, m->place, &p))
+        return NULL;
+    dyad_place *o = arena_zalloc(a, sizeof *o);
+    o->name = m->text;
+    o->geonameid = p.id;
+    o->gazetteer_name = p.name;
+    o->admin1 = p.admin1_name;
+    o->admin1_code = p.admin1_code;
+    memcpy(o->country, p.country, 4);
+    o->lat = p.has_coord ? p.lat : NAN;
+    o->lon = p.has_coord ? p.lon : NAN;
+    if (p.level == GAZ_COUNTRY)
+        geo_centroid(e->centroids, p.country_place, &o->lat, &o->lon);
+    o->level = level_name(p.level);
+    o->source = source;
+    o->in_title = m->title;
+    qp_to_caller(part, m->off, m->len, &o->span.off, &o->span.len);
+    m->out = o;
+    return o;
+}
+MEM_UNWINDS_END
+
+/* Did event ev plausibly happen at the dateline's place (country d)? An
+ * actor of that country took part, or no state did. */
+static int dateline_fits(const dyad_event *ev, const char *d) {
+    int s = state_code(ev->source), t = state_code(ev->target);
+    if (s && !strncmp(ev->source, d, 3)) return 1;
+    if (t && !strncmp(ev->target, d, 3)) return 1;
+    return !s && !t;
+}
+
+static void trace_doc(arena *a, doc_trace *tr, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void trace_doc(arena *a, doc_trace *tr, const char *fmt, ...) {
+    if (!tr) return;
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    sent_ctx c;
+    memset(&c, 0, sizeof c);
+    c.a = a;
+    c.tr = tr;
+    trace_add(&c, "%s", buf);
+}
+
+void places_finish(places_doc *pd, const dyad_engine *e, arena *a,
+                   const doc_state *ds, event_list *ev, const qp_part *parts,
+                   doc_trace *tr) {
+    for (uint32_t i = 0; i < ev->n; i++) ev->ev[i].place = NULL;
+    if (!pd->n && !pd->has_dateline) return;
+    /* the document's countries matter only to a name of several */
+    country_weights cw;
+    int several = pd->has_dateline && (pd->dateline.nm.flags & GAZ_COUNTRIES);
+    for (uint32_t i = 0; i < pd->n && !several; i++)
+        several = (pd->m[i].nm.flags & GAZ_COUNTRIES) != 0;
+    if (several) weigh_document(e, pd, ds, &cw);
+    else memset(&cw, 0, sizeof cw);
+    for (uint32_t i = 0; i < pd->n; i++) {
+        place_mention *m = &pd->m[i];
+        m->place = choose(e, m, &cw);
+        gaz_place p;
+        if (tr && gaz_place_get(e->gaz, m->place, &p))
+            trace_doc(a, tr,
+                      "place \"%s\" (sentence %u): %s, %s %s (%s; %u "
+                      "candidate%s)\n",
+                      m->text, m->sentence, p.name, p.country,
+                      level_name(p.level), p.admin1_name, m->nm.n,
+                      m->nm.n == 1 ? "" : "s");
+    }
+    const char *dl_country = NULL;
+    if (pd->has_dateline) {
+        pd->dateline.place = choose(e, &pd->dateline, &cw);
+        gaz_place p;
+        if (gaz_place_get(e->gaz, pd->dateline.place, &p)) {
+            dl_country = arena_strndup(a, p.country, 3);
+            trace_doc(a, tr, "dateline \"%s\": %s, %s %s\n",
+                      pd->dateline.text, p.name, p.country,
+                      level_name(p.level));
+        }
+    }
+    for (uint32_t i = 0; i < ev->n && i < pd->nev; i++) {
+        dyad_event *x = &ev->ev[i];
+        int32_t k = pd->of_event[i];
+        if (k >= 0) {
+            place_mention *m = &pd->m[k];
+            x->place = make_place(e, a, m, &parts[m->title ? 0 : 1], "clause");
+        } else if (dl_country && dateline_fits(x, dl_country)) {
+            x->place = make_place(e, a, &pd->dateline, &parts[1], "dateline");
+        }
+    }
+}

@@ -1,0 +1,753 @@
+/* quotes.c -- direct quotations and their speakers; see quotes.h.
+ *
+ * Speakers come from the sentences as the coder read them: a trailing
+ * attribution ("...," the minister said / said the minister), a clause
+ * whose verb is a verb of saying and whose subject is the speaker ("X told
+ * reporters: ..."; "X called the plan "humiliating""), "according to X",
+ * and a headline's "X: '...'". Pronouns and descriptions ("he", "the
+ * spokesman") are the actors the coder resolved them to, so the code is
+ * the speaker's as of the document's date; a role with no country ("a
+ * spokesman") takes the story's country, as the coder's agents do.
+ *
+ * A quotation's speaker is, in order: one of its own sentences' speakers
+ * whose verb is outside every quotation (the trailing attribution of its
+ * last sentence first, then a speaker introducing it in its first, then
+ * the nearest); the previous sentence's ("X said on Monday. "..."" , or
+ * the speaker of a quotation ending there); the last speaker of the two
+ * sentences before; the next sentence's; else none.
+ *
+ * Scare quotes are left out: a stretch after "so-called", "dubbed",
+ * "known as" ...; a short name in title case ("Operation Iron Swords");
+ * a short stretch in a sentence where nobody says anything. A stretch that
+ * ends in punctuation, fills its sentence, or runs over several is speech.
+ */
+#include "code/quotes.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "code/quote_marks.h"
+
+/* Verbs of saying, by lemma, sorted: the [reporting] class of
+ * dyad.rules.txt less its verbs of thinking (believe, hear, hope ...),
+ * which report no words, and more that introduce quoted words. */
+static const char *const speech_verbs[] = {
+    "ACCUSE", "ACKNOWLEDGE", "ADD", "ADMIT", "ALLEGE", "ANNOUNCE", "ANSWER",
+    "APPEAL", "ARGUE", "ASK", "ASSERT", "BLAST", "BOAST", "BRAND", "CALL",
+    "CHANT", "CHARGE", "CITE", "CLAIM", "COMPLAIN", "CONCEDE", "CONCLUDE",
+    "CONDEMN", "CONFIRM", "CONTINUE", "CRITICISE", "CRITICIZE", "CRY",
+    "DECLARE", "DEMAND", "DENOUNCE", "DENY", "DESCRIBE", "DISCLOSE",
+    "DISMISS", "EMPHASISE", "EMPHASIZE", "EXPLAIN", "INSIST", "JOKE",
+    "LABEL", "LAMENT", "MAINTAIN", "NOTE", "PLEAD", "PLEDGE", "POST",
+    "PRAISE", "PREDICT", "PROMISE", "QUIP", "QUOTE", "RECALL", "RECOUNT",
+    "REITERATE", "REJECT", "REMARK", "REPLY", "REPORT", "RESPOND", "REVEAL",
+    "SAY", "SCREAM", "SHOUT", "SLAM", "STATE", "STRESS", "SUGGEST", "TELL",
+    "TERM", "TESTIFY", "THREATEN", "TWEET", "UNDERLINE", "URGE", "VOW",
+    "WARN", "WELCOME", "WRITE",
+};
+
+static int cmp_str(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int speech_verb(const tok *t) {
+    const char *l = t->lemma ? t->lemma : t->norm;
+    return bsearch(&l, speech_verbs, sizeof speech_verbs / sizeof *speech_verbs,
+                   sizeof *speech_verbs, cmp_str) != NULL;
+}
+
+/* A double quotation mark token. */
+static int dmark(const tok *t) {
+    return (t->tag == T_LQUOTE || t->tag == T_RQUOTE) && !tok_norm_is(t, "'");
+}
+
+/* The lower-case text of tokens [a, b) of the sentence. */
+static char *lower_text(arena *ar, const sentence *s, uint32_t a, uint32_t b) {
+    uint32_t x = s->toks[a].off, y = s->toks[b - 1].off + s->toks[b - 1].len;
+    char *t = arena_strndup(ar, s->text + x, y - x);
+    for (char *p = t; *p; p++)
+        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
+    return t;
+}
+
+/* A code, its "---" role given the story's country. */
+static const char *speaker_code_of(sent_ctx *c, const char *code) {
+    if (!code) return NULL;
+    if (strncmp(code, "---", 3)) return arena_strdup(c->pa, code); /* (outlives the sentence) */
+    const char *f = context_focus(c);
+    return f ? arena_printf(c->pa, "%s%s", f, code + 3) : NULL;
+}
+
+/* A unit's first code, its "---" role given the story's country. */
+static const char *speaker_code(sent_ctx *c, const unit *u) {
+    if (!u || !u->ncodes) return NULL;
+    const char *code = u->codes[0];
+    if (!u->coded && strncmp(code, "---", 3)) return NULL;
+    if (strncmp(code, "---", 3)) return arena_strdup(c->pa, code); /* (outlives the sentence) */
+    const char *f = context_focus(c);
+    return f ? arena_printf(c->pa, "%s%s", f, code + 3) : NULL;
+}
+
+/* Is chunk ch a proper name (capitalised nouns only)? */
+static int name_chunk(const sentence *s, const chunk *ch) {
+    int words = 0;
+    for (uint32_t i = ch->first; i < ch->end; i++) {
+        const tok *t = &s->toks[i];
+        if (t->tag == T_NNP || t->tag == T_NNPS) words++;
+        else if (!(t->flags & TOKF_ABBREV)) return 0;
+    }
+    return words > 0;
+}
+
+/* Entry i of the names ring as a string and its code (copied on use:
+ * the ring itself stores pointers only, since most are never asked for). */
+static const char *ring_name(sent_ctx *c, const quotes_doc *qd, uint32_t i) {
+    return arena_strndup(c->pa, qd->names[i].text, qd->names[i].len);
+}
+
+static const char *name_of(sent_ctx *c, const quotes_doc *qd,
+                           const char *code) {
+    for (uint32_t k = 0; code && k < qd->nnames && k < QUOTE_NAMES; k++) {
+        uint32_t i = (qd->nnames - 1 - k) % QUOTE_NAMES;
+        if (!strcmp(qd->names[i].code, code)) return ring_name(c, qd, i);
+    }
+    return NULL;
+}
+
+/* The codes of the coding conventions: one role after the country
+ * ("TURGOVHLH", an office's agents stacked, is TURGOV), and a capital
+ * speaking is its government ("Beijing said": CHNGOV). */
+static const char *speaker_convention(sent_ctx *c, const char *code,
+                                      uint32_t first, uint32_t end) {
+    if (!code || !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) ||
+        !strncmp(code, "IMG", 3) || !strncmp(code, "---", 3))
+        return code;
+    size_t n = strlen(code);
+    if (n > 6) return arena_strndup(c->pa, code, 6);
+    if (n != 3 || end - first > 3) return code;
+    const sentence *s = c->s;
+    while (first < end && s->toks[first].tag == T_DT) first++;
+    const char *w[3];
+    size_t wl[3];
+    uint32_t k = 0;
+    for (uint32_t i = first; i < end && k < 3; i++, k++) {
+        w[k] = s->toks[i].norm;
+        wl[k] = s->toks[i].nlen;
+    }
+    gaz_name nm;
+    if (!k || !gaz_lookup_words(c->e->gaz, w, wl, k, &nm)) return code;
+    for (uint32_t i = 0; i < nm.n; i++) {
+        gaz_place p;
+        if (gaz_place_get(c->e->gaz, gaz_candidate(&nm, i), &p) &&
+            !strcmp(p.fcode, "PPLC") && !memcmp(p.country, code, 3))
+            return arena_printf(c->pa, "%sGOV", code);
+    }
+    return code;
+}
+
+/* Commentators quoted for their view are not political actors: "the
+ * analyst", "Laila Mansour, a Yemen analyst at ...". */
+static int analyst_word(const tok *t) {
+    static const char *const w[] = {"ANALYST", "EXPERT", "RESEARCHER",
+                                    "PROFESSOR", "SCHOLAR", "ECONOMIST",
+                                    "FELLOW", "CONSULTANT", "HISTORIAN",
+                                    "COMMENTATOR", NULL};
+    const char *l = t->lemma ? t->lemma : t->norm;
+    for (const char *const *p = w; *p; p++)
+        if (!strcmp(l, *p)) return 1;
+    return 0;
+}
+
+static int analyst(const sentence *s, uint32_t first, uint32_t end) {
+    for (uint32_t i = first; i < end; i++)
+        if (analyst_word(&s->toks[i])) return 1;
+    /* an appositive: ", a ... analyst at ..." */
+    if (end < s->ntok && s->toks[end].tag == T_COMMA)
+        for (uint32_t i = end + 1; i < s->ntok && i < end + 8; i++) {
+            if (tag_is_verb(s->toks[i].tag) || s->toks[i].tag == T_COMMA) break;
+            if (analyst_word(&s->toks[i])) return 1;
+        }
+    return 0;
+}
+
+MEM_UNWINDS_BEGIN
+static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
+                       uint32_t vfirst, uint32_t vend, int32_t u,
+                       uint32_t sfirst, uint32_t send, const char *verb) {
+    const sentence *s = c->s;
+    if (sfirst >= send || send > s->ntok) return;
+    /* one speech per verb */
+    uint32_t voff = s->doc_off + s->toks[vfirst].off;
+    for (uint32_t k = qd->n; k-- > 0 && qd->sp[k].sentence == s->index;)
+        if (qd->sp[k].verb_off == voff && qd->sp[k].title == s->title) return;
+    ARENA_GROW(c->pa, qd->sp, qd->n, qd->cap);
+    speech *p = &qd->sp[qd->n++];
+    memset(p, 0, sizeof *p);
+    p->sentence = s->index;
+    p->title = s->title;
+    p->kind = (uint8_t)kind;
+    uint32_t a = s->toks[vfirst].off,
+             b = s->toks[vend - 1].off + s->toks[vend - 1].len;
+    p->verb_off = s->doc_off + a;
+    p->verb_len = b - a;
+    p->verb = verb ? verb : lower_text(c->pa, s, vfirst, vend);
+    a = s->toks[sfirst].off;
+    b = s->toks[send - 1].off + s->toks[send - 1].len;
+    p->spk_off = s->doc_off + a;
+    p->spk_len = b - a;
+    p->speaker = arena_strndup(c->pa, s->text + a, b - a);
+    const unit *un = u >= 0 ? &c->units[u] : NULL;
+    p->code = speaker_code(c, un);
+    p->pronoun = s->toks[sfirst].tag == T_PRP || (un && un->pronoun);
+    p->name = p->speaker;
+    if (p->pronoun && !s->title) {
+        /* "he said": in news the last speaker named, more often than the
+         * last actor the coder would pick */
+        for (uint32_t k = qd->n - 1; k-- > 0;) {
+            const speech *o = &qd->sp[k];
+            if (o->title || o->sentence + 3 < s->index) break;
+            if (o->pronoun) continue;
+            p->code = o->code;
+            p->name = o->name;
+            break;
+        }
+    } else if (!p->code && send - sfirst <= 3) {
+        /* a surname after the full name: "Churkin" after "Russia's U.N.
+         * ambassador Vitaly Churkin" */
+        const tok *last = &s->toks[send - 1];
+        for (uint32_t k = 0; k < qd->nnames && k < QUOTE_NAMES; k++) {
+            uint32_t i = (qd->nnames - 1 - k) % QUOTE_NAMES;
+            const char *nm = qd->names[i].text;
+            size_t nl = qd->names[i].len, ll = last->len;
+            const char *hit = NULL;
+            for (const char *q = nm; q + ll <= nm + nl; q++) {
+                if (!memcmp(q, s->text + last->off, ll) &&
+                    (q == nm || q[-1] == ' ') &&
+                    (q + ll == nm + nl || q[ll] == ' ')) {
+                    hit = q;
+                    break;
+                }
+            }
+            if (hit) {
+                p->code = speaker_code_of(c, qd->names[i].code);
+                p->name = ring_name(c, qd, i);
+                break;
+            }
+        }
+    }
+    if (p->code && analyst(s, sfirst, send)) p->code = NULL;
+    p->code = speaker_convention(c, p->code, sfirst, send);
+    if (p->pronoun || (un && un->resolved)) {
+        const char *n = name_of(c, qd, p->code);
+        if (n) p->name = n;
+    }
+    trace_add(c, "speech: %s \"%s\" = %s (%s)\n",
+              kind == SP_REPORTING ? "attribution" : "speaker", p->speaker,
+              p->code ? p->code : "uncoded", p->verb);
+}
+
+/* The speaker phrase of NP chunk k: its actor unit's tokens, else the
+ * chunk's. */
+static int32_t np_speaker(const sent_ctx *c, uint32_t k, uint32_t *a,
+                          uint32_t *b) {
+    const chunk *ch = &c->s->chunks[k];
+    int32_t u = c->unit_of[ch->first];
+    *a = ch->first;
+    *b = ch->end;
+    if (u >= 0 && c->units[u].first <= *a && c->units[u].end > *a) {
+        *a = c->units[u].first;
+        *b = c->units[u].end;
+    }
+    return u;
+}
+
+/* The chunk at token i of kind k, or -1. */
+static int32_t chunk_at(const sentence *s, uint32_t i, int kind) {
+    if (i >= s->ntok || s->toks[i].chunk < 0) return -1;
+    int32_t k = s->toks[i].chunk;
+    return s->chunks[k].kind == kind && s->chunks[k].first == i ? k : -1;
+}
+
+/* The attributions around the sentence's quotation marks, read from the
+ * chunks alone (the clause parse can lose them in a long quotation):
+ * '"...," he said', '"...," said the minister', 'X said: "..."'. */
+static void mark_attributions(quotes_doc *qd, sent_ctx *c) {
+    const sentence *s = c->s;
+    for (uint32_t i = 0; i + 1 < s->ntok; i++) {
+        const tok *t = &s->toks[i];
+        if (!dmark(t)) continue;
+        uint32_t a, b;
+        /* (a mark after a comma closes, whatever the tokenizer made of
+         * it in a sentence that continues a quotation) */
+        int closing = t->tag == T_RQUOTE ||
+                      (i > 0 && (s->toks[i - 1].tag == T_COMMA ||
+                                 s->toks[i - 1].tag == T_PERIOD));
+        if (closing) {
+            int32_t np = chunk_at(s, i + 1, CK_NP), vg = -1;
+            /* the speaker's phrase may be several chunks: "Iran 's foreign
+             * minister said" */
+            uint32_t j = i + 1;
+            while (j < s->ntok && j < i + 10 && s->toks[j].chunk >= 0 &&
+                   (s->chunks[s->toks[j].chunk].kind == CK_NP ||
+                    s->toks[j].tag == T_POS))
+                j = s->chunks[s->toks[j].chunk].end > j
+                        ? s->chunks[s->toks[j].chunk].end
+                        : j + 1;
+            if (np >= 0 && j > i + 1) vg = chunk_at(s, j, CK_VG);
+            if (vg >= 0 && speech_verb(&s->toks[s->chunks[vg].head])) {
+                int32_t u = c->unit_of[i + 1];
+                a = i + 1;
+                b = j;
+                if (u >= 0 && c->units[u].first == a) b = c->units[u].end;
+                uint32_t h = s->chunks[vg].head;
+                add_speech(qd, c, SP_REPORTING, h, h + 1, u, a, b, NULL);
+            } else if ((vg = chunk_at(s, i + 1, CK_VG)) >= 0 &&
+                       speech_verb(&s->toks[s->chunks[vg].head]) &&
+                       (np = chunk_at(s, s->chunks[vg].end, CK_NP)) >= 0) {
+                int32_t u = np_speaker(c, (uint32_t)np, &a, &b);
+                uint32_t h = s->chunks[vg].head;
+                add_speech(qd, c, SP_REPORTING, h, h + 1, u, a, b, NULL);
+            }
+        } else if (i >= 2 && (tok_norm_is(&s->toks[i - 1], ":") ||
+                              s->toks[i - 1].tag == T_COMMA)) {
+            int32_t vg = s->toks[i - 2].chunk;
+            if (vg < 0 || s->chunks[vg].kind != CK_VG ||
+                !speech_verb(&s->toks[s->chunks[vg].head]) ||
+                s->chunks[vg].first == 0)
+                continue;
+            int32_t np = s->toks[s->chunks[vg].first - 1].chunk;
+            if (np < 0 || s->chunks[np].kind != CK_NP) continue;
+            int32_t u = np_speaker(c, (uint32_t)np, &a, &b);
+            uint32_t h = s->chunks[vg].head;
+            add_speech(qd, c, SP_VERB, h, h + 1, u, a, b, NULL);
+        }
+    }
+}
+
+/* A verb of saying whose clause the parse gave no subject ("Earlier in
+ * Geneva, Rupert Colville, a spokesman for the U.N. human rights office,
+ * said"): the speaker is the first actor phrase before the verb that is
+ * not a place, with the most specific code among it and its appositives. */
+static void subjectless_speech(quotes_doc *qd, sent_ctx *c, const clause *cl,
+                               const chunk *vg) {
+    const sentence *s = c->s;
+    uint32_t from = s->chunks[cl->first].first;
+    int32_t first = -1, best = -1;
+    for (uint32_t i = 0; i < c->nunits; i++) {
+        const unit *u = &c->units[i];
+        if (u->first < from || u->end > vg->first || !u->ncodes) continue;
+        if (u->first > 0 && (tok_norm_is(&s->toks[u->first - 1], "IN") ||
+                             tok_norm_is(&s->toks[u->first - 1], "AT")))
+            continue;
+        if (first < 0) first = (int32_t)i;
+        if (u->coded && (best < 0 || strlen(u->codes[0]) >
+                                         strlen(c->units[best].codes[0])))
+            best = (int32_t)i;
+    }
+    if (first < 0) return;
+    const unit *f = &c->units[first];
+    add_speech(qd, c, SP_VERB, vg->head, vg->head + 1, best >= 0 ? best : first,
+               f->first, f->end, NULL);
+}
+
+/* A double mark, or a single one opening a word ('like this'), in t. */
+static int has_marks(const char *t, size_t n) {
+    if (!t || !n) return 0;
+    if (memchr(t, '"', n)) return 1;
+    for (const char *p = t; (p = memchr(p, '\'', n - (size_t)(p - t)));
+         p++)
+        if ((p == t || p[-1] == ' ' || p[-1] == '\n') && p + 1 < t + n &&
+            p[1] != ' ')
+            return 1;
+    return 0;
+}
+
+void quotes_begin(quotes_doc *qd, const char *title, size_t tlen,
+                  const char *body, size_t blen) {
+    qd->active = has_marks(title, tlen) || has_marks(body, blen);
+}
+
+void quotes_sentence(quotes_doc *qd, sent_ctx *c) {
+    const sentence *s = c->s;
+    if (!c->unit_of || !qd->active) return;
+    mark_attributions(qd, c);
+    for (uint32_t k = 0; k < s->nclause; k++) {
+        const clause *cl = &s->clauses[k];
+        if (cl->verb < 0) continue;
+        /* what a reported or relative clause says is not the speaker's
+         * act of saying */
+        if (cl->kind == CL_COMPLEMENT || cl->kind == CL_RELATIVE ||
+            cl->kind == CL_INFINITIVE)
+            continue;
+        const chunk *vg = &s->chunks[cl->verb];
+        if (!speech_verb(&s->toks[vg->head])) continue;
+        uint32_t a, b;
+        if (cl->subject >= 0) {
+            int32_t u = np_speaker(c, (uint32_t)cl->subject, &a, &b);
+            add_speech(qd, c,
+                       cl->kind == CL_REPORTING ? SP_REPORTING : SP_VERB,
+                       vg->head, vg->head + 1, u, a, b, NULL);
+        } else {
+            subjectless_speech(qd, c, cl, vg);
+        }
+    }
+    for (uint32_t i = 0; i + 2 < s->ntok; i++) {
+        const tok *t = &s->toks[i];
+        /* "according to X" */
+        if (tok_norm_is(t, "ACCORDING") && tok_norm_is(&s->toks[i + 1], "TO")) {
+            int32_t u = units_starting_at(c, i + 2);
+            if (u >= 0)
+                add_speech(qd, c, SP_ACCORDING, i, i + 2, u,
+                           c->units[u].first, c->units[u].end,
+                           "according to");
+        }
+    }
+    /* a headline's "X: '...'" and "'...': X" */
+    for (uint32_t i = 1; s->title && i + 1 < s->ntok; i++) {
+        if (!tok_norm_is(&s->toks[i], ":")) continue;
+        const tok *nx = &s->toks[i + 1], *pv = &s->toks[i - 1];
+        int32_t u = -1;
+        if (nx->tag == T_LQUOTE || tok_norm_is(nx, "'") || tok_norm_is(nx, "\""))
+            u = units_ending_at(c, i - 1);
+        if (u < 0 && (pv->tag == T_RQUOTE || tok_norm_is(pv, "'")))
+            u = units_starting_at(c, i + 1);
+        if (u >= 0)
+            add_speech(qd, c, SP_COLON, i, i + 1, u, c->units[u].first,
+                       c->units[u].end, "");
+    }
+    /* the sentence's named actors, for later pronouns and descriptions */
+    for (uint32_t i = 0; i < c->nunits; i++) {
+        const unit *u = &c->units[i];
+        if (!u->coded || u->pronoun || u->chunk < 0 || !u->ncodes ||
+            u->first >= u->end)
+            continue;
+        /* a phrase that ends in a name: "Russia's U.N. ambassador Vitaly
+         * Churkin" */
+        if (s->toks[u->end - 1].tag != T_NNP &&
+            !name_chunk(s, &s->chunks[u->chunk]))
+            continue;
+        uint32_t x = s->toks[u->first].off,
+                 y = s->toks[u->end - 1].off + s->toks[u->end - 1].len;
+        uint32_t r = qd->nnames++ % QUOTE_NAMES;
+        /* (copies: the sentence's scratch is reset after it) */
+        qd->names[r].code = arena_strdup(c->pa, u->codes[0]);
+        qd->names[r].text = arena_strndup(c->pa, s->text + x, y - x);
+        qd->names[r].len = y - x;
+    }
+}
+MEM_UNWINDS_END
+
+/* ---- the document's quotations -------------------------------------------- */
+
+/* A quotation being decided. */
+typedef struct qcand {
+    raw_quote r;
+    int part;
+    uint32_t first, last;     /* document sentence indexes */
+    int32_t speech;           /* index in qd->sp, -1 none */
+    const char *where;
+} qcand;
+
+/* The sentence of part p holding offset off (the next one when off falls
+ * between sentences), as a document index; UINT32_MAX when none. */
+static uint32_t sentence_at(const qp_part *p, uint32_t off) {
+    for (uint32_t j = 0; j < p->nspans; j++)
+        if (off < p->spans[j].off + p->spans[j].len)
+            return p->first_index + j;
+    return UINT32_MAX;
+}
+
+static const sent_span *span_of(const qp_part *p, uint32_t index) {
+    if (index < p->first_index || index - p->first_index >= p->nspans)
+        return NULL;
+    return &p->spans[index - p->first_index];
+}
+
+/* Is offset off inside a stretch of v[0..n)? */
+static int in_quotes(const raw_quote *v, uint32_t n, uint32_t off) {
+    for (uint32_t i = 0; i < n; i++)
+        if (off >= v[i].open && off < v[i].close) return 1;
+    return 0;
+}
+
+static int lower_ends_with(const char *s, uint32_t n, const char *w) {
+    size_t l = strlen(w);
+    if (n < l) return 0;
+    for (size_t i = 0; i < l; i++) {
+        char ch = s[n - l + i];
+        if (ch >= 'A' && ch <= 'Z') ch = (char)(ch - 'A' + 'a');
+        if (ch != w[i]) return 0;
+    }
+    return n == l || s[n - l - 1] == ' ' || s[n - l - 1] == '(';
+}
+
+/* Is the stretch reported speech rather than a scare quote or a name? */
+static int is_speech(const qp_part *p, const qcand *q, int has_speaker) {
+    const char *t = p->norm + q->r.open;
+    uint32_t n = q->r.close - q->r.open;
+    uint32_t words = 0, caps = 0, small = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)t[i];
+        int letter = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                     (ch >= '0' && ch <= '9') || ch >= 0x80;
+        if (!letter || (i && t[i - 1] != ' ' && t[i - 1] != '\n')) continue;
+        words++;
+        if (ch >= 'A' && ch <= 'Z') caps++;
+        else if (!strncmp(t + i, "of ", 3) || !strncmp(t + i, "the ", 4) ||
+                 !strncmp(t + i, "and ", 4) || !strncmp(t + i, "for ", 4) ||
+                 !strncmp(t + i, "in ", 3) || !strncmp(t + i, "on ", 3))
+            small++;
+    }
+    uint32_t e = n;
+    while (e > 0 && t[e - 1] == ' ') e--;
+    int ends_punct = e > 0 && strchr(",.!?;:", t[e - 1]) != NULL;
+    if (q->r.paragraphs || q->first != q->last) return 1;
+    /* what stands before the opening mark */
+    uint32_t b = q->r.open ? q->r.open - 1 : 0;
+    while (b > 0 && p->norm[b - 1] == ' ') b--;
+    const char *before = p->norm;
+    static const char *const cues[] = {
+        "so-called", "dubbed", "nicknamed", "known as", "named", "titled",
+        "entitled", "codenamed", "code-named", "the word", "the term",
+        "the phrase", "the slogan", "the hashtag", "operation", NULL};
+    for (const char *const *c = cues; *c; c++)
+        if (lower_ends_with(before, b, *c)) return 0;
+    if (lower_ends_with(before, b, "called") && words && caps == words)
+        return 0;
+    /* it fills its sentence: nothing but a dash or spaces before it */
+    const sent_span *sp = NULL;
+    for (uint32_t j = 0; j < p->nspans; j++)
+        if (q->r.open >= p->spans[j].off &&
+            q->r.open <= p->spans[j].off + p->spans[j].len)
+            sp = &p->spans[j];
+    int fills = sp && q->r.open <= sp->off + 3;
+    if (q->r.single && !ends_punct && !fills && !has_speaker) return 0;
+    if (ends_punct || fills) return words >= 1;
+    /* a name or a title: capitalised words, short */
+    if (words && words <= 6 && caps + small == words && caps) return 0;
+    if (words >= 6) return 1;
+    return has_speaker;
+}
+
+/* The speaker of q among its own sentences' speeches, whose verbs are
+ * outside every quotation of its part. */
+static int32_t own_speech(const quotes_doc *qd, const qcand *q,
+                          const raw_quote *raws, uint32_t nraw) {
+    int32_t best = -1;
+    long best_sc = 0;
+    for (uint32_t i = 0; i < qd->n; i++) {
+        const speech *s = &qd->sp[i];
+        if ((s->title != 0) != (q->part == 0)) continue;
+        if (s->sentence < q->first || s->sentence > q->last) continue;
+        if (in_quotes(raws, nraw, s->verb_off)) continue;
+        long sc;
+        int after = s->verb_off >= q->r.close;
+        long dist = after ? (long)(s->verb_off - q->r.close)
+                          : (long)(q->r.open - s->verb_off);
+        if (s->kind == SP_REPORTING && after && s->sentence == q->last)
+            sc = 4000;
+        else if (!after && s->sentence == q->first)
+            sc = 3000;
+        else
+            sc = 2000;
+        if (s->kind == SP_COLON) sc = 3500;
+        sc -= dist;
+        if (best < 0 || sc > best_sc) {
+            best = (int32_t)i;
+            best_sc = sc;
+        }
+    }
+    return best;
+}
+
+/* The last speech of sentence index k outside quotations, or -1. */
+static int32_t speech_in(const quotes_doc *qd, uint32_t k, int title,
+                         const raw_quote *raws, uint32_t nraw, int last) {
+    int32_t r = -1;
+    for (uint32_t i = 0; i < qd->n; i++) {
+        const speech *s = &qd->sp[i];
+        if (s->sentence != k || (s->title != 0) != title) continue;
+        if (in_quotes(raws, nraw, s->verb_off)) continue;
+        r = (int32_t)i;
+        if (!last) break;
+    }
+    return r;
+}
+
+static void trace_doc(arena *a, doc_trace *tr, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void trace_doc(arena *a, doc_trace *tr, const char *fmt, ...) {
+    if (!tr) return;
+    char buf[768];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    sent_ctx c;
+    memset(&c, 0, sizeof c);
+    c.a = a;
+    c.tr = tr;
+    trace_add(&c, "%s", buf);
+}
+
+/* The quoted words: a quotation over paragraphs without the line breaks
+ * and the marks that reopen it. (Arena allocations unwind: mem.h.) */
+MEM_UNWINDS_BEGIN
+static char *quote_text(arena *a, const qp_part *p, const raw_quote *r) {
+    uint32_t n = r->close - r->open;
+    char *t = arena_alloc(a, n + 1);
+    uint32_t k = 0;
+    for (uint32_t i = r->open; i < r->close; i++) {
+        char ch = p->norm[i];
+        if (ch == '\n') {
+            while (i + 1 < r->close &&
+                   (p->norm[i + 1] == '\n' || p->norm[i + 1] == ' ' ||
+                    p->norm[i + 1] == '"'))
+                i++;
+            if (k && t[k - 1] != ' ') t[k++] = ' ';
+            continue;
+        }
+        t[k++] = ch;
+    }
+    while (k && t[k - 1] == ' ') k--;
+    t[k] = '\0';
+    return t;
+}
+MEM_UNWINDS_END
+
+MEM_UNWINDS_BEGIN
+void quotes_finish(quotes_doc *qd, const dyad_engine *e, arena *a,
+                   event_list *ev, const qp_part *parts, dyad_result *out,
+                   doc_trace *tr) {
+    (void)e;
+    for (uint32_t i = 0; i < ev->n; i++) ev->ev[i].quote = -1;
+    if (!qd->active) return;
+    qcand *qs = NULL;
+    uint32_t nq = 0, capq = 0;
+    raw_quote *raws[2] = {NULL, NULL};
+    uint32_t nraw[2] = {0, 0};
+    for (int pi = 0; pi < 2; pi++) {
+        const qp_part *p = &parts[pi];
+        if (!p->norm || !p->len || !p->nspans) continue;
+        nraw[pi] = quote_marks_find(a, p, &raws[pi]);
+        for (uint32_t i = 0; i < nraw[pi]; i++) {
+            raw_quote *r = &raws[pi][i];
+            /* trim the blanks inside the marks */
+            while (r->open < r->close && p->norm[r->open] == ' ') r->open++;
+            while (r->close > r->open && p->norm[r->close - 1] == ' ')
+                r->close--;
+            if (r->close <= r->open) continue;
+            uint32_t f = sentence_at(p, r->open),
+                     l = sentence_at(p, r->close - 1);
+            if (f == UINT32_MAX || l == UINT32_MAX) continue;
+            const sent_span *fs = span_of(p, f);
+            if (fs && r->close <= fs->off) continue; /* in the dateline */
+            ARENA_GROW(a, qs, nq, capq);
+            qcand *q = &qs[nq++];
+            memset(q, 0, sizeof *q);
+            q->r = *r;
+            q->part = pi;
+            q->first = f;
+            q->last = l < f ? f : l;
+            q->speech = -1;
+            q->where = "none";
+        }
+    }
+    /* speakers, in text order: a quotation may take its predecessor's */
+    dyad_quote *out_q = nq ? arena_zalloc(a, nq * sizeof *out_q) : NULL;
+    uint32_t nout = 0;
+    uint32_t last_quote_sentence = UINT32_MAX;
+    int32_t last_quote_speech = -1;
+    for (uint32_t i = 0; i < nq; i++) {
+        qcand *q = &qs[i];
+        const qp_part *p = &parts[q->part];
+        const raw_quote *rv = raws[q->part];
+        uint32_t rn = nraw[q->part];
+        int title = q->part == 0;
+        int32_t sp = own_speech(qd, q, rv, rn);
+        if (!is_speech(p, q, sp >= 0)) {
+            trace_doc(a, tr, "quote \"%.*s\" (sentence %u): not speech, left "
+                             "out\n",
+                      (int)(q->r.close - q->r.open), p->norm + q->r.open,
+                      q->first);
+            continue;
+        }
+        if (sp >= 0) {
+            q->where = qd->sp[sp].pronoun ? "pronoun" : "same";
+        } else if (!title && q->first > 0 &&
+                   (sp = speech_in(qd, q->first - 1, 0, rv, rn, 1)) >= 0) {
+            q->where = "previous";
+        } else if (!title && last_quote_speech >= 0 &&
+                   last_quote_sentence + 1 >= q->first) {
+            sp = last_quote_speech;
+            q->where = "previous";
+        } else if (!title && q->first > 1 &&
+                   (sp = speech_in(qd, q->first - 2, 0, rv, rn, 1)) >= 0) {
+            q->where = "earlier";
+        } else if (!title &&
+                   (sp = speech_in(qd, q->last + 1, 0, rv, rn, 0)) >= 0) {
+            q->where = "next";
+        }
+        q->speech = sp;
+        if (sp >= 0) {
+            last_quote_speech = sp;
+            last_quote_sentence = q->last;
+        }
+        dyad_quote *o = &out_q[nout++];
+        o->sentence = q->first;
+        o->last_sentence = q->last;
+        o->text = quote_text(a, p, &q->r);
+        qp_to_caller(p, q->r.open, q->r.close - q->r.open, &o->span.off,
+                     &o->span.len);
+        o->speaker = "";
+        o->speaker_name = "";
+        o->verb = "";
+        o->attribution = q->where;
+        o->in_title = title;
+        if (sp >= 0) {
+            const speech *s = &qd->sp[sp];
+            o->speaker = s->speaker;
+            o->speaker_name = s->name;
+            o->speaker_code = s->code;
+            o->verb = s->verb;
+            qp_to_caller(&parts[s->title ? 0 : 1], s->spk_off, s->spk_len,
+                         &o->speaker_span.off, &o->speaker_span.len);
+        }
+        /* the events coded from inside it */
+        uint32_t ne = 0;
+        for (uint32_t k = 0; k < ev->n; k++) {
+            const dyad_event *x = &ev->ev[k];
+            if ((x->in_title != 0) == title && x->verb_span.len &&
+                x->verb_span.off >= q->r.open && x->verb_span.off < q->r.close)
+                ne++;
+        }
+        if (ne) {
+            uint32_t *ix = arena_alloc(a, ne * sizeof *ix);
+            ne = 0;
+            for (uint32_t k = 0; k < ev->n; k++) {
+                dyad_event *x = &ev->ev[k];
+                if ((x->in_title != 0) == title && x->verb_span.len &&
+                    x->verb_span.off >= q->r.open &&
+                    x->verb_span.off < q->r.close) {
+                    ix[ne++] = k;
+                    x->quote = (int32_t)(nout - 1);
+                }
+            }
+            o->events = ix;
+            o->nevents = ne;
+        }
+        trace_doc(a, tr, "quote %u (sentences %u-%u) \"%.60s%s\": speaker %s "
+                         "= %s (%s, %s), %u event%s\n",
+                  nout - 1, o->sentence, o->last_sentence, o->text,
+                  strlen(o->text) > 60 ? "..." : "",
+                  o->speaker[0] ? o->speaker : "unknown",
+                  o->speaker_code ? o->speaker_code : "uncoded",
+                  o->attribution, o->verb[0] ? o->verb : "no verb", ne,
+                  ne == 1 ? "" : "s");
+    }
+    out->nquotes = nout;
+    out->quotes_ = out_q;
+}
+MEM_UNWINDS_END
