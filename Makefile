@@ -53,7 +53,11 @@ STORE_SRC := $(wildcard src/store/*.c)
 STORE_OBJ := $(STORE_SRC:%.c=$(B)/%.o)
 STORE_LIBS := $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
 CFLAGS  += $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
-LIB_SRC := $(filter-out src/store/%,$(wildcard src/*/*.c))
+# dyad serve (src/serve/, libmicrohttpd): the command's too, like the store.
+SERVE_SRC := $(wildcard src/serve/*.c)
+SERVE_OBJ := $(SERVE_SRC:%.c=$(B)/%.o)
+SERVE_LIBS := $(shell $(PKG_CONFIG) --libs libmicrohttpd 2>/dev/null || echo -lmicrohttpd)
+LIB_SRC := $(filter-out src/store/% src/serve/%,$(wildcard src/*/*.c))
 GEN_SRC := $(B)/gen/lexicon_data.c $(B)/gen/bundled_data.c \
     $(B)/gen/plover_data.c $(B)/gen/gazetteer_data.c
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(GEN_SRC:%.c=%.o)
@@ -132,7 +136,7 @@ $(B)/gen/plover_data.c: tools/mkplover.awk data/plover.tsv
 # Every library object with its symbols as compiled, and the event store:
 # for the dyad command and the unit tests, which call internal functions.
 # Not installed.
-$(B)/libdyad_internal.a: $(LIB_OBJ) $(STORE_OBJ)
+$(B)/libdyad_internal.a: $(LIB_OBJ) $(STORE_OBJ) $(SERVE_OBJ)
 	rm -f $@ && $(AR) rcs $@ $^
 
 # The installed static library: the objects linked into one relocatable
@@ -154,11 +158,11 @@ $(B)/libdyad.so: $(B)/$(SONAME)
 	ln -sf $(SONAME) $@
 
 $(B)/dyad: $(CLI_OBJ) $(B)/libdyad_internal.a
-	$(CC) $(CFLAGS) $^ $(LDLIBS) $(STORE_LIBS) -o $@
+	$(CC) $(CFLAGS) $^ $(LDLIBS) $(STORE_LIBS) $(SERVE_LIBS) -o $@
 
 $(B)/tests/%: tests/%.c $(B)/libdyad_internal.a $(wildcard tests/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $< $(B)/libdyad_internal.a $(LDLIBS) $(STORE_LIBS) $(TEST_LIBS) -o $@
+	$(CC) $(CFLAGS) $< $(B)/libdyad_internal.a $(LDLIBS) $(STORE_LIBS) $(SERVE_LIBS) $(TEST_LIBS) -o $@
 
 # The store benchmark (make bench): inserts and queries through src/store/.
 $(B)/bench/store_bench: bench/store_bench.c $(B)/libdyad_internal.a
@@ -254,7 +258,7 @@ CPPCHECK ?= cppcheck
 CPPCHECK_FLAGS := --std=c11 --enable=warning,portability,performance \
     --inline-suppr --error-exitcode=1 --quiet -D__GNUC__ -Iinclude -Isrc
 ANALYZE_OK := $(LIB_SRC:%.c=$(B)/analyze/%.ok) $(CLI_SRC:%.c=$(B)/analyze/%.ok) \
-    $(STORE_SRC:%.c=$(B)/analyze/%.ok)
+    $(STORE_SRC:%.c=$(B)/analyze/%.ok) $(SERVE_SRC:%.c=$(B)/analyze/%.ok)
 analyze: $(ANALYZE_OK)
 	$(CPPCHECK) $(CPPCHECK_FLAGS) src cli
 	@echo "analyze: cppcheck and gcc -fanalyzer found nothing"
