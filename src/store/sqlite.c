@@ -76,6 +76,7 @@ typedef struct sq {
     char known[KNOWN_CODES][8];
     size_t nknown;
     size_t nknown_committed;/* known[] entries from committed batches */
+    int readonly;           /* STORE_READONLY: no statement for writing */
 } sq;
 
 static int fail(sq *s, store_error *err, const char *what) {
@@ -172,6 +173,7 @@ static void *sqlite_open(const char *target, int mode, store_error *err) {
     }
     if (mode == STORE_READONLY) {
         /* nothing that writes: the schema must be current already */
+        s->readonly = 1;
         if (pragma(s, "PRAGMA cache_size = -16384", err) < 0 ||
             readonly_check(s, err) < 0) {
             sqlite_close(s);
@@ -216,6 +218,10 @@ static int run(sq *s, sqlite3_stmt *st, store_error *err, const char *what) {
 
 static int sqlite_begin(void *be, store_error *err) {
     sq *s = be;
+    if (s->readonly) {
+        snprintf(err->msg, sizeof err->msg, "%s: opened read-only", s->path);
+        return -1;
+    }
     if (pragma(s, "BEGIN IMMEDIATE", err) < 0) return -1;
     if (run(s, s->st[ST_INS_BATCH], err, "cannot start a batch") < 0) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
