@@ -247,6 +247,7 @@ demo: deps
 
 bench: $(B)/dyad $(B)/bench/store_bench
 	@sh bench/run.sh $(B)
+	@sh bench/serve_bench.sh $(B)
 
 eval: $(B)/dyad
 	@sh tests/eval.sh $(B)

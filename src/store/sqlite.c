@@ -568,10 +568,17 @@ static const char full_cols[] =
     " e.source_text, e.verb_text, e.target_text, s.text, e.issues, e.rule,"
     " s.off, s.len, e.source_off, e.source_len, e.verb_off, e.verb_len,"
     " e.target_off, e.target_len, e.in_title, e.event_id, c.name,"
-    " c.plover_type, c.plover_mode, c.plover_context"
-    " FROM events e JOIN documents d ON d.doc_key = e.doc_key"
+    " c.plover_type, c.plover_mode, c.plover_context";
+static const char full_joins[] =
+    " JOIN documents d ON d.doc_key = e.doc_key"
     " LEFT JOIN sentences s ON s.doc_key = e.doc_key AND s.sentence = e.sentence"
     " LEFT JOIN codes c ON c.code = e.code";
+/* A sorted page (store_query.sort): the keys are sorted and cut from the
+ * events table alone, and only the page's rows are joined. */
+static const char page_keys[] =
+    " FROM (SELECT e.doc_key AS k, e.ord AS o FROM events e";
+static const char page_join[] =
+    ") sel JOIN events e ON e.doc_key = sel.k AND e.ord = sel.o";
 
 static const char light_cols[] =
     "SELECT e.date, e.source, e.target, e.code, e.root, e.quad, e.goldstein"
@@ -654,9 +661,16 @@ static int sqlite_scan(void *be, const store_query *q, store_row_fn fn,
     }
     where w;
     build_where(&w, q);
-    char sql[3072];
-    snprintf(sql, sizeof sql, "%s%s%s%s", q->light ? light_cols : full_cols,
-             w.sql, order_by(q), q->limit ? " LIMIT ?27" : "");
+    char sql[4096];
+    const char *limit = q->limit ? " LIMIT ?27" : "";
+    if (q->light)
+        snprintf(sql, sizeof sql, "%s%s%s%s", light_cols, w.sql, order_by(q), limit);
+    else if (q->sort)
+        snprintf(sql, sizeof sql, "%s%s%s%s%s%s%s%s", full_cols, page_keys, w.sql,
+                 order_by(q), limit, page_join, full_joins, order_by(q));
+    else
+        snprintf(sql, sizeof sql, "%s FROM events e%s%s%s%s", full_cols, full_joins,
+                 w.sql, order_by(q), limit);
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
         return fail(s, err, "cannot query events");
