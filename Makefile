@@ -45,6 +45,9 @@ INCLUDEDIR ?= $(PREFIX)/include
 MANDIR  ?= $(PREFIX)/share/man
 PCDIR   ?= $(LIBDIR)/pkgconfig
 INSTALL ?= install
+# dyad serve's dashboard (found there when web/ is not beside the binary)
+WEBDIR  ?= $(PREFIX)/share/dyad/web
+WEB_FILES := $(wildcard web/*.html web/*.js web/*.css)
 
 # The event store (src/store/, SQLite) serves the command and the tests
 # only: it is compiled into libdyad_internal.a, not into libdyad.so or
@@ -197,13 +200,17 @@ install: $(B)/dyad $(LIBS_OUT)
 	chmod 644 $(DESTDIR)$(PCDIR)/dyad.pc
 	$(INSTALL) -m 644 man/dyad.1 $(DESTDIR)$(MANDIR)/man1/dyad.1
 	$(INSTALL) -m 644 man/dyad.3 $(DESTDIR)$(MANDIR)/man3/dyad.3
+	$(INSTALL) -d $(DESTDIR)$(WEBDIR)
+	$(INSTALL) -m 644 $(WEB_FILES) $(DESTDIR)$(WEBDIR)/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/dyad \
 	    $(DESTDIR)$(LIBDIR)/$(SOFILE) $(DESTDIR)$(LIBDIR)/$(SONAME) \
 	    $(DESTDIR)$(LIBDIR)/libdyad.so $(DESTDIR)$(LIBDIR)/libdyad.a \
 	    $(DESTDIR)$(INCLUDEDIR)/dyad.h $(DESTDIR)$(PCDIR)/dyad.pc \
-	    $(DESTDIR)$(MANDIR)/man1/dyad.1 $(DESTDIR)$(MANDIR)/man3/dyad.3
+	    $(DESTDIR)$(MANDIR)/man1/dyad.1 $(DESTDIR)$(MANDIR)/man3/dyad.3 \
+	    $(WEB_FILES:web/%=$(DESTDIR)$(WEBDIR)/%)
+	-rmdir $(DESTDIR)$(WEBDIR) $(DESTDIR)$(PREFIX)/share/dyad 2>/dev/null
 
 # An installation in the build tree (PREFIX=$(B)/stage) that the tests
 # compile examples/embed.c against, through pkg-config as a user would.
