@@ -138,6 +138,9 @@ void context_remember(sent_ctx *c, int32_t u, int count);
 const mention *context_pronoun(const sent_ctx *c, const tok *t);
 const char *context_possessor(const sent_ctx *c);
 const char *context_focus(const sent_ctx *c);
+/* Counts country code's first three letters n times towards the story's
+ * country (the dateline's place). */
+void context_seed_country(sent_ctx *c, const char *code, uint32_t n);
 /* The story's most mentioned country other than not (3 letters), or NULL. */
 const char *context_other_country(const sent_ctx *c, const char *not);
 /* The newest actor on the other side of fighting from code src: another

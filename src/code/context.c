@@ -110,33 +110,16 @@ static const tok *slot_tok(sent_ctx *c, mention *m, const tok *t) {
 }
 MEM_UNWINDS_END
 
-/* *to = *from, with from's pointers into its own storage moved to to's. */
-static void move_mention(mention *to, const mention *from) {
-    *to = *from;
-    const char *lo = from->buf, *hi = from->buf + sizeof from->buf;
-#define REBASE(p) ((p) && (p) >= lo && (p) < hi ? to->buf + ((p) - lo) : (p))
-    if (from->codes == from->codev) {
-        to->codes = to->codev;
-        for (uint32_t k = 0; k < from->ncodes && k < 8; k++)
-            to->codev[k] = REBASE(from->codev[k]);
-    }
-    to->actor = REBASE(from->actor);
-    to->name = REBASE(from->name);
-    to->headtok.norm = REBASE(from->headtok.norm);
-    to->headtok.lemma = REBASE(from->headtok.lemma);
-    if (from->head == &from->headtok) to->head = &to->headtok;
-#undef REBASE
-}
-
 void context_remember(sent_ctx *c, int32_t ui, int count) {
     doc_state *ds = c->ds;
     if (!ds || ui < 0) return;
     const unit *u = &c->units[ui];
     if (!u->coded || !u->ncodes) return;
-    /* built aside first: the unit may hold the very slot's codes ("the
-     * group" resolved to the mention about to be replaced) */
-    mention tmp, *m = &tmp;
-    memset(m, 0, sizeof *m);
+    /* written in place: units hold copies of what they took from a
+     * mention (take), never its slot's own strings */
+    mention *m = &ds->m[ds->nm % MENTION_MAX];
+    m->used = 0;
+    m->name = NULL;
     slot_codes(c, m, u->codes, u->ncodes);
     m->ncodes = u->ncodes;
     m->actor = u->actor ? slot_str(c, m, u->actor, strlen(u->actor)) : NULL;
@@ -151,7 +134,6 @@ void context_remember(sent_ctx *c, int32_t ui, int count) {
         ds->named++;
     }
     if (m->head) ds->heads |= (uint64_t)1 << lemma_bit(m->head);
-    move_mention(&ds->m[ds->nm % MENTION_MAX], &tmp);
     ds->nm++;
     /* how often each country came up: the story's country, for agents
      * named without one */
@@ -269,6 +251,24 @@ const char *context_other_country(const sent_ctx *c, const char *not) {
     return best >= 0 ? ds->country[best].code : NULL;
 }
 
+void context_seed_country(sent_ctx *c, const char *code, uint32_t n) {
+    doc_state *ds = c->ds;
+    if (!ds || !code || strlen(code) < 3 || !strncmp(code, "---", 3) ||
+        !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3) ||
+        ds->ncountries == COUNTRY_MAX)
+        return;
+    uint32_t i = 0;
+    while (i < ds->ncountries && memcmp(ds->country[i].code, code, 3)) i++;
+    if (i == ds->ncountries) {
+        memcpy(ds->country[i].code, code, 3);
+        ds->country[i].code[3] = '\0';
+        ds->country[i].n = 0;
+        ds->ncountries++;
+    }
+    ds->country[i].n += n;
+    ds->country[i].last = ++ds->tick;
+}
+
 const char *context_focus(const sent_ctx *c) {
     const doc_state *ds = c->ds;
     if (!ds || !ds->ncountries) return NULL;
@@ -354,11 +354,12 @@ static int describe_pair(sent_ctx *c, unit *u, const chunk *ch) {
         }
         if (!strncmp(m->codes[0], first, 3)) continue;
         const char **codes = arena_alloc(c->a, 2 * sizeof *codes);
-        codes[0] = m->codes[0];
-        codes[1] = first;
+        /* (copies: the mentions' ring slots are reused) */
+        codes[0] = arena_strdup(c->a, m->codes[0]);
+        codes[1] = arena_strdup(c->a, first);
         u->codes = codes;
         u->ncodes = 2;
-        u->actor = m->actor;
+        u->actor = m->actor ? arena_strdup(c->a, m->actor) : NULL;
         u->coded = u->compound = u->resolved = 1;
         return 1;
     }

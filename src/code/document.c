@@ -129,6 +129,32 @@ static void assign_ids(const dyad_engine *e, tag_cache *tc, sentence *s) {
     }
 }
 
+/* The dateline's place ("MANILA, Dec 11 -", "KHARTOUM (Reuters) -") makes
+ * its country the story's until others are named more often: unnamed
+ * ministries and police of the lead are that country's. */
+static void dateline_country(const dyad_engine *e, sent_ctx *c, const char *text,
+                             uint32_t len) {
+    sentence s;
+    memset(&s, 0, sizeof s);
+    s.text = arena_strndup(c->a, text, len);
+    s.len = len;
+    s.ntok = tok_tokenize(c->a, s.text, s.len, &s.toks);
+    if (!s.ntok) return;
+    for (uint32_t i = 0; i < s.ntok; i++) {
+        tok *t = &s.toks[i];
+        t->wid = vocab_find(&e->d.voc, t->norm, t->nlen);
+        t->lwid = t->wid;
+        t->tag = T_NNP;
+    }
+    c->s = &s;
+    const char **codes = NULL;
+    uint32_t n = 0, cap = 0;
+    int has_actor = 0, has_agent = 0;
+    units_code_range(c, 0, s.ntok, &codes, &n, &cap, &has_actor, &has_agent);
+    if (has_actor && n) context_seed_country(c, codes[0], 2);
+    c->s = NULL;
+}
+
 /* Allocates from the document's arena under dyad_code's unwind point:
  * the analyzer's NULL warnings are false positives here (mem.h). */
 MEM_UNWINDS_BEGIN
@@ -303,6 +329,18 @@ static void code_document(const dyad_engine *e, dyad_doc *doc,
     int story_discard = 0;
     doc_state *ds = arena_zalloc(a, sizeof *ds);
     uint32_t index = 0, title_events = 0;
+    if (parts[1].dateline_len && e->rules->pronouns) {
+        sent_ctx c;
+        memset(&c, 0, sizeof c);
+        c.e = e;
+        c.opt = opts;
+        c.a = &doc->sa;
+        c.pa = a;
+        c.date = date;
+        c.ds = ds;
+        dateline_country(e, &c, parts[1].norm + parts[1].dateline_off,
+                         parts[1].dateline_len);
+    }
     for (int pi = 0; pi < 2 && !story_discard; pi++) {
         doc_part *p = &parts[pi];
         for (uint32_t si = 0; si < p->nspans && !story_discard; si++) {

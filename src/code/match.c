@@ -319,11 +319,6 @@ int match_pattern(const sent_ctx *c, const pattern *p, uint32_t vfirst,
                   uint32_t vend, uint32_t lo, uint32_t hi, match_result *m) {
     /* (m is an out parameter: every field is set here before it is read) */
     /* cppcheck-suppress ctuuninitvar */
-    mstate st = {c, &c->e->d, p, vfirst, vend, lo, hi, m, {0}, {0}, 0, 0};
-    for (uint32_t k = 0; k < MEMO_MAX; k++) {
-        st.fail_lower[k] = UINT32_MAX;
-        st.fail_upper[k] = -2;
-    }
     m->source = m->target = m->compound = -1;
     m->upper_first = vfirst;
     m->lower_end = vend;
@@ -332,6 +327,21 @@ int match_pattern(const sent_ctx *c, const pattern *p, uint32_t vfirst,
     if (ws && ((p->anchor[0] && !wordset_has(ws, p->anchor[0])) ||
                (p->anchor[1] && !wordset_has(ws, p->anchor[1]))))
         return 0;
+    /* (only the pattern's own elements' memo slots: this runs for every
+     * pattern of every verb, and most patterns have a few elements) */
+    mstate st;
+    st.c = c;
+    st.d = &c->e->d;
+    st.p = p;
+    st.vfirst = vfirst;
+    st.vend = vend;
+    st.lo = lo;
+    st.hi = hi;
+    st.m = m;
+    st.lower_failed = 0;
+    st.steps = 0;
+    for (uint32_t k = 0; k < p->nlower && k < MEMO_MAX; k++) st.fail_lower[k] = UINT32_MAX;
+    for (uint32_t k = 0; k < p->nupper && k < MEMO_MAX; k++) st.fail_upper[k] = -2;
     memo_entry *me = NULL;
     if (c->ds && hi >= vend + LONG_STRETCH && lower_floats(st.d, p)) {
         me = memo_at(c, p);

@@ -331,7 +331,7 @@ void units_build(sent_ctx *c) {
         /* attach "of X" always; "in X"/"from X" when this phrase is not a
          * verb's direct object ("soldiers from Valdoria attacked" vs
          * "police arrested students in Kestria") */
-        uint32_t np = 0;
+        uint32_t np = 0, pspan = 0;
         if (!span && last + 2 <= s->nchunk && last + 1 < s->nchunk) {
             const chunk *pp = &s->chunks[last + 1];
             if (pp->kind == CK_PP && pp->pp_obj >= 0 && !used[pp->pp_obj]) {
@@ -353,6 +353,10 @@ void units_build(sent_ctx *c) {
                       is_word(c, pw, c->e->w_from)))) {
                     np = coord_members(s, (uint32_t)pp->pp_obj, pmem, 64);
                     for (uint32_t k = 0; k < np; k++) used[pmem[k]] = 1;
+                    /* "the ambassador of the People's Republic of China":
+                     * the object is a name running on past its chunk */
+                    if (np == 1 && (pspan = name_span(c, pmem[0])) != 0)
+                        for (uint32_t k = pmem[0]; k <= pspan; k++) used[k] = 1;
                 }
             }
         }
@@ -361,11 +365,13 @@ void units_build(sent_ctx *c) {
         u.chunk = (int32_t)i;
         u.first = s->chunks[mbr[0]].first;
         u.head_end = s->chunks[span ? span : last].end;
-        u.end = np ? s->chunks[pmem[np - 1]].end : u.head_end;
+        u.end = pspan ? s->chunks[pspan].end
+                : np  ? s->chunks[pmem[np - 1]].end
+                      : u.head_end;
         /* an acronym in brackets belongs to the name before it: "the
          * European Union (EU)" */
         {
-            uint32_t k = (np ? pmem[np - 1] : span ? span : last) + 1;
+            uint32_t k = (pspan ? pspan : np ? pmem[np - 1] : span ? span : last) + 1;
             if (k + 2 < s->nchunk && s->chunks[k].kind == CK_PUNCT &&
                 s->toks[s->chunks[k].first].tag == T_LRB &&
                 s->chunks[k + 1].kind == CK_NP &&
@@ -404,7 +410,7 @@ void units_build(sent_ctx *c) {
         if (nm == 1 && np && cj[0].null_end > s->chunks[mbr[0]].end) np = 0;
         for (uint32_t k = 0; k < np; k++) {
             code_conjunct(c, s->chunks[pmem[k]].first,
-                          s->chunks[pmem[k]].end, &pj[k]);
+                          pspan ? s->chunks[pspan].end : s->chunks[pmem[k]].end, &pj[k]);
             any_pp_actor |= pj[k].actor != NULL;
         }
         const char **codes = NULL;

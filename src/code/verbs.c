@@ -128,6 +128,8 @@ static uint32_t phrase_end(const sent_ctx *c, uint32_t vend) {
         if (c->deleted[i]) continue;
         const tok *t = &s->toks[i];
         if (t->tag == T_PERIOD) return i;
+        /* a semicolon joins two sentences */
+        if (c->e->rules->clause_breaks && t->nlen == 1 && t->norm[0] == ';') return i;
         if (t->tag == T_CC || is_comma(s, i)) {
             /* look at the chunks after it: NP* then a verb group; in the
              * clause model also "where"/"while"/"who" + NP* + verb (", where

@@ -115,6 +115,17 @@ static int chk_np(const tok *t, uint32_t n, uint32_t i, uint32_t *end,
         int x = t[j].tag;
         int nx = j + 1 < n ? t[j + 1].tag : T_NONE;
         if (np_body(x)) {
+            /* "a charge Tehran denies": a name after a noun of someone's act,
+             * then a verb, starts a clause of its own (that ... denies) */
+            if ((x == T_NNP || x == T_NNPS) && j > i && last_head == j - 1 &&
+                (t[j - 1].tag == T_NN || t[j - 1].tag == T_NNS) &&
+                (tok_in_class(&t[j - 1], WC_ACT_NOUN) ||
+                 tok_in_class(&t[j - 1], WC_ALLEGATION))) {
+                uint32_t q = j;
+                while (q < n && (t[q].tag == T_NNP || t[q].tag == T_NNPS)) q++;
+                if (q < n && (t[q].tag == T_VBZ || t[q].tag == T_VBD || t[q].tag == T_VBP))
+                    break;
+            }
             /* a participle inside an NP only before a noun or adjective:
              * "the ruling party", not "the army attacked" */
             if ((x == T_VBN || x == T_VBG) && !(tag_is_noun(nx) || tag_is_adj(nx)))
@@ -619,6 +630,15 @@ static int32_t parenthetical(const sentence *s, size_t k) {
     return -1;
 }
 
+/* Does verb group g open with an auxiliary or modal ("had acted", "would
+ * leave")? */
+static int aux_vg(const sentence *s, const chunk *g) {
+    if (g->end - g->first < 2) return 0;
+    const tok *t = &s->toks[g->first];
+    return t->tag == T_MD || tok_norm_is(t, "HAD") || tok_norm_is(t, "HAS") ||
+           tok_norm_is(t, "HAVE") || tok_norm_is(t, "WAS") || tok_norm_is(t, "WERE");
+}
+
 static void chk_clauses(sentence *s, arena *a) {
     chk_cl x;
     memset(&x, 0, sizeof x);
@@ -636,6 +656,15 @@ static void chk_clauses(sentence *s, arena *a) {
         if (x.op[top(&x)].comp_at == (int32_t)k) {
             x.op[top(&x)].comp_at = -1;
             cl_push(&x, CL_COMPLEMENT, (uint32_t)k);
+        }
+        if (ch->kind == CK_PUNCT && ht->nlen == 1 && ht->norm[0] == ';' &&
+            k + 1 < nc) {
+            /* a semicolon joins two sentences: "X welcomed the offer;
+             * Riyadh pledged aid" -- everything open ends here */
+            while (x.sp > 1) cl_pop(&x, (uint32_t)k);
+            ch->clause = (uint16_t)top(&x);
+            cl_push(&x, CL_COORD, (uint32_t)k + 1);
+            continue;
         }
         if (ch->kind == CK_PUNCT && is_comma(s, ch)) {
             int32_t r = trailing_report(s, k), e;
@@ -724,6 +753,18 @@ static void chk_clauses(sentence *s, arena *a) {
                 /* a conjunct of a finished reduced clause belongs higher */
                 while (x.sp > 1 && (x.cl[top(&x)].kind == CL_PARENTHETICAL))
                     cl_pop(&x, (uint32_t)k);
+                /* "told the council that Israel had acted with restraint and
+                 * blamed Hamas": a plain past verb after a reported clause
+                 * whose verb had an auxiliary goes on with the reporter */
+                if (c[k + 1].kind == CK_VG && x.sp > 1 &&
+                    x.cl[top(&x)].kind == CL_COMPLEMENT && x.cl[top(&x)].verb >= 0 &&
+                    aux_vg(s, &c[x.cl[top(&x)].verb]) && !aux_vg(s, &c[k + 1]) &&
+                    s->toks[c[k + 1].head].tag == T_VBD) {
+                    int pi = x.cl[top(&x)].parent;
+                    if (pi >= 0 && x.cl[pi].verb >= 0 &&
+                        s->toks[c[x.cl[pi].verb].head].tag == T_VBD)
+                        cl_pop(&x, (uint32_t)k);
+                }
                 cl_push(&x, CL_COORD, (uint32_t)k);
             }
         } else if (ch->kind == CK_VG) {

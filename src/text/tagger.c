@@ -509,6 +509,23 @@ static int next_is_verbish(const tag_ctx *x, int i) {
            (only(c, VERBS) && !has(c, T_VBG));
 }
 
+/* "missile launches near Japan continued": after word i, a preposition
+ * and then, before any comma, conjunction, "that" or modal, a past form
+ * that can only be a verb -- the clause's verb, so word i is a noun. */
+static int verb_after_pp(const tag_ctx *x, int i) {
+    if ((uint32_t)i + 1 >= x->n || !has(&x->c[i + 1], T_IN) ||
+        tok_norm_is(&x->toks[i + 1], "THAT"))
+        return 0;
+    for (uint32_t j = (uint32_t)i + 2; j < x->n && j < (uint32_t)i + 10; j++) {
+        const tag_cand *c = &x->c[j];
+        if (x->toks[j].flags & TOKF_PUNCT) return 0;
+        if (c->closed && (has(c, T_CC) || has(c, T_MD) || has(c, T_WDT) || has(c, T_WP)))
+            return 0;
+        if (!c->closed && has(c, T_VBD) && !has_any(c, NOUNS)) return 1;
+    }
+    return 0;
+}
+
 static int next_word_is(const tag_ctx *x, int i, const char *w) {
     return (uint32_t)i + 1 < x->n && x->toks[i + 1].norm[0] == w[0] &&
            strcmp(x->toks[i + 1].norm, w) == 0;
@@ -747,6 +764,7 @@ static int tag_choose(const tag_ctx *x, int i) {
         if (has(c, T_VBZ) && has(c, T_NNS)) {
             /* "Gondor attacks Arnor" vs "the rebel attacks killed ten" */
             if (nverb) return T_NNS;
+            if (p == T_NN && verb_after_pp(x, i)) return T_NNS;
             /* after a common noun it may be a compound ("two artillery
              * shells at Seoul"): the verb needs an object or the lexicon's
              * vote */
