@@ -45,6 +45,9 @@ INCLUDEDIR ?= $(PREFIX)/include
 MANDIR  ?= $(PREFIX)/share/man
 PCDIR   ?= $(LIBDIR)/pkgconfig
 INSTALL ?= install
+# dyad serve's dashboard (found there when web/ is not beside the binary)
+WEBDIR  ?= $(PREFIX)/share/dyad/web
+WEB_FILES := $(wildcard web/*.html web/*.js web/*.css)
 
 # The event store (src/store/, SQLite) serves the command and the tests
 # only: it is compiled into libdyad_internal.a, not into libdyad.so or
@@ -53,7 +56,11 @@ STORE_SRC := $(wildcard src/store/*.c)
 STORE_OBJ := $(STORE_SRC:%.c=$(B)/%.o)
 STORE_LIBS := $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
 CFLAGS  += $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
-LIB_SRC := $(filter-out src/store/%,$(wildcard src/*/*.c))
+# dyad serve (src/serve/, libmicrohttpd): the command's too, like the store.
+SERVE_SRC := $(wildcard src/serve/*.c)
+SERVE_OBJ := $(SERVE_SRC:%.c=$(B)/%.o)
+SERVE_LIBS := $(shell $(PKG_CONFIG) --libs libmicrohttpd 2>/dev/null || echo -lmicrohttpd)
+LIB_SRC := $(filter-out src/store/% src/serve/%,$(wildcard src/*/*.c))
 GEN_SRC := $(B)/gen/lexicon_data.c $(B)/gen/bundled_data.c \
     $(B)/gen/plover_data.c $(B)/gen/gazetteer_data.c
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(GEN_SRC:%.c=%.o)
@@ -132,7 +139,7 @@ $(B)/gen/plover_data.c: tools/mkplover.awk data/plover.tsv
 # Every library object with its symbols as compiled, and the event store:
 # for the dyad command and the unit tests, which call internal functions.
 # Not installed.
-$(B)/libdyad_internal.a: $(LIB_OBJ) $(STORE_OBJ)
+$(B)/libdyad_internal.a: $(LIB_OBJ) $(STORE_OBJ) $(SERVE_OBJ)
 	rm -f $@ && $(AR) rcs $@ $^
 
 # The installed static library: the objects linked into one relocatable
@@ -154,11 +161,11 @@ $(B)/libdyad.so: $(B)/$(SONAME)
 	ln -sf $(SONAME) $@
 
 $(B)/dyad: $(CLI_OBJ) $(B)/libdyad_internal.a
-	$(CC) $(CFLAGS) $^ $(LDLIBS) $(STORE_LIBS) -o $@
+	$(CC) $(CFLAGS) $^ $(LDLIBS) $(STORE_LIBS) $(SERVE_LIBS) -o $@
 
 $(B)/tests/%: tests/%.c $(B)/libdyad_internal.a $(wildcard tests/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $< $(B)/libdyad_internal.a $(LDLIBS) $(STORE_LIBS) $(TEST_LIBS) -o $@
+	$(CC) $(CFLAGS) $< $(B)/libdyad_internal.a $(LDLIBS) $(STORE_LIBS) $(SERVE_LIBS) $(TEST_LIBS) -o $@
 
 # The store benchmark (make bench): inserts and queries through src/store/.
 $(B)/bench/store_bench: bench/store_bench.c $(B)/libdyad_internal.a
@@ -193,13 +200,17 @@ install: $(B)/dyad $(LIBS_OUT)
 	chmod 644 $(DESTDIR)$(PCDIR)/dyad.pc
 	$(INSTALL) -m 644 man/dyad.1 $(DESTDIR)$(MANDIR)/man1/dyad.1
 	$(INSTALL) -m 644 man/dyad.3 $(DESTDIR)$(MANDIR)/man3/dyad.3
+	$(INSTALL) -d $(DESTDIR)$(WEBDIR)
+	$(INSTALL) -m 644 $(WEB_FILES) $(DESTDIR)$(WEBDIR)/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/dyad \
 	    $(DESTDIR)$(LIBDIR)/$(SOFILE) $(DESTDIR)$(LIBDIR)/$(SONAME) \
 	    $(DESTDIR)$(LIBDIR)/libdyad.so $(DESTDIR)$(LIBDIR)/libdyad.a \
 	    $(DESTDIR)$(INCLUDEDIR)/dyad.h $(DESTDIR)$(PCDIR)/dyad.pc \
-	    $(DESTDIR)$(MANDIR)/man1/dyad.1 $(DESTDIR)$(MANDIR)/man3/dyad.3
+	    $(DESTDIR)$(MANDIR)/man1/dyad.1 $(DESTDIR)$(MANDIR)/man3/dyad.3 \
+	    $(WEB_FILES:web/%=$(DESTDIR)$(WEBDIR)/%)
+	-rmdir $(DESTDIR)$(WEBDIR) $(DESTDIR)$(PREFIX)/share/dyad 2>/dev/null
 
 # An installation in the build tree (PREFIX=$(B)/stage) that the tests
 # compile examples/embed.c against, through pkg-config as a user would.
@@ -243,6 +254,7 @@ demo: deps
 
 bench: $(B)/dyad $(B)/bench/store_bench
 	@sh bench/run.sh $(B)
+	@sh bench/serve_bench.sh $(B)
 
 eval: $(B)/dyad
 	@sh tests/eval.sh $(B)
@@ -254,7 +266,7 @@ CPPCHECK ?= cppcheck
 CPPCHECK_FLAGS := --std=c11 --enable=warning,portability,performance \
     --inline-suppr --error-exitcode=1 --quiet -D__GNUC__ -Iinclude -Isrc
 ANALYZE_OK := $(LIB_SRC:%.c=$(B)/analyze/%.ok) $(CLI_SRC:%.c=$(B)/analyze/%.ok) \
-    $(STORE_SRC:%.c=$(B)/analyze/%.ok)
+    $(STORE_SRC:%.c=$(B)/analyze/%.ok) $(SERVE_SRC:%.c=$(B)/analyze/%.ok)
 analyze: $(ANALYZE_OK)
 	$(CPPCHECK) $(CPPCHECK_FLAGS) src cli
 	@echo "analyze: cppcheck and gcc -fanalyzer found nothing"

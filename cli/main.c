@@ -22,6 +22,10 @@ static void usage(FILE *f) {
           "[--top N]\n"
           "       [the filters of export]          counts, Goldstein, top "
           "dyads and actors\n"
+          "  serve --db FILE [--listen ADDR:PORT] [--api-key KEY | "
+          "--api-key-file F]\n"
+          "       [--threads N] [--web DIR]        HTTP API and dashboard "
+          "(docs/api.md)\n"
           "  validate FILE.xml [--category X]      run PETRARCH validation "
           "records\n"
           "  explain \"SENTENCE\" [--date YYYYMMDD] [dictionary options]\n"
@@ -57,6 +61,7 @@ static int dispatch(int argc, char **argv) {
     if (!strcmp(cmd, "stats")) return cmd_stats(argc - 1, argv + 1);
     if (!strcmp(cmd, "eval-qp")) return cmd_eval_qp(argc - 1, argv + 1);
     if (!strcmp(cmd, "qp-cases")) return cmd_qp_cases(argc - 1, argv + 1);
+    if (!strcmp(cmd, "serve")) return cmd_serve(argc - 1, argv + 1);
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         usage(stdout);
         return EXIT_OK;

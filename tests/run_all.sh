@@ -25,6 +25,9 @@
 #    LeakSanitizer checks), and linked statically;
 # 6. tests/pkg_test.sh (symbols, soname, install, man pages), counted from
 #    "pkg: N passed, M failed";
+# 6b. tests/serve_test.py and tests/serve_browser.py (dyad serve's API and
+#    dashboard), from "serve: ..." and "serve-browser: ..." (the browser test
+#    skips when headless Chromium is not installed);
 # 7. the Python binding's unittest tests (python/tests) against
 #    BUILD_DIR/libdyad.so, counted from "Ran N tests" and "FAILED (...)"
 #    (skipped tests are not counted);
@@ -273,6 +276,31 @@ sh tests/pkg_test.sh "$B" > "$OUT" 2>&1
 rc=$?
 cat "$OUT"
 count_summary pkg "$OUT" "$rc"
+
+# --- 6b. dyad serve -----------------------------------------------------------
+# tests/serve_test.py (the API: every endpoint and error, concurrent writes),
+# counted from "serve: N passed, M failed"; tests/serve_browser.py (the
+# dashboard in headless Chromium), from "serve-browser: ...", which exits 77
+# when Chromium, chromium-driver or python3-selenium is missing (skipped,
+# saying so; .ci/run installs them). Debian's python3 first: Selenium is its
+# package, not a pip one.
+echo "== serve_test.py"
+if command -v python3 >/dev/null 2>&1; then
+    python3 tests/serve_test.py "$B" > "$OUT" 2>&1
+    rc=$?
+    cat "$OUT"
+    count_summary serve "$OUT" "$rc"
+    SPY=python3
+    [ -x /usr/bin/python3 ] && SPY=/usr/bin/python3
+    echo "== serve_browser.py"
+    $SPY tests/serve_browser.py "$B" > "$OUT" 2>&1
+    rc=$?
+    cat "$OUT"
+    if [ "$rc" != 77 ]; then count_summary serve-browser "$OUT" "$rc"; fi
+else
+    FAIL=$((FAIL + 1))
+    echo "not ok - python3 not installed: dyad serve's tests did not run"
+fi
 
 # --- 7. the Python binding ---------------------------------------------------
 if command -v python3 >/dev/null 2>&1; then

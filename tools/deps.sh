@@ -15,20 +15,25 @@ set -e
 # WordNet (the tagger's lexicon), GeoNames' places (libtimezonemap-data: the
 # gazetteer, read at build time), GNU time (bench), python3 (the binding's
 # tests), valgrind (the embedding example's leak check), groff (man pages),
-# SQLite (the event store, dyad code --db; sqlite3 for the store tests)
-PKGS="build-essential pkg-config libxml2-dev libjansson-dev libutf8proc-dev libcmocka-dev wordnet-base libtimezonemap-data time python3 valgrind groff-base libsqlite3-dev sqlite3"
+# SQLite (the event store, dyad code --db; sqlite3 for the store tests),
+# libmicrohttpd (dyad serve's HTTP server)
+PKGS="build-essential pkg-config libxml2-dev libjansson-dev libutf8proc-dev libcmocka-dev wordnet-base libtimezonemap-data time python3 valgrind groff-base libsqlite3-dev sqlite3 libmicrohttpd-dev"
 # the export interoperability test (tests/store_test.sh reads dyad's TSV and
 # CSV back with R and pandas; it skips, saying so, when they are missing):
 # listed for CI, not installed by `make test`
 INTEROP_PKGS="r-base-core python3-pandas"
 # `make analyze` only
 ANALYZE_PKGS="cppcheck"
+# dyad serve's browser test (tests/serve_browser.py: headless Chromium through
+# Selenium; it skips, saying so, when they are missing) and its load test in
+# `make bench` (wrk): listed for CI, not installed by `make test`
+SERVE_PKGS="chromium chromium-driver python3-selenium wrk"
 # `make fuzz` and `make fuzz-ci` only: clang and its libFuzzer and
 # sanitizer runtimes (Debian 12's clang is clang 14)
 FUZZ_PKGS="clang libclang-rt-14-dev"
 
 if [ "${1:-}" = "--list" ]; then
-    echo $PKGS $ANALYZE_PKGS $INTEROP_PKGS $FUZZ_PKGS
+    echo $PKGS $ANALYZE_PKGS $INTEROP_PKGS $SERVE_PKGS $FUZZ_PKGS
     exit 0
 fi
 

@@ -76,6 +76,7 @@ typedef struct sq {
     char known[KNOWN_CODES][8];
     size_t nknown;
     size_t nknown_committed;/* known[] entries from committed batches */
+    int readonly;           /* STORE_READONLY: no statement for writing */
 } sq;
 
 static int fail(sq *s, store_error *err, const char *what) {
@@ -111,10 +112,40 @@ static int pragma(sq *s, const char *sql, store_error *err) {
     return -1;
 }
 
+/* A read-only connection cannot migrate: the file must be a dyad store
+ * of this version. */
+static int readonly_check(sq *s, store_error *err) {
+    sqlite3_stmt *st;
+    int v = -1, app = -1;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) ==
+        SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    if (sqlite3_prepare_v2(s->db, "PRAGMA application_id", -1, &st, NULL) ==
+        SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW) app = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    if (v < 0 || app < 0) return fail(s, err, "not a database");
+    if (app != SCHEMA_APPLICATION_ID) {
+        snprintf(err->msg, sizeof err->msg, "%s: not a dyad event store", s->path);
+        return -1;
+    }
+    if (v != SCHEMA_VERSION) {
+        snprintf(err->msg, sizeof err->msg,
+                 "%s: schema version %d, this dyad reads %d read-only: run "
+                 "dyad export --db on it once to migrate it", s->path, v,
+                 SCHEMA_VERSION);
+        return -1;
+    }
+    return 0;
+}
+
 static void *sqlite_open(const char *target, int mode, store_error *err) {
     const char *path = strncmp(target, "sqlite:", 7) ? target : target + 7;
     struct stat sb;
-    if (mode == STORE_READ && stat(path, &sb) != 0) {
+    if (mode != STORE_WRITE && stat(path, &sb) != 0) {
         snprintf(err->msg, sizeof err->msg, "%s: no such database", path);
         return NULL;
     }
@@ -124,7 +155,9 @@ static void *sqlite_open(const char *target, int mode, store_error *err) {
         snprintf(err->msg, sizeof err->msg, "out of memory");
         return NULL;
     }
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+    int flags = (mode == STORE_READONLY ? SQLITE_OPEN_READONLY
+                                        : SQLITE_OPEN_READWRITE) |
+                SQLITE_OPEN_NOMUTEX |
                 (mode == STORE_WRITE ? SQLITE_OPEN_CREATE : 0);
     if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
         if (s->db) fail(s, err, "cannot open");
@@ -137,6 +170,16 @@ static void *sqlite_open(const char *target, int mode, store_error *err) {
         fail(s, err, "cannot register functions");
         sqlite_close(s);
         return NULL;
+    }
+    if (mode == STORE_READONLY) {
+        /* nothing that writes: the schema must be current already */
+        s->readonly = 1;
+        if (pragma(s, "PRAGMA cache_size = -16384", err) < 0 ||
+            readonly_check(s, err) < 0) {
+            sqlite_close(s);
+            return NULL;
+        }
+        return s;
     }
     /* page_size only takes on a new database, before its first table (8 KB:
      * measured against 4 and 16 KB with make bench; each commit writes every
@@ -175,6 +218,10 @@ static int run(sq *s, sqlite3_stmt *st, store_error *err, const char *what) {
 
 static int sqlite_begin(void *be, store_error *err) {
     sq *s = be;
+    if (s->readonly) {
+        snprintf(err->msg, sizeof err->msg, "%s: opened read-only", s->path);
+        return -1;
+    }
     if (pragma(s, "BEGIN IMMEDIATE", err) < 0) return -1;
     if (run(s, s->st[ST_INS_BATCH], err, "cannot start a batch") < 0) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -402,11 +449,12 @@ static int sqlite_put(void *be, const store_doc *d, store_error *err) {
 /* The WHERE clause of q into sql (appended) and its parameters into
  * params (bound in order). */
 typedef struct where {
-    char sql[1024];
+    char sql[1536];
     const char *params[8];
     char bounds[4][64];     /* upper bounds of prefixes */
     int nparams, nbounds;
     uint32_t from, to;
+    char like[2 * STORE_TEXT_MAX + 3]; /* the text search as a LIKE pattern */
 } where;
 
 static void add(where *w, const char *text) {
@@ -455,8 +503,62 @@ static void build_where(where *w, const store_query *q) {
         add(w, " AND ");
         prefix_range(w, "e.code", q->code);
     }
+    if (q->quad) add(w, " AND e.quad = ?22");
+    if (q->text && *q->text) {
+        /* % and _ of the text are literal */
+        char *o = w->like;
+        *o++ = '%';
+        for (const char *t = q->text; *t; t++) {
+            if (*t == '%' || *t == '_' || *t == '\\') *o++ = '\\';
+            *o++ = *t;
+        }
+        *o++ = '%';
+        *o = '\0';
+        add(w, " AND (e.source_text LIKE ?23 ESCAPE '\\'"
+               " OR e.verb_text LIKE ?23 ESCAPE '\\'"
+               " OR e.target_text LIKE ?23 ESCAPE '\\'"
+               " OR EXISTS (SELECT 1 FROM sentences s2 WHERE s2.doc_key ="
+               " e.doc_key AND s2.sentence = e.sentence AND s2.text LIKE ?23"
+               " ESCAPE '\\'))");
+    }
+    if (q->has_after) {
+        static const char *const after[] = {
+            NULL,
+            " AND (e.doc_key, e.ord) > (?25, ?26)",
+            " AND (e.doc_key, e.ord) < (?25, ?26)",
+            " AND (coalesce(e.date, 0), e.doc_key, e.ord) > (?24, ?25, ?26)",
+            " AND (coalesce(e.date, 0), e.doc_key, e.ord) < (?24, ?25, ?26)",
+            " AND (e.goldstein, e.doc_key, e.ord) > (?24, ?25, ?26)",
+            " AND (e.goldstein, e.doc_key, e.ord) < (?24, ?25, ?26)"};
+        if (q->sort > 0 && q->sort <= STORE_SORT_GOLDSTEIN_DESC)
+            add(w, after[q->sort]);
+    }
     w->from = q->from;
     w->to = q->to;
+}
+
+/* The ORDER BY of q. */
+static const char *order_by(const store_query *q) {
+    static const char *const sorts[] = {
+        NULL,
+        " ORDER BY e.doc_key, e.ord",
+        " ORDER BY e.doc_key DESC, e.ord DESC",
+        " ORDER BY coalesce(e.date, 0), e.doc_key, e.ord",
+        " ORDER BY coalesce(e.date, 0) DESC, e.doc_key DESC, e.ord DESC",
+        " ORDER BY e.goldstein, e.doc_key, e.ord",
+        " ORDER BY e.goldstein DESC, e.doc_key DESC, e.ord DESC"};
+    if (q->sort > 0 && q->sort <= STORE_SORT_GOLDSTEIN_DESC)
+        return sorts[q->sort];
+    if (q->order == STORE_ORDER_DEDUP)
+        return q->light ? " ORDER BY e.date, e.source, e.target, e.code"
+                        : " ORDER BY e.date, e.source, e.target, e.code,"
+                          " e.doc_key, e.ord";
+    return q->light ? "" : " ORDER BY e.doc_key, e.ord";
+}
+
+static int progress(void *ud) {
+    const store_query *q = ud;
+    return q->cancel(q->cancel_ud);
 }
 
 static const char full_cols[] =
@@ -466,10 +568,17 @@ static const char full_cols[] =
     " e.source_text, e.verb_text, e.target_text, s.text, e.issues, e.rule,"
     " s.off, s.len, e.source_off, e.source_len, e.verb_off, e.verb_len,"
     " e.target_off, e.target_len, e.in_title, e.event_id, c.name,"
-    " c.plover_type, c.plover_mode, c.plover_context"
-    " FROM events e JOIN documents d ON d.doc_key = e.doc_key"
+    " c.plover_type, c.plover_mode, c.plover_context";
+static const char full_joins[] =
+    " JOIN documents d ON d.doc_key = e.doc_key"
     " LEFT JOIN sentences s ON s.doc_key = e.doc_key AND s.sentence = e.sentence"
     " LEFT JOIN codes c ON c.code = e.code";
+/* A sorted page (store_query.sort): the keys are sorted and cut from the
+ * events table alone, and only the page's rows are joined. */
+static const char page_keys[] =
+    " FROM (SELECT e.doc_key AS k, e.ord AS o FROM events e";
+static const char page_join[] =
+    ") sel JOIN events e ON e.doc_key = sel.k AND e.ord = sel.o";
 
 static const char light_cols[] =
     "SELECT e.date, e.source, e.target, e.code, e.root, e.quad, e.goldstein"
@@ -545,17 +654,23 @@ static void read_full(sqlite3_stmt *st, store_row *r) {
 static int sqlite_scan(void *be, const store_query *q, store_row_fn fn,
                        void *ctx, store_error *err) {
     sq *s = be;
+    if (q->text && strlen(q->text) > STORE_TEXT_MAX) {
+        snprintf(err->msg, sizeof err->msg,
+                 "text search longer than %d bytes", STORE_TEXT_MAX);
+        return -1;
+    }
     where w;
     build_where(&w, q);
-    char sql[2560];
-    const char *order =
-        q->order == STORE_ORDER_DEDUP
-            ? (q->light ? " ORDER BY e.date, e.source, e.target, e.code"
-                        : " ORDER BY e.date, e.source, e.target, e.code,"
-                          " e.doc_key, e.ord")
-            : (q->light ? "" : " ORDER BY e.doc_key, e.ord");
-    snprintf(sql, sizeof sql, "%s%s%s", q->light ? light_cols : full_cols,
-             w.sql, order);
+    char sql[4096];
+    const char *limit = q->limit ? " LIMIT ?27" : "";
+    if (q->light)
+        snprintf(sql, sizeof sql, "%s%s%s%s", light_cols, w.sql, order_by(q), limit);
+    else if (q->sort)
+        snprintf(sql, sizeof sql, "%s%s%s%s%s%s%s%s", full_cols, page_keys, w.sql,
+                 order_by(q), limit, page_join, full_joins, order_by(q));
+    else
+        snprintf(sql, sizeof sql, "%s FROM events e%s%s%s%s", full_cols, full_joins,
+                 w.sql, order_by(q), limit);
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
         return fail(s, err, "cannot query events");
@@ -563,6 +678,20 @@ static int sqlite_scan(void *be, const store_query *q, store_row_fn fn,
         sqlite3_bind_text(st, i + 1, w.params[i], -1, SQLITE_STATIC);
     if (w.from) sqlite3_bind_int64(st, 20, w.from);
     if (w.to) sqlite3_bind_int64(st, 21, w.to);
+    if (q->quad) sqlite3_bind_int(st, 22, q->quad);
+    if (w.like[0]) sqlite3_bind_text(st, 23, w.like, -1, SQLITE_STATIC);
+    if (q->has_after) {
+        if (q->sort >= STORE_SORT_GOLDSTEIN)
+            sqlite3_bind_double(st, 24, q->after_value);
+        else
+            sqlite3_bind_int64(st, 24, (sqlite3_int64)q->after_value);
+        sqlite3_bind_int64(st, 25, q->after_key);
+        sqlite3_bind_int64(st, 26, q->after_ord);
+    }
+    if (q->limit)
+        sqlite3_bind_int64(st, 27, q->limit > INT64_MAX ? INT64_MAX
+                                                        : (sqlite3_int64)q->limit);
+    if (q->cancel) sqlite3_progress_handler(s->db, 2000, progress, (void *)q);
     store_row r;
     int rc, ret = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -575,8 +704,14 @@ static int sqlite_scan(void *be, const store_query *q, store_row_fn fn,
         ret = fn(ctx, &r);
         if (ret) break;
     }
-    if (!ret && rc != SQLITE_DONE) ret = fail(s, err, "cannot read events");
+    if (!ret && rc == SQLITE_INTERRUPT) {
+        snprintf(err->msg, sizeof err->msg, "%s: query interrupted", s->path);
+        ret = -1;
+    } else if (!ret && rc != SQLITE_DONE) {
+        ret = fail(s, err, "cannot read events");
+    }
     sqlite3_finalize(st);
+    if (q->cancel) sqlite3_progress_handler(s->db, 0, NULL, NULL);
     return ret;
 }
 

@@ -91,7 +91,36 @@ typedef struct store_query {
                                       root, quad and goldstein are needed
                                       (statistics): other fields may be
                                       empty */
+    /* The event browser of dyad serve (0 / NULL: not used). */
+    int quad;                      /* quad class 1..4 */
+    const char *text;              /* substring (ASCII case-insensitive) of
+                                      the sentence or an evidence text, at
+                                      most STORE_TEXT_MAX bytes */
+    int sort;                      /* STORE_SORT_*: replaces order */
+    int has_after;                 /* keyset cursor: rows after (in sort
+                                      order) after_value, after_key,
+                                      after_ord only */
+    double after_value;            /* the sort column's value: date or
+                                      goldstein (unused for DOC sorts) */
+    int64_t after_key;
+    uint32_t after_ord;
+    uint64_t limit;                /* at most this many rows */
+    /* Polled while the query runs: non-zero stops it (store_scan then
+     * fails with "query interrupted"): a time limit per request. */
+    int (*cancel)(void *ud);
+    void *cancel_ud;
 } store_query;
+
+#define STORE_TEXT_MAX 256
+
+/* store_query.sort: the order of rows, ties broken by document order in
+ * the same direction. 0 leaves store_query.order in force. */
+enum {
+    STORE_SORT_NONE = 0,
+    STORE_SORT_DOC, STORE_SORT_DOC_DESC,      /* doc_key, ord */
+    STORE_SORT_DATE, STORE_SORT_DATE_DESC,    /* date (unknown as 0) */
+    STORE_SORT_GOLDSTEIN, STORE_SORT_GOLDSTEIN_DESC
+};
 
 void store_query_init(store_query *q);
 
@@ -117,7 +146,10 @@ typedef int (*store_row_fn)(void *ctx, const store_row *row);
 
 typedef struct store store;
 
-enum { STORE_READ = 1, STORE_WRITE = 2 };
+/* STORE_READONLY never writes the database (no migration, no WAL
+ * checkpoint of its own): a server's readers while another process
+ * writes. An older schema is refused there with a message. */
+enum { STORE_READ = 1, STORE_WRITE = 2, STORE_READONLY = 3 };
 
 /* A back end (see the top of this file). Functions return 0 or -1 with
  * err set; scan returns a callback's non-zero value as it is. */

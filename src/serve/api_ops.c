@@ -1,0 +1,54 @@
+/* api_ops.c -- the operator's endpoints: GET /healthz (the store answers
+ * a query), GET /metrics (metrics.h), and GET /api/plot.svg, which waits
+ * for `dyad plot` (src/plot/). */
+#include <stdio.h>
+#include <string.h>
+
+#include "serve/server.h"
+
+static int one_row(void *ctx, const store_row *r) {
+    (void)r;
+    ++*(int *)ctx;
+    return 0;
+}
+
+int api_health(const req *rq, resp *r) {
+    static const char *const allowed[] = {NULL};
+    if (arg_check(rq, allowed, r) < 0) return 0;
+    store_query q;
+    store_query_init(&q);
+    q.light = 1;
+    q.limit = 1;
+    filters_deadline(rq, &q);
+    store_error err;
+    err.msg[0] = '\0';
+    int rows = 0;
+    if (store_scan(rq->w->db, &q, one_row, &rows, &err) != 0)
+        return reply_error(r, 503, "the event store does not answer: %s", err.msg);
+    static const char *const models[] = {"auto", "clause", "linear", "tabari"};
+    dyad_model m = dyad_engine_model(rq->srv->cfg.engine);
+    writer_buf_printf(&r->body,
+                      "{\"status\":\"ok\",\"version\":\"%s\",\"model\":\"%s\","
+                      "\"workers\":%zu,\"store\":\"%s\",\"has_events\":%s,"
+                      "\"writes\":%s}\n",
+                      dyad_version(), (unsigned)m < 4 ? models[m] : "?",
+                      workers_count(rq->srv->pool),
+                      store_get_backend(rq->w->db)->name, rows ? "true" : "false",
+                      rq->srv->key ? "true" : "false");
+    r->status = 200;
+    return 0;
+}
+
+int api_metrics(const req *rq, resp *r) {
+    metrics_write(&rq->srv->metrics, serve_now_ns(), &r->body);
+    r->ctype = "text/plain; version=0.0.4; charset=utf-8";
+    r->status = 200;
+    return 0;
+}
+
+int api_plot(const req *rq, resp *r) {
+    (void)rq;
+    return reply_error(r, 501, "GET /api/plot.svg draws the chart of `dyad plot`, "
+                               "which is not in this build yet (src/plot/ has not "
+                               "landed): use /api/series");
+}
