@@ -204,7 +204,7 @@ static void compounds(tab_ctx *c) {
             (c->w[k - 1].type == TT_ADJ || c->w[k - 1].type == TT_NOUN))
             continue;
         int32_t us[64];
-        uint32_t nu = 0, first = k, end;
+        uint32_t nu = 0, first = k, end = k + 1;
         int64_t b = (int64_t)k - 1;
         if (b >= 0 && c->w[b].type == TT_COMMA) b--;
         /* left: a comma list of actors ending right before the conjunction */
@@ -371,14 +371,13 @@ static void cancel_partial(tab_ctx *c) {
     for (uint32_t i = 0; i < c->n; i++) {
         tword *w = &c->w[i];
         if (w->root == -1 || w->type == TT_PART) continue;
-        int some = w->deleted, all = w->deleted;
+        int some = w->deleted, all = some;
         for (uint32_t q = i + 1; q <= w->last && q < c->n; q++)
             if (c->w[q].type == TT_PART && c->w[q].owner == (int32_t)i) {
                 some |= c->w[q].deleted;
                 all &= c->w[q].deleted;
             }
         if (!some) continue;
-        if (all && !some) continue;
         if (!all) {
             for (uint32_t q = i + 1; q <= w->last && q < c->n; q++)
                 if (c->w[q].type == TT_PART && c->w[q].owner == (int32_t)i)
