@@ -53,6 +53,12 @@ STORE_SRC := $(wildcard src/store/*.c)
 STORE_OBJ := $(STORE_SRC:%.c=$(B)/%.o)
 STORE_LIBS := $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
 CFLAGS  += $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
+# PostgreSQL (src/store/postgres.c, libpq from Debian's libpq-dev): without
+# it the back end is built as a stub that says what to install.
+ifneq ($(shell $(PKG_CONFIG) --exists libpq 2>/dev/null && echo 1),)
+STORE_LIBS += $(shell $(PKG_CONFIG) --libs libpq)
+CFLAGS  += -DDYAD_HAVE_LIBPQ $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags libpq))
+endif
 LIB_SRC := $(filter-out src/store/%,$(wildcard src/*/*.c))
 GEN_SRC := $(B)/gen/lexicon_data.c $(B)/gen/bundled_data.c \
     $(B)/gen/plover_data.c $(B)/gen/gazetteer_data.c
