@@ -15,8 +15,15 @@ set -e
 # WordNet (the tagger's lexicon), GeoNames' places (libtimezonemap-data: the
 # gazetteer, read at build time), GNU time (bench), python3 (the binding's
 # tests), valgrind (the embedding example's leak check), groff (man pages),
-# SQLite (the event store, dyad code --db; sqlite3 for the store tests)
-PKGS="build-essential pkg-config libxml2-dev libjansson-dev libutf8proc-dev libcmocka-dev wordnet-base libtimezonemap-data time python3 valgrind groff-base libsqlite3-dev sqlite3"
+# SQLite (the event store, dyad code --db; sqlite3 for the store tests),
+# libpq (the store on a PostgreSQL server), librsvg (dyad plot's PNG: the
+# SVG rendered; librsvg2-bin's rsvg-convert renders it in the tests) and
+# the DejaVu fonts the chart names first
+PKGS="build-essential pkg-config libxml2-dev libjansson-dev libutf8proc-dev libcmocka-dev wordnet-base libtimezonemap-data time python3 valgrind groff-base libsqlite3-dev sqlite3 libpq-dev librsvg2-dev librsvg2-bin fonts-dejavu-core"
+# the PostgreSQL tests' server (tests/pg_test.sh, started by .ci/run with
+# tests/pg_server.sh; skipped, saying so, without one): listed for CI, not
+# installed by `make test`
+PG_PKGS="postgresql"
 # the export interoperability test (tests/store_test.sh reads dyad's TSV and
 # CSV back with R and pandas; it skips, saying so, when they are missing):
 # listed for CI, not installed by `make test`
@@ -28,7 +35,7 @@ ANALYZE_PKGS="cppcheck"
 FUZZ_PKGS="clang libclang-rt-14-dev"
 
 if [ "${1:-}" = "--list" ]; then
-    echo $PKGS $ANALYZE_PKGS $INTEROP_PKGS $FUZZ_PKGS
+    echo $PKGS $ANALYZE_PKGS $INTEROP_PKGS $PG_PKGS $FUZZ_PKGS
     exit 0
 fi
 
