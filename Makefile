@@ -46,9 +46,10 @@ MANDIR  ?= $(PREFIX)/share/man
 PCDIR   ?= $(LIBDIR)/pkgconfig
 INSTALL ?= install
 
-# The event store (src/store/, SQLite) serves the command and the tests
-# only: it is compiled into libdyad_internal.a, not into libdyad.so or
-# libdyad.a, so the public library does not depend on libsqlite3.
+# The event store (src/store/, SQLite and PostgreSQL) serves the command
+# and the tests only: it is compiled into libdyad_internal.a, not into
+# libdyad.so or libdyad.a, so the public library depends on neither
+# libsqlite3 nor libpq (nor, below, librsvg and cairo).
 STORE_SRC := $(wildcard src/store/*.c)
 STORE_OBJ := $(STORE_SRC:%.c=$(B)/%.o)
 STORE_LIBS := $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
@@ -59,7 +60,19 @@ ifneq ($(shell $(PKG_CONFIG) --exists libpq 2>/dev/null && echo 1),)
 STORE_LIBS += $(shell $(PKG_CONFIG) --libs libpq)
 CFLAGS  += -DDYAD_HAVE_LIBPQ $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags libpq))
 endif
-LIB_SRC := $(filter-out src/store/%,$(wildcard src/*/*.c))
+# dyad plot (src/plot/: charts from the store's statistics, PNG through
+# librsvg) is the command's too. Only plot_png.c sees librsvg's headers
+# (glib's, as system headers); without librsvg it is built as a stub that
+# says what to install.
+PLOT_SRC := $(wildcard src/plot/*.c)
+PLOT_OBJ := $(PLOT_SRC:%.c=$(B)/%.o)
+ifneq ($(shell $(PKG_CONFIG) --exists librsvg-2.0 cairo 2>/dev/null && echo 1),)
+PLOT_LIBS := $(shell $(PKG_CONFIG) --libs librsvg-2.0 cairo)
+RSVG_CFLAGS := -DDYAD_HAVE_RSVG $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags librsvg-2.0 cairo))
+endif
+$(B)/src/plot/plot_png.o $(B)/analyze/src/plot/plot_png.ok: CFLAGS += $(RSVG_CFLAGS)
+$(B)/tests/test_plot: CFLAGS += $(if $(RSVG_CFLAGS),-DDYAD_HAVE_RSVG)
+LIB_SRC := $(filter-out src/store/% src/plot/%,$(wildcard src/*/*.c))
 GEN_SRC := $(B)/gen/lexicon_data.c $(B)/gen/bundled_data.c \
     $(B)/gen/plover_data.c $(B)/gen/gazetteer_data.c
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(GEN_SRC:%.c=%.o)
@@ -138,7 +151,7 @@ $(B)/gen/plover_data.c: tools/mkplover.awk data/plover.tsv
 # Every library object with its symbols as compiled, and the event store:
 # for the dyad command and the unit tests, which call internal functions.
 # Not installed.
-$(B)/libdyad_internal.a: $(LIB_OBJ) $(STORE_OBJ)
+$(B)/libdyad_internal.a: $(LIB_OBJ) $(STORE_OBJ) $(PLOT_OBJ)
 	rm -f $@ && $(AR) rcs $@ $^
 
 # The installed static library: the objects linked into one relocatable
@@ -160,11 +173,11 @@ $(B)/libdyad.so: $(B)/$(SONAME)
 	ln -sf $(SONAME) $@
 
 $(B)/dyad: $(CLI_OBJ) $(B)/libdyad_internal.a
-	$(CC) $(CFLAGS) $^ $(LDLIBS) $(STORE_LIBS) -o $@
+	$(CC) $(CFLAGS) $^ $(LDLIBS) $(STORE_LIBS) $(PLOT_LIBS) -o $@
 
 $(B)/tests/%: tests/%.c $(B)/libdyad_internal.a $(wildcard tests/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $< $(B)/libdyad_internal.a $(LDLIBS) $(STORE_LIBS) $(TEST_LIBS) -o $@
+	$(CC) $(CFLAGS) $< $(B)/libdyad_internal.a $(LDLIBS) $(STORE_LIBS) $(PLOT_LIBS) $(TEST_LIBS) -o $@
 
 # The store benchmark (make bench): inserts and queries through src/store/.
 $(B)/bench/store_bench: bench/store_bench.c $(B)/libdyad_internal.a
@@ -260,7 +273,7 @@ CPPCHECK ?= cppcheck
 CPPCHECK_FLAGS := --std=c11 --enable=warning,portability,performance \
     --inline-suppr --error-exitcode=1 --quiet -D__GNUC__ -Iinclude -Isrc
 ANALYZE_OK := $(LIB_SRC:%.c=$(B)/analyze/%.ok) $(CLI_SRC:%.c=$(B)/analyze/%.ok) \
-    $(STORE_SRC:%.c=$(B)/analyze/%.ok)
+    $(STORE_SRC:%.c=$(B)/analyze/%.ok) $(PLOT_SRC:%.c=$(B)/analyze/%.ok)
 analyze: $(ANALYZE_OK)
 	$(CPPCHECK) $(CPPCHECK_FLAGS) src cli
 	@echo "analyze: cppcheck and gcc -fanalyzer found nothing"

@@ -37,5 +37,6 @@ int cmd_eval(int argc, char **argv);
 int cmd_cases(int argc, char **argv);
 int cmd_export(int argc, char **argv);  /* the event store: cmd_export.c */
 int cmd_stats(int argc, char **argv);   /* and cmd_stats.c */
+int cmd_plot(int argc, char **argv);    /* charts: cmd_plot.c */
 
 #endif

@@ -13,7 +13,7 @@ static void usage(FILE *f) {
           "       [--threads N] [--stats] [dictionary options] [FILE...]\n"
           "                                        code documents (stdin "
           "when no FILE)\n"
-          "       [--db FILE.sqlite [--db-batch N]]  store them (stdout "
+          "       [--db FILE.sqlite|postgresql://... [--db-batch N]]  store them (stdout "
           "only with --format)\n"
           "  export --db FILE [--format jsonl|tsv|csv|table|phoenix|gdelt]\n"
           "       [--from DATE --to DATE --actor CODE --dyad SRC:TGT "
@@ -22,6 +22,9 @@ static void usage(FILE *f) {
           "[--top N]\n"
           "       [the filters of export]          counts, Goldstein, top "
           "dyads and actors\n"
+          "  plot --db FILE --dyad SRC:TGT|--actor CODE [--by day|week|month|year]\n"
+          "       [--dedup --from --to --code] -o FILE.svg|FILE.png   cooperation "
+          "and conflict\n"
           "  validate FILE.xml [--category X]      run PETRARCH validation "
           "records\n"
           "  explain \"SENTENCE\" [--date YYYYMMDD] [dictionary options]\n"
@@ -53,6 +56,7 @@ static int dispatch(int argc, char **argv) {
     if (!strcmp(cmd, "cases")) return cmd_cases(argc - 1, argv + 1);
     if (!strcmp(cmd, "export")) return cmd_export(argc - 1, argv + 1);
     if (!strcmp(cmd, "stats")) return cmd_stats(argc - 1, argv + 1);
+    if (!strcmp(cmd, "plot")) return cmd_plot(argc - 1, argv + 1);
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         usage(stdout);
         return EXIT_OK;

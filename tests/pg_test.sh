@@ -6,8 +6,8 @@
 #                 tsv, csv), with --threads 1 and 2
 #   re-coding     a document coded again under its id replaces its events,
 #                 in its place, also twice in one batch
-#   same as SQLite  phoenix, gdelt, --dedup, filters and stats equal the
-#                 SQLite store's output for the same input
+#   same as SQLite  phoenix, gdelt, --dedup, filters, stats and dyad plot
+#                 equal the SQLite store's output for the same input
 #   crash         SIGKILL during a run: every reported batch is stored,
 #                 whole, and nothing of a batch not committed
 #   errors        a bad connection string, an unreachable server (and a
@@ -192,6 +192,15 @@ same stats-week stats --by week --dyad RUS:UKR --dedup
 same stats-actor stats --by day --actor FRA --top 3
 [ -z "$bad" ]
 check "phoenix, gdelt, --dedup, filters and stats equal the SQLite store's" $? "differ:$bad"
+# the chart, but for the note naming the database
+"$DYAD" plot --db "$D" --actor RUS --by week -o "$T/pg.svg" 2> "$T/err"
+"$DYAD" plot --db "$T/a.sqlite" --actor RUS --by week -o "$T/sq.svg" 2>> "$T/err"
+grep -v 'class="note"' "$T/pg.svg" > "$T/pg.cut"
+grep -v 'class="note"' "$T/sq.svg" > "$T/sq.cut"
+cmp -s "$T/pg.cut" "$T/sq.cut" && grep -q 'class="period"' "$T/pg.cut" &&
+    grep -q '(postgres)' "$T/pg.svg" && ! grep -q "$PREFIX" "$T/pg.svg"
+check "dyad plot from PostgreSQL draws the SQLite store's chart (its note names no URI)" $? \
+    "$(cat "$T/err") $(diff "$T/pg.cut" "$T/sq.cut" | head -n 4)"
 
 # --- crash: SIGKILL during a run -------------------------------------------------------
 GEN=$B/bench/gencorpus

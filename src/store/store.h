@@ -168,6 +168,9 @@ int store_period_parse(const char *name, store_period *p);
 uint32_t store_period_key(store_period p, uint32_t date);
 /* Label of a key of store_period_key into out[16]; returns out. */
 char *store_period_label(store_period p, uint32_t key, char out[16]);
+/* The key of the period after key (charts fill the periods without
+ * events); 0 for key 0. */
+uint32_t store_period_next(store_period p, uint32_t key);
 
 /* A code prefix's upper bound for range scans: the smallest string greater
  * than every string starting with prefix, into out (size >= strlen + 1);
