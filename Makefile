@@ -89,7 +89,7 @@ FUZZ_NAMES := $(FUZZ_SRC:fuzz/%.c=%)
 FUZZ_REGRESS := $(FUZZ_NAMES:%=$(B)/fuzz/%)
 
 .PHONY: all clean test check demo bench eval asan deps install uninstall \
-        stage analyze fuzz fuzz-ci fuzz-build
+        stage analyze fuzz fuzz-ci fuzz-build plot-example
 all: $(B)/dyad $(LIBS_OUT)
 
 # Installs missing Debian packages (tools/deps.sh); a no-op when present.
@@ -259,6 +259,15 @@ check: $(B)/dyad $(TEST_BIN) $(LIBS_OUT) $(B)/examples/embed \
 demo: deps
 	@$(MAKE) --no-print-directory $(B)/dyad
 	$(B)/dyad code --format table examples/article.jsonl
+
+# The README's chart, docs/plot-example.png: examples/timeline.jsonl (a year
+# of an invented dispute, written for dyad) stored and plotted.
+plot-example: $(B)/dyad
+	@mkdir -p $(B)/examples
+	rm -f $(B)/examples/timeline.sqlite $(B)/examples/timeline.sqlite-*
+	$(B)/dyad code --db $(B)/examples/timeline.sqlite examples/timeline.jsonl
+	cd $(B)/examples && $(abspath $(B))/dyad plot --db timeline.sqlite --dyad VEN:GUY \
+	    --by month -o $(abspath docs/plot-example.png)
 
 bench: $(B)/dyad $(B)/bench/store_bench
 	@sh bench/run.sh $(B)
