@@ -41,13 +41,24 @@ static void display_name(const char *t, char *out, size_t size) {
         for (char *p = auth; p < end; p++)
             if (*p == '@') at = p;
         char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
-        if (colon) memmove(colon + 4, at, strlen(at) + 1), memcpy(colon, ":***", 4);
+        /* no room for "***" in place of a shorter password: the rest of
+         * the name goes */
+        if (colon && strlen(out) + 4 < size) {
+            memmove(colon + 4, at, strlen(at) + 1);
+            memcpy(colon, ":***", 4);
+        } else if (colon) {
+            memcpy(colon, ":***", 5);
+        }
     }
     char *pw = strstr(out, "password=");
     if (pw && (pw == out || pw[-1] == '?' || pw[-1] == '&' || pw[-1] == ' ')) {
         char *v = pw + 9, *e = v + strcspn(v, "& ");
-        memmove(v + 3, e, strlen(e) + 1);
-        memcpy(v, "***", 3);
+        if (strlen(out) + 3 < size) {
+            memmove(v + 3, e, strlen(e) + 1);
+            memcpy(v, "***", 3);
+        } else {
+            memcpy(v, "***", 4);
+        }
     }
 }
 
