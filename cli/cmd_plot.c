@@ -90,7 +90,8 @@ int cmd_plot(int argc, char **argv) {
         free(svg.p);
         return EXIT_REJECTED;
     }
-    FILE *f = !strcmp(outpath, "-") ? stdout : fopen(outpath, "wb");
+    int to_stdout = !strcmp(outpath, "-");
+    FILE *f = to_stdout ? stdout : fopen(outpath, "wb");
     if (!f) {
         fprintf(stderr, "dyad: plot: cannot write %s\n", outpath);
         free(svg.p);
@@ -100,11 +101,15 @@ int cmd_plot(int argc, char **argv) {
     char msg[512] = "";
     if (!strcmp(format, "png")) rc = plot_png(svg.p, svg.len, scale, &sink, msg, sizeof msg);
     else rc = fwrite(svg.p, 1, svg.len, f) == svg.len ? 0 : -1;
-    if (f != stdout ? fclose(f) != 0 : fflush(f) != 0) rc = -1;
     free(svg.p);
+    if (to_stdout) {
+        if (fflush(f) != 0) rc = -1;
+    } else if (fclose(f) != 0) {
+        rc = -1;
+    }
     if (rc < 0) {
         fprintf(stderr, "dyad: plot: %s: %s\n", outpath, msg[0] ? msg : "write error");
-        if (f != stdout) remove(outpath);
+        if (!to_stdout) remove(outpath);
         return EXIT_REJECTED;
     }
     return EXIT_OK;
