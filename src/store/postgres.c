@@ -522,7 +522,10 @@ static int copy_docs(pg *p, store_error *err) {
             copy_end(p, "", err);
             return -1;
         }
-    return copy_end(p, "cannot stage documents", err);
+    if (copy_end(p, "cannot stage documents", err) < 0) return -1;
+    /* the planner's row count for the joins below (a temporary table has
+     * no statistics until analysed) */
+    return exec(p, "ANALYZE dyad_stage_docs", "cannot stage documents", err);
 }
 
 static int copy_children(pg *p, int events, store_error *err) {
