@@ -49,9 +49,10 @@ INSTALL ?= install
 WEBDIR  ?= $(PREFIX)/share/dyad/web
 WEB_FILES := $(wildcard web/*.html web/*.js web/*.css)
 
-# The event store (src/store/, SQLite) serves the command and the tests
-# only: it is compiled into libdyad_internal.a, not into libdyad.so or
-# libdyad.a, so the public library does not depend on libsqlite3.
+# The event store (src/store/, SQLite and PostgreSQL) serves the command
+# and the tests only: it is compiled into libdyad_internal.a, not into
+# libdyad.so or libdyad.a, so the public library depends on neither
+# libsqlite3 nor libpq (nor, below, librsvg and cairo).
 STORE_SRC := $(wildcard src/store/*.c)
 STORE_OBJ := $(STORE_SRC:%.c=$(B)/%.o)
 STORE_LIBS := $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
@@ -60,7 +61,25 @@ CFLAGS  += $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
 SERVE_SRC := $(wildcard src/serve/*.c)
 SERVE_OBJ := $(SERVE_SRC:%.c=$(B)/%.o)
 SERVE_LIBS := $(shell $(PKG_CONFIG) --libs libmicrohttpd 2>/dev/null || echo -lmicrohttpd)
-LIB_SRC := $(filter-out src/store/% src/serve/%,$(wildcard src/*/*.c))
+# PostgreSQL (src/store/postgres.c, libpq from Debian's libpq-dev): without
+# it the back end is built as a stub that says what to install.
+ifneq ($(shell $(PKG_CONFIG) --exists libpq 2>/dev/null && echo 1),)
+STORE_LIBS += $(shell $(PKG_CONFIG) --libs libpq)
+CFLAGS  += -DDYAD_HAVE_LIBPQ $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags libpq))
+endif
+# dyad plot (src/plot/: charts from the store's statistics, PNG through
+# librsvg) is the command's too. Only plot_png.c sees librsvg's headers
+# (glib's, as system headers); without librsvg it is built as a stub that
+# says what to install.
+PLOT_SRC := $(wildcard src/plot/*.c)
+PLOT_OBJ := $(PLOT_SRC:%.c=$(B)/%.o)
+ifneq ($(shell $(PKG_CONFIG) --exists librsvg-2.0 cairo 2>/dev/null && echo 1),)
+PLOT_LIBS := $(shell $(PKG_CONFIG) --libs librsvg-2.0 cairo)
+RSVG_CFLAGS := -DDYAD_HAVE_RSVG $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags librsvg-2.0 cairo))
+endif
+$(B)/src/plot/plot_png.o $(B)/analyze/src/plot/plot_png.ok: CFLAGS += $(RSVG_CFLAGS)
+$(B)/tests/test_plot: CFLAGS += $(if $(RSVG_CFLAGS),-DDYAD_HAVE_RSVG)
+LIB_SRC := $(filter-out src/store/% src/serve/% src/plot/%,$(wildcard src/*/*.c))
 GEN_SRC := $(B)/gen/lexicon_data.c $(B)/gen/bundled_data.c \
     $(B)/gen/plover_data.c $(B)/gen/gazetteer_data.c
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(GEN_SRC:%.c=%.o)
@@ -77,7 +96,7 @@ FUZZ_NAMES := $(FUZZ_SRC:fuzz/%.c=%)
 FUZZ_REGRESS := $(FUZZ_NAMES:%=$(B)/fuzz/%)
 
 .PHONY: all clean test check demo bench eval asan deps install uninstall \
-        stage analyze fuzz fuzz-ci fuzz-build
+        stage analyze fuzz fuzz-ci fuzz-build plot-example
 all: $(B)/dyad $(LIBS_OUT)
 
 # Installs missing Debian packages (tools/deps.sh); a no-op when present.
@@ -139,7 +158,7 @@ $(B)/gen/plover_data.c: tools/mkplover.awk data/plover.tsv
 # Every library object with its symbols as compiled, and the event store:
 # for the dyad command and the unit tests, which call internal functions.
 # Not installed.
-$(B)/libdyad_internal.a: $(LIB_OBJ) $(STORE_OBJ) $(SERVE_OBJ)
+$(B)/libdyad_internal.a: $(LIB_OBJ) $(STORE_OBJ) $(SERVE_OBJ) $(PLOT_OBJ)
 	rm -f $@ && $(AR) rcs $@ $^
 
 # The installed static library: the objects linked into one relocatable
@@ -161,11 +180,11 @@ $(B)/libdyad.so: $(B)/$(SONAME)
 	ln -sf $(SONAME) $@
 
 $(B)/dyad: $(CLI_OBJ) $(B)/libdyad_internal.a
-	$(CC) $(CFLAGS) $^ $(LDLIBS) $(STORE_LIBS) $(SERVE_LIBS) -o $@
+	$(CC) $(CFLAGS) $^ $(LDLIBS) $(STORE_LIBS) $(SERVE_LIBS) $(PLOT_LIBS) -o $@
 
 $(B)/tests/%: tests/%.c $(B)/libdyad_internal.a $(wildcard tests/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $< $(B)/libdyad_internal.a $(LDLIBS) $(STORE_LIBS) $(SERVE_LIBS) $(TEST_LIBS) -o $@
+	$(CC) $(CFLAGS) $< $(B)/libdyad_internal.a $(LDLIBS) $(STORE_LIBS) $(SERVE_LIBS) $(PLOT_LIBS) $(TEST_LIBS) -o $@
 
 # The store benchmark (make bench): inserts and queries through src/store/.
 $(B)/bench/store_bench: bench/store_bench.c $(B)/libdyad_internal.a
@@ -252,6 +271,15 @@ demo: deps
 	@$(MAKE) --no-print-directory $(B)/dyad
 	$(B)/dyad code --format table examples/article.jsonl
 
+# The README's chart, docs/plot-example.png: examples/timeline.jsonl (a year
+# of an invented dispute, written for dyad) stored and plotted.
+plot-example: $(B)/dyad
+	@mkdir -p $(B)/examples
+	rm -f $(B)/examples/timeline.sqlite $(B)/examples/timeline.sqlite-*
+	$(B)/dyad code --db $(B)/examples/timeline.sqlite examples/timeline.jsonl
+	cd $(B)/examples && $(abspath $(B))/dyad plot --db timeline.sqlite --dyad VEN:GUY \
+	    --by month -o $(abspath docs/plot-example.png)
+
 bench: $(B)/dyad $(B)/bench/store_bench
 	@sh bench/run.sh $(B)
 	@sh bench/serve_bench.sh $(B)
@@ -266,7 +294,7 @@ CPPCHECK ?= cppcheck
 CPPCHECK_FLAGS := --std=c11 --enable=warning,portability,performance \
     --inline-suppr --error-exitcode=1 --quiet -D__GNUC__ -Iinclude -Isrc
 ANALYZE_OK := $(LIB_SRC:%.c=$(B)/analyze/%.ok) $(CLI_SRC:%.c=$(B)/analyze/%.ok) \
-    $(STORE_SRC:%.c=$(B)/analyze/%.ok) $(SERVE_SRC:%.c=$(B)/analyze/%.ok)
+    $(STORE_SRC:%.c=$(B)/analyze/%.ok) $(SERVE_SRC:%.c=$(B)/analyze/%.ok) $(PLOT_SRC:%.c=$(B)/analyze/%.ok)
 analyze: $(ANALYZE_OK)
 	$(CPPCHECK) $(CPPCHECK_FLAGS) src cli
 	@echo "analyze: cppcheck and gcc -fanalyzer found nothing"

@@ -250,4 +250,22 @@ if [ -x "$B/bench/store_bench" ]; then
 else
     echo "bench: $B/bench/store_bench not built (make bench builds it)"
 fi
+
+# The same into PostgreSQL, when a server is given (DYAD_BENCH_PG, else
+# DYAD_TEST_PG: a URI of a role that may create databases; see
+# tests/pg_server.sh): a new database, dropped afterwards.
+echo
+echo "== event store (PostgreSQL)"
+PGB=${DYAD_BENCH_PG:-${DYAD_TEST_PG:-}}
+if [ -z "$PGB" ]; then
+    echo "bench: skipped, no server (set DYAD_BENCH_PG=postgresql://USER@HOST:PORT/DB)"
+elif ! command -v psql >/dev/null 2>&1 || ! psql -X -q "$PGB" -c "SELECT 1" >/dev/null 2>&1; then
+    echo "bench: skipped, no server answers at $PGB (or no psql)"
+elif [ -x "$B/bench/store_bench" ]; then
+    db=dyad_bench_$$
+    psql -X -q "$PGB" -c "CREATE DATABASE $db" >/dev/null
+    url=$(echo "$PGB" | sed -E "s#^(postgres(ql)?://[^/?]*)(/[^?]*)?#\\1/$db#")
+    "$B/bench/store_bench" "$WORK" 1000000 "$url" | sed 's/^store:/store (PostgreSQL):/' || FAILED=1
+    psql -X -q "$PGB" -c "DROP DATABASE $db WITH (FORCE)" >/dev/null
+fi
 exit $FAILED

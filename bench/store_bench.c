@@ -7,7 +7,8 @@
  * codes into about 15 events per document: here 12 events from 8
  * sentences per document, with texts of the same lengths.
  *
- *     store_bench DIR [EVENTS]      (the database is DIR/bench.sqlite)
+ *     store_bench DIR [EVENTS [TARGET]]   (the database is DIR/bench.sqlite,
+ *                                          or TARGET: postgresql://...)
  *
  * The events are deterministic: 40 countries with a few agents each, 60
  * CAMEO codes, dates over ten years; the dyad USA:CHN has about 1 in 200
@@ -72,8 +73,12 @@ int main(int argc, char **argv) {
     char wal[4200];
     snprintf(wal, sizeof wal, "%s-wal", path);
     unlink(wal);
+    /* another back end (an empty PostgreSQL database): no target to meet,
+     * its rate is reported */
+    const char *target = argc > 3 ? argv[3] : path;
+    const char *goal = argc > 3 ? "" : " (target >= 200000)";
     store_error err;
-    store *st = store_open(path, STORE_WRITE, &err);
+    store *st = store_open(target, STORE_WRITE, &err);
     if (!st) {
         fprintf(stderr, "store_bench: %s\n", err.msg);
         return 1;
@@ -148,8 +153,8 @@ int main(int argc, char **argv) {
     }
     double t_ins = now() - t0;
     printf("store: inserted %ld events (%ld documents, batches of %d) in %.2f s: "
-           "%.0f events/s (target >= 200000)\n",
-           nev, ndocs, BATCH, t_ins, (double)nev / t_ins);
+           "%.0f events/s%s\n",
+           nev, ndocs, BATCH, t_ins, (double)nev / t_ins, goal);
 
     double best[5];
     unsigned long long rows = 0;

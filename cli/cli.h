@@ -40,5 +40,6 @@ int cmd_stats(int argc, char **argv);   /* and cmd_stats.c */
 int cmd_eval_qp(int argc, char **argv);   /* cmd_evalqp.c */
 int cmd_qp_cases(int argc, char **argv);  /* cmd_qpcases.c */
 int cmd_serve(int argc, char **argv);   /* HTTP API: cmd_serve.c, src/serve/ */
+int cmd_plot(int argc, char **argv);    /* charts: cmd_plot.c */
 
 #endif

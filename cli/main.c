@@ -13,7 +13,7 @@ static void usage(FILE *f) {
           "       [--threads N] [--stats] [dictionary options] [FILE...]\n"
           "                                        code documents (stdin "
           "when no FILE)\n"
-          "       [--db FILE.sqlite [--db-batch N]]  store them (stdout "
+          "       [--db FILE.sqlite|postgresql://... [--db-batch N]]  store them (stdout "
           "only with --format)\n"
           "  export --db FILE [--format jsonl|tsv|csv|table|phoenix|gdelt]\n"
           "       [--from DATE --to DATE --actor CODE --dyad SRC:TGT "
@@ -26,6 +26,9 @@ static void usage(FILE *f) {
           "--api-key-file F]\n"
           "       [--threads N] [--web DIR]        HTTP API and dashboard "
           "(docs/api.md)\n"
+          "  plot --db FILE --dyad SRC:TGT|--actor CODE [--by day|week|month|year]\n"
+          "       [--dedup --from --to --code] -o FILE.svg|FILE.png   cooperation "
+          "and conflict\n"
           "  validate FILE.xml [--category X]      run PETRARCH validation "
           "records\n"
           "  explain \"SENTENCE\" [--date YYYYMMDD] [dictionary options]\n"
@@ -62,6 +65,7 @@ static int dispatch(int argc, char **argv) {
     if (!strcmp(cmd, "eval-qp")) return cmd_eval_qp(argc - 1, argv + 1);
     if (!strcmp(cmd, "qp-cases")) return cmd_qp_cases(argc - 1, argv + 1);
     if (!strcmp(cmd, "serve")) return cmd_serve(argc - 1, argv + 1);
+    if (!strcmp(cmd, "plot")) return cmd_plot(argc - 1, argv + 1);
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         usage(stdout);
         return EXIT_OK;

@@ -5,7 +5,11 @@
 #    lines "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s)";
 # 2. tests/cli_test.sh, counted from its "cli: N passed, M failed" line,
 #    and tests/store_test.sh (the event store, export, stats), from its
-#    "store: N passed, M failed" line;
+#    "store: N passed, M failed" line, and tests/pg_test.sh (the store on
+#    a PostgreSQL server, DYAD_TEST_PG; skipped, saying so, without one
+#    except under CI), from "pg: N passed, M failed"; tests/plot_test.sh
+#    (dyad plot: its numbers against dyad stats, PNG), from "plot: N
+#    passed, M failed";
 # 2b. tests/fault_test.sh (issue 14's faults: hostile text, thread and
 #    allocation failures under ulimit, size limits, broken input), counted
 #    from its "fault: N passed, M failed" line;
@@ -105,6 +109,40 @@ if [ -n "$line" ]; then
     if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
 else
     echo "store_test.sh: no summary line (exit status $rc)"
+    p=0
+    f=1
+fi
+PASS=$((PASS + p))
+FAIL=$((FAIL + f))
+
+echo "== pg_test.sh"
+sh tests/pg_test.sh "$B" > "$OUT" 2>&1
+rc=$?
+cat "$OUT"
+line=$(grep '^pg: [0-9]* passed, [0-9]* failed$' "$OUT" | tail -n 1)
+if [ -n "$line" ]; then
+    p=$(echo "$line" | sed 's/^pg: \([0-9]*\) passed.*/\1/')
+    f=$(echo "$line" | sed 's/.* passed, \([0-9]*\) failed$/\1/')
+    if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
+else
+    echo "pg_test.sh: no summary line (exit status $rc)"
+    p=0
+    f=1
+fi
+PASS=$((PASS + p))
+FAIL=$((FAIL + f))
+
+echo "== plot_test.sh"
+sh tests/plot_test.sh "$B" > "$OUT" 2>&1
+rc=$?
+cat "$OUT"
+line=$(grep '^plot: [0-9]* passed, [0-9]* failed$' "$OUT" | tail -n 1)
+if [ -n "$line" ]; then
+    p=$(echo "$line" | sed 's/^plot: \([0-9]*\) passed.*/\1/')
+    f=$(echo "$line" | sed 's/.* passed, \([0-9]*\) failed$/\1/')
+    if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
+else
+    echo "plot_test.sh: no summary line (exit status $rc)"
     p=0
     f=1
 fi

@@ -167,8 +167,16 @@ def test_reads(dyad, db, s):
     t.check(st == 200 and co["count"] > 5 and all(c["code"].startswith("04") for c in co["codes"]),
             "GET /api/codes?prefix=04", co and co["count"])
 
-    st, h, doc = s.json("GET", "/api/plot.svg")
-    is_error(s, st, doc, 501, ["dyad plot", "not in this build"], "GET /api/plot.svg (dyad plot has not landed)")
+    st, h, body = s.request("GET", q("/api/plot.svg", dyad="VEN:GUY", by="month"))
+    # (the command's note names the database file; the server's does not)
+    want = cli(dyad, "plot", "--db", db, "--dyad", "VEN:GUY", "--by", "month", "-o", "-")
+    want = want.replace(" (%s)" % db, "")
+    t.check(st == 200 and h["content-type"].startswith("image/svg+xml") and
+            body.decode() == want,
+            "GET /api/plot.svg?dyad=VEN:GUY: the chart dyad plot draws, byte for byte (but the file name)",
+            (st, len(body), len(want)))
+    st, h, doc = s.json("GET", q("/api/plot.svg", by="fortnight"))
+    is_error(s, st, doc, 400, ["by", "fortnight"], "GET /api/plot.svg?by=fortnight")
 
     st, h, body = s.request("GET", "/metrics")
     text = body.decode()

@@ -51,27 +51,9 @@ if [ ! -x "$DYAD" ]; then
     exit 1
 fi
 
-# --- inputs (sentences written for this test) -----------------------------
-# rec ID DATE PUBLISHER TEXT [EXTRA]: one JSON Lines record; ID, PUBLISHER
-# and TEXT are JSON string contents (escapes allowed)
-rec() {
-    printf '{"id":"%s","date":"%s","source":"%s","title":"","text":"%s"%s}\n' \
-        "$1" "$2" "$3" "$4" "${5:-}"
-}
-S1='Russian troops attacked Ukrainian soldiers near the border on Monday. France condemned the attack.'
-S2='The Chinese foreign minister visited Japan on Tuesday and met the Japanese prime minister.'
-S3='\"We will not retreat,\" the Iranian foreign minister said. Germany imposed sanctions on Iran.'
-S4='Police in Kenya arrested 12 protesters in Nairobi. The United States criticized Kenya.'
-S5='Russian troops attacked Ukrainian soldiers again. France condemned the attack on Ukraine.'
-{
-    rec d1 2025-03-04 wire "$S1" ',"url":"https://news.example/d1","lang":"en"'
-    rec d2 2025-03-04 paper "$S2"
-    # an id with a quote, a comma, a tab, a line feed and a carriage return
-    rec 'q\"1,\tx\ny\rz' 2025-03-05 wire "$S3"
-    rec d4 2025-04-10 'wire, evening' "$S4"
-    rec d5 2025-03-04 paper "$S5"
-    rec d6 2025-03-04 wire "$S1"
-} > "$T/in.jsonl"
+# --- inputs (tests/store_input.sh, shared with tests/pg_test.sh) ----------
+. "$ROOT/tests/store_input.sh"
+store_input "$T/in.jsonl"
 
 # --- round trip -------------------------------------------------------------
 "$DYAD" code "$T/in.jsonl" > "$T/direct.jsonl" 2> "$T/err"

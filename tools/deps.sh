@@ -17,7 +17,14 @@ set -e
 # tests), valgrind (the embedding example's leak check), groff (man pages),
 # SQLite (the event store, dyad code --db; sqlite3 for the store tests),
 # libmicrohttpd (dyad serve's HTTP server)
-PKGS="build-essential pkg-config libxml2-dev libjansson-dev libutf8proc-dev libcmocka-dev wordnet-base libtimezonemap-data time python3 valgrind groff-base libsqlite3-dev sqlite3 libmicrohttpd-dev"
+# libpq (the store on a PostgreSQL server), librsvg (dyad plot's PNG: the
+# SVG rendered; librsvg2-bin's rsvg-convert renders it in the tests) and
+# the DejaVu fonts the chart names first
+PKGS="build-essential pkg-config libxml2-dev libjansson-dev libutf8proc-dev libcmocka-dev wordnet-base libtimezonemap-data time python3 valgrind groff-base libsqlite3-dev sqlite3 libpq-dev librsvg2-dev librsvg2-bin fonts-dejavu-core libmicrohttpd-dev"
+# the PostgreSQL tests' server (tests/pg_test.sh, started by .ci/run with
+# tests/pg_server.sh; skipped, saying so, without one): listed for CI, not
+# installed by `make test`
+PG_PKGS="postgresql"
 # the export interoperability test (tests/store_test.sh reads dyad's TSV and
 # CSV back with R and pandas; it skips, saying so, when they are missing):
 # listed for CI, not installed by `make test`
@@ -33,7 +40,7 @@ SERVE_PKGS="chromium chromium-driver python3-selenium wrk"
 FUZZ_PKGS="clang libclang-rt-14-dev"
 
 if [ "${1:-}" = "--list" ]; then
-    echo $PKGS $ANALYZE_PKGS $INTEROP_PKGS $SERVE_PKGS $FUZZ_PKGS
+    echo $PKGS $ANALYZE_PKGS $INTEROP_PKGS $SERVE_PKGS $PG_PKGS $FUZZ_PKGS
     exit 0
 fi
 

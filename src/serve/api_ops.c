@@ -1,9 +1,10 @@
 /* api_ops.c -- the operator's endpoints: GET /healthz (the store answers
- * a query), GET /metrics (metrics.h), and GET /api/plot.svg, which waits
- * for `dyad plot` (src/plot/). */
+ * a query), GET /metrics (metrics.h), and GET /api/plot.svg, the chart of
+ * `dyad plot` (src/plot/). */
 #include <stdio.h>
 #include <string.h>
 
+#include "plot/plot.h"
 #include "serve/server.h"
 
 static int one_row(void *ctx, const store_row *r) {
@@ -46,9 +47,29 @@ int api_metrics(const req *rq, resp *r) {
     return 0;
 }
 
+/* GET /api/plot.svg: the chart of `dyad plot` (src/plot/) for the filters,
+ * by= and dedup= of /api/series, drawn from the same scan. */
 int api_plot(const req *rq, resp *r) {
-    (void)rq;
-    return reply_error(r, 501, "GET /api/plot.svg draws the chart of `dyad plot`, "
-                               "which is not in this build yet (src/plot/ has not "
-                               "landed): use /api/series");
+    static const char *const allowed[] = {FILTER_ARGS, "by", "dedup", "title", NULL};
+    if (arg_check(rq, allowed, r) < 0) return 0;
+    filters f;
+    if (filters_parse(rq, &f, r) < 0) return 0;
+    plot_opts o;
+    plot_opts_init(&o);
+    o.q = f.q;
+    filters_deadline(rq, &o.q);
+    const char *v = arg_get(rq, "by");
+    if (v && store_period_parse(v, &o.by) < 0)
+        return reply_error(r, 400, "by: '%s' is not day, week, month or year", v);
+    if (arg_flag(rq, "dedup", &o.dedup, r) < 0) return 0;
+    o.title = arg_get(rq, "title");
+    store_error err;
+    err.msg[0] = '\0';
+    if (plot_query_svg(rq->w->db, &o, &r->body, &err) != 0) {
+        if (err.msg[0]) return reply_store_error(r, rq, &err);
+        return reply_error(r, 500, "out of memory");
+    }
+    r->ctype = "image/svg+xml";
+    r->status = 200;
+    return 0;
 }

@@ -19,7 +19,7 @@ static const route routes[] = {
     {"GET", "/api/series", api_series, METRIC_SERIES, 1},
     {"GET", "/api/actors", api_actors, METRIC_ACTORS, 1},
     {"GET", "/api/codes", api_codes, METRIC_CODES, 0},
-    {"GET", "/api/plot.svg", api_plot, METRIC_PLOT, 0},
+    {"GET", "/api/plot.svg", api_plot, METRIC_PLOT, 1},
     {"GET", "/healthz", api_health, METRIC_HEALTH, 1},
     {"GET", "/metrics", api_metrics, METRIC_METRICS, 0},
 };

@@ -88,3 +88,28 @@ char *store_period_label(store_period p, uint32_t key, char out[16]) {
     }
     return out;
 }
+
+uint32_t store_period_next(store_period p, uint32_t key) {
+    if (!key) return 0;
+    switch (p) {
+    case STORE_BY_DAY: {
+        int y;
+        unsigned m, d;
+        civil_from_days(days_from_civil(key / 10000, key / 100 % 100, key % 100) + 1,
+                        &y, &m, &d);
+        return (uint32_t)y * 10000 + m * 100 + d;
+    }
+    case STORE_BY_WEEK: {
+        /* Monday of ISO week 1 is the Monday on or before January 4 */
+        long jan4 = days_from_civil(key / 100, 1, 4);
+        long monday = jan4 - weekday(jan4) + (long)(key % 100 - 1) * 7;
+        int wy, wk;
+        iso_week(monday + 7, &wy, &wk);
+        return (uint32_t)wy * 100 + (uint32_t)wk;
+    }
+    case STORE_BY_MONTH:
+        return key % 100 >= 12 ? (key / 100 + 1) * 100 + 1 : key + 1;
+    case STORE_BY_YEAR: return key + 1;
+    }
+    return 0;
+}

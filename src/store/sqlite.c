@@ -18,12 +18,12 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include <jansson.h>
 #include <sqlite3.h>
 
 #include "io/event_id.h"
 #include "io/plover.h"
 #include "store/actor.h"
+#include "store/fields.h"
 #include "store/schema.h"
 #include "store/store.h"
 
@@ -273,27 +273,6 @@ static void bind_nonempty(sqlite3_stmt *st, int i, const char *v) {
     bind_str(st, i, v && *v ? v : NULL);
 }
 
-/* From a JSON Lines record: its "url" (a string) and every key other than
- * the ones dyad reads, as a JSON object. *url and *fields are jansson
- * allocations (free with free), NULL when absent. */
-static void input_fields(const doc_record *r, char **url, char **fields) {
-    *url = *fields = NULL;
-    if (!r->raw || !r->raw_len) return;
-    json_t *o = json_loadb(r->raw, r->raw_len, JSON_ALLOW_NUL, NULL);
-    if (!o) return;
-    if (json_is_object(o)) {
-        json_t *u = json_object_get(o, "url");
-        if (json_is_string(u)) *url = strdup(json_string_value(u));
-        static const char *const known[] = {"id", "date", "source", "title",
-                                            "text", "url"};
-        for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
-            json_object_del(o, known[i]);
-        if (json_object_size(o))
-            *fields = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    }
-    json_decref(o);
-}
-
 /* Writes the codes row of code the first time this connection sees it. */
 static int ensure_code(sq *s, const store_doc *d, const dyad_event *ev,
                        store_error *err) {
@@ -400,7 +379,7 @@ static int sqlite_put(void *be, const store_doc *d, store_error *err) {
             return -1;
     }
     char *url, *fields;
-    input_fields(r, &url, &fields);
+    store_input_fields(r, &url, &fields);
     const dyad_result *res = d->res;
     st = s->st[key ? ST_UPD_DOC : ST_INS_DOC];
     sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);

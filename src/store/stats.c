@@ -212,6 +212,26 @@ static tally *sorted_tallies(const tallies *t) {
     return v;
 }
 
+stats_period_row *stats_periods(const stats *s, size_t *n) {
+    *n = 0;
+    period *p = sorted_periods(s);
+    stats_period_row *out = malloc((s->np ? s->np : 1) * sizeof *out);
+    if (!p || !out) {
+        free(p);
+        free(out);
+        return NULL;
+    }
+    for (size_t i = 0; i < s->np; i++) {
+        out[i].key = p[i].key;
+        out[i].events = p[i].events;
+        memcpy(out[i].quad, p[i].quad, sizeof out[i].quad);
+        out[i].goldstein_sum = p[i].gsum;
+    }
+    *n = s->np;
+    free(p);
+    return out;
+}
+
 static double mean(double sum, unsigned long long n) {
     return n ? sum / (double)n : 0.0;
 }

@@ -26,6 +26,16 @@ int stats_row(void *ctx, const store_row *r);
 int stats_write(const stats *s, const char *format, size_t top, writer_buf *b);
 void stats_free(stats *s);
 
+/* One period's counts, for charts (plot/plot.h). */
+typedef struct stats_period_row {
+    uint32_t key;                  /* store_period_key; 0 undated */
+    unsigned long long events, quad[5]; /* quad[1..4] by quad class */
+    double goldstein_sum;
+} stats_period_row;
+/* The periods in key order (undated, key 0, first), a malloc'd array of *n
+ * rows (free it); NULL when out of memory. */
+stats_period_row *stats_periods(const stats *s, size_t *n);
+
 /* Totals, for tests: events counted and their Goldstein sum. */
 unsigned long long stats_events(const stats *s);
 double stats_goldstein(const stats *s);

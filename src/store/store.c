@@ -8,7 +8,7 @@
 
 /* The registry: one line per back end. X(entry) names a `const
  * store_backend` defined in its own file of store/. */
-#define STORE_REGISTRY(X) X(store_backend_sqlite)
+#define STORE_REGISTRY(X) X(store_backend_sqlite) X(store_backend_postgres)
 
 #define STORE_DECLARE(e) extern const store_backend e;
 STORE_REGISTRY(STORE_DECLARE)

@@ -7,6 +7,8 @@
  *   store.c            the registry of back ends, store_open, batches
  *   sqlite.c           the SQLite back end (schema.c: its tables and their
  *                      migrations, PRAGMA user_version)
+ *   postgres.c         the PostgreSQL back end, libpq and COPY (pg_schema.c:
+ *                      the same tables, the version in meta)
  *   actor.c            an actor code split into country, group, religions
  *                      and types (GDELT's decomposition)
  *   row.c              a stored event as a doc_record + dyad_event, so the
@@ -19,8 +21,8 @@
  * A back end implements store_backend: open, begin/put/commit for writing
  * batches of documents, scan for reading events matching a store_query,
  * close. Everything else (deduplication, statistics, export formats) is
- * written once, above scan, for every back end. Adding one (PostgreSQL with
- * libpq and COPY, say) is a new file defining
+ * written once, above scan, for every back end. Adding one is a new file
+ * defining
  *     const store_backend store_backend_NAME = {"NAME", "summary", claims,
  *         open, begin, put, commit, rollback, scan, close};
  * and one X(store_backend_NAME) line in STORE_REGISTRY (store.c); its
@@ -200,6 +202,9 @@ int store_period_parse(const char *name, store_period *p);
 uint32_t store_period_key(store_period p, uint32_t date);
 /* Label of a key of store_period_key into out[16]; returns out. */
 char *store_period_label(store_period p, uint32_t key, char out[16]);
+/* The key of the period after key (charts fill the periods without
+ * events); 0 for key 0. */
+uint32_t store_period_next(store_period p, uint32_t key);
 
 /* A code prefix's upper bound for range scans: the smallest string greater
  * than every string starting with prefix, into out (size >= strlen + 1);

@@ -1,0 +1,874 @@
+/* postgres.c -- the PostgreSQL back end of the event store (store/store.h),
+ * for `--db postgresql://USER@HOST:PORT/DB` (or postgres://, any libpq
+ * connection URI).
+ *
+ * A batch is buffered in memory as COPY text lines (put) and written at
+ * commit in one transaction: the documents are copied into a temporary
+ * staging table; a re-coded document (same doc_id, in the store or earlier
+ * in the batch) keeps its doc_key and loses its old sentences and events;
+ * new documents get keys in input order; then sentences and events go
+ * straight into their tables with COPY ... FROM STDIN. Writers of one store
+ * hold an advisory lock for the transaction, so two `dyad code --db` runs
+ * on one store commit one after the other rather than doubling a document
+ * both code. Scans run the same query shape as sqlite.c, rows streamed one
+ * at a time (libpq's single-row mode), so an export does not hold its
+ * result in memory.
+ *
+ * Tables and columns: store/pg_schema.c, docs/output.md.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/store.h"
+
+static int pg_claims(const char *target) {
+    return !strncmp(target, "postgresql://", 13) ||
+                   !strncmp(target, "postgres://", 11)
+               ? 100
+               : 0;
+}
+
+/* The target as messages show it: a password in the URI's user part or in
+ * a password= parameter becomes ***. */
+static void display_name(const char *t, char *out, size_t size) {
+    snprintf(out, size, "%s", t);
+    char *auth = strstr(out, "://");
+    if (auth) {
+        auth += 3;
+        char *end = auth + strcspn(auth, "/?");
+        char *at = NULL;
+        for (char *p = auth; p < end; p++)
+            if (*p == '@') at = p;
+        char *colon = at ? memchr(auth, ':', (size_t)(at - auth)) : NULL;
+        /* no room for "***" in place of a shorter password: the rest of
+         * the name goes */
+        if (colon && strlen(out) + 4 < size) {
+            memmove(colon + 4, at, strlen(at) + 1);
+            memcpy(colon, ":***", 4);
+        } else if (colon) {
+            memcpy(colon, ":***", 5);
+        }
+    }
+    char *pw = strstr(out, "password=");
+    if (pw && (pw == out || pw[-1] == '?' || pw[-1] == '&' || pw[-1] == ' ')) {
+        char *v = pw + 9, *e = v + strcspn(v, "& ");
+        if (strlen(out) + 3 < size) {
+            memmove(v + 3, e, strlen(e) + 1);
+            memcpy(v, "***", 3);
+        } else {
+            memcpy(v, "***", 4);
+        }
+    }
+}
+
+#ifndef DYAD_HAVE_LIBPQ
+/* Built without libpq: the target is still recognised, so the message
+ * says what is missing rather than "no such file". */
+static void *pg_open(const char *target, int mode, store_error *err) {
+    (void)mode;
+    char name[256];
+    display_name(target, name, sizeof name);
+    snprintf(err->msg, sizeof err->msg,
+             "%s: this dyad was built without PostgreSQL support (install "
+             "Debian's libpq-dev and rebuild)", name);
+    return NULL;
+}
+static int pg_nop(void *be, store_error *err) { (void)be, (void)err; return -1; }
+static int pg_nop_put(void *be, const store_doc *d, store_error *err) {
+    (void)be, (void)d, (void)err;
+    return -1;
+}
+static int pg_nop_commit(void *be, store_batch *b, store_error *err) {
+    (void)be, (void)b, (void)err;
+    return -1;
+}
+static void pg_nop_close(void *be) { (void)be; }
+static int pg_nop_scan(void *be, const store_query *q, store_row_fn fn,
+                       void *ctx, store_error *err) {
+    (void)be, (void)q, (void)fn, (void)ctx, (void)err;
+    return -1;
+}
+const store_backend store_backend_postgres = {
+    "postgres", "PostgreSQL server (not built: no libpq)", pg_claims, pg_open,
+    pg_nop, pg_nop_put, pg_nop_commit, pg_nop_close, pg_nop_scan, pg_nop_close,
+};
+#else
+
+#include <time.h>
+
+#include <libpq-fe.h>
+
+#include "io/event_id.h"
+#include "io/plover.h"
+#include "io/writer.h"
+#include "store/actor.h"
+#include "store/fields.h"
+#include "store/pg_schema.h"
+#include "util/strmap.h"
+
+#define KNOWN_CODES 512
+#define COPY_CHUNK (1u << 20)
+
+/* One document of the open batch: its lines in the batch buffers. A
+ * document put again in the same batch keeps its slot (its place in input
+ * order) and points to its new lines. */
+typedef struct pgdoc {
+    size_t doc_off, doc_len;     /* staging line, without the seq column */
+    size_t sent_off, sent_len;   /* sentences lines, without doc_key */
+    size_t ev_off, ev_len;       /* events lines, without doc_key */
+    uint64_t nevents;
+    long long key;               /* doc_key, known during commit */
+} pgdoc;
+
+typedef struct pg {
+    PGconn *c;
+    char name[256];              /* the target, password hidden */
+    writer_buf docs, sents, evs, codes, out;
+    pgdoc *d;
+    size_t nd, dcap;
+    strmap ids;                  /* doc_id -> slot + 1, this batch */
+    uint32_t *seen;              /* sentences of the document being put */
+    size_t nseen, seencap;
+    char known[KNOWN_CODES][8];  /* codes written (or in the open batch) */
+    size_t nknown, nknown_committed;
+} pg;
+
+/* The server's message, on one line. */
+static int fail(pg *p, store_error *err, const char *what) {
+    snprintf(err->msg, sizeof err->msg, "%s: %s: %s", p->name, what,
+             PQerrorMessage(p->c));
+    size_t n = strlen(err->msg);
+    while (n && (err->msg[n - 1] == '\n' || err->msg[n - 1] == ' '))
+        err->msg[--n] = '\0';
+    for (char *s = err->msg; *s; s++)
+        if (*s == '\n') *s = ' ';
+    return -1;
+}
+
+static int exec(pg *p, const char *sql, const char *what, store_error *err) {
+    PGresult *r = PQexec(p->c, sql);
+    ExecStatusType st = PQresultStatus(r);
+    PQclear(r);
+    return st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK
+               ? 0 : fail(p, err, what);
+}
+
+/* ---- open and close ------------------------------------------------------ */
+
+static void batch_reset(pg *p) {
+    p->docs.len = p->sents.len = p->evs.len = p->codes.len = p->out.len = 0;
+    p->docs.failed = p->sents.failed = p->evs.failed = p->codes.failed =
+        p->out.failed = 0;
+    p->nd = 0;
+    strmap_free(&p->ids);
+    strmap_init(&p->ids, NULL);
+}
+
+static void pg_close(void *be) {
+    pg *p = be;
+    if (!p) return;
+    if (p->c) PQfinish(p->c);
+    free(p->docs.p);
+    free(p->sents.p);
+    free(p->evs.p);
+    free(p->codes.p);
+    free(p->out.p);
+    free(p->d);
+    free(p->seen);
+    strmap_free(&p->ids);
+    free(p);
+}
+
+/* Staging tables for the batch's documents and codes: temporary (this
+ * connection's), emptied at every commit. */
+static const char stage_sql[] =
+    "CREATE TEMP TABLE dyad_stage_docs (seq INTEGER, doc_id TEXT COLLATE \"C\","
+    " date INTEGER, date_text TEXT, publisher TEXT, title TEXT, url TEXT,"
+    " fields TEXT, file TEXT, line BIGINT, nsentences INTEGER, nevents INTEGER,"
+    " lead_sentence INTEGER, discarded INTEGER, invalid_bytes BIGINT)"
+    " ON COMMIT DELETE ROWS;"
+    "CREATE TEMP TABLE dyad_stage_codes (code TEXT COLLATE \"C\","
+    " root TEXT COLLATE \"C\", name TEXT, quad INTEGER,"
+    " goldstein DOUBLE PRECISION, plover_type TEXT, plover_mode TEXT,"
+    " plover_context TEXT) ON COMMIT DELETE ROWS";
+
+static void *pg_open(const char *target, int mode, store_error *err) {
+    pg *p = calloc(1, sizeof *p);
+    if (!p) {
+        snprintf(err->msg, sizeof err->msg, "out of memory");
+        return NULL;
+    }
+    strmap_init(&p->ids, NULL);
+    display_name(target, p->name, sizeof p->name);
+    /* defaults before dbname: the URI's own parameters override them */
+    const char *const keys[] = {"connect_timeout", "application_name",
+                                "client_encoding", "dbname", NULL};
+    const char *const vals[] = {"10", "dyad", "UTF8", target, NULL};
+    p->c = PQconnectdbParams(keys, vals, 1);
+    if (!p->c || PQstatus(p->c) != CONNECTION_OK) {
+        if (p->c) fail(p, err, "cannot connect");
+        else snprintf(err->msg, sizeof err->msg, "%s: cannot connect", p->name);
+        pg_close(p);
+        return NULL;
+    }
+    if (exec(p, "SET client_min_messages = warning", "cannot set up", err) < 0 ||
+        pg_schema_upgrade(p->c, p->name, mode == STORE_WRITE, err) < 0 ||
+        (mode == STORE_WRITE &&
+         exec(p, stage_sql, "cannot create the staging tables", err) < 0)) {
+        pg_close(p);
+        return NULL;
+    }
+    return p;
+}
+
+/* ---- COPY text ------------------------------------------------------------ */
+
+/* s in COPY's text format: backslash, tab, line feed and carriage return
+ * escaped; NULL as \N. */
+static void copy_str(writer_buf *b, const char *s) {
+    if (!s) {
+        writer_buf_put(b, "\\N", 2);
+        return;
+    }
+    const char *run = s;
+    for (; *s; s++) {
+        char c = *s;
+        if (c != '\\' && c != '\t' && c != '\n' && c != '\r') continue;
+        writer_buf_put(b, run, (size_t)(s - run));
+        char e[2] = {'\\', c == '\\' ? '\\' : c == '\t' ? 't' : c == '\n' ? 'n' : 'r'};
+        writer_buf_put(b, e, 2);
+        run = s + 1;
+    }
+    writer_buf_put(b, run, (size_t)(s - run));
+}
+
+static void copy_nonempty(writer_buf *b, const char *s) {
+    copy_str(b, s && *s ? s : NULL);
+}
+
+/* A fixed-size code field (not always NUL-terminated). */
+static void copy_code(writer_buf *b, const char *s, size_t size) {
+    char tmp[16];
+    size_t n = strnlen(s, size < sizeof tmp ? size : sizeof tmp - 1);
+    memcpy(tmp, s, n);
+    tmp[n] = '\0';
+    copy_str(b, tmp);
+}
+
+static void tab(writer_buf *b) { writer_buf_putc(b, '\t'); }
+
+static void copy_uint(writer_buf *b, unsigned long long v) {
+    writer_buf_uint(b, v, 0);
+    tab(b);
+}
+
+/* A double as PostgreSQL reads it back bit for bit. */
+static void copy_double(writer_buf *b, double v) {
+    writer_buf_printf(b, "%.17g", v);
+}
+
+/* ---- writing ------------------------------------------------------------------ */
+
+static int pg_begin(void *be, store_error *err) {
+    (void)err;
+    batch_reset(be);
+    return 0;
+}
+
+static void pg_rollback(void *be) {
+    pg *p = be;
+    batch_reset(p);
+    p->nknown = p->nknown_committed; /* the batch's codes were not written */
+}
+
+/* Whether this document's sentence s was already written (the events of a
+ * sentence are usually adjacent, but not always). -1 out of memory. */
+static int sentence_seen(pg *p, uint32_t s) {
+    for (size_t i = p->nseen; i-- > 0;)
+        if (p->seen[i] == s) return 1;
+    if (p->nseen == p->seencap) {
+        size_t nc = p->seencap ? p->seencap * 2 : 64;
+        uint32_t *ns = realloc(p->seen, nc * sizeof *ns);
+        if (!ns) return -1;
+        p->seen = ns;
+        p->seencap = nc;
+    }
+    p->seen[p->nseen++] = s;
+    return 0;
+}
+
+/* The codes row of ev's code, the first time this connection sees it. */
+static void stage_code(pg *p, const store_doc *d, const dyad_event *ev) {
+    for (size_t i = 0; i < p->nknown; i++)
+        if (!strncmp(p->known[i], ev->code, sizeof ev->code)) return;
+    int quad = ev->quad;
+    double g = ev->goldstein;
+    const char *name = NULL;
+    if (d->engine) dyad_cameo_lookup(d->engine, ev->code, &quad, &g, &name);
+    const plover_entry *pl = plover_lookup(ev->code, sizeof ev->code);
+    writer_buf *b = &p->codes;
+    copy_code(b, ev->code, sizeof ev->code);
+    tab(b);
+    copy_code(b, ev->root, sizeof ev->root);
+    tab(b);
+    copy_str(b, name);
+    tab(b);
+    copy_uint(b, (unsigned)quad);
+    copy_double(b, g);
+    tab(b);
+    copy_nonempty(b, pl ? pl->type : NULL);
+    tab(b);
+    copy_nonempty(b, pl ? pl->mode : NULL);
+    tab(b);
+    copy_nonempty(b, pl ? pl->context : NULL);
+    writer_buf_putc(b, '\n');
+    if (p->nknown < KNOWN_CODES) {
+        memcpy(p->known[p->nknown], ev->code, sizeof ev->code);
+        p->known[p->nknown][sizeof ev->code - 1] = '\0';
+        p->nknown++;
+    }
+}
+
+static void stage_event(pg *p, const store_doc *d, uint32_t ord,
+                        const dyad_event *ev) {
+    writer_buf *b = &p->evs;
+    const doc_record *r = d->rec;
+    char hex[17];
+    event_id_hex(event_id(r->id, ev), hex);
+    actor_parts sp, tp;
+    actor_split(ev->source, &sp);
+    actor_split(ev->target, &tp);
+    copy_uint(b, ord);
+    if (r->date) copy_uint(b, r->date);
+    else writer_buf_put(b, "\\N\t", 3);
+    copy_uint(b, ev->sentence);
+    copy_str(b, ev->source ? ev->source : "");
+    tab(b);
+    copy_str(b, ev->target ? ev->target : "");
+    tab(b);
+    copy_code(b, ev->code, sizeof ev->code);
+    tab(b);
+    copy_code(b, ev->root, sizeof ev->root);
+    tab(b);
+    writer_buf_int(b, ev->quad);
+    tab(b);
+    copy_double(b, ev->goldstein);
+    tab(b);
+    const char *texts[] = {ev->source_text, ev->verb_text, ev->target_text,
+                           ev->issues, ev->rule};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        copy_str(b, texts[i]);
+        tab(b);
+    }
+    copy_uint(b, ev->source_span.off);
+    copy_uint(b, ev->source_span.len);
+    copy_uint(b, ev->verb_span.off);
+    copy_uint(b, ev->verb_span.len);
+    copy_uint(b, ev->target_span.off);
+    copy_uint(b, ev->target_span.len);
+    copy_uint(b, ev->in_title != 0);
+    writer_buf_put(b, hex, 16);
+    tab(b);
+    copy_nonempty(b, sp.country);
+    tab(b);
+    copy_nonempty(b, sp.type1);
+    tab(b);
+    copy_nonempty(b, tp.country);
+    tab(b);
+    copy_nonempty(b, tp.type1);
+    writer_buf_putc(b, '\n');
+}
+
+static void stage_sentence(pg *p, const dyad_event *ev) {
+    writer_buf *b = &p->sents;
+    copy_uint(b, ev->sentence);
+    copy_uint(b, ev->in_title != 0);
+    copy_uint(b, ev->sentence_span.off);
+    copy_uint(b, ev->sentence_span.len);
+    copy_str(b, ev->sentence_text ? ev->sentence_text : "");
+    writer_buf_putc(b, '\n');
+}
+
+static void stage_document(pg *p, const store_doc *d) {
+    const doc_record *r = d->rec;
+    const dyad_result *res = d->res;
+    writer_buf *b = &p->docs;
+    char *url, *fields;
+    store_input_fields(r, &url, &fields);
+    copy_str(b, r->id ? r->id : "");
+    tab(b);
+    if (r->date) copy_uint(b, r->date);
+    else writer_buf_put(b, "\\N\t", 3);
+    const char *texts[] = {r->date_text, r->source, r->title, url, fields,
+                           r->file};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        copy_str(b, texts[i]);
+        tab(b);
+    }
+    free(url);
+    free(fields);
+    copy_uint(b, r->line);
+    copy_uint(b, res ? res->nsentences : 0);
+    copy_uint(b, d->nevents);
+    copy_uint(b, d->lead_sentence);
+    copy_uint(b, res ? (unsigned)res->discarded : 0);
+    writer_buf_uint(b, res ? res->invalid_bytes : 0, 0);
+    writer_buf_putc(b, '\n');
+}
+
+static int pg_put(void *be, const store_doc *d, store_error *err) {
+    pg *p = be;
+    const char *id = d->rec->id ? d->rec->id : "";
+    int is_new = 0;
+    uint32_t *slot = strmap_put(&p->ids, id, strlen(id), &is_new);
+    if (!slot) goto oom;
+    if (is_new) {
+        if (p->nd == p->dcap) {
+            size_t nc = p->dcap ? p->dcap * 2 : 1024;
+            pgdoc *nd = realloc(p->d, nc * sizeof *nd);
+            if (!nd) goto oom;
+            p->d = nd;
+            p->dcap = nc;
+        }
+        *slot = (uint32_t)++p->nd;
+    }
+    pgdoc *x = &p->d[*slot - 1];
+    memset(x, 0, sizeof *x);
+    x->doc_off = p->docs.len;
+    stage_document(p, d);
+    x->doc_len = p->docs.len - x->doc_off;
+    x->sent_off = p->sents.len;
+    x->ev_off = p->evs.len;
+    p->nseen = 0;
+    for (size_t i = 0; i < d->nevents; i++) {
+        const dyad_event *ev = d->events[i];
+        int seen = sentence_seen(p, ev->sentence);
+        if (seen < 0) goto oom;
+        if (!seen) stage_sentence(p, ev);
+        stage_code(p, d, ev);
+        stage_event(p, d, (uint32_t)i, ev);
+    }
+    x->sent_len = p->sents.len - x->sent_off;
+    x->ev_len = p->evs.len - x->ev_off;
+    x->nevents = d->nevents;
+    if (p->docs.failed || p->sents.failed || p->evs.failed || p->codes.failed)
+        goto oom;
+    return 0;
+oom:
+    snprintf(err->msg, sizeof err->msg, "%s: out of memory buffering a batch "
+             "(a smaller --db-batch needs less)", p->name);
+    return -1;
+}
+
+/* ---- commit ---------------------------------------------------------------- */
+
+static int copy_flush(pg *p, store_error *err) {
+    if (p->out.failed) {
+        snprintf(err->msg, sizeof err->msg, "%s: out of memory", p->name);
+        return -1;
+    }
+    if (p->out.len && PQputCopyData(p->c, p->out.p, (int)p->out.len) != 1)
+        return fail(p, err, "cannot send a COPY");
+    p->out.len = 0;
+    return 0;
+}
+
+static int copy_begin(pg *p, const char *sql, store_error *err) {
+    PGresult *r = PQexec(p->c, sql);
+    int ok = PQresultStatus(r) == PGRES_COPY_IN;
+    PQclear(r);
+    p->out.len = 0;
+    return ok ? 0 : fail(p, err, sql);
+}
+
+static int copy_end(pg *p, const char *what, store_error *err) {
+    if (copy_flush(p, err) < 0) {
+        PQputCopyEnd(p->c, "dyad: cancelled");
+        PQclear(PQgetResult(p->c));
+        return -1;
+    }
+    if (PQputCopyEnd(p->c, NULL) != 1) return fail(p, err, what);
+    int rc = 0;
+    PGresult *r;
+    while ((r = PQgetResult(p->c))) {
+        if (PQresultStatus(r) != PGRES_COMMAND_OK) rc = -1;
+        PQclear(r);
+    }
+    return rc ? fail(p, err, what) : 0;
+}
+
+/* Lines of buf[off, off+len), each prefixed with key and a tab. */
+static int copy_keyed(pg *p, const writer_buf *buf, size_t off, size_t len,
+                      long long key, store_error *err) {
+    const char *s = buf->p + off, *end = s + len;
+    while (s < end) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        size_t n = (size_t)((nl ? nl + 1 : end) - s);
+        writer_buf_int(&p->out, key);
+        writer_buf_putc(&p->out, '\t');
+        writer_buf_put(&p->out, s, n);
+        s += n;
+        if (p->out.len >= COPY_CHUNK && copy_flush(p, err) < 0) return -1;
+    }
+    return 0;
+}
+
+static int copy_docs(pg *p, store_error *err) {
+    if (copy_begin(p, "COPY dyad_stage_docs FROM STDIN", err) < 0) return -1;
+    for (size_t i = 0; i < p->nd; i++)
+        if (copy_keyed(p, &p->docs, p->d[i].doc_off, p->d[i].doc_len,
+                       (long long)i, err) < 0) {
+            copy_end(p, "", err);
+            return -1;
+        }
+    if (copy_end(p, "cannot stage documents", err) < 0) return -1;
+    /* the planner's row count for the joins below (a temporary table has
+     * no statistics until analysed) */
+    return exec(p, "ANALYZE dyad_stage_docs", "cannot stage documents", err);
+}
+
+static int copy_children(pg *p, int events, store_error *err) {
+    const char *sql =
+        events ? "COPY events (doc_key, ord, date, sentence, source, target,"
+                 " code, root, quad, goldstein, source_text, verb_text,"
+                 " target_text, issues, rule, source_off, source_len, verb_off,"
+                 " verb_len, target_off, target_len, in_title, event_id,"
+                 " source_country, source_agent, target_country, target_agent)"
+                 " FROM STDIN"
+               : "COPY sentences (doc_key, sentence, in_title, off, len, text)"
+                 " FROM STDIN";
+    if (copy_begin(p, sql, err) < 0) return -1;
+    for (size_t i = 0; i < p->nd; i++) {
+        const pgdoc *x = &p->d[i];
+        int rc = events ? copy_keyed(p, &p->evs, x->ev_off, x->ev_len, x->key, err)
+                        : copy_keyed(p, &p->sents, x->sent_off, x->sent_len,
+                                     x->key, err);
+        if (rc < 0) {
+            copy_end(p, "", err);
+            return -1;
+        }
+    }
+    return copy_end(p, events ? "cannot write events" : "cannot write sentences",
+                    err);
+}
+
+static int copy_codes(pg *p, store_error *err) {
+    if (!p->codes.len) return 0;
+    if (copy_begin(p, "COPY dyad_stage_codes FROM STDIN", err) < 0) return -1;
+    writer_buf_put(&p->out, p->codes.p, p->codes.len);
+    if (copy_end(p, "cannot stage codes", err) < 0) return -1;
+    return exec(p, "INSERT INTO codes SELECT * FROM dyad_stage_codes"
+                   " ON CONFLICT (code) DO NOTHING", "cannot write codes", err);
+}
+
+/* A statement with the batch number and time as $1 and $2. */
+static int exec2(pg *p, const char *sql, const char *batch, const char *now,
+                 const char *what, store_error *err) {
+    const char *params[2] = {batch, now};
+    PGresult *r = PQexecParams(p->c, sql, 2, NULL, params, NULL, NULL, 0);
+    ExecStatusType st = PQresultStatus(r);
+    PQclear(r);
+    return st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? 0 : fail(p, err, what);
+}
+
+static const char doc_cols[] =
+    "date, date_text, publisher, title, url, fields, file, line, nsentences,"
+    " nevents, lead_sentence, discarded, invalid_bytes";
+
+/* Documents into their table: re-coded ones keep their key and lose their
+ * sentences and events, new ones are added in input order. Then every
+ * slot learns its doc_key. */
+static int write_documents(pg *p, const char *batch, const char *now,
+                           store_error *err) {
+    char sql[1024];
+    if (exec(p, "DELETE FROM events e USING documents d, dyad_stage_docs s"
+                " WHERE e.doc_key = d.doc_key AND d.doc_id = s.doc_id",
+             "cannot replace events", err) < 0 ||
+        exec(p, "DELETE FROM sentences e USING documents d, dyad_stage_docs s"
+                " WHERE e.doc_key = d.doc_key AND d.doc_id = s.doc_id",
+             "cannot replace sentences", err) < 0)
+        return -1;
+    snprintf(sql, sizeof sql,
+             "UPDATE documents d SET (%s, batch, coded_at) = (SELECT %s,"
+             " $1::bigint, $2::text FROM dyad_stage_docs s WHERE s.doc_id ="
+             " d.doc_id) WHERE d.doc_id IN (SELECT doc_id FROM dyad_stage_docs)",
+             doc_cols, doc_cols);
+    if (exec2(p, sql, batch, now, "cannot replace documents", err) < 0) return -1;
+    snprintf(sql, sizeof sql,
+             "INSERT INTO documents (doc_id, %s, batch, coded_at) SELECT doc_id,"
+             " %s, $1::bigint, $2::text FROM dyad_stage_docs s WHERE NOT EXISTS"
+             " (SELECT 1 FROM documents d WHERE d.doc_id = s.doc_id)"
+             " ORDER BY s.seq", doc_cols, doc_cols);
+    if (exec2(p, sql, batch, now, "cannot write documents", err) < 0) return -1;
+    PGresult *r = PQexec(p->c, "SELECT s.seq, d.doc_key FROM dyad_stage_docs s"
+                               " JOIN documents d ON d.doc_id = s.doc_id");
+    if (PQresultStatus(r) != PGRES_TUPLES_OK || (size_t)PQntuples(r) != p->nd) {
+        PQclear(r);
+        return fail(p, err, "cannot read document keys");
+    }
+    for (int i = 0; i < PQntuples(r); i++) {
+        unsigned long seq = strtoul(PQgetvalue(r, i, 0), NULL, 10);
+        if (seq < p->nd) p->d[seq].key = strtoll(PQgetvalue(r, i, 1), NULL, 10);
+    }
+    PQclear(r);
+    return 0;
+}
+
+static int pg_commit(void *be, store_batch *b, store_error *err) {
+    pg *p = be;
+    char sql[256], batch[32], now[24];
+    uint64_t nevents = 0;
+    for (size_t i = 0; i < p->nd; i++) nevents += p->d[i].nevents;
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    snprintf(sql, sizeof sql, "BEGIN; SELECT pg_advisory_xact_lock(%lld)",
+             PG_LOCK_WRITE);
+    if (exec(p, sql, "cannot start a batch", err) < 0) goto fail;
+    PGresult *r = PQexec(p->c, "INSERT INTO batches (documents, events)"
+                               " VALUES (0, 0) RETURNING batch");
+    if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1) {
+        PQclear(r);
+        fail(p, err, "cannot start a batch");
+        goto fail;
+    }
+    snprintf(batch, sizeof batch, "%s", PQgetvalue(r, 0, 0));
+    PQclear(r);
+    if (copy_docs(p, err) < 0 || write_documents(p, batch, now, err) < 0 ||
+        copy_children(p, 0, err) < 0 || copy_children(p, 1, err) < 0 ||
+        copy_codes(p, err) < 0)
+        goto fail;
+    snprintf(sql, sizeof sql,
+             "UPDATE batches SET documents = %zu, events = %llu, committed_at ="
+             " $2 WHERE batch = $1::bigint", p->nd, (unsigned long long)nevents);
+    if (exec2(p, sql, batch, now, "cannot close the batch", err) < 0 ||
+        exec(p, "COMMIT", "cannot commit", err) < 0)
+        goto fail;
+    b->id = strtoll(batch, NULL, 10);
+    b->documents = p->nd;
+    b->events = nevents;
+    p->nknown_committed = p->nknown;
+    batch_reset(p);
+    return 0;
+fail:
+    PQclear(PQexec(p->c, "ROLLBACK"));
+    pg_rollback(p);
+    return -1;
+}
+
+/* ---- reading ------------------------------------------------------------------ */
+
+typedef struct where {
+    char sql[1024];
+    const char *params[12];
+    char bounds[4][64];          /* upper bounds of prefixes */
+    char dates[2][16];
+    int nparams, nbounds;
+} where;
+
+static void add(where *w, const char *text) {
+    size_t n = strlen(w->sql);
+    snprintf(w->sql + n, sizeof w->sql - n, "%s", text);
+}
+
+static int param(where *w, const char *v) {
+    w->params[w->nparams++] = v;
+    return w->nparams;
+}
+
+/* "(col >= $N AND col < $M)" for prefix v, as sqlite.c. */
+static void prefix_range(where *w, const char *col, const char *v) {
+    char buf[160];
+    int lo = param(w, v);
+    if (w->nbounds < 4 &&
+        store_prefix_next(v, w->bounds[w->nbounds], sizeof w->bounds[0]) == 0) {
+        int hi = param(w, w->bounds[w->nbounds++]);
+        snprintf(buf, sizeof buf, "(%s >= $%d AND %s < $%d)", col, lo, col, hi);
+    } else {
+        snprintf(buf, sizeof buf, "%s >= $%d", col, lo);
+    }
+    add(w, buf);
+}
+
+static void build_where(where *w, const store_query *q) {
+    memset(w, 0, sizeof *w);
+    char buf[64];
+    add(w, " WHERE TRUE");
+    if (q->from) {
+        snprintf(w->dates[0], sizeof w->dates[0], "%u", (unsigned)q->from);
+        snprintf(buf, sizeof buf, " AND e.date >= $%d::int", param(w, w->dates[0]));
+        add(w, buf);
+    }
+    if (q->to) {
+        snprintf(w->dates[1], sizeof w->dates[1], "%u", (unsigned)q->to);
+        snprintf(buf, sizeof buf, " AND e.date <= $%d::int", param(w, w->dates[1]));
+        add(w, buf);
+    }
+    if (q->source && *q->source) {
+        add(w, " AND ");
+        prefix_range(w, "e.source", q->source);
+    }
+    if (q->target && *q->target) {
+        add(w, " AND ");
+        prefix_range(w, "e.target", q->target);
+    }
+    if (q->actor && *q->actor) {
+        add(w, " AND (");
+        prefix_range(w, "e.source", q->actor);
+        add(w, " OR ");
+        prefix_range(w, "e.target", q->actor);
+        add(w, ")");
+    }
+    if (q->code && *q->code) {
+        add(w, " AND ");
+        prefix_range(w, "e.code", q->code);
+    }
+}
+
+static const char full_cols[] =
+    "SELECT e.doc_key, e.ord, d.doc_id, e.date, d.date_text, d.publisher,"
+    " d.title, d.url, d.file, d.line, d.lead_sentence, d.coded_at,"
+    " e.sentence, e.source, e.target, e.code, e.root, e.quad, e.goldstein,"
+    " e.source_text, e.verb_text, e.target_text, s.text, e.issues, e.rule,"
+    " s.off, s.len, e.source_off, e.source_len, e.verb_off, e.verb_len,"
+    " e.target_off, e.target_len, e.in_title, e.event_id, c.name,"
+    " c.plover_type, c.plover_mode, c.plover_context"
+    " FROM events e JOIN documents d ON d.doc_key = e.doc_key"
+    " LEFT JOIN sentences s ON s.doc_key = e.doc_key AND s.sentence = e.sentence"
+    " LEFT JOIN codes c ON c.code = e.code";
+
+static const char light_cols[] =
+    "SELECT e.date, e.source, e.target, e.code, e.root, e.quad, e.goldstein"
+    " FROM events e";
+
+static const char *col(const PGresult *r, int i) {
+    return PQgetisnull(r, 0, i) ? "" : PQgetvalue(r, 0, i);
+}
+
+static uint32_t col_u32(const PGresult *r, int i) {
+    long long v = strtoll(col(r, i), NULL, 10);
+    return v < 0 || v > UINT32_MAX ? 0 : (uint32_t)v;
+}
+
+static void read_light(const PGresult *r, store_row *w) {
+    w->date = col_u32(r, 0);
+    w->ev.source = col(r, 1);
+    w->ev.target = col(r, 2);
+    snprintf(w->ev.code, sizeof w->ev.code, "%s", col(r, 3));
+    snprintf(w->ev.root, sizeof w->ev.root, "%s", col(r, 4));
+    w->ev.quad = atoi(col(r, 5));
+    w->ev.goldstein = strtod(col(r, 6), NULL);
+}
+
+static void read_full(const PGresult *r, store_row *w) {
+    w->doc_key = strtoll(col(r, 0), NULL, 10);
+    w->ord = col_u32(r, 1);
+    w->doc_id = col(r, 2);
+    w->date = col_u32(r, 3);
+    w->date_text = col(r, 4);
+    w->publisher = col(r, 5);
+    w->title = col(r, 6);
+    w->url = col(r, 7);
+    w->file = col(r, 8);
+    w->line = strtoull(col(r, 9), NULL, 10);
+    w->lead_sentence = col_u32(r, 10);
+    w->coded_at = col(r, 11);
+    dyad_event *ev = &w->ev;
+    ev->sentence = col_u32(r, 12);
+    ev->source = col(r, 13);
+    ev->target = col(r, 14);
+    snprintf(ev->code, sizeof ev->code, "%s", col(r, 15));
+    snprintf(ev->root, sizeof ev->root, "%s", col(r, 16));
+    ev->quad = atoi(col(r, 17));
+    ev->goldstein = strtod(col(r, 18), NULL);
+    ev->source_text = col(r, 19);
+    ev->verb_text = col(r, 20);
+    ev->target_text = col(r, 21);
+    ev->sentence_text = col(r, 22);
+    ev->issues = col(r, 23);
+    ev->rule = col(r, 24);
+    ev->sentence_span.off = col_u32(r, 25);
+    ev->sentence_span.len = col_u32(r, 26);
+    ev->source_span.off = col_u32(r, 27);
+    ev->source_span.len = col_u32(r, 28);
+    ev->verb_span.off = col_u32(r, 29);
+    ev->verb_span.len = col_u32(r, 30);
+    ev->target_span.off = col_u32(r, 31);
+    ev->target_span.len = col_u32(r, 32);
+    ev->in_title = atoi(col(r, 33));
+    w->event_id = col(r, 34);
+    w->cameo_name = col(r, 35);
+    w->plover_type = col(r, 36);
+    w->plover_mode = col(r, 37);
+    w->plover_context = col(r, 38);
+}
+
+/* Stops a query whose rows are no longer wanted and reads what is left. */
+static void drain(pg *p) {
+    PGcancel *cn = PQgetCancel(p->c);
+    if (cn) {
+        char buf[256];
+        PQcancel(cn, buf, sizeof buf);
+        PQfreeCancel(cn);
+    }
+    PGresult *r;
+    while ((r = PQgetResult(p->c))) PQclear(r);
+}
+
+static int pg_scan(void *be, const store_query *q, store_row_fn fn, void *ctx,
+                   store_error *err) {
+    pg *p = be;
+    where w;
+    build_where(&w, q);
+    char sql[2560];
+    /* NULLS FIRST: SQLite's order of unknown dates */
+    const char *order =
+        q->order == STORE_ORDER_DEDUP
+            ? (q->light ? " ORDER BY e.date NULLS FIRST, e.source, e.target, e.code"
+                        : " ORDER BY e.date NULLS FIRST, e.source, e.target,"
+                          " e.code, e.doc_key, e.ord")
+            : (q->light ? "" : " ORDER BY e.doc_key, e.ord");
+    snprintf(sql, sizeof sql, "%s%s%s", q->light ? light_cols : full_cols,
+             w.sql, order);
+    if (!PQsendQueryParams(p->c, sql, w.nparams, NULL, w.params, NULL, NULL, 0) ||
+        !PQsetSingleRowMode(p->c)) {
+        drain(p);
+        return fail(p, err, "cannot query events");
+    }
+    int ret = 0, failed = 0;
+    PGresult *r;
+    while ((r = PQgetResult(p->c))) {
+        ExecStatusType st = PQresultStatus(r);
+        if (st == PGRES_SINGLE_TUPLE) {
+            store_row row;
+            memset(&row, 0, sizeof row);
+            row.doc_id = row.date_text = row.publisher = row.title = row.url =
+                row.file = row.coded_at = row.event_id = row.cameo_name =
+                    row.plover_type = row.plover_mode = row.plover_context = "";
+            if (q->light) read_light(r, &row);
+            else read_full(r, &row);
+            ret = fn(ctx, &row);
+            PQclear(r);
+            if (ret) {
+                drain(p);
+                return ret;
+            }
+            continue;
+        }
+        if (st != PGRES_TUPLES_OK && !failed) {
+            failed = 1;
+            fail(p, err, "cannot read events");
+        }
+        PQclear(r);
+    }
+    return failed ? -1 : 0;
+}
+
+const store_backend store_backend_postgres = {
+    "postgres", "PostgreSQL server (libpq; batches loaded with COPY)",
+    pg_claims, pg_open, pg_begin, pg_put, pg_commit, pg_rollback, pg_scan,
+    pg_close,
+};
+#endif
