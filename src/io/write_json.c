@@ -162,6 +162,71 @@ static void put_span(line *l, const char *key, dyad_span sp) {
     *l->p++ = ']';
 }
 
+/* ,"key":12.3456, four decimals by integer arithmetic, or null. */
+static void put_coord(line *l, const char *key, double v) {
+    *l->p++ = ',';
+    *l->p++ = '"';
+    put_lit(l, key, strlen(key));
+    *l->p++ = '"';
+    *l->p++ = ':';
+    if (!isfinite(v) || fabs(v) > 1e9) {
+        PUT_LIT(l, "null");
+        return;
+    }
+    long long x = llround(v * 10000.0);
+    if (x < 0) {
+        *l->p++ = '-';
+        x = -x;
+    }
+    put_uint(l, (unsigned long long)(x / 10000));
+    *l->p++ = '.';
+    unsigned f = (unsigned)(x % 10000);
+    for (unsigned d = 1000; d; d /= 10) *l->p++ = (char)('0' + f / d % 10);
+}
+
+/* A string member, or null. */
+static void put_str_or_null(line *l, const char *key, const char *v, int first) {
+    if (v) {
+        json_member(l, key, v, strlen(v), first);
+        return;
+    }
+    if (!first) *l->p++ = ',';
+    *l->p++ = '"';
+    put_lit(l, key, strlen(key));
+    PUT_LIT(l, "\":null");
+}
+
+/* ,"place":{...}|null,"quote":N|null -- the same bytes as write_quotes.c's
+ * writer_json_place, in the reserved line (writing an event's place
+ * through writer_buf calls cost more than the rest of the line). */
+static void put_place(line *l, const dyad_event *ev) {
+    const dyad_place *p = ev->place;
+    if (!p) {
+        PUT_LIT(l, ",\"place\":null");
+    } else {
+        PUT_LIT(l, ",\"place\":{");
+        put_str_or_null(l, "name", p->name, 1);
+        PUT_LIT(l, ",\"geonameid\":");
+        put_uint(l, p->geonameid);
+        put_str_or_null(l, "gazetteer_name", p->gazetteer_name, 0);
+        put_str_or_null(l, "admin1", p->admin1[0] ? p->admin1 : NULL, 0);
+        put_str_or_null(l, "admin1_code", p->admin1_code[0] ? p->admin1_code : NULL, 0);
+        put_str_or_null(l, "country", p->country, 0);
+        put_coord(l, "lat", p->lat);
+        put_coord(l, "lon", p->lon);
+        put_str_or_null(l, "level", p->level, 0);
+        put_str_or_null(l, "source", p->source, 0);
+        put_span(l, ",\"span\":[", p->span);
+        *l->p++ = '}';
+    }
+    if (ev->quote >= 0) {
+        PUT_LIT(l, ",\"quote\":");
+        put_uint(l, (unsigned long long)ev->quote);
+    } else {
+        PUT_LIT(l, ",\"quote\":null");
+    }
+}
+
 static int jsonl_event(writer *w, const doc_record *doc, const dyad_result *res,
                        const dyad_event *ev) {
     double g = ev->goldstein;
@@ -177,7 +242,7 @@ static int jsonl_event(writer *w, const doc_record *doc, const dyad_result *res,
     size_t clen = strnlen(ev->code, sizeof ev->code),
            rlen = strnlen(ev->root, sizeof ev->root);
     /* keys and numbers (goldstein: WRITER_FIXED1_MAX) take less than 2048 */
-    size_t need = 6 * (idlen + slen + clen + rlen) + 3072;
+    size_t need = 6 * (idlen + slen + clen + rlen) + 3072 + writer_json_place_size(ev);
     for (int i = 0; i < 7; i++) {
         len[i] = str[i] ? strlen(str[i]) : 0;
         need += 6 * len[i] + 2;
@@ -245,10 +310,9 @@ static int jsonl_event(writer *w, const doc_record *doc, const dyad_result *res,
             json_member(&l, names[i], t.v[i], strlen(t.v[i]), 0);
         }
     }
+    put_place(&l, ev);
+    PUT_LIT(&l, "}\n");
     w->out.len += (size_t)(l.p - buf);
-    /* where it happened, which quotation (write_quotes.c) */
-    writer_json_place(&w->out, ev);
-    writer_buf_put(&w->out, "}\n", 2);
     return 0;
 }
 
