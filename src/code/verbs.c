@@ -975,6 +975,10 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
         int mutual = events_symmetric_code(code) ||
                      !strncmp(code, "087", 3) ||
                      each_other(c, vend, hi);
+        /* a passive's agents act on the subject, not on each other: "the
+         * talks are backed by France and Germany" (but "the deal was
+         * signed by A and B" is mutual) */
+        if (passive && !mutual) outward = 1;
         if (m && src >= 0 && c->units[src].coded && !outward &&
             ((code[0] == '0' && code[1] >= '3' && code[1] <= '6') ||
              rcode[0] || mutual)) /* or a symmetric verb: "A and B clashed" */
