@@ -756,6 +756,24 @@ static int32_t implicit_target(sent_ctx *c, int32_t src, const char *code,
     return like;
 }
 
+/* "Baku said the road was used to smuggle arms, a claim Yerevan denied":
+ * the clause of verb chunk ci has a subject right after a noun of
+ * someone's act ("a claim", "a charge"), which the clause answers; the
+ * act is the outer clause's subject's. Its unit, or -1. */
+static int32_t claimant(const sent_ctx *c, uint32_t ci) {
+    const sentence *s = c->s;
+    const clause *cl = &s->clauses[s->chunks[ci].clause];
+    if (cl->subject <= 0 || cl->parent < 0) return -1;
+    const chunk *np = &s->chunks[cl->subject - 1];
+    if (np->kind != CK_NP) return -1;
+    const tok *h = &s->toks[np->head];
+    if (!tok_in_class(h, WC_ACT_NOUN) && !tok_in_class(h, WC_ALLEGATION)) return -1;
+    const clause *pc = &s->clauses[cl->parent];
+    if (pc->subject < 0) return -1;
+    int32_t u = c->unit_of[s->chunks[pc->subject].first];
+    return u >= 0 && c->units[u].coded ? u : -1;
+}
+
 /* dyad's clause model, for PETRARCH2-format dictionaries: the source is the
  * verb's subject (pronouns resolved), passive verbs take their source from
  * "by", negated verbs give no event, and a verb governing an infinitive
@@ -945,6 +963,10 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
                 src = first_unit(c, lo, ch->first, 1, NULL);
             }
             if (tgt < 0) tgt = clause_target(c, vend, hi, src, code);
+            if ((tgt < 0 || !c->units[tgt].coded) && reaction_code(code)) {
+                int32_t ct = claimant(c, ci);
+                if (ct >= 0 && ct != src) tgt = ct;
+            }
         }
         /* "the deal was negotiated between Turkish and Russian officials",
          * "fighting between X and Y erupted": the parties act on each
