@@ -371,14 +371,14 @@ static void cancel_partial(tab_ctx *c) {
     for (uint32_t i = 0; i < c->n; i++) {
         tword *w = &c->w[i];
         if (w->root == -1 || w->type == TT_PART) continue;
-        int some = w->deleted, all = w->deleted;
+        int all = w->deleted;
+        int some = all;
         for (uint32_t q = i + 1; q <= w->last && q < c->n; q++)
             if (c->w[q].type == TT_PART && c->w[q].owner == (int32_t)i) {
                 some |= c->w[q].deleted;
                 all &= c->w[q].deleted;
             }
         if (!some) continue;
-        if (all && !some) continue;
         if (!all) {
             for (uint32_t q = i + 1; q <= w->last && q < c->n; q++)
                 if (c->w[q].type == TT_PART && c->w[q].owner == (int32_t)i)

@@ -378,7 +378,7 @@ static void sort_block(vreader *v) {
 /* "[CODE]" of a root line into the new block's codes and root flags. */
 static int root_code(vreader *v, uint32_t line, verb_block *b,
                      const char *c, size_t cn) {
-    char buf[16];
+    char buf[16] = "";
     size_t k = 0;
     for (size_t i = 0; i < cn; i++)
         if (!dict_isblank(c[i])) {

@@ -128,7 +128,7 @@ static uint32_t record_date(const char *s, int yyyy, size_t *used) {
 static void story_key(const tab_opts *o, const char *after, size_t n,
                       char *key, size_t cap) {
     size_t k = 0;
-    for (size_t i = 0; o->fwd_format[i] && i < n && k + 1 < cap; i++)
+    for (size_t i = 0; i < n && o->fwd_format[i] && k + 1 < cap; i++)
         if (o->fwd_format[i] == 'N') key[k++] = after[i];
     key[k] = '\0';
 }
