@@ -232,7 +232,8 @@ static int usage_error(const cli_cmd *c) {
 
 int cli_run(const cli_cmd *c, int argc, char **argv) {
     cli_cmd_name = c->name;
-    char **v = malloc(((size_t)argc + 1) * sizeof *v);
+    /* each "--opt=value" becomes two words */
+    char **v = malloc((2 * (size_t)argc + 1) * sizeof *v);
     if (!v) {
         fprintf(stderr, "dyad: out of memory\n");
         return EXIT_NOMEM;

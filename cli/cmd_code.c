@@ -86,10 +86,11 @@ typedef struct ring {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wanalyzer-malloc-leak"
 static void slot_fill(slot *s, const doc_record *r) {
-    const char *src[7] = {r->id, r->date_text, r->source, r->title, r->text,
-                          r->file, r->raw};
-    size_t lens[7], total = 0;
-    for (int i = 0; i < 7; i++) {
+    enum { NSTR = 8 };
+    const char *src[NSTR] = {r->id, r->date_text, r->source, r->title,
+                             r->text, r->file, r->raw, r->url};
+    size_t lens[NSTR], total = 0;
+    for (int i = 0; i < NSTR; i++) {
         lens[i] = src[i] ? (i == 4 ? r->text_len
                             : i == 6 ? r->raw_len
                                      : strlen(src[i]))
@@ -106,8 +107,8 @@ static void slot_fill(slot *s, const doc_record *r) {
         }
     }
     char *p = s->buf;
-    const char *dst[7];
-    for (int i = 0; i < 7; i++) {
+    const char *dst[NSTR];
+    for (int i = 0; i < NSTR; i++) {
         if (!src[i]) {
             dst[i] = NULL;
             continue;
@@ -117,6 +118,7 @@ static void slot_fill(slot *s, const doc_record *r) {
         dst[i] = p;
         p += lens[i] + 1;
     }
+    /* every string of the record is copied: a new one must be added above */
     s->rec = *r;
     s->rec.id = dst[0];
     s->rec.date_text = dst[1];
@@ -125,6 +127,7 @@ static void slot_fill(slot *s, const doc_record *r) {
     s->rec.text = dst[4];
     s->rec.file = dst[5];
     s->rec.raw = dst[6];
+    s->rec.url = dst[7];
 }
 #pragma GCC diagnostic pop
 
@@ -536,7 +539,8 @@ static int code_files(int argc, char **argv, const char **files) {
     if (nfiles == 0) files[nfiles++] = "-";
     for (int fi = 0; fi < nfiles && !tt.out_failed && !tt.db_failed; fi++) {
         const char *name = files[fi];
-        FILE *f = strcmp(name, "-") ? fopen(name, "rb") : stdin;
+        int own = strcmp(name, "-") != 0; /* a file of ours to close */
+        FILE *f = own ? fopen(name, "rb") : stdin;
         if (!f) {
             fprintf(stderr, "dyad: %s: cannot open: %s\n", name,
                     strerror(errno));
@@ -546,19 +550,19 @@ static int code_files(int argc, char **argv, const char **files) {
         /* (a directory opens, then fails to read: say so at once) */
         struct stat sb;
         if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-            fprintf(stderr, "dyad: %s: cannot read: %s\n", name,
-                    strerror(EISDIR));
+            fprintf(stderr, "dyad: %s: cannot read: %s\n",
+                    own ? name : "<stdin>", strerror(EISDIR));
             tt.rejected++;
-            if (f != stdin) fclose(f);
+            if (own) fclose(f);
             continue;
         }
         char err[512];
-        reader *r = reader_open(f, strcmp(name, "-") ? name : "<stdin>",
-                                in_fmt, err, sizeof err);
+        reader *r = reader_open(f, own ? name : "<stdin>", in_fmt, err,
+                                sizeof err);
         if (!r) {
             fprintf(stderr, "dyad: %s\n", err);
             tt.rejected++;
-            if (f != stdin) fclose(f);
+            if (own) fclose(f);
             continue;
         }
         doc_record rec;
@@ -612,7 +616,7 @@ static int code_files(int argc, char **argv, const char **files) {
             pthread_mutex_unlock(&b.mu);
         }
         reader_close(r);
-        if (f != stdin) fclose(f);
+        if (own) fclose(f);
     }
     pthread_mutex_lock(&b.mu);
     b.eof = 1;
