@@ -70,7 +70,7 @@ FUZZ_NAMES := $(FUZZ_SRC:fuzz/%.c=%)
 FUZZ_REGRESS := $(FUZZ_NAMES:%=$(B)/fuzz/%)
 
 .PHONY: all clean test check demo bench eval asan deps install uninstall \
-        stage analyze fuzz fuzz-ci fuzz-build
+        stage analyze fuzz fuzz-ci fuzz-build bootstrap-test
 all: $(B)/dyad $(LIBS_OUT)
 
 # Installs missing Debian packages (tools/deps.sh); a no-op when present.
@@ -240,6 +240,12 @@ check: $(B)/dyad $(TEST_BIN) $(LIBS_OUT) $(B)/examples/embed \
 demo: deps
 	@$(MAKE) --no-print-directory $(B)/dyad
 	$(B)/dyad code --format table examples/article.jsonl
+
+# The README's commands from a clean clone of HEAD on a minimal Debian 12
+# with only git (debootstrap, chroot): root and a Debian mirror needed, else
+# it skips and says why; minutes, not part of `make test` (CI runs it).
+bootstrap-test:
+	@sh tests/bootstrap_test.sh; rc=$$?; [ $$rc = 0 ] || [ $$rc = 77 ]
 
 bench: $(B)/dyad $(B)/bench/store_bench
 	@sh bench/run.sh $(B)
