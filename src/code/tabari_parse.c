@@ -204,7 +204,7 @@ static void compounds(tab_ctx *c) {
             (c->w[k - 1].type == TT_ADJ || c->w[k - 1].type == TT_NOUN))
             continue;
         int32_t us[64];
-        uint32_t nu = 0, first = k, end;
+        uint32_t nu = 0, first = k, end = k + 1; /* (always set below) */
         int64_t b = (int64_t)k - 1;
         if (b >= 0 && c->w[b].type == TT_COMMA) b--;
         /* left: a comma list of actors ending right before the conjunction */
