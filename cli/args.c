@@ -178,6 +178,26 @@ static const char *out_path;    /* -o FILE, NULL for standard output */
 static int out_reported;        /* a write error was reported */
 static int out_dead;            /* freopen failed: stdout is closed */
 
+static int sink_errno;          /* errno of the sink's first failure */
+
+int cli_out_write(void *ud, const char *p, size_t n) {
+    FILE *f = ud;
+    errno = 0;
+    if (fwrite(p, 1, n, f) == n && !ferror(f)) return 0;
+    if (!sink_errno) sink_errno = errno ? errno : EIO;
+    return -1;
+}
+
+int cli_out_flush(void *ud) {
+    FILE *f = ud;
+    errno = 0;
+    if (fflush(f) == 0 && !ferror(f)) return 0;
+    if (!sink_errno) sink_errno = errno ? errno : EIO;
+    return -1;
+}
+
+int cli_out_errno(void) { return sink_errno; }
+
 const char *cli_output_path(void) { return out_path; }
 
 const char *cli_output_name(void) {
@@ -210,7 +230,7 @@ int cli_finish(int rc) {
     /* a failed write leaves its bytes in the buffer, so this flush retries
      * it and errno tells why it fails */
     int bad = fflush(stdout) != 0;
-    int errnum = errno;
+    int errnum = sink_errno ? sink_errno : errno;
     if (ferror(stdout)) bad = 1;
     if (out_path && !out_reported && fclose(stdout) != 0) {
         bad = 1;

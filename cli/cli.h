@@ -84,6 +84,13 @@ int cli_output_open(void);
 /* Reports a write error on the output once ("dyad: CMD: write error on
  * standard output: REASON"), errnum the errno of the failed write. */
 void cli_output_failed(int errnum);
+/* A writer_sink's write and flush on a FILE (ud) that keep the errno of
+ * the first failure for cli_output_failed and cli_finish: commands that
+ * write through io/writer.h use {cli_out_write, cli_out_flush, stdout}. */
+int cli_out_write(void *ud, const char *p, size_t n);
+int cli_out_flush(void *ud);
+/* The errno the sink above kept (0 when none failed). */
+int cli_out_errno(void);
 /* Flushes standard output; when it or an earlier write failed, reports it
  * (once) and raises rc to EXIT_OUTPUT (a usage or memory status stays).
  * Returns the status to exit with. */

@@ -256,25 +256,6 @@ typedef struct totals {
     int db_failed;               /* the --db store failed */
 } totals;
 
-/* The output sink: standard output, remembering why a write failed. */
-static int out_errno;
-
-static int out_write(void *ud, const char *p, size_t n) {
-    FILE *f = ud;
-    errno = 0;
-    if (fwrite(p, 1, n, f) == n && !ferror(f)) return 0;
-    if (!out_errno) out_errno = errno ? errno : EIO;
-    return -1;
-}
-
-static int out_flush(void *ud) {
-    FILE *f = ud;
-    errno = 0;
-    if (fflush(f) == 0 && !ferror(f)) return 0;
-    if (!out_errno) out_errno = errno ? errno : EIO;
-    return -1;
-}
-
 /* --db: stores the slot's document and events. */
 static void store_slot(ring *b, slot *s, totals *tt) {
     const dyad_result *r = s->rp;
@@ -482,7 +463,7 @@ static int code_files(int argc, char **argv, const char **files) {
         dict_opts_free(&dopt);
         return EXIT_OUTPUT;
     }
-    writer_sink out = {out_write, out_flush, stdout};
+    writer_sink out = {cli_out_write, cli_out_flush, stdout};
     writer *w = want_out ? writer_open(&out, out_fmt) : NULL;
     if (!w && want_out) {
         fprintf(stderr, "dyad: out of memory\n");
@@ -625,7 +606,7 @@ static int code_files(int argc, char **argv, const char **files) {
     while (write_oldest(&b, w, &tt, 1)) {}
     for (int t = 0; t < nworkers; t++) pthread_join(tid[t], NULL);
     if (w && writer_close(w) != 0) tt.out_failed = 1;
-    if (tt.out_failed) cli_output_failed(out_errno);
+    if (tt.out_failed) cli_output_failed(cli_out_errno());
     if (db_out_close(db) != 0) tt.db_failed = 1;
     free(b.dbev);
     double elapsed = now() - t0;

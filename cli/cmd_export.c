@@ -35,11 +35,11 @@ int cmd_export(int argc, char **argv) {
         store_close(st);
         return EXIT_OUTPUT;
     }
-    writer_sink out = writer_sink_file(stdout);
+    writer_sink out = {cli_out_write, cli_out_flush, stdout};
     store_error err;
     int rc = store_export(st, &o.q, format, o.dedup, &out, NULL, &err);
     /* a write error is reported by cli_finish, with its reason */
-    int write_error = ferror(stdout);
+    int write_error = ferror(stdout) || cli_out_errno();
     if (rc < 0 && !write_error) fprintf(stderr, "dyad: export: %s\n", err.msg);
     store_close(st);
     return write_error ? EXIT_OUTPUT : rc < 0 ? EXIT_REJECTED : EXIT_OK;

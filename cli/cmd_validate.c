@@ -8,9 +8,11 @@
  * "N passed, M failed". A file with no record to check (none, or none of
  * --category) is an error: exit 1, as when records fail.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "io/tabari_validate.h"
@@ -82,6 +84,11 @@ int cmd_validate(int argc, char **argv) {
     if (!path) {
         fprintf(stderr, "usage: dyad validate FILE.xml|FILE.project "
                         "[--category X]\n");
+        return EXIT_USAGE;
+    }
+    struct stat sb;
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        fprintf(stderr, "dyad: %s: cannot read: %s\n", path, strerror(EISDIR));
         return EXIT_USAGE;
     }
     size_t pl = strlen(path);

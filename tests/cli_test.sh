@@ -536,14 +536,15 @@ dy dict -o "$T/o.dict"
 check "-o FILE (and --output=FILE): written, untouched on a usage error, exit 3 when unwritable" $r "exit $RC"
 
 # output failures: exit 3 with the reason, for every command that writes
+printf '2025-03-04\tFrance condemned Germany.\tFRA DEU 111\n' > "$T/one.tsv"
+printf '{"id":"g","date":"2025-03-04","text":"France condemned Germany.","events":[{"source":"FRA","target":"DEU","code":"111"}]}\n' > "$T/gold.jsonl"
 if [ -w /dev/full ]; then
     r=0
     why=
-    printf '2025-03-04\tFrance condemned Germany.\tFRA DEU 111\n' > "$T/one.tsv"
-    printf '{"id":"g","date":"2025-03-04","text":"France condemned Germany.","events":[{"source":"FRA","target":"DEU","code":"111"}]}\n' > "$T/gold.jsonl"
+    "$DYAD" code --db "$T/full.sqlite" "$T/multi.jsonl" > /dev/null 2>&1
     for args in "--help" "help code" "--version" "code $T/good.jsonl" "code --format tsv $T/good.jsonl" \
         "code --help" "dict" "dict check" "explain" "eval $T/gold.jsonl" \
-        "cases $T/one.tsv"; do
+        "cases $T/one.tsv" "export --db $T/full.sqlite" "stats --db $T/full.sqlite"; do
         if [ "$args" = explain ]; then
             $TO "$DYAD" explain "France condemned Germany." > /dev/full 2> "$T/err"
         else
