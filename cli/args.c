@@ -262,7 +262,9 @@ int cli_run(const cli_cmd *c, int argc, char **argv) {
     v[n++] = argv[0];
     for (int i = 1; i < argc; i++) {
         char *a = argv[i];
-        if (a[0] != '-' || !a[1]) { /* a file, a sentence, "-" */
+        /* a file, "-", a sentence (one with a blank is never an option:
+         * `dyad explain "- Iran said..."`) */
+        if (a[0] != '-' || !a[1] || strpbrk(a, " \t\n")) {
             v[n++] = a;
             continue;
         }

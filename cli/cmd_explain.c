@@ -36,7 +36,7 @@ int cmd_explain(int argc, char **argv) {
             json = 1;
         } else if (!strcmp(argv[i], "--no-require-dyad")) {
             opt.require_dyad = 0;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
+        } else if (argv[i][0] == '-' && argv[i][1] && !strpbrk(argv[i], " \t\n")) {
             fprintf(stderr, "dyad: explain: unknown option '%s'\n", argv[i]);
             return EXIT_USAGE;
         } else if (text) {

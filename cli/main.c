@@ -70,7 +70,7 @@ static int dispatch(int argc, char **argv) {
         }
         return cli_finish(EXIT_OK);
     }
-    if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+    if (!strcmp(cmd, "--version")) {
         printf("dyad %s\n", DYAD_VERSION);
         return cli_finish(EXIT_OK);
     }

@@ -324,6 +324,10 @@ else
     notok "unknown --input-format lists the valid ones, exit 2" "exit $RC"
 fi
 
+dy explain "- France condemned Germany."
+r=1; [ "$RC" = 0 ] && grep -q '^  FRA DEU 111 ' "$T/out" && r=0
+check "explain: a sentence that starts with '-' is no option" $r "exit $RC"
+
 dy explain "France condemned Germany on Monday."
 r=0
 for w in France condemned Germany Monday; do grep -qi "$w" "$T/out" || r=1; done
