@@ -60,7 +60,14 @@ MOUNTED=""
 cleanup() {
     for m in $MOUNTED; do umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null; done
     MOUNTED=""
-    [ "${KEEP:-0}" = 1 ] || rm -rf "$W"
+    [ "${KEEP:-0}" = 1 ] && return
+    # never remove through a mount that is still there (the host's /dev):
+    # keep the folder and say so instead; --one-file-system besides
+    if grep -q " $R/" /proc/mounts 2>/dev/null; then
+        echo "# $R still has mounts: not removed" >&2
+        return
+    fi
+    rm -rf --one-file-system "$W"
 }
 trap cleanup EXIT
 trap 'cleanup; exit 130' INT TERM
