@@ -96,7 +96,7 @@ FUZZ_NAMES := $(FUZZ_SRC:fuzz/%.c=%)
 FUZZ_REGRESS := $(FUZZ_NAMES:%=$(B)/fuzz/%)
 
 .PHONY: all clean test check demo bench eval asan deps install uninstall \
-        stage analyze fuzz fuzz-ci fuzz-build plot-example
+        stage analyze fuzz fuzz-ci fuzz-build plot-example bootstrap-test
 all: $(B)/dyad $(LIBS_OUT)
 
 # Installs missing Debian packages (tools/deps.sh); a no-op when present.
@@ -279,6 +279,12 @@ plot-example: $(B)/dyad
 	$(B)/dyad code --db $(B)/examples/timeline.sqlite examples/timeline.jsonl
 	cd $(B)/examples && $(abspath $(B))/dyad plot --db timeline.sqlite --dyad VEN:GUY \
 	    --by month -o $(abspath docs/plot-example.png)
+
+# The README's commands from a clean clone of HEAD on a minimal Debian 12
+# with only git (debootstrap, chroot): root and a Debian mirror needed, else
+# it skips and says why; minutes, not part of `make test` (CI runs it).
+bootstrap-test:
+	@sh tests/bootstrap_test.sh; rc=$$?; [ $$rc = 0 ] || [ $$rc = 77 ]
 
 bench: $(B)/dyad $(B)/bench/store_bench
 	@sh bench/run.sh $(B)

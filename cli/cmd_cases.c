@@ -17,6 +17,7 @@
  * Prints each failure as "file:line: got ..., expected ..." and ends with
  * "cases: N passed, M failed"; exit 1 when any failed, 2 on usage or
  * dictionary errors. */
+#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,7 +118,8 @@ static int run_tsv(const dyad_engine *e, dyad_doc *doc, const char *path,
                    unsigned *pass, unsigned *fail) {
     FILE *f = fopen(path, "r");
     if (!f) {
-        fprintf(stderr, "dyad: %s: cannot open\n", path);
+        fprintf(stderr, "dyad: %s: cannot open: %s\n", path,
+                strerror(errno));
         return -1;
     }
     char *line = NULL;
@@ -171,7 +173,10 @@ static int run_tsv(const dyad_engine *e, dyad_doc *doc, const char *path,
 static size_t read_ids(const char *path, char ***out) {
     FILE *f = fopen(path, "r");
     *out = NULL;
-    if (!f) return 0;
+    if (!f) {
+        fprintf(stderr, "dyad: %s: cannot open: %s\n", path, strerror(errno));
+        return 0;
+    }
     char buf[256];
     size_t n = 0, cap = 0;
     char **v = NULL;
@@ -197,7 +202,7 @@ nomem:
     for (size_t i = 0; i < n; i++) free(v[i]);
     free(v);
     fclose(f);
-    exit(EXIT_USAGE);
+    exit(EXIT_NOMEM);
 }
 
 static int run_pinned(const dyad_engine *e, dyad_doc *doc, const char *ids,
@@ -210,7 +215,8 @@ static int run_pinned(const dyad_engine *e, dyad_doc *doc, const char *ids,
     }
     FILE *f = fopen(path, "r");
     if (!f) {
-        fprintf(stderr, "dyad: %s: cannot open\n", path);
+        fprintf(stderr, "dyad: %s: cannot open: %s\n", path,
+                strerror(errno));
         for (size_t i = 0; i < nids; i++) free(want_ids[i]);
         free(want_ids);
         return -1;
@@ -276,6 +282,7 @@ static int run_pinned(const dyad_engine *e, dyad_doc *doc, const char *ids,
 int cmd_cases(int argc, char **argv) {
     dict_opts dopt;
     memset(&dopt, 0, sizeof dopt);
+    dopt.coding = 1;
     const char *pinned = NULL;
     const char *paths[256];
     int npaths = 0;
@@ -290,6 +297,9 @@ int cmd_cases(int argc, char **argv) {
             return EXIT_USAGE;
         } else if (npaths < 256) {
             paths[npaths++] = argv[i];
+        } else {
+            fprintf(stderr, "dyad: cases: at most 256 files\n");
+            return EXIT_USAGE;
         }
     }
     if (!npaths) {
@@ -299,12 +309,16 @@ int cmd_cases(int argc, char **argv) {
         return EXIT_USAGE;
     }
     dyad_engine *e = dict_opts_load(&dopt);
-    if (!e) return EXIT_USAGE;
+    if (!e) return dict_opts_exit;
+    if (cli_output_open() < 0) {
+        dyad_engine_free(e);
+        return EXIT_OUTPUT;
+    }
     dyad_doc *doc = NULL;
     if (dyad_doc_new(&doc, NULL) != DYAD_OK) {
         dyad_engine_free(e);
         fprintf(stderr, "dyad: out of memory\n");
-        return EXIT_USAGE;
+        return EXIT_NOMEM;
     }
     unsigned pass = 0, fail = 0;
     int rc = 0;
@@ -315,5 +329,9 @@ int cmd_cases(int argc, char **argv) {
     dyad_doc_free(doc);
     dyad_engine_free(e);
     if (rc) return EXIT_USAGE;
+    if (!pass && !fail) {
+        fprintf(stderr, "dyad: cases: no case to check\n");
+        return EXIT_REJECTED;
+    }
     return fail ? EXIT_REJECTED : EXIT_OK;
 }

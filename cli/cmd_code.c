@@ -13,12 +13,21 @@
  * the main thread writes slot k while the workers code k+1, k+2, ... and,
  * when the ring is full, waits only for slot k. Output is therefore
  * byte-identical for any thread count, and memory is bounded by the ring
- * (N x SLOTS_PER_THREAD slots), not by the input size.
+ * (N x SLOTS_PER_THREAD slots), not by the input size. A record of
+ * INPLACE_MIN bytes or more is not copied into a slot: the main thread
+ * writes every slot before it, then codes it in place as one thread does,
+ * so a long document is held once (by the reader), not three times.
+ *
+ * Status (cli.h): 0 when every record was coded and every byte written, 1
+ * when some records were rejected, 3 when the output (or the --db store)
+ * failed: reading then stops, since nothing more can be delivered.
  */
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -29,6 +38,8 @@
 #include "keep_qp.h"
 
 #define SLOTS_PER_THREAD 64
+/* Records at least this long are coded in place by the main thread. */
+#define INPLACE_MIN ((size_t)1 << 20)
 
 typedef struct slot {
     doc_record rec;      /* copy of the reader's record (strings owned) */
@@ -77,10 +88,11 @@ typedef struct ring {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wanalyzer-malloc-leak"
 static void slot_fill(slot *s, const doc_record *r) {
-    const char *src[7] = {r->id, r->date_text, r->source, r->title, r->text,
-                          r->file, r->raw};
-    size_t lens[7], total = 0;
-    for (int i = 0; i < 7; i++) {
+    enum { NSTR = 8 };
+    const char *src[NSTR] = {r->id, r->date_text, r->source, r->title,
+                             r->text, r->file, r->raw, r->url};
+    size_t lens[NSTR], total = 0;
+    for (int i = 0; i < NSTR; i++) {
         lens[i] = src[i] ? (i == 4 ? r->text_len
                             : i == 6 ? r->raw_len
                                      : strlen(src[i]))
@@ -93,12 +105,12 @@ static void slot_fill(slot *s, const doc_record *r) {
         s->buf = malloc(s->bufcap);
         if (!s->buf) {
             fprintf(stderr, "dyad: out of memory\n");
-            exit(EXIT_USAGE);
+            exit(EXIT_NOMEM);
         }
     }
     char *p = s->buf;
-    const char *dst[7];
-    for (int i = 0; i < 7; i++) {
+    const char *dst[NSTR];
+    for (int i = 0; i < NSTR; i++) {
         if (!src[i]) {
             dst[i] = NULL;
             continue;
@@ -108,6 +120,7 @@ static void slot_fill(slot *s, const doc_record *r) {
         dst[i] = p;
         p += lens[i] + 1;
     }
+    /* every string of the record is copied: a new one must be added above */
     s->rec = *r;
     s->rec.id = dst[0];
     s->rec.date_text = dst[1];
@@ -116,6 +129,7 @@ static void slot_fill(slot *s, const doc_record *r) {
     s->rec.text = dst[4];
     s->rec.file = dst[5];
     s->rec.raw = dst[6];
+    s->rec.url = dst[7];
 }
 #pragma GCC diagnostic pop
 
@@ -187,7 +201,7 @@ static void keep_result(slot *s) {
     }
     if (!s->rbuf || (r->nevents && !s->evs)) {
         fprintf(stderr, "dyad: out of memory\n");
-        exit(EXIT_USAGE);
+        exit(EXIT_NOMEM);
     }
     size_t at = 0;
     r->trace = keep_str(s, &at, r->trace);
@@ -220,7 +234,7 @@ static void *worker(void *arg) {
     dyad_doc *doc = NULL;
     if (dyad_doc_new(&doc, NULL) != DYAD_OK) {
         fprintf(stderr, "dyad: out of memory\n");
-        exit(EXIT_USAGE);
+        exit(EXIT_NOMEM);
     }
     pthread_mutex_lock(&b->mu);
     for (;;) {
@@ -243,6 +257,9 @@ static void *worker(void *arg) {
 
 typedef struct totals {
     unsigned long long docs, sentences, events, rejected, invalid_bytes;
+    unsigned long long undated;  /* documents coded without a date */
+    int out_failed;              /* a write to the output failed */
+    int db_failed;               /* the --db store failed */
 } totals;
 
 /* --db: stores the slot's document and events. */
@@ -254,14 +271,14 @@ static void store_slot(ring *b, slot *s, totals *tt) {
         b->dbev = malloc(b->dbcap * sizeof *b->dbev);
         if (!b->dbev) {
             fprintf(stderr, "dyad: out of memory\n");
-            exit(EXIT_USAGE);
+            exit(EXIT_NOMEM);
         }
     }
     for (size_t k = 0; k < r->nevents; k++) b->dbev[k] = slot_event(s, k);
     const char *t = b->titles ? s->rec.title : NULL;
     uint32_t lead = t && t[strspn(t, " \t\r\n")] ? 1 : 0;
     if (db_out_doc(b->db, &s->rec, r, b->dbev, r->nevents, lead) < 0)
-        tt->rejected++;
+        tt->db_failed = 1;
 }
 
 /* Writes one coded document (or its error) and counts it. */
@@ -273,6 +290,7 @@ static void write_slot(ring *b, slot *s, writer *w, totals *tt) {
         return;
     }
     tt->docs++;
+    if (!s->rec.date) tt->undated++;
     const dyad_result *r = s->rp;
     tt->sentences += r->nsentences;
     tt->events += r->nevents;
@@ -285,12 +303,21 @@ static void write_slot(ring *b, slot *s, writer *w, totals *tt) {
         fprintf(stderr, "dyad: %s:%llu: %u invalid UTF-8 sequence(s) replaced\n",
                 s->rec.file, (unsigned long long)s->rec.line,
                 r->invalid_bytes);
-    if (b->db) store_slot(b, s, tt);
-    if (!w) return;
-    writer_document(w, &s->rec, r);
+    if (b->db && !tt->db_failed) store_slot(b, s, tt);
+    if (!w || tt->out_failed) return;
+    if (writer_document(w, &s->rec, r) < 0) {
+        tt->out_failed = 1;
+        return;
+    }
     for (size_t k = 0; k < r->nevents; k++)
-        writer_event(w, &s->rec, r, slot_event(s, k));
-    writer_quotes(w, &s->rec, r);
+        if (writer_event(w, &s->rec, r, slot_event(s, k)) < 0) {
+            tt->out_failed = 1;
+            return;
+        }
+    if (writer_quotes(w, &s->rec, r) < 0) {
+        tt->out_failed = 1;
+        return;
+    }
 }
 
 /* Main thread, ring full: sleeps until slot k is coded. Workers take slots
@@ -351,9 +378,15 @@ static int code_files(int argc, char **argv, const char **files) {
     const reader_format *in_fmt = READER_AUTO;
     const char *db_target = NULL; /* --db FILE: events into the store */
     long db_batch = 0;
-    int fmt_given = 0;            /* with --db, stdout only when asked */
+    int fmt_given = cli_output_path() != NULL; /* with --db, stdout only
+                                                  when asked (-o asks) */
+    const char *date_arg = NULL;  /* --date: records without one */
+    uint32_t default_date = 0;
+    const char *publisher = NULL; /* --publisher: records without one */
+    int fields = 0;               /* --fields: JSON passes other keys */
     dyad_options opt;
     dyad_options_init(&opt);
+    dopt.coding = 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int r = dict_opts_parse(&dopt, argc, argv, &i);
@@ -378,6 +411,18 @@ static int code_files(int argc, char **argv, const char **files) {
                         v, reader_format_names(names, sizeof names));
                 return EXIT_USAGE;
             }
+        } else if (!strcmp(a, "--date") && i + 1 < argc) {
+            date_arg = argv[++i];
+            default_date = dyad_parse_date(date_arg, strlen(date_arg));
+            if (!default_date) {
+                fprintf(stderr, "dyad: code: --date: invalid date '%s' "
+                                "(YYYY-MM-DD or YYYYMMDD)\n", date_arg);
+                return EXIT_USAGE;
+            }
+        } else if (!strcmp(a, "--publisher") && i + 1 < argc) {
+            publisher = argv[++i];
+        } else if (!strcmp(a, "--fields")) {
+            fields = 1;
         } else if (!strcmp(a, "--table")) {
             fmt_given = 1;
             out_fmt = writer_format_find("table");
@@ -413,27 +458,35 @@ static int code_files(int argc, char **argv, const char **files) {
     if (threads < 1) threads = 1;
     double t0 = now();
     dyad_engine *e = dict_opts_load(&dopt);
-    if (!e) return EXIT_USAGE;
+    if (!e) return dict_opts_exit;
     double t_load = now() - t0;
 
     db_out *db = NULL;
     if (db_target) {
         db = db_out_open(db_target, (size_t)db_batch, e);
-        if (!db) {
+        if (!db) { /* not a dyad store, a newer schema: a usage error */
             dyad_engine_free(e);
             dict_opts_free(&dopt);
             return EXIT_USAGE;
         }
     }
-    writer_sink out = writer_sink_file(stdout);
-    writer *w = db && !fmt_given ? NULL : writer_open(&out, out_fmt);
-    if (!w && !(db && !fmt_given)) {
+    int want_out = !(db && !fmt_given);
+    if (want_out && cli_output_open() < 0) {
+        db_out_close(db);
+        dyad_engine_free(e);
+        dict_opts_free(&dopt);
+        return EXIT_OUTPUT;
+    }
+    writer_sink out = {cli_out_write, cli_out_flush, stdout};
+    writer *w = want_out ? writer_open(&out, out_fmt) : NULL;
+    if (!w && want_out) {
         fprintf(stderr, "dyad: out of memory\n");
         db_out_close(db);
         dyad_engine_free(e);
         dict_opts_free(&dopt);
-        return EXIT_USAGE;
+        return EXIT_NOMEM;
     }
+    writer_pass_fields(w, fields);
     ring b;
     memset(&b, 0, sizeof b);
     b.e = e;
@@ -447,7 +500,7 @@ static int code_files(int argc, char **argv, const char **files) {
     b.done = calloc(b.cap, 1);
     if (!b.slots || !b.done) {
         fprintf(stderr, "dyad: out of memory\n");
-        return EXIT_USAGE;
+        return EXIT_NOMEM;
     }
     pthread_mutex_init(&b.mu, NULL);
     pthread_cond_init(&b.work, NULL);
@@ -470,36 +523,70 @@ static int code_files(int argc, char **argv, const char **files) {
     }
     if (!nworkers && dyad_doc_new(&b.slots[0].doc, NULL) != DYAD_OK) {
         fprintf(stderr, "dyad: out of memory\n");
-        return EXIT_USAGE;
+        return EXIT_NOMEM;
     }
+    /* N threads, a long record: coded in place by this thread (INPLACE_MIN) */
+    slot big;
+    memset(&big, 0, sizeof big);
     totals tt;
     memset(&tt, 0, sizeof tt);
 
     if (nfiles == 0) files[nfiles++] = "-";
-    for (int fi = 0; fi < nfiles; fi++) {
+    for (int fi = 0; fi < nfiles && !tt.out_failed && !tt.db_failed; fi++) {
         const char *name = files[fi];
-        FILE *f = strcmp(name, "-") ? fopen(name, "rb") : stdin;
+        int own = strcmp(name, "-") != 0; /* a file of ours to close */
+        FILE *f = own ? fopen(name, "rb") : stdin;
         if (!f) {
-            fprintf(stderr, "dyad: %s: cannot open: ", name);
-            perror(NULL);
+            fprintf(stderr, "dyad: %s: cannot open: %s\n", name,
+                    strerror(errno));
             tt.rejected++;
             continue;
         }
+        /* (a directory opens, then fails to read: say so at once) */
+        struct stat sb;
+        if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+            fprintf(stderr, "dyad: %s: cannot read: %s\n",
+                    own ? name : "<stdin>", strerror(EISDIR));
+            tt.rejected++;
+            if (own) fclose(f);
+            continue;
+        }
         char err[512];
-        reader *r = reader_open(f, strcmp(name, "-") ? name : "<stdin>",
-                                in_fmt, err, sizeof err);
+        reader *r = reader_open(f, own ? name : "<stdin>", in_fmt, err,
+                                sizeof err);
         if (!r) {
             fprintf(stderr, "dyad: %s\n", err);
             tt.rejected++;
-            if (f != stdin) fclose(f);
+            if (own) fclose(f);
             continue;
         }
         doc_record rec;
         int rc;
         while ((rc = reader_next(r, &rec, err, sizeof err)) != 0) {
+            if (tt.out_failed || tt.db_failed) break;
             if (rc < 0) {
                 fprintf(stderr, "dyad: %s\n", err);
                 tt.rejected++;
+                continue;
+            }
+            if (!rec.date && default_date) {
+                rec.date = default_date;
+                rec.date_text = date_arg;
+            }
+            if (!rec.source && publisher) rec.source = publisher;
+            if (nworkers && rec.text_len >= INPLACE_MIN) {
+                /* in input order: everything before it is written first */
+                while (write_oldest(&b, w, &tt, 1)) {}
+                if (dyad_doc_new(&big.doc, NULL) != DYAD_OK) {
+                    fprintf(stderr, "dyad: out of memory\n");
+                    exit(EXIT_NOMEM);
+                }
+                big.rec = rec;
+                code_slot(&b, &big, big.doc);
+                write_slot(&b, &big, w, &tt);
+                /* its arena is as large as the document: let it go */
+                dyad_doc_free(big.doc);
+                big.doc = NULL;
                 continue;
             }
             if (!nworkers) {
@@ -524,7 +611,7 @@ static int code_files(int argc, char **argv, const char **files) {
             pthread_mutex_unlock(&b.mu);
         }
         reader_close(r);
-        if (f != stdin) fclose(f);
+        if (own) fclose(f);
     }
     pthread_mutex_lock(&b.mu);
     b.eof = 1;
@@ -532,13 +619,17 @@ static int code_files(int argc, char **argv, const char **files) {
     pthread_mutex_unlock(&b.mu);
     while (write_oldest(&b, w, &tt, 1)) {}
     for (int t = 0; t < nworkers; t++) pthread_join(tid[t], NULL);
-    if (w && writer_close(w) != 0) {
-        fprintf(stderr, "dyad: write error on standard output\n");
-        tt.rejected++;
-    }
-    if (db_out_close(db) != 0) tt.rejected++;
+    if (w && writer_close(w) != 0) tt.out_failed = 1;
+    if (tt.out_failed) cli_output_failed(cli_out_errno());
+    if (db_out_close(db) != 0) tt.db_failed = 1;
     free(b.dbev);
     double elapsed = now() - t0;
+    if (tt.undated)
+        fprintf(stderr,
+                "dyad: warning: %llu of %llu documents had no date, so "
+                "date-limited actor codes (office holders) were not used: "
+                "give a \"date\" in the input or --date\n",
+                tt.undated, tt.docs);
     if (stats) {
         fprintf(stderr,
                 "dyad: %llu documents, %llu sentences, %llu events, %.2f s "
@@ -560,6 +651,7 @@ static int code_files(int argc, char **argv, const char **files) {
     pthread_mutex_destroy(&b.mu);
     dyad_engine_free(e);
     dict_opts_free(&dopt);
+    if (tt.out_failed || tt.db_failed) return EXIT_OUTPUT;
     return tt.rejected ? EXIT_REJECTED : EXIT_OK;
 }
 
@@ -567,7 +659,7 @@ int cmd_code(int argc, char **argv) {
     const char **files = malloc(((size_t)argc + 1) * sizeof *files);
     if (!files) {
         fprintf(stderr, "dyad: out of memory\n");
-        return EXIT_USAGE;
+        return EXIT_NOMEM;
     }
     int rc = code_files(argc, argv, files);
     free(files);

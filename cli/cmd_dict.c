@@ -6,7 +6,7 @@
  * src/dict/check.h) and
  * prints one "file:line: kind: severity: message" line per finding, sorted
  * by file and line, then "N errors, M warnings". Exit status: 1 if there is
- * an error, 0 if only warnings (or nothing), 2 if loading failed. */
+ * an error, 0 if only warnings (or nothing), 2 if loading failed (cli.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +33,7 @@ static void collect(void *ctx, const dyad_finding *f) {
         l->v = realloc(l->v, l->cap * sizeof *l->v);
         if (!l->v) {
             fprintf(stderr, "dyad: out of memory\n");
-            exit(EXIT_USAGE);
+            exit(EXIT_NOMEM);
         }
     }
     const char *sev = f->error ? "error" : "warning";
@@ -47,7 +47,7 @@ static void collect(void *ctx, const dyad_finding *f) {
     char *t = len < 0 ? NULL : malloc((size_t)len + 1);
     if (!t) {
         fprintf(stderr, "dyad: out of memory\n");
-        exit(EXIT_USAGE);
+        exit(EXIT_NOMEM);
     }
     if (f->line)
         snprintf(t, (size_t)len + 1, "%s:%u: %s: %s: %s", f->file, f->line,
@@ -69,7 +69,7 @@ static int cmp_finding(const void *a, const void *b) {
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-static int cmd_dict_check(int argc, char **argv) {
+int cmd_dict_check(int argc, char **argv) {
     dict_opts dopt;
     memset(&dopt, 0, sizeof dopt);
     for (int i = 1; i < argc; i++) {
@@ -82,14 +82,18 @@ static int cmd_dict_check(int argc, char **argv) {
     dyad_engine *e = dict_opts_load(&dopt);
     if (!e) {
         dict_opts_free(&dopt);
-        return EXIT_USAGE;
+        return dict_opts_exit;
+    }
+    if (cli_output_open() < 0) {
+        dyad_engine_free(e);
+        return EXIT_OUTPUT;
     }
     finding_list l = {0};
     uint32_t errors = 0, warnings = 0;
     if (dyad_engine_check(e, collect, &l, &errors, &warnings) != DYAD_OK) {
         fprintf(stderr, "dyad: dict check: out of memory\n");
         dyad_engine_free(e);
-        return EXIT_USAGE;
+        return EXIT_NOMEM;
     }
     if (l.n) qsort(l.v, l.n, sizeof *l.v, cmp_finding);
     for (size_t i = 0; i < l.n; i++) {
@@ -118,7 +122,11 @@ int cmd_dict(int argc, char **argv) {
         return EXIT_USAGE;
     }
     dyad_engine *e = dict_opts_load(&dopt);
-    if (!e) return EXIT_USAGE;
+    if (!e) return dict_opts_exit;
+    if (cli_output_open() < 0) {
+        dyad_engine_free(e);
+        return EXIT_OUTPUT;
+    }
     dyad_dict_stats s;
     dyad_engine_stats(e, &s, sizeof s);
     printf("actor phrases    %u (%u records)\n", s.actor_phrases,

@@ -10,12 +10,15 @@
  * --errors lists every error, except those of held-out articles ("split":
  * "test"), whose errors nobody reads. The last line is "L1 F1 0.xxx, L2 F1
  * 0.xxx" for sentence records, and "sentence L1 F1 ..., article L1 F1 ..."
- * when there were articles. Exit 0 once scored, 2 for usage, dictionary or
- * unreadable-file errors.
+ * when there were articles. Exit 0 when every record was scored, 1 when
+ * some were skipped (malformed) or there was nothing to score (no gold
+ * event in any record: P = R = F1 = 1 would mean nothing), 2 for usage,
+ * dictionary or unreadable-file errors (cli.h).
  *
  * Why a separate command rather than a script: the comparison must see the
  * same dictionaries, dates and options as `dyad code`, and must not depend
  * on tools the user may not have. */
+#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,6 +75,7 @@ static void print_f1(const char *what, const eval_totals *t) {
 int cmd_eval(int argc, char **argv) {
     dict_opts dopt;
     memset(&dopt, 0, sizeof dopt);
+    dopt.coding = 1;
     const char *paths[64];
     int npaths = 0, show_errors = 0;
     const char *split = NULL;
@@ -86,6 +90,11 @@ int cmd_eval(int argc, char **argv) {
             show_errors = 2;
         } else if (!strcmp(argv[i], "--split") && i + 1 < argc) {
             split = argv[++i];
+            if (strcmp(split, "dev") && strcmp(split, "test")) {
+                fprintf(stderr, "dyad: eval: --split takes dev or test, not "
+                                "'%s'\n", split);
+                return EXIT_USAGE;
+            }
         } else if (!strcmp(argv[i], "--versus") && i + 1 < argc) {
             versus_path = argv[++i];
         } else if (argv[i][0] == '-' && argv[i][1]) {
@@ -106,7 +115,11 @@ int cmd_eval(int argc, char **argv) {
     dyad_engine *e = dict_opts_load(&dopt);
     if (!e) {
         dict_opts_free(&dopt);
-        return EXIT_USAGE;
+        return dict_opts_exit;
+    }
+    if (cli_output_open() < 0) {
+        dyad_engine_free(e);
+        return EXIT_OUTPUT;
     }
     dyad_doc *doc = NULL;
     dyad_doc_new(&doc, NULL);
@@ -115,7 +128,7 @@ int cmd_eval(int argc, char **argv) {
     eval_totals *t = calloc(3, sizeof *t);
     if (!doc || !t) {
         fprintf(stderr, "dyad: out of memory\n");
-        exit(EXIT_USAGE);
+        exit(EXIT_NOMEM);
     }
     if (show_errors)
         printf("errors (FN: expected, not coded; FP: coded, not expected; "
@@ -127,7 +140,8 @@ int cmd_eval(int argc, char **argv) {
         versus = json_object();
         FILE *vf = fopen(versus_path, "r");
         if (!vf) {
-            fprintf(stderr, "dyad: %s: cannot open\n", versus_path);
+            fprintf(stderr, "dyad: %s: cannot open: %s\n", versus_path,
+                    strerror(errno));
             free(t);
             json_decref(versus);
             dyad_doc_free(doc);
@@ -152,7 +166,8 @@ int cmd_eval(int argc, char **argv) {
         const char *path = paths[fi];
         FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
         if (!f) {
-            fprintf(stderr, "dyad: %s: cannot open\n", path);
+            fprintf(stderr, "dyad: %s: cannot open: %s\n", path,
+                    strerror(errno));
             rc = EXIT_USAGE;
             continue;
         }
@@ -219,6 +234,11 @@ int cmd_eval(int argc, char **argv) {
             }
             json_decref(rec);
         }
+        if (ferror(f)) {
+            fprintf(stderr, "dyad: %s: read error: %s\n", path,
+                    strerror(errno));
+            rc = EXIT_USAGE;
+        }
         free(line);
         if (f != stdin) fclose(f);
     }
@@ -243,6 +263,16 @@ int cmd_eval(int argc, char **argv) {
         print_f1("article ", &t[2]);
     }
     printf("\n");
+    unsigned gold = t[0].gold_events + t[1].gold_events + t[2].gold_events;
+    if (rc == EXIT_OK && !gold) {
+        fprintf(stderr, "dyad: eval: no gold events to score (%u records "
+                        "read, %u skipped): a gold record has \"text\" and "
+                        "\"events\", or \"paragraphs\" and \"gold\"\n",
+                t[0].records + articles, skipped);
+        rc = EXIT_REJECTED;
+    } else if (rc == EXIT_OK && skipped) {
+        rc = EXIT_REJECTED;
+    }
     json_decref(versus);
     free(t);
     dyad_doc_free(doc);

@@ -41,6 +41,7 @@ static void explain_quotes(const dyad_result *res) {
 int cmd_explain(int argc, char **argv) {
     dict_opts dopt;
     memset(&dopt, 0, sizeof dopt);
+    dopt.coding = 1;
     const char *text = NULL;
     uint32_t date = 0;
     int json = 0;
@@ -55,7 +56,8 @@ int cmd_explain(int argc, char **argv) {
             const char *d = argv[++i];
             date = dyad_parse_date(d, strlen(d));
             if (!date) {
-                fprintf(stderr, "dyad: bad date '%s' (YYYYMMDD)\n", d);
+                fprintf(stderr, "dyad: explain: --date: invalid date '%s' "
+                                "(YYYY-MM-DD or YYYYMMDD)\n", d);
                 return EXIT_USAGE;
             }
         } else if (!strcmp(argv[i], "--title") && i + 1 < argc) {
@@ -64,8 +66,12 @@ int cmd_explain(int argc, char **argv) {
             json = 1;
         } else if (!strcmp(argv[i], "--no-require-dyad")) {
             opt.require_dyad = 0;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
+        } else if (argv[i][0] == '-' && argv[i][1] && !strpbrk(argv[i], " \t\n")) {
             fprintf(stderr, "dyad: explain: unknown option '%s'\n", argv[i]);
+            return EXIT_USAGE;
+        } else if (text) {
+            fprintf(stderr, "dyad: explain: one sentence, as one argument "
+                            "(quote it): '%s' and '%s'\n", text, argv[i]);
             return EXIT_USAGE;
         } else {
             text = argv[i];
@@ -79,10 +85,18 @@ int cmd_explain(int argc, char **argv) {
         return EXIT_USAGE;
     }
     dyad_engine *e = dict_opts_load(&dopt);
-    if (!e) return EXIT_USAGE;
+    if (!e) return dict_opts_exit;
+    if (cli_output_open() < 0) {
+        dyad_engine_free(e);
+        return EXIT_OUTPUT;
+    }
     opt.trace = 1;
     dyad_doc *doc = NULL;
-    dyad_doc_new(&doc, NULL);
+    if (dyad_doc_new(&doc, NULL) != DYAD_OK) {
+        fprintf(stderr, "dyad: out of memory\n");
+        dyad_engine_free(e);
+        return EXIT_NOMEM;
+    }
     const dyad_result *res = NULL;
     dyad_error err;
     dyad_input in;
@@ -113,5 +127,5 @@ int cmd_explain(int argc, char **argv) {
     dyad_doc_free(doc);
     dyad_engine_free(e);
     dict_opts_free(&dopt);
-    return rc ? EXIT_REJECTED : EXIT_OK;
+    return rc == DYAD_ERR_NOMEM ? EXIT_NOMEM : rc ? EXIT_REJECTED : EXIT_OK;
 }

@@ -31,10 +31,16 @@ int cmd_export(int argc, char **argv) {
     }
     store *st = store_opts_open(&o, "export");
     if (!st) return EXIT_USAGE;
-    writer_sink out = writer_sink_file(stdout);
+    if (cli_output_open() < 0) {
+        store_close(st);
+        return EXIT_OUTPUT;
+    }
+    writer_sink out = {cli_out_write, cli_out_flush, stdout};
     store_error err;
     int rc = store_export(st, &o.q, format, o.dedup, &out, NULL, &err);
-    if (rc < 0) fprintf(stderr, "dyad: export: %s\n", err.msg);
+    /* a write error is reported by cli_finish, with its reason */
+    int write_error = ferror(stdout) || cli_out_errno();
+    if (rc < 0 && !write_error) fprintf(stderr, "dyad: export: %s\n", err.msg);
     store_close(st);
-    return rc < 0 ? EXIT_REJECTED : EXIT_OK;
+    return write_error ? EXIT_OUTPUT : rc < 0 ? EXIT_REJECTED : EXIT_OK;
 }

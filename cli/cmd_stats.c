@@ -48,11 +48,15 @@ int cmd_stats(int argc, char **argv) {
     }
     store *st = store_opts_open(&o, "stats");
     if (!st) return EXIT_USAGE;
+    if (cli_output_open() < 0) {
+        store_close(st);
+        return EXIT_OUTPUT;
+    }
     stats *s = stats_new(by, o.dedup);
     if (!s) {
         fprintf(stderr, "dyad: out of memory\n");
         store_close(st);
-        return EXIT_USAGE;
+        return EXIT_NOMEM;
     }
     o.q.light = 1;
     o.q.order = o.dedup ? STORE_ORDER_DEDUP : STORE_ORDER_DOC;
@@ -60,14 +64,18 @@ int cmd_stats(int argc, char **argv) {
     err.msg[0] = '\0';
     int rc = store_scan(st, &o.q, stats_row, s, &err);
     writer_buf b = {0};
-    if (rc == 0) rc = stats_write(s, format, (size_t)top, &b);
-    if (rc == 0 && b.len && fwrite(b.p, 1, b.len, stdout) != b.len) rc = -1;
-    if (rc == 0 && fflush(stdout) != 0) rc = -1;
+    int status = EXIT_OK;
+    if (rc == 0 && (rc = stats_write(s, format, (size_t)top, &b)) != 0)
+        status = EXIT_NOMEM;
+    else if (rc != 0)
+        status = EXIT_REJECTED;
     if (rc != 0)
         fprintf(stderr, "dyad: stats: %s\n",
-                err.msg[0] ? err.msg : "out of memory or write error");
+                err.msg[0] ? err.msg : "out of memory");
+    /* a write error is reported by cli_finish, with its reason */
+    if (rc == 0 && b.len) fwrite(b.p, 1, b.len, stdout);
     free(b.p);
     stats_free(s);
     store_close(st);
-    return rc ? EXIT_REJECTED : EXIT_OK;
+    return status;
 }

@@ -5,11 +5,14 @@
  * options in force at that point, and compares the events one to one with
  * the expected ones (formats.md e.2). Every failure is printed with the
  * record id, text, expected and coded events; the last line is
- * "N passed, M failed".
+ * "N passed, M failed". A file with no record to check (none, or none of
+ * --category) is an error: exit 1, as when records fail.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "io/tabari_validate.h"
@@ -22,7 +25,7 @@ static char *join_dir(const char *xml, const char *name) {
     char *p = malloc(n);
     if (!p) {
         fprintf(stderr, "dyad: out of memory\n");
-        exit(EXIT_USAGE);
+        exit(EXIT_NOMEM);
     }
     if (slash)
         snprintf(p, n, "%.*s/%s", (int)dl, xml, name);
@@ -46,11 +49,17 @@ static int cmd_validate_tabari(const char *path, int verbose,
                                const char *only) {
     char err[1024];
     tval_counts n;
+    if (cli_output_open() < 0) return EXIT_OUTPUT;
     if (tval_run(path, verbose, only, stdout, &n, err, sizeof err)) {
         fprintf(stderr, "dyad: %s\n", err);
         return EXIT_USAGE;
     }
     printf("%d passed, %d failed\n", n.passed, n.failed);
+    if (!n.passed && !n.failed) {
+        fprintf(stderr, "dyad: validate: %s: no record to check%s%s\n", path,
+                only ? " in category " : "", only ? only : "");
+        return EXIT_REJECTED;
+    }
     return n.failed ? EXIT_REJECTED : EXIT_OK;
 }
 
@@ -65,12 +74,21 @@ int cmd_validate(int argc, char **argv) {
         else if (argv[i][0] == '-') {
             fprintf(stderr, "dyad: validate: unknown option '%s'\n", argv[i]);
             return EXIT_USAGE;
+        } else if (path) {
+            fprintf(stderr, "dyad: validate: one file at a time ('%s' and "
+                            "'%s')\n", path, argv[i]);
+            return EXIT_USAGE;
         } else
             path = argv[i];
     }
     if (!path) {
         fprintf(stderr, "usage: dyad validate FILE.xml|FILE.project "
                         "[--category X]\n");
+        return EXIT_USAGE;
+    }
+    struct stat sb;
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        fprintf(stderr, "dyad: %s: cannot read: %s\n", path, strerror(EISDIR));
         return EXIT_USAGE;
     }
     size_t pl = strlen(path);
@@ -116,6 +134,11 @@ int cmd_validate(int argc, char **argv) {
         return EXIT_USAGE;
     }
 
+    if (cli_output_open() < 0) {
+        dyad_engine_free(e);
+        val_free(vf);
+        return EXIT_OUTPUT;
+    }
     dyad_options opt;
     dyad_options_init(&opt);
     opt.one_sentence = 1;
@@ -168,7 +191,7 @@ int cmd_validate(int argc, char **argv) {
                 const char *(*ng)[3] = realloc(got, gotcap * sizeof *got);
                 if (!ng) {
                     fprintf(stderr, "dyad: out of memory\n");
-                    exit(EXIT_USAGE);
+                    exit(EXIT_NOMEM);
                 }
                 got = ng;
             }
@@ -192,7 +215,7 @@ int cmd_validate(int argc, char **argv) {
         const char *(*exp)[3] = malloc((r->nevents + 1) * sizeof *exp);
         if (!exp) {
             fprintf(stderr, "dyad: out of memory\n");
-            exit(EXIT_USAGE);
+            exit(EXIT_NOMEM);
         }
         for (size_t k = 0; k < r->nevents; k++) {
             exp[k][0] = r->events[k].source;
@@ -215,5 +238,10 @@ int cmd_validate(int argc, char **argv) {
     dyad_engine_free(e);
     val_free(vf);
     printf("%zu passed, %zu failed\n", passed, failed);
+    if (!passed && !failed) {
+        fprintf(stderr, "dyad: validate: %s: no record to check%s%s\n", path,
+                category ? " in category " : "", category ? category : "");
+        return EXIT_REJECTED;
+    }
     return failed ? EXIT_REJECTED : EXIT_OK;
 }

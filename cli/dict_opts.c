@@ -71,12 +71,41 @@ int dict_opts_parse(dict_opts *o, int argc, char **argv, int *i) {
     return 1;
 }
 
+int dict_opts_exit = EXIT_USAGE;
+
+/* Named dictionaries that hold nothing dyad can code with: 0, or -1 after
+ * saying so. */
+static int check_loaded(const dict_opts *o, const dyad_engine *e) {
+    if (!o->nfiles && !o->ndirs) return 0; /* the bundled set */
+    dyad_dict_stats s;
+    memset(&s, 0, sizeof s);
+    dyad_engine_stats(e, &s, sizeof s);
+    unsigned long long any = (unsigned long long)s.actor_phrases +
+                             s.agent_phrases + s.verb_forms + s.verb_blocks +
+                             s.patterns + s.synsets + s.discards +
+                             s.issue_phrases;
+    const char *what = NULL;
+    if (!any)
+        what = "no entry dyad can read (no verbs, actors, agents, discards or "
+               "issues)";
+    else if (o->coding && !s.verb_forms && !s.verb_blocks && !s.patterns)
+        what = "no verbs, so nothing can be coded";
+    else if (o->coding && !s.actor_phrases && !s.agent_phrases)
+        what = "no actors or agents, so nothing can be coded";
+    if (!what) return 0;
+    fprintf(stderr, "dyad: the dictionaries given (%u file%s) hold %s\n",
+            s.files, s.files == 1 ? "" : "s", what);
+    return -1;
+}
+
 dyad_engine *dict_opts_load(dict_opts *o) {
     dyad_config *c = NULL;
     dyad_error err;
     dyad_engine *e = NULL;
+    dict_opts_exit = EXIT_USAGE;
     if (dyad_config_new(&c, NULL) != DYAD_OK) {
         fprintf(stderr, "dyad: out of memory\n");
+        dict_opts_exit = EXIT_NOMEM;
         return NULL;
     }
     dyad_status st = DYAD_OK;
@@ -87,6 +116,7 @@ dyad_engine *dict_opts_load(dict_opts *o) {
         st = dyad_config_add_dir(c, o->dirs[i], &err);
         if (st != DYAD_OK) {
             fprintf(stderr, "dyad: %s\n", err.msg);
+            if (st == DYAD_ERR_NOMEM) dict_opts_exit = EXIT_NOMEM;
             dyad_config_free(c);
             return NULL;
         }
@@ -95,8 +125,15 @@ dyad_engine *dict_opts_load(dict_opts *o) {
     if (st == DYAD_OK) st = dyad_engine_new(c, &e, &err);
     else
         snprintf(err.msg, sizeof err.msg, "%s", dyad_status_string(st));
-    if (st != DYAD_OK) fprintf(stderr, "dyad: %s\n", err.msg);
+    if (st != DYAD_OK) {
+        fprintf(stderr, "dyad: %s\n", err.msg);
+        if (st == DYAD_ERR_NOMEM) dict_opts_exit = EXIT_NOMEM;
+    }
     dyad_config_free(c);
+    if (e && check_loaded(o, e) < 0) {
+        dyad_engine_free(e);
+        e = NULL;
+    }
     return e;
 }
 

@@ -6,7 +6,11 @@
 # records rejected, 2 usage or dictionary error), "FILE:LINE:" diagnostics,
 # the TSV header and the span columns and keys, input format detection and
 # --input-format, unknown format names, 1,500 input files, `dyad explain`,
-# `dyad dict`, and that --threads 2 writes exactly what --threads 1 writes.
+# `dyad dict`, that --threads 2 writes exactly what --threads 1 writes, and
+# the command line itself: help for every command, "did you mean",
+# --opt=value, -o FILE, exit 3 on output failure for every command, --date
+# and --publisher, the undated warning, the input fields passed through,
+# and dictionaries, gold sets and cases with nothing in them.
 # All inputs are generated deterministically
 # in a temporary directory. Prints "ok - NAME" or "not ok - NAME" per case and
 # ends with "cli: N passed, M failed"; exits non-zero if any case failed.
@@ -16,6 +20,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 B=${1:-build}
 case $B in /*) ;; *) B=$ROOT/$B ;; esac
 DYAD=$B/dyad
+CONF=$ROOT/../shared/conformance/petrarch2/PETR.UnitTest.records.xml
 T=$(mktemp -d "${TMPDIR:-/tmp}/dyad-cli.XXXXXX") || exit 2
 trap 'rm -rf "$T"' EXIT INT TERM
 
@@ -271,14 +276,14 @@ cat > "$T/batch.xml" <<'EOF'
 </Sentences>
 EOF
 
-dy code "$T/brace.txt"
+dy code --date 2025-03-04 "$T/brace.txt"
 if [ "$RC" = 0 ] && grep -q "\"doc_id\":\"$T/brace.txt\"" "$T/out" && [ ! -s "$T/err" ]; then
     ok "text starting with '{' is detected as text"
 else
     notok "text starting with '{' is detected as text" "exit $RC"
 fi
 
-dy code "$T/angle.txt"
+dy code --date 2025-03-04 "$T/angle.txt"
 if [ "$RC" = 0 ] && grep -q "\"doc_id\":\"$T/angle.txt\"" "$T/out" && [ ! -s "$T/err" ]; then
     ok "text starting with '<' is detected as text"
 else
@@ -318,6 +323,10 @@ if [ "$RC" = 2 ] && grep -q "unknown input format 'csv'" "$T/err" &&
 else
     notok "unknown --input-format lists the valid ones, exit 2" "exit $RC"
 fi
+
+dy explain "- France condemned Germany."
+r=1; [ "$RC" = 0 ] && grep -q '^  FRA DEU 111 ' "$T/out" && r=0
+check "explain: a sentence that starts with '-' is no option" $r "exit $RC"
 
 dy explain "France condemned Germany on Monday."
 r=0
@@ -446,6 +455,194 @@ printf 'DENOUNCE [111]\n- * TRUCE_TERMS\n' > "$T/tab/t.verbs"
 dy code --dict "$T/tab/t.project" "$T/tab/in.jsonl"
 r=1; [ "$RC" = 2 ] && grep -q 't.verbs:2: pattern without \[code\]' "$T/err" && r=0
 check "TABARI: a malformed verbs line fails with file:line" $r "exit $RC"
+
+# --- the command line: help, options, output, status (issue 12) ---------
+CMDS="code export stats explain dict eval validate cases"
+r=0
+why=
+for c in $CMDS "dict check"; do
+    # shellcheck disable=SC2086 # "dict check" is two words
+    dy help $c
+    [ "$RC" = 0 ] && grep -q "^usage: dyad $c " "$T/out" && grep -q -- '-o, --output FILE' "$T/out" ||
+        { r=1; why="$why help $c: exit $RC;"; }
+    cp "$T/out" "$T/help.a"
+    # shellcheck disable=SC2086
+    dy $c --help
+    [ "$RC" = 0 ] && cmp -s "$T/out" "$T/help.a" || { r=1; why="$why $c --help differs;"; }
+    # shellcheck disable=SC2086
+    dy $c -h
+    [ "$RC" = 0 ] && cmp -s "$T/out" "$T/help.a" || { r=1; why="$why $c -h differs;"; }
+done
+check "dyad help CMD = CMD --help = CMD -h, for every command" $r "$why"
+
+dy --version
+r=1; [ "$RC" = 0 ] && grep -q '^dyad [0-9][0-9.]*$' "$T/out" && r=0
+check "--version" $r "exit $RC: $(cat "$T/out")"
+
+dy cdoe "$T/good.jsonl"
+r=1; [ "$RC" = 2 ] && grep -q "unknown command 'cdoe' (did you mean 'code'?)" "$T/err" && r=0
+check "a misspelt command: did you mean, exit 2" $r "exit $RC"
+dy help expalin
+r=1; [ "$RC" = 2 ] && grep -q "did you mean 'explain'" "$T/err" && r=0
+check "help of a misspelt command: did you mean, exit 2" $r "exit $RC"
+
+r=0
+why=
+dy code --formt tsv "$T/good.jsonl"
+[ "$RC" = 2 ] && grep -q "unknown option '--formt' (did you mean --format?)" "$T/err" || { r=1; why="$why --formt: exit $RC;"; }
+dy explain --dte 20250101 "France condemned Germany."
+[ "$RC" = 2 ] && grep -q "did you mean --date?" "$T/err" || { r=1; why="$why --dte: exit $RC;"; }
+dy export --db "$T/x.sqlite" --dedupe
+[ "$RC" = 2 ] && grep -q "did you mean --dedup?" "$T/err" || { r=1; why="$why --dedupe: exit $RC;"; }
+dy dict --dcit "$T"
+[ "$RC" = 2 ] && grep -q "did you mean --dict?" "$T/err" || { r=1; why="$why --dcit: exit $RC;"; }
+check "a misspelt option: did you mean, exit 2 (code, explain, export, dict)" $r "$why"
+
+r=0
+why=
+dy code --format tsv "$T/good.jsonl"; cp "$T/out" "$T/out.a"
+dy code --format=tsv "$T/good.jsonl"
+[ "$RC" = 0 ] && cmp -s "$T/out" "$T/out.a" || { r=1; why="$why --format=tsv: exit $RC;"; }
+dy code --threads=1 --input-format=jsonl --format=tsv "$T/good.jsonl"
+[ "$RC" = 0 ] && cmp -s "$T/out" "$T/out.a" || { r=1; why="$why --threads=1: exit $RC;"; }
+dy code --stats=yes "$T/good.jsonl"
+[ "$RC" = 2 ] && grep -q "option --stats takes no value" "$T/err" || { r=1; why="$why --stats=yes: exit $RC;"; }
+dy code "$T/good.jsonl" --format
+[ "$RC" = 2 ] && grep -q "option --format needs a value" "$T/err" || { r=1; why="$why --format at the end: exit $RC;"; }
+check "--opt=value, a flag given a value, an option without its value" $r "$why"
+
+r=0
+why=
+dy code --threads 0 "$T/good.jsonl"
+[ "$RC" = 2 ] && grep -q "1..256" "$T/err" || { r=1; why="$why threads;"; }
+dy code --model grammar "$T/good.jsonl"
+[ "$RC" = 2 ] && grep -q "clause, linear or tabari" "$T/err" || { r=1; why="$why model;"; }
+dy code --date 2025-13-45 "$T/good.jsonl"
+[ "$RC" = 2 ] && grep -q "invalid date '2025-13-45' (YYYY-MM-DD or YYYYMMDD)" "$T/err" || { r=1; why="$why date;"; }
+dy stats --db "$T/x.sqlite" --by fortnight
+[ "$RC" = 2 ] && grep -q "day, week, month or year" "$T/err" || { r=1; why="$why by;"; }
+dy eval --split train "$T/good.jsonl"
+[ "$RC" = 2 ] && grep -q "dev or test" "$T/err" || { r=1; why="$why split;"; }
+check "a bad value lists the valid ones, exit 2" $r "$why"
+
+# -o FILE: the output in FILE, nothing on stdout; a usage error leaves
+# FILE alone; a FILE that cannot be written is exit 3 with the reason
+dy code -o "$T/o.jsonl" "$T/good.jsonl"
+r=0
+[ "$RC" = 0 ] && [ ! -s "$T/out" ] && has_keys "$T/o.jsonl" || r=1
+echo keep > "$T/o.keep"
+dy code -o "$T/o.keep" --format xls "$T/good.jsonl"
+[ "$RC" = 2 ] && [ "$(cat "$T/o.keep")" = keep ] || r=1
+dy code --output="$T/nodir/o.jsonl" "$T/good.jsonl"
+[ "$RC" = 3 ] && grep -q "nodir/o.jsonl: cannot open for writing: No such file or directory" "$T/err" || r=1
+dy dict -o "$T/o.dict"
+[ "$RC" = 0 ] && grep -q '^verb patterns' "$T/o.dict" && [ ! -s "$T/out" ] || r=1
+check "-o FILE (and --output=FILE): written, untouched on a usage error, exit 3 when unwritable" $r "exit $RC"
+
+# output failures: exit 3 with the reason, for every command that writes
+printf '2025-03-04\tFrance condemned Germany.\tFRA DEU 111\n' > "$T/one.tsv"
+printf '{"id":"g","date":"2025-03-04","text":"France condemned Germany.","events":[{"source":"FRA","target":"DEU","code":"111"}]}\n' > "$T/gold.jsonl"
+if [ -w /dev/full ]; then
+    r=0
+    why=
+    "$DYAD" code --db "$T/full.sqlite" "$T/multi.jsonl" > /dev/null 2>&1
+    for args in "--help" "help code" "--version" "code $T/good.jsonl" "code --format tsv $T/good.jsonl" \
+        "code --help" "dict" "dict check" "explain" "eval $T/gold.jsonl" \
+        "cases $T/one.tsv" "export --db $T/full.sqlite" "stats --db $T/full.sqlite"; do
+        if [ "$args" = explain ]; then
+            $TO "$DYAD" explain "France condemned Germany." > /dev/full 2> "$T/err"
+        else
+            # shellcheck disable=SC2086 # word splitting on purpose
+            $TO "$DYAD" $args > /dev/full 2> "$T/err"
+        fi
+        RC=$?
+        [ "$RC" = 3 ] && grep -q 'write error on standard output: No space left on device' "$T/err" ||
+            { r=1; why="$why '$args': exit $RC;"; }
+    done
+    check "every command to /dev/full: exit 3, 'No space left on device'" $r "$why"
+fi
+
+dy code "$T"
+r=1; [ "$RC" = 1 ] && grep -q "$T: cannot read: Is a directory" "$T/err" && r=0
+check "a directory as input: 'Is a directory', exit 1" $r "exit $RC"
+$TO "$DYAD" code < "$T" > "$T/out" 2> "$T/err"
+RC=$?
+r=1; [ "$RC" = 1 ] && grep -q "<stdin>: cannot read: Is a directory" "$T/err" && r=0
+check "a directory as standard input: 'Is a directory', exit 1" $r "exit $RC"
+
+# plain text: --date and --publisher; undated documents counted in a warning
+printf 'France condemned Germany on Monday.\n' > "$T/plain.txt"
+dy code "$T/plain.txt"
+r=0
+[ "$RC" = 0 ] && grep -q '"date":""' "$T/out" && ! grep -q '"publisher"' "$T/out" &&
+    grep -q '^dyad: warning: 1 of 1 documents had no date' "$T/err" || r=1
+dy code --date 2025-03-04 --publisher "Wire, Evening" "$T/plain.txt"
+[ "$RC" = 0 ] && grep -q '"date":"20250304"' "$T/out" && grep -q '"publisher":"Wire, Evening"' "$T/out" &&
+    [ ! -s "$T/err" ] || r=1
+dy code --date 2020-01-01 "$T/good.jsonl"
+[ "$RC" = 0 ] && grep -q '"date":"20250304"' "$T/out" || r=1   # a record's own date wins
+{ rec d1 "$S1"; printf '{"id":"d2","text":"%s"}\n' "$S3"; } > "$T/half.jsonl"
+dy code "$T/half.jsonl"
+[ "$RC" = 0 ] && grep -q '^dyad: warning: 1 of 2 documents had no date' "$T/err" || r=1
+check "--date and --publisher for plain text; undated documents counted in a warning" $r "exit $RC"
+
+# input fields pass through to JSON: publisher, title, url; --fields the rest
+printf '{"id":"p1","date":"2025-03-04","source":"wire","title":"Paris and Berlin","url":"https://news.example/p1","lang":"en","tags":["a",1],"text":"France condemned Germany."}\n' > "$T/pass.jsonl"
+dy code "$T/pass.jsonl"
+r=0
+grep -q '"plover_mode":"[a-z-]*","place":\(null\|{[^}]*}\),"quote":\(null\|[0-9]*\),"publisher":"wire","title":"Paris and Berlin","url":"https://news.example/p1"}$' "$T/out" || r=1
+grep -q '"fields"' "$T/out" && r=1
+dy code --fields --threads 1 "$T/pass.jsonl"
+grep -q '"url":"https://news.example/p1","fields":{"lang":"en","tags":\["a",1\]}}$' "$T/out" || r=1
+cp "$T/out" "$T/out.a"
+dy code --fields --threads 2 "$T/pass.jsonl"
+cmp -s "$T/out" "$T/out.a" || r=1
+dy code --format tsv "$T/pass.jsonl"
+[ "$(head -n 1 "$T/out")" = "$TSV_HEADER" ] || r=1
+check "JSON passes publisher, title and url through, --fields every other key; TSV columns unchanged" $r "exit $RC: $(head -c 300 "$T/out")"
+
+# dictionaries, gold and validation records with nothing in them
+mkdir -p "$T/emptydict"
+: > "$T/emptydict/x.actors.txt"
+: > "$T/emptydict/x.verbs.txt"
+r=0
+dy dict --dict "$T/emptydict"
+[ "$RC" = 2 ] && grep -q 'hold no entry dyad can read' "$T/err" || r=1
+dy code --dict "$T/emptydict" "$T/good.jsonl"
+[ "$RC" = 2 ] && [ ! -s "$T/out" ] || r=1
+dy code --actors "$T/chk_actors.txt" "$T/good.jsonl"
+[ "$RC" = 2 ] && grep -q 'no verbs, so nothing can be coded' "$T/err" || r=1
+dy code --verbs "$T/chk_verbs.txt" "$T/good.jsonl"
+[ "$RC" = 2 ] && grep -q 'no actors or agents, so nothing can be coded' "$T/err" || r=1
+dy dict --verbs "$T/chk_verbs.txt"
+[ "$RC" = 0 ] || r=1    # a verb file alone can be looked at
+check "dictionaries that hold nothing, or nothing to code with: exit 2" $r "exit $RC"
+
+r=0
+dy eval "$T/good.jsonl"
+[ "$RC" = 1 ] && grep -q 'no gold events to score' "$T/err" || r=1
+printf '{"id":"e","text":"Nothing happened.","events":[]}\n' > "$T/nogold.jsonl"
+dy eval "$T/nogold.jsonl"
+[ "$RC" = 1 ] && grep -q 'no gold events to score (1 records read, 0 skipped)' "$T/err" || r=1
+dy eval "$T/gold.jsonl"
+[ "$RC" = 0 ] && tail -n 1 "$T/out" | grep -q '^L1 F1 1.000, L2 F1 1.000$' || r=1
+{ cat "$T/gold.jsonl"; echo '{"id":"broken"'; } > "$T/gold2.jsonl"
+dy eval "$T/gold2.jsonl"
+[ "$RC" = 1 ] && grep -q 'gold2.jsonl:2: .*record skipped' "$T/err" || r=1
+check "eval: no gold events is an error, a skipped record exit 1" $r "exit $RC"
+
+r=0
+: > "$T/nocase.tsv"
+dy cases "$T/nocase.tsv"
+[ "$RC" = 1 ] && grep -q 'no case to check' "$T/err" || r=1
+dy cases "$T/one.tsv"
+[ "$RC" = 0 ] || r=1
+check "cases: nothing to check is an error" $r "exit $RC"
+if [ -f "$CONF" ]; then
+    dy validate "$CONF" --category NO-SUCH-CATEGORY
+    r=1; [ "$RC" = 1 ] && grep -q 'no record to check in category NO-SUCH-CATEGORY' "$T/err" && r=0
+    check "validate: nothing to check is an error" $r "exit $RC"
+fi
 
 echo "cli: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]

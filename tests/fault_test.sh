@@ -1,9 +1,13 @@
 #!/bin/sh
-# tests/fault_test.sh BUILD_DIR -- faults of issue 14, from the outside:
+# tests/fault_test.sh BUILD_DIR -- faults of issues 14 and 12, from the outside:
 # hostile text that made pattern matching cost seconds per KB, thread
 # creation failing under a low `ulimit -u`, allocation failures under a low
 # `ulimit -v`, oversized records and dictionary files, and broken XML and
-# JSON input. Each case checks the documented status and message: never a
+# JSON input; and (issue 12, section 5) /dev/full, closed standard output
+# and input, SIGPIPE, a directory, a FIFO, an unreadable file, a 2 GB
+# sparse file, a 50 MB XML field, 100,000 tiny records, deep JSON nesting,
+# NUL bytes and a sweep of low `ulimit -v`. Each case checks the documented
+# status and message: never a
 # crash, a hang or a silent loss. Cases that need a limit this shell cannot
 # set (ulimit -u as root with CAP_SYS_RESOURCE, say) are skipped and say so.
 # Prints "ok - NAME", "not ok - NAME" or "skip - NAME" per case and ends with
@@ -212,6 +216,248 @@ if command -v truncate >/dev/null 2>&1 && truncate -s 2G "$T/huge.actors.txt" 2>
     rm -f "$T/huge.actors.txt"
 else
     skip "a 2 GB dictionary file is refused unread" "cannot make a sparse file"
+fi
+
+# --- 5. issue 12: outputs, odd inputs, limits --------------------------------
+# Each case: the documented exit status (0 all coded, 1 records rejected, 3
+# output failed, 4 out of memory; man dyad, EXIT STATUS) and a message that
+# says what happened, never a crash (a status of 128 or more) or a hang
+# (timeout's 124).
+TO30=
+command -v timeout >/dev/null 2>&1 && TO30="timeout 30"
+# a few thousand small documents with events, for the output cases
+awk 'BEGIN { for (i = 1; i <= 3000; i++)
+    printf "{\"id\":\"o%d\",\"date\":\"2025-03-04\",\"text\":\"France condemned Germany. Russia attacked Ukraine.\"}\n", i }' > "$T/many.jsonl"
+
+# /dev/full: exit 3 with the reason, and reading stops (not every record
+# coded into a full disk)
+if [ -w /dev/full ]; then
+    for th in 1 2; do
+        $TO30 "$DYAD" code --threads $th --stats "$T/many.jsonl" > /dev/full 2> "$T/err"
+        RC=$?
+        name="code --threads $th to /dev/full: exit 3, 'No space left on device', stops early"
+        if [ "$RC" = 3 ] && grep -q '^dyad: code: write error on standard output: No space left on device$' "$T/err" &&
+            ! grep -q 'dyad: 3000 documents' "$T/err"; then
+            ok "$name"
+        else
+            notok "$name" "exit status $RC"
+        fi
+    done
+else
+    skip "code to /dev/full" "no writable /dev/full"
+fi
+
+# standard output closed (>&-): nothing can be written, exit 3
+$TO30 "$DYAD" code "$T/article.jsonl" >&- 2> "$T/err"
+RC=$?
+if [ "$RC" = 3 ] && grep -q 'write error on standard output: Bad file descriptor' "$T/err"; then
+    ok "standard output closed: exit 3, 'Bad file descriptor'"
+else
+    notok "standard output closed: exit 3, 'Bad file descriptor'" "exit status $RC"
+fi
+# closed output and an input file: the input must not become the output
+cp "$T/article.jsonl" "$T/keep.jsonl"
+$TO30 "$DYAD" code --threads 1 "$T/keep.jsonl" >&- 2> "$T/err"
+RC=$?
+if [ "$RC" = 3 ] && cmp -s "$T/keep.jsonl" "$T/article.jsonl"; then
+    ok "standard output closed, a file named: the file is not written to"
+else
+    notok "standard output closed, a file named: the file is not written to" "exit status $RC"
+fi
+# standard input closed: a read error with its reason, exit 1
+$TO30 "$DYAD" code <&- > "$T/out" 2> "$T/err"
+RC=$?
+if [ "$RC" = 1 ] && grep -q 'read error: Bad file descriptor' "$T/err"; then
+    ok "standard input closed: exit 1, 'read error: Bad file descriptor'"
+else
+    notok "standard input closed: exit 1, 'read error: Bad file descriptor'" "exit status $RC"
+fi
+
+# SIGPIPE: `dyad code | head -n 1` ends dyad by SIGPIPE at once, as it
+# does any filter; with SIGPIPE ignored (some process managers do that)
+# the write fails with EPIPE: exit 3, 'Broken pipe'
+rc_file=$T/pipe.rc
+( $TO30 "$DYAD" code --threads 1 "$T/many.jsonl" 2> "$T/err"; echo $? > "$rc_file" ) | head -n 1 > "$T/out"
+RC=$(cat "$rc_file")
+if [ "$RC" = 141 ] && [ "$(wc -l < "$T/out")" = 1 ]; then
+    ok "a closed pipe: ended by SIGPIPE (141), as any filter"
+else
+    notok "a closed pipe: ended by SIGPIPE (141), as any filter" "exit status $RC"
+fi
+( trap '' PIPE; $TO30 "$DYAD" code --threads 2 "$T/many.jsonl" 2> "$T/err"; echo $? > "$rc_file" ) | head -n 1 > "$T/out"
+RC=$(cat "$rc_file")
+if [ "$RC" = 3 ] && grep -q 'write error on standard output: Broken pipe' "$T/err"; then
+    ok "a closed pipe with SIGPIPE ignored: exit 3, 'Broken pipe'"
+else
+    notok "a closed pipe with SIGPIPE ignored: exit 3, 'Broken pipe'" "exit status $RC"
+fi
+
+# a directory: named, 'Is a directory', the other files coded, exit 1
+mkdir -p "$T/adir"
+dy code "$T/adir" "$T/article.jsonl"
+if [ "$RC" = 1 ] && grep -q "adir: cannot read: Is a directory" "$T/err" && [ -s "$T/out" ]; then
+    ok "a directory among the inputs: 'Is a directory', the rest coded, exit 1"
+else
+    notok "a directory among the inputs: 'Is a directory', the rest coded, exit 1" "exit status $RC"
+fi
+
+# a FIFO is read as a pipe, as it is written
+if command -v mkfifo >/dev/null 2>&1 && mkfifo "$T/fifo" 2>/dev/null; then
+    cat "$T/article.jsonl" > "$T/fifo" &
+    dy code --threads 1 "$T/fifo"
+    wait
+    if [ "$RC" = 0 ] && cmp -s "$T/out" "$T/one.out"; then
+        ok "a FIFO is coded as the file would be"
+    else
+        notok "a FIFO is coded as the file would be" "exit status $RC"
+    fi
+    rm -f "$T/fifo"
+else
+    skip "a FIFO" "no mkfifo"
+fi
+
+# an unreadable file: 'Permission denied', the other files coded, exit 1
+# (as root permissions do not apply: run as nobody when possible)
+cp "$T/article.jsonl" "$T/secret.jsonl"
+chmod 000 "$T/secret.jsonl"
+AS=""
+if [ "$(id -u)" = 0 ]; then
+    if command -v setpriv >/dev/null 2>&1 && id nobody >/dev/null 2>&1; then
+        AS="setpriv --reuid=nobody --regid=$(id -g nobody) --clear-groups"
+    fi
+fi
+if [ "$(id -u)" = 0 ] && [ -z "$AS" ]; then
+    skip "an unreadable file" "root without setpriv and nobody"
+elif ! $AS "$DYAD" --version > /dev/null 2>&1; then
+    skip "an unreadable file" "$DYAD cannot run as nobody"
+else
+    # shellcheck disable=SC2086
+    $TO30 $AS "$DYAD" code --threads 1 "$T/secret.jsonl" "$T/article.jsonl" > "$T/out" 2> "$T/err"
+    RC=$?
+    if [ "$RC" = 1 ] && grep -q "secret.jsonl: cannot open: Permission denied" "$T/err" &&
+        cmp -s "$T/out" "$T/one.out"; then
+        ok "an unreadable file: 'Permission denied', the rest coded, exit 1"
+    else
+        notok "an unreadable file: 'Permission denied', the rest coded, exit 1" "exit status $RC"
+    fi
+fi
+rm -f "$T/secret.jsonl"
+
+# a 2 GB sparse file as input: a plain-text document over 64 MB is
+# rejected after reading 64 MB, in bounded memory and time
+if truncate -s 2G "$T/sparse.txt" 2>/dev/null; then
+    if [ "$ASAN" = 1 ]; then
+        dy code "$T/sparse.txt" "$T/article.jsonl"
+    else
+        limited "-v 400000" code "$T/sparse.txt" "$T/article.jsonl"
+    fi
+    if [ "$RC" = 1 ] && grep -q 'sparse.txt:1: document larger than 64 MB' "$T/err" && [ -s "$T/out" ]; then
+        ok "a 2 GB sparse input file: rejected (over 64 MB), bounded, the rest coded"
+    else
+        notok "a 2 GB sparse input file: rejected (over 64 MB), bounded, the rest coded" "exit status $RC"
+    fi
+    rm -f "$T/sparse.txt"
+else
+    skip "a 2 GB sparse input file" "cannot make a sparse file"
+fi
+
+# a 50 MB field of XML: the <Text> is rejected, the records after it coded
+{
+    printf '<?xml version="1.0"?>\n<Sentences>\n<Sentence id="big" date="20160101"><Text>'
+    head -c 50000000 /dev/zero | tr '\0' 'a'
+    printf '</Text></Sentence>\n<Sentence id="after" date="20160101"><Text>Iran accused Iraq of attacks.</Text></Sentence>\n</Sentences>\n'
+} > "$T/big.xml"
+if [ "$ASAN" = 1 ]; then
+    dy code --threads 1 "$T/big.xml"
+else
+    limited "-v 1000000" code --threads 1 "$T/big.xml"
+fi
+if [ "$RC" = 1 ] && grep -q 'big.xml:3: .*longer than 8 MB' "$T/err" && grep -q '"doc_id":"after"' "$T/out"; then
+    ok "a 50 MB XML <Text>: rejected with its line, the next record coded"
+else
+    notok "a 50 MB XML <Text>: rejected with its line, the next record coded" "exit status $RC"
+fi
+rm -f "$T/big.xml"
+
+# 100,000 tiny records: all coded, in bounded time and memory
+awk 'BEGIN { for (i = 1; i <= 100000; i++)
+    printf "{\"id\":\"t%d\",\"date\":\"2025-03-04\",\"text\":\"France condemned Germany.\"}\n", i }' > "$T/tiny.jsonl"
+if [ "$ASAN" = 1 ]; then
+    dy code --stats "$T/tiny.jsonl"
+else
+    limited "-v 600000" code --stats "$T/tiny.jsonl"
+fi
+if [ "$RC" = 0 ] && grep -q '^dyad: 100000 documents, 100000 sentences, 100000 events' "$T/err" &&
+    [ "$(wc -l < "$T/out")" = 100000 ]; then
+    ok "100,000 tiny records: every one coded"
+else
+    notok "100,000 tiny records: every one coded" "exit status $RC, $(wc -l < "$T/out") events"
+fi
+rm -f "$T/tiny.jsonl"
+
+# deep JSON nesting: the line is rejected by the parser's depth limit (no
+# stack overflow), the next line coded
+awk 'BEGIN { s = ""; for (i = 0; i < 200000; i++) s = s "["; t = "";
+    for (i = 0; i < 200000; i++) t = t "]";
+    printf "{\"id\":\"deep\",\"text\":\"x\",\"meta\":%s%s}\n", s, t;
+    printf "{\"id\":\"after\",\"date\":\"2025-03-04\",\"text\":\"France condemned Germany.\"}\n" }' > "$T/deep.jsonl"
+dy code "$T/deep.jsonl"
+if [ "$RC" = 1 ] && grep -q 'deep.jsonl:1: invalid JSON: maximum parsing depth reached' "$T/err" &&
+    grep -q '"doc_id":"after"' "$T/out"; then
+    ok "deep JSON nesting: the line rejected (depth limit), the next coded"
+else
+    notok "deep JSON nesting: the line rejected (depth limit), the next coded" "exit status $RC"
+fi
+
+# NUL bytes: a raw NUL in a JSON line is invalid JSON (rejected, with its
+# column); in plain text it is one more byte of the text
+printf '{"id":"n1","date":"2025-03-04","text":"France \000 condemned Germany."}\n{"id":"n2","date":"2025-03-04","text":"France condemned Germany."}\n' > "$T/nulraw.jsonl"
+dy code "$T/nulraw.jsonl"
+r=0
+[ "$RC" = 1 ] && grep -q 'nulraw.jsonl:1: invalid JSON: control character 0x0' "$T/err" &&
+    grep -q '"doc_id":"n2"' "$T/out" || r=1
+printf 'France condemned\000 Germany. Russia attacked Ukraine.\n' > "$T/nul.txt"
+dy code --date 2025-03-04 "$T/nul.txt"
+[ "$RC" = 0 ] && [ "$(wc -l < "$T/out")" = 2 ] || r=1
+if [ $r = 0 ]; then
+    ok "NUL bytes: a raw NUL rejects its JSON line; plain text with one is coded"
+else
+    notok "NUL bytes: a raw NUL rejects its JSON line; plain text with one is coded" "exit status $RC"
+fi
+
+# a low `ulimit -v`: from the smallest address space the program loads in,
+# every limit gives the same output as without one (exit 0), or exit 4
+# with "out of memory", or (a record that cannot be allocated) exit 1 with
+# "out of memory": never a crash
+if [ "$ASAN" = 1 ]; then
+    skip "low ulimit -v" "address space limits under AddressSanitizer"
+else
+    v=8000
+    while [ $v -lt 200000 ]; do
+        (ulimit -v $v && "$DYAD" --version) > /dev/null 2>&1 && break
+        v=$((v + 2000))
+    done
+    r=0
+    why=
+    seen4=0
+    seen0=0
+    for step in 0 2 4 6 8 10 12 14 16 20 24 28 32 40 48 64 80 100; do
+        lim=$((v + step * 1000))
+        limited "-v $lim" code --stats "$T/article.jsonl"
+        case $RC in
+        0) cmp -s "$T/out" "$T/one.out" || { r=1; why="$why $lim: other output;"; }
+           seen0=1 ;;
+        1|4) grep -q 'out of memory' "$T/err" || { r=1; why="$why $lim: exit $RC without 'out of memory';"; }
+           [ "$RC" = 4 ] && seen4=1 ;;
+        *) r=1; why="$why $lim KB: exit $RC;" ;;
+        esac
+    done
+    if [ $r = 0 ] && [ $seen4 = 1 ] && [ $seen0 = 1 ]; then
+        ok "ulimit -v from $v KB up: exit 0 with the same output or 4 'out of memory', never a crash"
+    else
+        notok "ulimit -v from $v KB up: exit 0 with the same output or 4 'out of memory', never a crash" \
+            "${why:-no limit gave exit 4 (seen4 $seen4) or none exit 0 (seen0 $seen0)}"
+    fi
 fi
 
 echo "fault: $PASS passed, $FAIL failed"

@@ -218,7 +218,14 @@ if [ -x "$GEN" ]; then
         ic=$(sqlite3 "$db" "PRAGMA integrity_check" 2>&1)
         [ "$ic" = ok ] || { bad="$bad run $i: integrity '$ic';"; continue; }
         reported=$(sed -n 's/^dyad: .*: batch \([0-9]*\) committed .*/\1/p' "$T/crash.err" | tr '\n' ' ')
-        stored=$(sqlite3 "$db" "SELECT batch FROM batches ORDER BY batch" 2>&1 | tr '\n' ' ')
+        # killed before the schema's transaction committed (the first
+        # moments, when dyad has just loaded its dictionaries): an empty
+        # database, which holds no batch
+        if [ "$(sqlite3 "$db" "SELECT count(*) FROM sqlite_master WHERE name = 'batches'" 2>&1)" = 0 ]; then
+            stored=""
+        else
+            stored=$(sqlite3 "$db" "SELECT batch FROM batches ORDER BY batch" 2>&1 | tr '\n' ' ')
+        fi
         nrep=$(echo "$reported" | wc -w)
         # every reported batch is there; at most the next one besides
         if [ "$stored" != "$reported" ]; then

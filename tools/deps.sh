@@ -2,7 +2,9 @@
 # tools/deps.sh -- installs the Debian packages dyad builds and tests
 # against, when they are missing. `make demo` and `make test` run it (plain
 # `make` does not), so that those two commands work on a fresh Debian
-# machine as root or with sudo. Nothing is downloaded at run time.
+# machine as root or with sudo; tools/bootstrap.sh runs it first where make
+# itself is missing (a minimal Debian with only git). Nothing is downloaded
+# at run time.
 #
 #   sh tools/deps.sh          install what is missing (a no-op otherwise)
 #   sh tools/deps.sh --list   print the package list (.ci/run installs it)

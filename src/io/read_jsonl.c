@@ -14,7 +14,9 @@
  * Fields: "text" (string) is required; "id" (string or integer) defaults to
  * "<file>:<line>"; "date" may be "2016-01-02", "2016-01-02T10:00:00Z",
  * "20160102" or the number 20160102; "source" and "title" are optional
- * strings. null counts as absent. Other keys are ignored.
+ * strings, and so is "url" (any other value of it is ignored). null counts
+ * as absent. Other keys are only kept in the record's raw line (the
+ * writers' --fields and the event store read them from there).
  *
  * Fast path: nearly every line is a flat object whose values are all
  * strings. fast_parse reads such a line itself, decoding the strings into a
@@ -154,7 +156,7 @@ static int opt_string(json_t *obj, const char *key, const char **out) {
 
 /* The string members fast_parse looks for (values NULL when absent). */
 typedef struct fast_fields {
-    const char *id, *date, *source, *title, *text;
+    const char *id, *date, *source, *title, *text, *url;
     size_t date_len, text_len;
 } fast_fields;
 
@@ -288,6 +290,7 @@ static int fast_parse(reader_jsonl *r, const char *s, size_t n,
         else if (klen == 6 && !memcmp(key, "source", 6)) slot = &f->source;
         else if (klen == 5 && !memcmp(key, "title", 5)) slot = &f->title;
         else if (klen == 4 && !memcmp(key, "text", 4)) slot = &f->text;
+        else if (klen == 3 && !memcmp(key, "url", 3)) slot = &f->url;
         if (slot) {
             if (*slot) return 0; /* repeated key: jansson's rule decides */
             *slot = val;
@@ -332,8 +335,8 @@ static int jsonl_next(void *state, doc_record *rec, char *err, size_t errlen) {
         r->nomem = 0;
         if (n < 0) {
             if (reader_input_error(r->in)) {
-                snprintf(err, errlen, "%s:%" PRIu64 ": read error", r->file,
-                         r->next_line);
+                snprintf(err, errlen, "%s:%" PRIu64 ": read error: %s",
+                         r->file, r->next_line, reader_input_strerror(r->in));
                 /* an I/O error is not a record error: report it once, then
                  * end the input rather than spin on a broken stream */
                 r->failed = 1;
@@ -377,6 +380,7 @@ static int jsonl_next(void *state, doc_record *rec, char *err, size_t errlen) {
                 }
                 rec->source = ff.source;
                 rec->title = ff.title;
+                rec->url = ff.url;
                 rec->date_text = ff.date;
                 rec->date = date;
                 rec->raw = line_text;
@@ -438,6 +442,8 @@ static int jsonl_next(void *state, doc_record *rec, char *err, size_t errlen) {
                      r->file, line);
             return -1;
         }
+        /* (a "url" that is not a string is no url, as for the store) */
+        rec->url = json_string_value(json_object_get(obj, "url"));
 
         json_t *date = json_object_get(obj, "date");
         if (date && json_is_string(date)) {

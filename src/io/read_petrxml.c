@@ -293,7 +293,10 @@ static xmlNodePtr preorder_next(xmlNodePtr n) {
 static int fatal(reader_petrxml *r, char *err, size_t errlen) {
     if (r->err_at >= 0) r->resume = 1;
     else r->done = 1;
-    if (r->xmlerr[0]) snprintf(err, errlen, "%s", r->xmlerr);
+    if (reader_input_error(r->in))
+        snprintf(err, errlen, "%s: read error: %s", r->file,
+                 reader_input_strerror(r->in));
+    else if (r->xmlerr[0]) snprintf(err, errlen, "%s", r->xmlerr);
     else snprintf(err, errlen, "%s: XML error", r->file);
     return -1;
 }

@@ -83,7 +83,8 @@ static int text_slurp(reader_text *t, size_t *len, char *err, size_t errlen) {
     }
     if (reader_input_error(in)) {
         free(buf);
-        snprintf(err, errlen, "%s: read error", in->file);
+        snprintf(err, errlen, "%s: read error: %s", in->file,
+                 reader_input_strerror(in));
         return -1;
     }
     buf[n] = '\0';

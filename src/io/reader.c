@@ -8,6 +8,7 @@
  * not reached. The back end then reads the head before the rest of the
  * FILE (reader_input), so nothing has to be pushed back into stdio.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +83,26 @@ const reader_format *reader_detect(const char *head, size_t n, int *score) {
 
 /* ---- the stream back ends read ------------------------------------------ */
 
+/* Keeps the errno of the first failed read, for reader_input_strerror. */
+static void note_error(reader_input *in, int errnum) {
+    if (!in->read_errno && ferror(in->f)) in->read_errno = errnum ? errnum : EIO;
+}
+
+/* getc, its errno kept on failure. */
+static int get_byte(reader_input *in) {
+    errno = 0;
+    int c = getc(in->f);
+    if (c == EOF) note_error(in, errno);
+    return c;
+}
+
+static size_t read_bytes(reader_input *in, char *buf, size_t n) {
+    errno = 0;
+    size_t got = fread(buf, 1, n, in->f);
+    if (got < n) note_error(in, errno);
+    return got;
+}
+
 size_t reader_input_read(reader_input *in, void *buf, size_t n) {
     size_t got = 0;
     if (in->head_pos < in->head_len) {
@@ -90,7 +111,7 @@ size_t reader_input_read(reader_input *in, void *buf, size_t n) {
         memcpy(buf, in->head + in->head_pos, got);
         in->head_pos += got;
     }
-    if (got < n) got += fread((char *)buf + got, 1, n - got, in->f);
+    if (got < n) got += read_bytes(in, (char *)buf + got, n - got);
     return got;
 }
 
@@ -128,7 +149,7 @@ ssize_t reader_input_getline(reader_input *in, char **buf, size_t *cap,
                 }
             }
             in->head_pos = 0;
-            in->head_len = fread(in->head, 1, in->head_cap, in->f);
+            in->head_len = read_bytes(in, in->head, in->head_cap);
             if (!in->head_len) break;
         }
         const char *p = in->head + in->head_pos;
@@ -154,6 +175,10 @@ ssize_t reader_input_getline(reader_input *in, char **buf, size_t *cap,
 
 int reader_input_error(const reader_input *in) { return ferror(in->f); }
 
+const char *reader_input_strerror(const reader_input *in) {
+    return strerror(in->read_errno ? in->read_errno : EIO);
+}
+
 /* ---- the reader handle --------------------------------------------------- */
 
 struct reader {
@@ -174,7 +199,7 @@ static int is_blank(int c) {
 static int head_line(reader_input *in, size_t *cap) {
     for (;;) {
         if (in->head_len >= READER_HEAD_MAX) return 1;
-        int c = getc(in->f);
+        int c = get_byte(in);
         if (c == EOF) return 1;
         if (in->head_len == *cap) {
             size_t ncap = *cap ? *cap * 2 : 256;
@@ -195,16 +220,16 @@ static int head_line(reader_input *in, size_t *cap) {
 static int skip_lead(reader_input *in, size_t *cap) {
     unsigned char bom[3];
     size_t nb = 0;
-    int c = getc(in->f);
+    int c = get_byte(in);
     if (c == 0xEF) {
         bom[nb++] = (unsigned char)c;
-        int c2 = getc(in->f);
+        int c2 = get_byte(in);
         if (c2 == 0xBB) {
             bom[nb++] = (unsigned char)c2;
-            int c3 = getc(in->f);
+            int c3 = get_byte(in);
             if (c3 == 0xBF) {
                 nb = 0;
-                c = getc(in->f);
+                c = get_byte(in);
             } else if (c3 != EOF) {
                 bom[nb++] = (unsigned char)c3;
             }
@@ -222,7 +247,7 @@ static int skip_lead(reader_input *in, size_t *cap) {
     }
     while (is_blank(c)) {
         if (c == '\n') in->first_line++;
-        c = getc(in->f);
+        c = get_byte(in);
     }
     if (c == EOF) return 0;
     in->head = malloc(256);

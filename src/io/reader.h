@@ -68,6 +68,7 @@ typedef struct doc_record {
                               that do not keep it; the event store takes the
                               url and other input fields from it */
     size_t raw_len;
+    const char *url;       /* JSON Lines: the "url" string, NULL if none */
 } doc_record;
 
 /* The stream a format's back end reads: the head read for detection first,
@@ -80,6 +81,7 @@ typedef struct reader_input {
     char *head;            /* bytes read ahead, handed out first; then
                               reader_input_getline's read buffer */
     size_t head_len, head_pos, head_cap;
+    int read_errno;        /* errno of the first failed read, 0 if none */
 } reader_input;
 
 /* Like fread(buf, 1, n, f) on the stream. */
@@ -97,6 +99,8 @@ ssize_t reader_input_getline(reader_input *in, char **buf, size_t *cap,
                              size_t max);
 /* Non-zero when reading the FILE failed. */
 int reader_input_error(const reader_input *in);
+/* Why it failed: strerror of the failed read's errno ("Is a directory"). */
+const char *reader_input_strerror(const reader_input *in);
 
 /* What detect returns when it needs more of the input to decide. */
 #define READER_DETECT_MORE (-1)

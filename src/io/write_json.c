@@ -1,5 +1,7 @@
 /* write_json.c -- the JSON Lines writer: one object per event per line,
- * with the keys of writer.h in their order (event_id and PLOVER last).
+ * with the keys of writer.h in their order (event_id and PLOVER, then the
+ * document's publisher, title, url and, with writer_pass_fields, its other
+ * input fields).
  *
  * JSON is written by hand rather than through jansson: one event line is a
  * fixed list of keys in a fixed order, so building a json_t per event would
@@ -13,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "util/swar.h"
 #include "io/writer.h"
@@ -227,6 +231,29 @@ static void put_place(line *l, const dyad_event *ev) {
     }
 }
 
+/* writer_pass_fields: ,"fields":{...} into w->fields, the record's input
+ * keys that dyad does not read itself, as they were (once per document). */
+static void build_fields(writer *w, const doc_record *doc) {
+    static const char *const own[] = {"id", "date", "source", "title",
+                                      "text", "url"};
+    w->fields.len = 0;
+    if (!doc || !doc->raw) return;
+    json_t *o = json_loadb(doc->raw, doc->raw_len, JSON_ALLOW_NUL, NULL);
+    if (json_is_object(o)) {
+        for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+            json_object_del(o, own[i]);
+        char *s = json_object_size(o)
+                      ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER)
+                      : NULL;
+        if (s) {
+            writer_buf_puts(&w->fields, ",\"fields\":");
+            writer_buf_puts(&w->fields, s);
+            free(s);
+        }
+    }
+    json_decref(o);
+}
+
 static int jsonl_event(writer *w, const doc_record *doc, const dyad_result *res,
                        const dyad_event *ev) {
     double g = ev->goldstein;
@@ -237,7 +264,11 @@ static int jsonl_event(writer *w, const doc_record *doc, const dyad_result *res,
     const char *str[7] = {ev->source, ev->target, ev->source_text,
                           ev->verb_text, ev->target_text, ev->issues,
                           ev->rule};
-    size_t len[7], idlen = strlen(id);
+    /* the document's input fields, passed through */
+    const char *pass[3] = {doc ? doc->source : NULL, doc ? doc->title : NULL,
+                           doc ? doc->url : NULL};
+    static const char *const pass_key[3] = {"publisher", "title", "url"};
+    size_t len[7], passlen[3], idlen = strlen(id);
     /* code and root are fixed arrays: never read past them */
     size_t clen = strnlen(ev->code, sizeof ev->code),
            rlen = strnlen(ev->root, sizeof ev->root);
@@ -247,6 +278,12 @@ static int jsonl_event(writer *w, const doc_record *doc, const dyad_result *res,
         len[i] = str[i] ? strlen(str[i]) : 0;
         need += 6 * len[i] + 2;
     }
+    for (int i = 0; i < 3; i++) {
+        passlen[i] = pass[i] ? strlen(pass[i]) : 0;
+        need += 6 * passlen[i] + 16;
+    }
+    if (w->pass_fields && w->new_doc) build_fields(w, doc);
+    if (w->pass_fields) need += w->fields.len;
     char *buf = writer_buf_reserve(&w->out, need);
     if (!buf) return -1;
     line l = {buf};
@@ -311,6 +348,9 @@ static int jsonl_event(writer *w, const doc_record *doc, const dyad_result *res,
         }
     }
     put_place(&l, ev);
+    for (int i = 0; i < 3; i++)
+        if (passlen[i]) json_member(&l, pass_key[i], pass[i], passlen[i], 0);
+    if (w->pass_fields && w->fields.len) put_lit(&l, w->fields.p, w->fields.len);
     PUT_LIT(&l, "}\n");
     w->out.len += (size_t)(l.p - buf);
     return 0;

@@ -356,9 +356,14 @@ int writer_close(writer *w) {
     if (w->sink.flush && w->sink.flush(w->sink.ud) < 0) w->failed = 1;
     int rc = w->failed ? -1 : 0;
     free(w->out.p);
+    free(w->fields.p);
     free(w->last_id);
     free(w);
     return rc;
+}
+
+void writer_pass_fields(writer *w, int on) {
+    if (w) w->pass_fields = on != 0;
 }
 
 const char *writer_sentence_text(const dyad_result *res, const dyad_event *ev,

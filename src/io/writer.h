@@ -21,7 +21,10 @@
  * true/false; TSV as two columns, verb_off and verb_len, and 0/1.
  * event_id is the stable id of io/event_id.h (16 hex digits), plover_type
  * and plover_mode the PLOVER event type and mode of the code (io/plover.h;
- * "" when PLOVER has none). TSV and CSV quote a value that holds the
+ * "" when PLOVER has none). JSON Lines then passes the document's input
+ * fields through: "publisher" (the input's "source"), "title" and "url",
+ * each when the record has it and it is not "", and with writer_pass_fields every other key
+ * of a JSON Lines record, as it was, in one object "fields". TSV and CSV quote a value that holds the
  * separator, a double quote or a line end: "..." with inner quotes doubled
  * (RFC 4180), which R's read.delim/read.csv, pandas' read_csv and Python's
  * csv module read back exactly on their defaults.
@@ -151,6 +154,8 @@ struct writer {
     int with_counts;       /* writer_open_counts: the four count columns */
     const struct writer_counts *counts; /* of the event being written, or
                                            NULL (all counts 1) */
+    int pass_fields;       /* writer_pass_fields: JSON adds "fields" */
+    writer_buf fields;     /* ,"fields":{...} of the current document */
 };
 
 /* What one event written by dyad export --dedup stands for: the events
@@ -221,6 +226,11 @@ writer_quote_fn writer_quote_format(const writer_format *fmt);
  * bytes it may need at most. */
 size_t writer_json_place_size(const dyad_event *ev);
 void writer_json_place(writer_buf *b, const dyad_event *ev);
+/* JSON Lines: also write each record's other input keys (all but id,
+ * date, source, title, text and url) as "fields":{...}, copied from its
+ * raw line (dyad code --fields). Other formats ignore it. */
+void writer_pass_fields(writer *w, int on);
+
 /* Finishes the output (footer), flushes the sink, frees w. 0, or -1 if any
  * write failed. NULL is allowed. */
 int writer_close(writer *w);

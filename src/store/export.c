@@ -61,6 +61,7 @@ static void row_record(const store_row *r, doc_record *rec) {
     rec->date_text = r->date_text;
     rec->source = r->publisher;
     rec->title = r->title;
+    rec->url = r->url;
     rec->file = r->file;
     rec->line = r->line;
 }
