@@ -173,8 +173,12 @@ typedef struct fix {
 
 static int setup(void **state) {
     fix *f = calloc(1, sizeof *f);
+    if (!f) return -1;
     strcpy(f->dir, "/tmp/dyad-store-test.XXXXXX");
-    if (!mkdtemp(f->dir)) return -1;
+    if (!mkdtemp(f->dir)) {
+        free(f);
+        return -1;
+    }
     snprintf(f->path, sizeof f->path, "%s/t.sqlite", f->dir);
     *state = f;
     return 0;
