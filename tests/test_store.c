@@ -469,7 +469,10 @@ static char *qp_export(store *st, const store_query *q, const char *fmt) {
     writer_sink sink = writer_sink_mem(&m);
     store_error err;
     if (store_export(st, q, fmt, 0, &sink, NULL, &err) < 0) fail_msg("%s", err.msg);
-    return m.data ? m.data : calloc(1, 1);
+    if (m.data) return m.data;
+    char *none = calloc(1, 1);
+    if (!none) abort(); /* out of memory */
+    return none;
 }
 
 typedef struct kinds {
