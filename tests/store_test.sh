@@ -3,7 +3,11 @@
 # `dyad code --db`, `dyad export`, `dyad stats`.
 #
 #   round trip    code -> store -> export equals `dyad code` output (jsonl,
-#                 tsv, csv), with --threads 1 and 2
+#                 tsv, csv), with --threads 1 and 2: the whole output,
+#                 event places and quotation records included; and the
+#                 same on the annotated articles (tests/articles: titles,
+#                 datelines, quotations with events)
+#   migration     a version 2 database is migrated to 3 and exports
 #   re-coding     a document coded again under its id replaces its events
 #   crash         SIGKILL at random moments, repeatedly: the database opens,
 #                 passes PRAGMA integrity_check, and holds exactly the
@@ -66,8 +70,17 @@ r=0
 [ -s "$T/code.out" ] && r=1   # --db without --format: nothing on stdout
 grep -q "^dyad: $T/a.sqlite: batch 1 committed (6 documents, [0-9]* events)$" "$T/code.err" || r=1
 check "dyad code --db stores, reports the batch, writes nothing to stdout" $r "exit $rc: $(head -c 300 "$T/code.err")"
-n=$(wc -l < "$T/direct.jsonl")
+# JSON Lines holds event lines and, after each document's, its quotation
+# records ("type":"quote"): evlines/qlines FILE pick them
+evlines() { grep -v '^{"type":"quote"' "$1"; }
+qlines() { grep '^{"type":"quote"' "$1"; }
+evlines "$T/direct.jsonl" > "$T/direct.ev"
+n=$(wc -l < "$T/direct.ev")
 [ "$n" -ge 10 ] && ok "the input codes into $n events" || notok "the input codes into events" "only $n"
+nq=$(qlines "$T/direct.jsonl" | wc -l)
+np=$(grep -c '"place":{' "$T/direct.ev")
+[ "$nq" -ge 1 ] && [ "$np" -ge 1 ]
+check "the input has quotation records ($nq) and placed events ($np)" $? "$nq quotations, $np places"
 for f in jsonl tsv csv; do
     "$DYAD" export --db "$T/a.sqlite" --format $f > "$T/export.$f" 2> "$T/err"
     if [ $? = 0 ] && cmp -s "$T/direct.$f" "$T/export.$f"; then
@@ -85,12 +98,19 @@ u=$(sqlite3 "$T/a.sqlite" "SELECT url || '|' || fields FROM documents WHERE doc_
 [ "$u" = 'https://news.example/d1|{"lang":"en"}' ]
 check "the store keeps url and other input fields" $? "got '$u'"
 v=$(sqlite3 "$T/a.sqlite" "PRAGMA user_version; PRAGMA journal_mode; PRAGMA integrity_check" | tr '\n' ' ')
-[ "$v" = "2 wal ok " ]
-check "schema version 2, WAL, integrity_check ok" $? "got '$v'"
+[ "$v" = "3 wal ok " ]
+check "schema version 3, WAL, integrity_check ok" $? "got '$v'"
+v=$(sqlite3 "$T/a.sqlite" "SELECT (SELECT count(*) FROM quotes),
+    (SELECT sum(nquotes) FROM documents),
+    (SELECT count(*) FROM events WHERE place_name IS NOT NULL),
+    (SELECT count(*) FROM events_full WHERE place_country IS NOT NULL)" | tr '|' ' ')
+[ "$v" = "$nq $nq $np $np" ]
+check "the store holds the quotations and places (quotes, nquotes, events_full)" $? \
+    "got '$v', want '$nq $nq $np $np'"
 ids=$(python3 -c '
 import json, sys
 a = [json.loads(l)["event_id"] for l in open(sys.argv[1])]
-print(len(a), len(set(a)))' "$T/direct.jsonl")
+print(len(a), len(set(a)))' "$T/direct.ev")
 dbids=$(sqlite3 "$T/a.sqlite" "SELECT count(*), count(DISTINCT event_id) FROM events" | tr '|' ' ')
 [ "$ids" = "$dbids" ] && [ "${ids% *}" = "${ids#* }" ]
 check "event ids: the store's equal the output's, distinct" $? "output $ids, store $dbids"
@@ -115,11 +135,87 @@ n=$(sqlite3 "$T/re.sqlite" "SELECT count(*) FROM documents")
 [ "$n" = 6 ]
 check "re-coding keeps one row per document id" $? "$n documents"
 
+# --- places and quotations: the annotated articles ---------------------------
+# tests/articles as dyad code reads them (title, paragraphs joined by a blank
+# line): datelines, admin1 regions, quotations over sentences, with and
+# without speakers and events, title events and quotations
+python3 - "$ROOT/tests/articles" "$T/art.jsonl" <<'EOF'
+import glob, json, sys
+with open(sys.argv[2], "w") as out:
+    for f in sorted(glob.glob(sys.argv[1] + "/b[0-9].jsonl")) + [sys.argv[1] + "/test.jsonl"]:
+        for line in open(f, encoding="utf-8"):
+            d = json.loads(line)
+            text = "\n\n".join(" ".join(p) for p in d["paragraphs"])
+            out.write(json.dumps({"id": d["id"], "date": d.get("date", ""),
+                                  "source": d.get("publisher", ""),
+                                  "title": d.get("title", ""), "text": text}) + "\n")
+EOF
+"$DYAD" code "$T/art.jsonl" > "$T/art.direct.jsonl" 2>/dev/null
+"$DYAD" code --format tsv "$T/art.jsonl" > "$T/art.direct.tsv" 2>/dev/null
+"$DYAD" code --format csv "$T/art.jsonl" > "$T/art.direct.csv" 2>/dev/null
+"$DYAD" code --db "$T/art.sqlite" "$T/art.jsonl" 2>/dev/null
+python3 - "$T/art.direct.jsonl" > "$T/py.out" 2>&1 <<'EOF'
+import json, sys
+ev, qu = [], []
+for l in open(sys.argv[1], encoding="utf-8"):
+    (qu if l.startswith('{"type":"quote"') else ev).append(json.loads(l))
+pl = [e["place"] for e in ev if e["place"]]
+need = {
+    "quotations": len(qu) >= 100,
+    "quotations with events": any(q["events"] for q in qu),
+    "uncoded speakers": any(q["speaker_code"] is None for q in qu),
+    "quotations over sentences": any(q["last_sentence"] > q["sentence"] for q in qu),
+    "title quotations": any(q["in_title"] for q in qu),
+    "events from quotations": any(e["quote"] is not None for e in ev),
+    "title events": any(e["in_title"] for e in ev),
+    "dateline places": any(p["source"] == "dateline" for p in pl),
+    "clause places": any(p["source"] == "clause" for p in pl),
+    "admin1": any(p["admin1"] for p in pl) and any(p["admin1"] is None for p in pl),
+    "levels": {p["level"] for p in pl} == {"city", "admin1", "country"},
+}
+miss = [k for k, v in need.items() if not v]
+print("ok: %d events, %d quotations, %d places" % (len(ev), len(qu), len(pl))
+      if not miss else "missing: " + ", ".join(miss))
+EOF
+r=0
+case $(cat "$T/py.out") in ok*) ;; *) r=1 ;; esac
+check "the articles code into places and quotations of every kind ($(cat "$T/py.out"))" $r "$(tail -n 3 "$T/py.out")"
+r=0
+why=""
+for f in jsonl tsv csv; do
+    "$DYAD" export --db "$T/art.sqlite" --format $f > "$T/art.export.$f" 2> "$T/err"
+    cmp -s "$T/art.direct.$f" "$T/art.export.$f" ||
+        { r=1; why="$why $f: $(diff "$T/art.direct.$f" "$T/art.export.$f" | head -n 3 | cut -c 1-300)"; }
+done
+check "places and quotations survive the round trip: export equals dyad code (jsonl, tsv, csv)" $r "$why"
+"$DYAD" code --threads 2 --db "$T/art2.sqlite" --format jsonl "$T/art.jsonl" 2>/dev/null |
+    cmp -s - "$T/art.direct.jsonl" && "$DYAD" export --db "$T/art2.sqlite" | cmp -s - "$T/art.direct.jsonl"
+check "places and quotations survive the round trip with --threads 2" $? "differs"
+# an article with quotations coded again as one sentence without: they go
+python3 - "$T/art.jsonl" "$T/art.one.jsonl" "$T/art.in2.jsonl" <<'EOF'
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+k = next(i for i, r in enumerate(recs) if '"' in r["text"])
+recs[k]["text"] = "Police in Kenya arrested 12 protesters in Nairobi."
+open(sys.argv[2], "w").write(json.dumps(recs[k]) + "\n")
+open(sys.argv[3], "w").write("".join(json.dumps(r) + "\n" for r in recs))
+EOF
+cp "$T/art.sqlite" "$T/art3.sqlite"
+before=$(sqlite3 "$T/art3.sqlite" "SELECT count(*) FROM quotes")
+"$DYAD" code --db "$T/art3.sqlite" "$T/art.one.jsonl" 2>/dev/null
+"$DYAD" code "$T/art.in2.jsonl" > "$T/art.direct2.jsonl" 2>/dev/null
+"$DYAD" export --db "$T/art3.sqlite" > "$T/art.export2.jsonl"
+after=$(sqlite3 "$T/art3.sqlite" "SELECT count(*) FROM quotes")
+want=$(grep -c '^{"type":"quote"' "$T/art.direct2.jsonl")
+cmp -s "$T/art.direct2.jsonl" "$T/art.export2.jsonl" && [ "$after" = "$want" ] && [ "$after" -lt "$before" ]
+check "a document coded again replaces its quotations and places, in its place" $? \
+    "quotes $before -> $after (want $want); $(diff "$T/art.direct2.jsonl" "$T/art.export2.jsonl" | head -n 2 | cut -c 1-300)"
+
 # --- formats and filters ---------------------------------------------------
 "$DYAD" export --db "$T/a.sqlite" --format phoenix > "$T/ph" 2> "$T/err"
 r=0
 awk -F'\t' 'NF != 11 { exit 1 }' "$T/ph" || r=1
-[ "$(wc -l < "$T/ph")" = "$n" ] || [ "$(wc -l < "$T/ph")" = "$(wc -l < "$T/direct.jsonl")" ] || r=1
+[ "$(wc -l < "$T/ph")" = "$(wc -l < "$T/direct.ev")" ] || r=1
 grep -q '^20250304	RUSMIL	UKRMIL	19[0-9]*		d1_0	https://news.example/d1	wire	' "$T/ph" || r=1
 check "phoenix: 11 columns, no header, DOCID_N sentence ids, url, story source" $r "$(head -n 2 "$T/ph")"
 "$DYAD" export --db "$T/a.sqlite" --format gdelt > "$T/gd" 2> "$T/err"
@@ -133,27 +229,46 @@ check "gdelt: 61 columns, dates, actor parts, quad, counts, SOURCEURL" $r "$(hea
 # are one-a-day duplicates
 "$DYAD" export --db "$T/a.sqlite" --format tsv --dedup > "$T/dd.tsv"
 r=0
-head -n 1 "$T/dd.tsv" | grep -q '	num_mentions	num_sentences	num_documents	num_sources$' || r=1
-line=$(awk -F'\t' '$4 == "RUSMIL" && $5 == "UKRMIL" && $3 == "20250304" { print $(NF-3), $(NF-2), $(NF-1), $NF }' "$T/dd.tsv")
+head -n 1 "$T/dd.tsv" | grep -q '	num_mentions	num_sentences	num_documents	num_sources	place_name	' || r=1
+line=$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i }
+    $4 == "RUSMIL" && $5 == "UKRMIL" && $3 == "20250304" {
+        print $c["num_mentions"], $c["num_sentences"], $c["num_documents"], $c["num_sources"] }' "$T/dd.tsv")
 [ "$line" = "3 3 3 2" ] || r=1
 nd=$(python3 -c '
 import csv, sys
 print(len(list(csv.reader(open(sys.argv[1], newline=""), delimiter="\t"))) - 1)' "$T/dd.tsv")
 nu=$(python3 -c '
 import json, sys
-print(len({(e["date"], e["source"], e["target"], e["code"]) for e in map(json.loads, open(sys.argv[1]))}))' "$T/direct.jsonl")
+print(len({(e["date"], e["source"], e["target"], e["code"]) for e in map(json.loads, open(sys.argv[1]))}))' "$T/direct.ev")
 [ "$nd" = "$nu" ] || r=1
 check "--dedup: one event per (date, source, target, code), with its counts" $r \
     "RUSMIL>UKRMIL counts '$line' (want 3 3 3 2); $nd rows, $nu distinct"
-a=$("$DYAD" export --db "$T/a.sqlite" --from 2025-03-05 --to 20250331 | wc -l)
+"$DYAD" export --db "$T/a.sqlite" --from 2025-03-05 --to 20250331 > "$T/range.jsonl"
+a=$(evlines "$T/range.jsonl" | wc -l)
 b=$(python3 -c '
 import json, sys
-print(sum(1 for e in map(json.loads, open(sys.argv[1])) if "20250305" <= e["date"] <= "20250331"))' "$T/direct.jsonl")
+print(sum(1 for e in map(json.loads, open(sys.argv[1])) if "20250305" <= e["date"] <= "20250331"))' "$T/direct.ev")
 c=$("$DYAD" export --db "$T/a.sqlite" --actor KEN | wc -l)
-d=$(grep -c '"source":"KEN[A-Z]*"\|"target":"KEN[A-Z]*"' "$T/direct.jsonl")
+d=$(grep -c '"source":"KEN[A-Z]*"\|"target":"KEN[A-Z]*"' "$T/direct.ev")
 e=$("$DYAD" export --db "$T/a.sqlite" --code 19 --format tsv | awk -F'\t' 'NR > 1 && $6 !~ /^19/' | wc -l)
 [ "$a" = "$b" ] && [ "$a" -gt 0 ] && [ "$c" = "$d" ] && [ "$c" -gt 0 ] && [ "$e" = 0 ]
 check "filters --from/--to, --actor, --code" $? "dates $a vs $b, actor $c vs $d, code others $e"
+# --from/--to select whole documents: their events and quotations, as
+# dyad code wrote them; a filter on events writes no quotation records
+python3 -c '
+import json, sys
+for l in open(sys.argv[1]):
+    if "20250305" <= json.loads(l)["date"] <= "20250331": sys.stdout.write(l)' "$T/direct.jsonl" > "$T/range.want"
+r=0
+cmp -s "$T/range.want" "$T/range.jsonl" || r=1
+[ "$(qlines "$T/range.jsonl" | wc -l)" -ge 1 ] || r=1
+for f in "--actor IRN" "--code 1" "--dyad DEU:IRN" "--dedup"; do
+    # shellcheck disable=SC2086
+    "$DYAD" export --db "$T/a.sqlite" $f > "$T/f.jsonl"
+    [ -s "$T/f.jsonl" ] && [ "$(qlines "$T/f.jsonl" | wc -l)" = 0 ] || r=1
+done
+check "quotation records: with --from/--to those of the documents in range, none with an event filter or --dedup" $r \
+    "$(diff "$T/range.want" "$T/range.jsonl" | head -n 4)"
 
 # --- stats -------------------------------------------------------------------
 "$DYAD" stats --db "$T/a.sqlite" --by month --format json > "$T/st.json" 2> "$T/err"
@@ -161,7 +276,7 @@ python3 - "$T/st.json" "$T/direct.jsonl" > "$T/py.out" 2>&1 <<'EOF'
 import json, sys
 from collections import defaultdict
 st = json.load(open(sys.argv[1]))
-ev = [json.loads(l) for l in open(sys.argv[2])]
+ev = [e for e in map(json.loads, open(sys.argv[2])) if e.get("type") != "quote"]
 want = defaultdict(lambda: [0, 0.0, defaultdict(int), defaultdict(int)])
 for e in ev:
     p = want[e["date"][:4] + "-" + e["date"][4:6]]
@@ -218,14 +333,13 @@ if [ -x "$GEN" ]; then
         ic=$(sqlite3 "$db" "PRAGMA integrity_check" 2>&1)
         [ "$ic" = ok ] || { bad="$bad run $i: integrity '$ic';"; continue; }
         reported=$(sed -n 's/^dyad: .*: batch \([0-9]*\) committed .*/\1/p' "$T/crash.err" | tr '\n' ' ')
-        # killed before the schema's transaction committed (the first
-        # moments, when dyad has just loaded its dictionaries): an empty
-        # database, which holds no batch
-        if [ "$(sqlite3 "$db" "SELECT count(*) FROM sqlite_master WHERE name = 'batches'" 2>&1)" = 0 ]; then
-            stored=""
-        else
-            stored=$(sqlite3 "$db" "SELECT batch FROM batches ORDER BY batch" 2>&1 | tr '\n' ' ')
+        # killed before the schema's transaction committed: an empty
+        # database, which the rerun below creates the tables in
+        if [ "$(sqlite3 "$db" "SELECT count(*) FROM sqlite_master" 2>&1)" = 0 ]; then
+            [ -z "$reported" ] || bad="$bad run $i: no tables, reported [$reported];"
+            continue
         fi
+        stored=$(sqlite3 "$db" "SELECT batch FROM batches ORDER BY batch" 2>&1 | tr '\n' ' ')
         nrep=$(echo "$reported" | wc -w)
         # every reported batch is there; at most the next one besides
         if [ "$stored" != "$reported" ]; then
@@ -274,10 +388,12 @@ COLS = ["doc_id", "sentence", "date", "source", "target", "code", "root", "quad"
         "goldstein", "source_text", "verb_text", "target_text", "sentence_text",
         "issues", "rule", "sentence_span", "source_span", "verb_span",
         "target_span", "in_title", "event_id", "plover_type", "plover_mode"]
+PLACE = ["name", "geonameid", "admin1", "country", "lat", "lon", "level", "source"]
 def truth(path):
     rows = []
     for line in open(path, encoding="utf-8"):
         e = json.loads(line)
+        if e.get("type") == "quote": continue
         r = []
         for c in COLS:
             v = e[c]
@@ -285,6 +401,11 @@ def truth(path):
             elif c == "in_title": r.append("1" if v else "0")
             elif c == "goldstein": r.append("%.1f" % v)
             else: r.append(str(v))
+        p = e["place"] or {}
+        for c in PLACE:
+            v = p.get(c)
+            r.append("" if v is None else "%.4f" % v if c in ("lat", "lon") else str(v))
+        r.append("" if e["quote"] is None else str(e["quote"]))
         rows.append(r)
     return rows
 EOF

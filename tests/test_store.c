@@ -1,7 +1,10 @@
 /* test_store.c -- unit tests of the event store and what it writes: stable
  * event ids, the PLOVER mapping, TSV/CSV quoting, actor code parts,
  * periods, storing and replacing documents, rollback, migration from
- * schema version 1, the one-a-day filter's counts and the statistics. */
+ * schema versions 1 and 2, places and quotations stored and exported as
+ * dyad code writes them, the one-a-day filter's counts and the
+ * statistics. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -170,8 +173,12 @@ typedef struct fix {
 
 static int setup(void **state) {
     fix *f = calloc(1, sizeof *f);
+    if (!f) return -1;
     strcpy(f->dir, "/tmp/dyad-store-test.XXXXXX");
-    if (!mkdtemp(f->dir)) return -1;
+    if (!mkdtemp(f->dir)) {
+        free(f);
+        return -1;
+    }
     snprintf(f->path, sizeof f->path, "%s/t.sqlite", f->dir);
     *state = f;
     return 0;
@@ -212,6 +219,7 @@ static dyad_event mkev(uint32_t sentence, const char *src, const char *tgt,
     ev.target_span = (dyad_span){20, 10};
     ev.issues = "";
     ev.rule = "test:1";
+    ev.quote = -1;
     return ev;
 }
 
@@ -380,6 +388,298 @@ static void test_migration_from_v1(void **state) {
     assert_non_null(strstr(err.msg, "newer"));
 }
 
+/* ---- places and quotations ------------------------------------------------ */
+
+/* A document with places and quotations as dyad_code gives them: rec,
+ * res (its quotations) and evs. */
+typedef struct qp_doc {
+    doc_record rec;
+    dyad_result res;
+    dyad_event ev[3];
+    const dyad_event *evp[3];
+    dyad_place pl[2];
+    dyad_quote q[3];
+    uint32_t qev[2];
+    size_t nev;
+} qp_doc;
+
+static void qp_fill(qp_doc *d, const char *id, uint32_t date) {
+    memset(d, 0, sizeof *d);
+    d->rec.id = id;
+    d->rec.date = date;
+    d->rec.source = "wire";
+    d->rec.file = "test";
+    d->pl[0] = (dyad_place){"Kandahar province", 1138335, "Kandah\xc4\x81r",
+                            "Kandahar", "23", "AFG", 31.0, 65.75, "admin1",
+                            "clause", {40, 17}, 0};
+    /* admin1 "": JSON null; a NaN position: null, empty columns */
+    d->pl[1] = (dyad_place){"KABUL", 1138958, "Kabul", "", "", "AFG", NAN,
+                            NAN, "city", "dateline", {0, 5}, 1};
+    d->ev[0] = mkev(1, "AFGGOV", "TAL", "190", 4, -10.0);
+    d->ev[0].place = &d->pl[0];
+    d->ev[0].quote = 1;
+    d->ev[1] = mkev(2, "USA", "AFG", "042", 1, 1.9);
+    d->ev[1].place = &d->pl[1];
+    d->ev[1].quote = 1;
+    d->ev[2] = mkev(2, "USA", "TAL", "111", 3, -2.0);
+    d->nev = 3;
+    for (size_t i = 0; i < 3; i++) d->evp[i] = &d->ev[i];
+    d->qev[0] = 0;
+    d->qev[1] = 1;
+    d->q[0] = (dyad_quote){0, 0, "Peace \"now\",\ttoday", {1, 18}, "", "",
+                           NULL, {0, 0}, "", "none", NULL, 0, 1};
+    d->q[1] = (dyad_quote){1, 2, "We struck them.", {60, 15}, "he",
+                           "Zabihullah Mujahid", "AFGINS", {80, 2},
+                           "told reporters", "pronoun", d->qev, 2, 0};
+    /* a speaker coded as "" (not NULL): written as "" */
+    d->q[2] = (dyad_quote){3, 3, "x", {90, 1}, "someone", "someone", "",
+                           {92, 7}, "said", "same", NULL, 0, 0};
+    d->res.size = sizeof d->res;
+    d->res.nevents = d->nev;
+    d->res.nsentences = 4;
+    d->res.nquotes = 3;
+    d->res.quotes_ = d->q;
+}
+
+static void qp_put(store *st, qp_doc *d) {
+    store_doc sd = {&d->rec, &d->res, d->evp, d->nev, 0, NULL};
+    store_error err;
+    if (store_put(st, &sd, &err) < 0) fail_msg("%s", err.msg);
+}
+
+/* What dyad code writes for the documents, in format fmt. */
+static char *qp_direct(qp_doc *const *docs, size_t n, const char *fmt) {
+    writer_mem m = {0};
+    writer_sink sink = writer_sink_mem(&m);
+    writer *w = writer_open(&sink, writer_format_find(fmt));
+    assert_non_null(w);
+    for (size_t k = 0; k < n; k++) {
+        writer_document(w, &docs[k]->rec, &docs[k]->res);
+        for (size_t i = 0; i < docs[k]->nev; i++)
+            assert_int_equal(writer_event(w, &docs[k]->rec, &docs[k]->res,
+                                          docs[k]->evp[i]), 0);
+        assert_int_equal(writer_quotes(w, &docs[k]->rec, &docs[k]->res), 0);
+    }
+    assert_int_equal(writer_close(w), 0);
+    return m.data;
+}
+
+static char *qp_export(store *st, const store_query *q, const char *fmt) {
+    writer_mem m = {0};
+    writer_sink sink = writer_sink_mem(&m);
+    store_error err;
+    if (store_export(st, q, fmt, 0, &sink, NULL, &err) < 0) fail_msg("%s", err.msg);
+    if (m.data) return m.data;
+    char *none = calloc(1, 1);
+    if (!none) abort(); /* out of memory */
+    return none;
+}
+
+typedef struct kinds {
+    char seq[64];
+    int n;
+} kinds;
+
+static int kind_row(void *ctx, const store_row *r) {
+    kinds *k = ctx;
+    if (k->n < 62) {
+        k->seq[k->n++] = r->kind == STORE_ROW_QUOTE ? 'q' : 'e';
+        k->seq[k->n] = '\0';
+    }
+    return 0;
+}
+
+static void test_places_quotes(void **state) {
+    fix *f = *state;
+    store_error err;
+    store *st = store_open(f->path, STORE_WRITE, &err);
+    assert_non_null(st);
+    static qp_doc a, b, c;
+    qp_fill(&a, "a", 20240110);
+    qp_fill(&b, "b", 20240111);
+    b.nev = b.res.nevents = 0; /* quotations, no events */
+    qp_fill(&c, "c", 20240112);
+    c.res.nquotes = 0;          /* events, no quotations */
+    c.ev[0].quote = c.ev[1].quote = -1;
+    qp_put(st, &a);
+    qp_put(st, &b);
+    qp_put(st, &c);
+    assert_int_equal(store_commit(st, NULL, &err), 0);
+
+    qp_doc *all[3] = {&a, &b, &c};
+    store_query q;
+    store_query_init(&q);
+    const char *fmts[] = {"jsonl", "tsv", "csv"};
+    for (int i = 0; i < 3; i++) {
+        char *want = qp_direct(all, 3, fmts[i]);
+        char *got = qp_export(st, &q, fmts[i]);
+        if (strcmp(want, got))
+            fail_msg("%s differs:\n%s\n--- export:\n%s", fmts[i], want, got);
+        free(want);
+        free(got);
+    }
+    /* the scan: each document's quotations after its events */
+    kinds k = {{0}, 0};
+    q.quotes = 1;
+    assert_int_equal(store_scan(st, &q, kind_row, &k, &err), 0);
+    assert_string_equal(k.seq, "eeeqqqqqqeee");
+    /* whole documents by date: the range's, quotations included */
+    q.from = 20240111;
+    q.to = 20240111;
+    k.n = 0;
+    k.seq[0] = '\0';
+    assert_int_equal(store_scan(st, &q, kind_row, &k, &err), 0);
+    assert_string_equal(k.seq, "qqq");
+    q.quotes = 0;
+    char *want = qp_direct(&all[1], 1, "jsonl");
+    char *got = qp_export(st, &q, "jsonl");
+    assert_string_equal(got, want);
+    free(want);
+    free(got);
+    /* a filter on events: no quotation rows, and no records */
+    store_query_init(&q);
+    q.quotes = 1;
+    q.actor = "USA";
+    k.n = 0;
+    k.seq[0] = '\0';
+    assert_int_equal(store_scan(st, &q, kind_row, &k, &err), 0);
+    assert_string_equal(k.seq, "eeee");
+    got = qp_export(st, &q, "jsonl");
+    assert_null(strstr(got, "\"type\":\"quote\""));
+    assert_non_null(strstr(got, "\"quote\":1"));
+    free(got);
+
+    /* re-coding a with one quotation and no places replaces both */
+    qp_fill(&a, "a", 20240110);
+    a.ev[0].place = a.ev[1].place = NULL;
+    a.ev[0].quote = a.ev[1].quote = 0;
+    a.res.nquotes = 1;
+    a.q[0].events = a.qev;
+    a.q[0].nevents = 2;
+    qp_put(st, &a);
+    assert_int_equal(store_commit(st, NULL, &err), 0);
+    store_query_init(&q);
+    want = qp_direct(all, 3, "jsonl");
+    got = qp_export(st, &q, "jsonl");
+    assert_string_equal(got, want);
+    free(want);
+    free(got);
+    store_close(st);
+
+    /* in SQL: the quotes table, nquotes, events_full */
+    sqlite3 *db;
+    sqlite3_stmt *s;
+    assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db,
+        "SELECT (SELECT count(*) FROM quotes), (SELECT group_concat(nquotes)"
+        " FROM documents), (SELECT events FROM quotes WHERE doc_key = 1),"
+        " (SELECT count(*) FROM events_full WHERE place_name IS NOT NULL),"
+        " (SELECT quote_speaker FROM events_full WHERE doc_id = 'a' LIMIT 1),"
+        " (SELECT count(*) FROM quotes WHERE speaker_code IS NULL)", -1, &s,
+        NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(s, 0), 4);
+    assert_string_equal((const char *)sqlite3_column_text(s, 1), "1,3,0");
+    assert_string_equal((const char *)sqlite3_column_text(s, 2), "[0,1]");
+    assert_int_equal(sqlite3_column_int(s, 3), 2); /* c's */
+    assert_null(sqlite3_column_text(s, 4));         /* q[0]: no speaker */
+    assert_int_equal(sqlite3_column_int(s, 5), 2);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+}
+
+/* Version 2 had no places or quotations: a database made then is migrated
+ * when opened; its events have no place and no quotation (NULL), its
+ * documents nquotes NULL, and it exports as before with null places. */
+static void test_migration_from_v2(void **state) {
+    fix *f = *state;
+    sqlite3 *db;
+    store_error err;
+    assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+    assert_int_equal(schema_functions(db), 0);
+    assert_int_equal(schema_upgrade(db, f->path, 2, &err), 0);
+    assert_int_equal(schema_version(db), 2);
+    const char *v2 =
+        "INSERT INTO batches VALUES (1, 1, 1, '2024-05-01T00:00:00Z');"
+        "INSERT INTO documents (doc_key, doc_id, date, publisher, nsentences,"
+        " nevents, lead_sentence, discarded, invalid_bytes, batch, coded_at)"
+        " VALUES (1, 'old-2', 20240501, 'wire', 1, 1, 0, 0, 0, 1,"
+        " '2024-05-01T00:00:00Z');"
+        "INSERT INTO sentences VALUES (1, 0, 0, 0, 31,"
+        " 'The source acted on the target.');"
+        "INSERT INTO codes VALUES ('042', '04', 'Make a visit', 1, 1.9,"
+        " 'CONSULT', 'visit', NULL);"
+        "INSERT INTO events (doc_key, ord, date, sentence, source, target,"
+        " code, root, quad, goldstein, source_text, verb_text, target_text,"
+        " issues, rule, source_off, source_len, verb_off, verb_len,"
+        " target_off, target_len, in_title, event_id, source_country,"
+        " source_agent, target_country, target_agent) VALUES (1, 0, 20240501,"
+        " 0, 'USAGOV', 'CHNGOV', '042', '04', 1, 1.9, 'the source', 'acted',"
+        " 'the target', '', 'test:1', 0, 10, 11, 5, 20, 10, 0,"
+        " dyad_event_id('old-2', 0, 'USAGOV', 'CHNGOV', '042', 0, 10, 11, 5,"
+        " 20, 10), 'USA', 'GOV', 'CHN', 'GOV');";
+    assert_int_equal(sqlite3_exec(db, v2, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+
+    /* read-only connections do not migrate: refused with a message */
+    assert_null(store_open(f->path, STORE_READONLY, &err));
+    assert_non_null(strstr(err.msg, "schema version 2"));
+    store *st = store_open(f->path, STORE_READ, &err);
+    if (!st) fail_msg("%s", err.msg);
+    store_query q;
+    store_query_init(&q);
+    char *got = qp_export(st, &q, "jsonl");
+    store_close(st);
+    /* as dyad code wrote it then, with no place and no quotation */
+    dyad_event ev = mkev(0, "USAGOV", "CHNGOV", "042", 1, 1.9);
+    doc_record rec;
+    memset(&rec, 0, sizeof rec);
+    rec.id = "old-2";
+    rec.date = 20240501;
+    rec.source = "wire";
+    writer_mem m = {0};
+    writer_sink sink = writer_sink_mem(&m);
+    writer *w = writer_open(&sink, writer_format_find("jsonl"));
+    writer_event(w, &rec, NULL, &ev);
+    writer_close(w);
+    assert_string_equal(got, m.data);
+    assert_non_null(strstr(got, "\"place\":null,\"quote\":null"));
+    writer_mem_free(&m);
+    free(got);
+
+    assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+    assert_int_equal(schema_version(db), SCHEMA_VERSION);
+    sqlite3_stmt *s;
+    assert_int_equal(sqlite3_prepare_v2(db,
+        "SELECT e.place_name IS NULL AND e.quote IS NULL, d.nquotes IS NULL,"
+        " (SELECT count(*) FROM quotes), (SELECT count(*) FROM events_full"
+        " WHERE place_country IS NULL AND quote IS NULL)"
+        " FROM events e JOIN documents d USING (doc_key)", -1, &s, NULL),
+        SQLITE_OK);
+    assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(s, 0), 1);
+    assert_int_equal(sqlite3_column_int(s, 1), 1);
+    assert_int_equal(sqlite3_column_int(s, 2), 0);
+    assert_int_equal(sqlite3_column_int(s, 3), 1);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+
+    /* coded again now: its places and quotations are kept */
+    st = store_open(f->path, STORE_WRITE, &err);
+    assert_non_null(st);
+    static qp_doc d;
+    qp_fill(&d, "old-2", 20240501);
+    qp_put(st, &d);
+    assert_int_equal(store_commit(st, NULL, &err), 0);
+    qp_doc *one[1] = {&d};
+    char *want = qp_direct(one, 1, "jsonl");
+    got = qp_export(st, &q, "jsonl");
+    assert_string_equal(got, want);
+    free(want);
+    free(got);
+    store_close(st);
+}
+
 static void test_not_a_store(void **state) {
     fix *f = *state;
     sqlite3 *db;
@@ -527,6 +827,8 @@ int main(void) {
         cmocka_unit_test(test_periods),
         cmocka_unit_test_setup_teardown(test_put_replace_rollback, setup, teardown),
         cmocka_unit_test_setup_teardown(test_migration_from_v1, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_places_quotes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_migration_from_v2, setup, teardown),
         cmocka_unit_test_setup_teardown(test_not_a_store, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dedup_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stats_numbers, setup, teardown),

@@ -53,20 +53,19 @@ static int from_json(const req *rq, input_doc *d, resp *r) {
         return -1;
     }
     doc_record *rec = &d->rec;
-    const char *url;               /* checked here, stored from raw */
     if (json_str(d->json, "text", &rec->text, r) < 0 ||
         json_str(d->json, "title", &rec->title, r) < 0 ||
         json_str(d->json, "id", &rec->id, r) < 0 ||
         json_str(d->json, "source", &rec->source, r) < 0 ||
         json_str(d->json, "date", &rec->date_text, r) < 0 ||
-        json_str(d->json, "url", &url, r) < 0)
+        json_str(d->json, "url", &rec->url, r) < 0)
         return -1;
     if (!rec->text) {
         reply_error(r, 400, "text: missing (the JSON document needs a \"text\" string)");
         return -1;
     }
     rec->text_len = json_string_length(json_object_get(d->json, "text"));
-    rec->raw = rq->body;           /* url and other fields go to the store */
+    rec->raw = rq->body;           /* other fields go to the store */
     rec->raw_len = rq->body_len;
     return 0;
 }

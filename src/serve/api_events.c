@@ -49,6 +49,7 @@ static int page_row(void *ctx, const store_row *r) {
     rec.date_text = r->date_text;
     rec.source = r->publisher;
     rec.title = r->title;
+    rec.url = r->url;
     rec.file = r->file;
     rec.line = r->line;
     p->mem.len = 0;
@@ -56,16 +57,12 @@ static int page_row(void *ctx, const store_row *r) {
         p->failed = 1;
         return -1;
     }
-    /* the line without its closing "}\n", then the document's fields */
+    /* the line without its closing "}\n" (the writer has put the
+     * document's publisher, title and url, as dyad export does), then the
+     * code's name */
     writer_buf *o = p->out;
     if (p->count) writer_buf_putc(o, ',');
     writer_buf_put(o, p->mem.data, p->mem.len - 2);
-    writer_buf_puts(o, ",\"publisher\":");
-    reply_json_str(o, r->publisher);
-    writer_buf_puts(o, ",\"title\":");
-    reply_json_str(o, r->title);
-    writer_buf_puts(o, ",\"url\":");
-    reply_json_str(o, r->url);
     writer_buf_puts(o, ",\"cameo_name\":");
     reply_json_str(o, r->cameo_name);
     writer_buf_putc(o, '}');

@@ -28,7 +28,7 @@ struct dedup {
 
 /* ---- copies of rows --------------------------------------------------- */
 
-#define NSTR 20
+#define NSTR 26
 
 static const char **row_str(store_row *r, int i) {
     const char **p[NSTR] = {
@@ -36,13 +36,20 @@ static const char **row_str(store_row *r, int i) {
         &r->file, &r->coded_at, &r->ev.source, &r->ev.target,
         &r->ev.source_text, &r->ev.verb_text, &r->ev.target_text,
         &r->ev.sentence_text, &r->ev.issues, &r->ev.rule, &r->event_id,
-        &r->cameo_name, &r->plover_type, &r->plover_mode, &r->plover_context};
+        &r->cameo_name, &r->plover_type, &r->plover_mode, &r->plover_context,
+        &r->place.name, &r->place.gazetteer_name, &r->place.admin1,
+        &r->place.admin1_code, &r->place.level, &r->place.source};
     return p[i];
 }
 
 int store_row_copy(store_row *dst, const store_row *src, char **buf,
                    size_t *cap) {
     *dst = *src;
+    /* the event's place is the copy's own */
+    if (src->ev.place) {
+        dst->place = *src->ev.place;
+        dst->ev.place = &dst->place;
+    }
     size_t need = 0;
     for (int i = 0; i < NSTR; i++) {
         const char *s = *row_str(dst, i);

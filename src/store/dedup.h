@@ -37,8 +37,9 @@ void dedup_free(dedup *d);
 /* A group of one: the row itself, counts 1 (no deduplication). */
 void dedup_single(dedup_group *g, const store_row *r, char *ids, size_t size);
 
-/* Deep copy of a row into *dst, its strings in *buf (grown with realloc;
- * free it when done). 0 or -1 out of memory. */
+/* Deep copy of an event row into *dst, its strings (its place's too) in
+ * *buf (grown with realloc; free it when done); absent strings become "".
+ * 0 or -1 out of memory. */
 int store_row_copy(store_row *dst, const store_row *src, char **buf,
                    size_t *cap);
 

@@ -11,6 +11,9 @@
  *      source_agent, target_country, target_agent), the PLOVER columns of
  *      codes, the dyad index events(source, target, date, ...) and the
  *      events_full view
+ *   3  the events' places (place_name ... place_in_title) and quotation
+ *      (events.quote), the quotes table, documents.nquotes, events_full
+ *      with the place columns and the quotation's speaker
  *
  * docs/output.md documents every table and column.
  */
@@ -21,7 +24,7 @@
 
 #include "store/store.h"
 
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 /* 'dyad' as PRAGMA application_id */
 #define SCHEMA_APPLICATION_ID 0x64796164
 

@@ -7,8 +7,8 @@
  * A batch is one BEGIN IMMEDIATE ... COMMIT transaction, so the database
  * holds whole batches only. Writes go through statements prepared once at
  * open; a document already stored (same doc_id) keeps its doc_key, and its
- * sentences and events are deleted and written anew in the same
- * transaction.
+ * sentences, events and quotations are deleted and written anew in the
+ * same transaction.
  *
  * Tables and columns: store/schema.c, docs/output.md.
  */
@@ -18,6 +18,9 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include <math.h>
+
+#include <jansson.h>
 #include <sqlite3.h>
 
 #include "io/event_id.h"
@@ -30,20 +33,21 @@
 enum {
     ST_FIND_DOC, ST_INS_DOC, ST_UPD_DOC, ST_DEL_EVENTS, ST_DEL_SENTS,
     ST_INS_SENT, ST_INS_EVENT, ST_INS_CODE, ST_INS_BATCH, ST_UPD_BATCH,
-    ST_COUNT
+    ST_DEL_QUOTES, ST_INS_QUOTE, ST_COUNT
 };
 
 static const char *const sql_text[ST_COUNT] = {
     "SELECT doc_key FROM documents WHERE doc_id = ?1",
     "INSERT INTO documents (doc_id, date, date_text, publisher, title, url,"
     " fields, text, file, line, nsentences, nevents, lead_sentence,"
-    " discarded, invalid_bytes, batch, coded_at)"
+    " discarded, invalid_bytes, batch, coded_at, nquotes)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-    " ?15, ?16, ?17)",
+    " ?15, ?16, ?17, ?19)",
     "UPDATE documents SET date = ?2, date_text = ?3, publisher = ?4,"
     " title = ?5, url = ?6, fields = ?7, text = ?8, file = ?9, line = ?10,"
     " nsentences = ?11, nevents = ?12, lead_sentence = ?13, discarded = ?14,"
-    " invalid_bytes = ?15, batch = ?16, coded_at = ?17 WHERE doc_key = ?18",
+    " invalid_bytes = ?15, batch = ?16, coded_at = ?17, nquotes = ?19"
+    " WHERE doc_key = ?18",
     "DELETE FROM events WHERE doc_key = ?1",
     "DELETE FROM sentences WHERE doc_key = ?1",
     "INSERT OR IGNORE INTO sentences (doc_key, sentence, in_title, off, len,"
@@ -52,15 +56,24 @@ static const char *const sql_text[ST_COUNT] = {
     " root, quad, goldstein, source_text, verb_text, target_text, issues,"
     " rule, source_off, source_len, verb_off, verb_len, target_off,"
     " target_len, in_title, event_id, source_country, source_agent,"
-    " target_country, target_agent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+    " target_country, target_agent, place_name, place_geonameid,"
+    " place_gazetteer_name, place_admin1, place_admin1_code, place_country,"
+    " place_lat, place_lon, place_level, place_source, place_off, place_len,"
+    " place_in_title, quote) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
     " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
-    " ?23, ?24, ?25, ?26, ?27)",
+    " ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36,"
+    " ?37, ?38, ?39, ?40, ?41)",
     "INSERT OR IGNORE INTO codes (code, root, name, quad, goldstein,"
     " plover_type, plover_mode, plover_context)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     "INSERT INTO batches (documents, events) VALUES (0, 0)",
     "UPDATE batches SET documents = ?2, events = ?3, committed_at = ?4"
     " WHERE batch = ?1",
+    "DELETE FROM quotes WHERE doc_key = ?1",
+    "INSERT INTO quotes (doc_key, quote, sentence, last_sentence, text, off,"
+    " len, speaker, speaker_name, speaker_code, speaker_off, speaker_len,"
+    " verb, attribution, events, in_title) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+    " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
 };
 
 /* Codes already written to the codes table by this connection. */
@@ -77,6 +90,10 @@ typedef struct sq {
     size_t nknown;
     size_t nknown_committed;/* known[] entries from committed batches */
     int readonly;           /* STORE_READONLY: no statement for writing */
+    char *list;             /* a quotation's event list as JSON, written */
+    size_t list_cap;
+    uint32_t *qev;          /* ... and read back (the row's quote.events) */
+    size_t qev_cap;
 } sq;
 
 static int fail(sq *s, store_error *err, const char *what) {
@@ -100,6 +117,8 @@ static void sqlite_close(void *be) {
     for (int i = 0; i < ST_COUNT; i++) sqlite3_finalize(s->st[i]);
     sqlite3_close(s->db);
     free(s->path);
+    free(s->list);
+    free(s->qev);
     free(s);
 }
 
@@ -341,7 +360,77 @@ static int put_event(sq *s, const store_doc *d, int64_t key, uint32_t ord,
     bind_nonempty(st, 25, sp.type1);
     bind_nonempty(st, 26, tp.country);
     bind_nonempty(st, 27, tp.type1);
+    const dyad_place *p = ev->place;
+    if (p) {
+        /* NULL for "" where the writers print "" as null (admin1) or as
+         * nothing; the name is kept as it is: NULL means no place */
+        bind_str(st, 28, p->name ? p->name : "");
+        sqlite3_bind_int64(st, 29, p->geonameid);
+        bind_str(st, 30, p->gazetteer_name);
+        bind_nonempty(st, 31, p->admin1);
+        bind_nonempty(st, 32, p->admin1_code);
+        sqlite3_bind_text(st, 33, p->country,
+                          (int)strnlen(p->country, sizeof p->country),
+                          SQLITE_STATIC);
+        /* NaN binds as NULL, read back as NaN */
+        sqlite3_bind_double(st, 34, p->lat);
+        sqlite3_bind_double(st, 35, p->lon);
+        bind_str(st, 36, p->level);
+        bind_str(st, 37, p->source);
+        sqlite3_bind_int64(st, 38, p->span.off);
+        sqlite3_bind_int64(st, 39, p->span.len);
+        sqlite3_bind_int(st, 40, p->in_title != 0);
+    }
+    if (ev->quote >= 0) sqlite3_bind_int64(st, 41, ev->quote);
     return run(s, st, err, "cannot write an event");
+}
+
+/* A quotation's event indexes as a JSON array ("[2,3]") in s->list. */
+static const char *event_list(sq *s, const dyad_quote *q) {
+    size_t need = 3 + (size_t)q->nevents * 11;
+    if (need > s->list_cap) {
+        char *p = realloc(s->list, need);
+        if (!p) return NULL;
+        s->list = p;
+        s->list_cap = need;
+    }
+    size_t n = 0;
+    s->list[n++] = '[';
+    for (uint32_t k = 0; k < q->nevents; k++)
+        n += (size_t)snprintf(s->list + n, s->list_cap - n, "%s%u", k ? "," : "",
+                              (unsigned)q->events[k]);
+    s->list[n++] = ']';
+    s->list[n] = '\0';
+    return s->list;
+}
+
+static int put_quote(sq *s, int64_t key, uint32_t index, const dyad_quote *q,
+                     store_error *err) {
+    const char *list = event_list(s, q);
+    if (!list) {
+        snprintf(err->msg, sizeof err->msg, "%s: out of memory", s->path);
+        return -1;
+    }
+    sqlite3_stmt *st = s->st[ST_INS_QUOTE];
+    sqlite3_bind_int64(st, 1, key);
+    sqlite3_bind_int64(st, 2, index);
+    sqlite3_bind_int64(st, 3, q->sentence);
+    sqlite3_bind_int64(st, 4, q->last_sentence);
+    sqlite3_bind_text(st, 5, q->text ? q->text : "", -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 6, q->span.off);
+    sqlite3_bind_int64(st, 7, q->span.len);
+    /* "" (unknown, none) as NULL, as the JSON record writes it */
+    bind_nonempty(st, 8, q->speaker);
+    bind_nonempty(st, 9, q->speaker_name);
+    bind_str(st, 10, q->speaker_code);  /* NULL: not coded */
+    sqlite3_bind_int64(st, 11, q->speaker_span.off);
+    sqlite3_bind_int64(st, 12, q->speaker_span.len);
+    bind_nonempty(st, 13, q->verb);
+    sqlite3_bind_text(st, 14, q->attribution ? q->attribution : "", -1,
+                      SQLITE_STATIC);
+    sqlite3_bind_text(st, 15, list, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 16, q->in_title != 0);
+    return run(s, st, err, "cannot write a quotation");
 }
 
 static int put_sentence(sq *s, int64_t key, const dyad_event *ev,
@@ -371,16 +460,21 @@ static int sqlite_put(void *be, const store_doc *d, store_error *err) {
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return fail(s, err, "cannot look up a document");
     if (key) {
-        /* re-coded: its old sentences and events go */
+        /* re-coded: its old sentences, events and quotations go */
         sqlite3_bind_int64(s->st[ST_DEL_EVENTS], 1, key);
         sqlite3_bind_int64(s->st[ST_DEL_SENTS], 1, key);
+        sqlite3_bind_int64(s->st[ST_DEL_QUOTES], 1, key);
         if (run(s, s->st[ST_DEL_EVENTS], err, "cannot replace events") < 0 ||
-            run(s, s->st[ST_DEL_SENTS], err, "cannot replace sentences") < 0)
+            run(s, s->st[ST_DEL_SENTS], err, "cannot replace sentences") < 0 ||
+            run(s, s->st[ST_DEL_QUOTES], err, "cannot replace quotations") < 0)
             return -1;
     }
     char *url, *fields;
     store_input_fields(r, &url, &fields);
     const dyad_result *res = d->res;
+    size_t nquotes = 0; /* dyad_result_quote: NULL past the end, and for a
+                           result of a library without quotations */
+    while (dyad_result_quote(res, nquotes)) nquotes++;
     st = s->st[key ? ST_UPD_DOC : ST_INS_DOC];
     sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
     if (r->date) sqlite3_bind_int64(st, 2, r->date);
@@ -401,6 +495,7 @@ static int sqlite_put(void *be, const store_doc *d, store_error *err) {
     sqlite3_bind_int64(st, 16, s->batch);
     sqlite3_bind_text(st, 17, s->now, -1, SQLITE_STATIC);
     if (key) sqlite3_bind_int64(st, 18, key);
+    sqlite3_bind_int64(st, 19, (sqlite3_int64)nquotes);
     rc = run(s, st, err, "cannot write a document");
     free(url);
     free(fields);
@@ -418,6 +513,9 @@ static int sqlite_put(void *be, const store_doc *d, store_error *err) {
             return -1;
         prev = ev;
     }
+    for (size_t i = 0; i < nquotes; i++)
+        if (put_quote(s, key, (uint32_t)i, dyad_result_quote(res, i), err) < 0)
+            return -1;
     s->bdocs++;
     s->bevents += d->nevents;
     return 0;
@@ -547,7 +645,11 @@ static const char full_cols[] =
     " e.source_text, e.verb_text, e.target_text, s.text, e.issues, e.rule,"
     " s.off, s.len, e.source_off, e.source_len, e.verb_off, e.verb_len,"
     " e.target_off, e.target_len, e.in_title, e.event_id, c.name,"
-    " c.plover_type, c.plover_mode, c.plover_context";
+    " c.plover_type, c.plover_mode, c.plover_context, e.place_name,"
+    " e.place_geonameid, e.place_gazetteer_name, e.place_admin1,"
+    " e.place_admin1_code, e.place_country, e.place_lat, e.place_lon,"
+    " e.place_level, e.place_source, e.place_off, e.place_len,"
+    " e.place_in_title, e.quote";
 static const char full_joins[] =
     " JOIN documents d ON d.doc_key = e.doc_key"
     " LEFT JOIN sentences s ON s.doc_key = e.doc_key AND s.sentence = e.sentence"
@@ -575,6 +677,12 @@ static uint32_t col_u32(sqlite3_stmt *st, int i) {
 
 static void copy_code(char *dst, size_t size, const char *src) {
     snprintf(dst, size, "%s", src);
+}
+
+/* A REAL column; NULL (a NaN stored) as NaN. */
+static double col_double(sqlite3_stmt *st, int i) {
+    return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN
+                                                      : sqlite3_column_double(st, i);
 }
 
 static void read_light(sqlite3_stmt *st, store_row *r) {
@@ -628,6 +736,122 @@ static void read_full(sqlite3_stmt *st, store_row *r) {
     r->plover_type = col(st, 36);
     r->plover_mode = col(st, 37);
     r->plover_context = col(st, 38);
+    ev->place = NULL;
+    if (sqlite3_column_type(st, 39) != SQLITE_NULL) {
+        dyad_place *p = &r->place;
+        p->name = col(st, 39);
+        p->geonameid = col_u32(st, 40);
+        p->gazetteer_name = col(st, 41);
+        p->admin1 = col(st, 42);
+        p->admin1_code = col(st, 43);
+        copy_code(p->country, sizeof p->country, col(st, 44));
+        p->lat = col_double(st, 45);
+        p->lon = col_double(st, 46);
+        p->level = col(st, 47);
+        p->source = col(st, 48);
+        p->span.off = col_u32(st, 49);
+        p->span.len = col_u32(st, 50);
+        p->in_title = sqlite3_column_int(st, 51);
+        ev->place = p;
+    }
+    sqlite3_int64 qi = sqlite3_column_int64(st, 52);
+    ev->quote = sqlite3_column_type(st, 52) == SQLITE_NULL || qi < 0 ||
+                        qi > INT32_MAX
+                    ? -1
+                    : (int32_t)qi;
+}
+
+/* The quotations of the documents in the date range, in the order the
+ * event scan gives their documents (store_query.quotes). */
+static const char quote_cols[] =
+    "SELECT q.doc_key, q.quote, d.doc_id, d.date, d.date_text, d.publisher,"
+    " d.title, d.url, d.file, d.line, d.lead_sentence, d.coded_at,"
+    " q.sentence, q.last_sentence, q.text, q.off, q.len, q.speaker,"
+    " q.speaker_name, q.speaker_code, q.speaker_off, q.speaker_len, q.verb,"
+    " q.attribution, q.events, q.in_title"
+    " FROM quotes q JOIN documents d ON d.doc_key = q.doc_key WHERE 1";
+
+/* "[2,3]" into s->qev; the count, or -1 when memory ran out. Anything
+ * but digits separates numbers. */
+static long parse_list(sq *s, const char *t) {
+    size_t n = 0;
+    for (const char *p = t; *p;) {
+        if (*p < '0' || *p > '9') {
+            p++;
+            continue;
+        }
+        unsigned long long v = 0;
+        for (; *p >= '0' && *p <= '9'; p++)
+            if (v <= UINT32_MAX) v = v * 10 + (unsigned)(*p - '0');
+        if (n == s->qev_cap) {
+            size_t cap = s->qev_cap ? 2 * s->qev_cap : 16;
+            uint32_t *q = realloc(s->qev, cap * sizeof *q);
+            if (!q) return -1;
+            s->qev = q;
+            s->qev_cap = cap;
+        }
+        s->qev[n++] = v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
+    }
+    return (long)n;
+}
+
+static int read_quote(sq *s, sqlite3_stmt *st, store_row *r) {
+    r->kind = STORE_ROW_QUOTE;
+    r->doc_key = sqlite3_column_int64(st, 0);
+    r->ord = col_u32(st, 1);
+    r->doc_id = col(st, 2);
+    r->date = col_u32(st, 3);
+    r->date_text = col(st, 4);
+    r->publisher = col(st, 5);
+    r->title = col(st, 6);
+    r->url = col(st, 7);
+    r->file = col(st, 8);
+    r->line = (uint64_t)sqlite3_column_int64(st, 9);
+    r->lead_sentence = col_u32(st, 10);
+    r->coded_at = col(st, 11);
+    dyad_quote *q = &r->quote;
+    q->sentence = col_u32(st, 12);
+    q->last_sentence = col_u32(st, 13);
+    q->text = col(st, 14);
+    q->span.off = col_u32(st, 15);
+    q->span.len = col_u32(st, 16);
+    q->speaker = col(st, 17);
+    q->speaker_name = col(st, 18);
+    q->speaker_code = sqlite3_column_type(st, 19) == SQLITE_NULL ? NULL
+                                                                 : col(st, 19);
+    q->speaker_span.off = col_u32(st, 20);
+    q->speaker_span.len = col_u32(st, 21);
+    q->verb = col(st, 22);
+    q->attribution = col(st, 23);
+    long n = parse_list(s, col(st, 24));
+    if (n < 0) return -1;
+    q->events = s->qev;
+    q->nevents = (uint32_t)n;
+    q->in_title = sqlite3_column_int(st, 25);
+    return 0;
+}
+
+static void row_init(store_row *r) {
+    memset(r, 0, sizeof *r);
+    r->doc_id = r->date_text = r->publisher = r->title = r->url = r->file =
+        r->coded_at = r->event_id = r->cameo_name = r->plover_type =
+            r->plover_mode = r->plover_context = "";
+    r->ev.quote = -1;
+}
+
+/* The quotation statement of q (store_query.quotes), NULL after err. */
+static sqlite3_stmt *quote_stmt(sq *s, const store_query *q, store_error *err) {
+    char sql[1024];
+    snprintf(sql, sizeof sql, "%s%s%s ORDER BY q.doc_key, q.quote", quote_cols,
+             q->from ? " AND d.date >= ?1" : "", q->to ? " AND d.date <= ?2" : "");
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        fail(s, err, "cannot query quotations");
+        return NULL;
+    }
+    if (q->from) sqlite3_bind_int64(st, 1, q->from);
+    if (q->to) sqlite3_bind_int64(st, 2, q->to);
+    return st;
 }
 
 static int sqlite_scan(void *be, const store_query *q, store_row_fn fn,
@@ -650,9 +874,16 @@ static int sqlite_scan(void *be, const store_query *q, store_row_fn fn,
     else
         snprintf(sql, sizeof sql, "%s FROM events e%s%s%s%s", full_cols, full_joins,
                  w.sql, order_by(q), limit);
-    sqlite3_stmt *st;
+    sqlite3_stmt *st, *qst = NULL;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
         return fail(s, err, "cannot query events");
+    /* quotations: a second statement in document order, merged with the
+     * events' (store.c passes quotes only with document order and whole
+     * documents) */
+    if (q->quotes && !q->light && !q->sort && !(qst = quote_stmt(s, q, err))) {
+        sqlite3_finalize(st);
+        return -1;
+    }
     for (int i = 0; i < w.nparams; i++)
         sqlite3_bind_text(st, i + 1, w.params[i], -1, SQLITE_STATIC);
     if (w.from) sqlite3_bind_int64(st, 20, w.from);
@@ -672,24 +903,41 @@ static int sqlite_scan(void *be, const store_query *q, store_row_fn fn,
                                                         : (sqlite3_int64)q->limit);
     if (q->cancel) sqlite3_progress_handler(s->db, 2000, progress, (void *)q);
     store_row r;
-    int rc, ret = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        memset(&r, 0, sizeof r);
-        r.doc_id = r.date_text = r.publisher = r.title = r.url = r.file =
-            r.coded_at = r.event_id = r.cameo_name = r.plover_type =
-                r.plover_mode = r.plover_context = "";
-        if (q->light) read_light(st, &r);
-        else read_full(st, &r);
-        ret = fn(ctx, &r);
-        if (ret) break;
+    int ret = 0;
+    int rc = sqlite3_step(st);
+    int qrc = qst ? sqlite3_step(qst) : SQLITE_DONE;
+    while (rc == SQLITE_ROW || qrc == SQLITE_ROW) {
+        row_init(&r);
+        /* a document's events before its quotations */
+        if (rc == SQLITE_ROW &&
+            (qrc != SQLITE_ROW ||
+             sqlite3_column_int64(st, 0) <= sqlite3_column_int64(qst, 0))) {
+            if (q->light) read_light(st, &r);
+            else read_full(st, &r);
+            ret = fn(ctx, &r);
+            if (ret) break;
+            rc = sqlite3_step(st);
+        } else {
+            if (read_quote(s, qst, &r) < 0) {
+                snprintf(err->msg, sizeof err->msg, "%s: out of memory", s->path);
+                ret = -1;
+                break;
+            }
+            ret = fn(ctx, &r);
+            if (ret) break;
+            qrc = sqlite3_step(qst);
+        }
     }
-    if (!ret && rc == SQLITE_INTERRUPT) {
+    if (!ret && (rc == SQLITE_INTERRUPT || qrc == SQLITE_INTERRUPT)) {
         snprintf(err->msg, sizeof err->msg, "%s: query interrupted", s->path);
         ret = -1;
     } else if (!ret && rc != SQLITE_DONE) {
         ret = fail(s, err, "cannot read events");
+    } else if (!ret && qrc != SQLITE_DONE) {
+        ret = fail(s, err, "cannot read quotations");
     }
     sqlite3_finalize(st);
+    sqlite3_finalize(qst);
     if (q->cancel) sqlite3_progress_handler(s->db, 0, NULL, NULL);
     return ret;
 }

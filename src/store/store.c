@@ -90,8 +90,24 @@ void store_rollback(store *st) {
     st->be->rollback(st->impl);
 }
 
+static int unset(const char *s) { return !s || !*s; }
+
+/* Whether q selects whole documents (store_query.quotes). */
+static int whole_documents(const store_query *q) {
+    return !q->light && q->order == STORE_ORDER_DOC && !q->sort &&
+           !q->has_after && !q->limit && !q->quad && unset(q->actor) &&
+           unset(q->source) && unset(q->target) && unset(q->code) &&
+           unset(q->text);
+}
+
 int store_scan(store *st, const store_query *q, store_row_fn fn, void *ctx,
                store_error *err) {
+    if (q->quotes && !whole_documents(q)) {
+        /* back ends see quotes set only where it applies */
+        store_query qq = *q;
+        qq.quotes = 0;
+        return st->be->scan(st->impl, &qq, fn, ctx, err);
+    }
     return st->be->scan(st->impl, q, fn, ctx, err);
 }
 

@@ -44,7 +44,8 @@
  *     store_scan(st, &q, row_callback, ctx, &err);
  * Rows come in document order (the order documents were first stored, then
  * the order of their events) or, with STORE_ORDER_DEDUP, by date, source,
- * target, code and then document order.
+ * target, code and then document order. With q.quotes, each document's
+ * quotations follow its events (dyad export's JSON Lines quote records).
  */
 #ifndef DYAD_STORE_H
 #define DYAD_STORE_H
@@ -60,11 +61,18 @@ typedef struct store_error {
     char msg[768];
 } store_error;
 
-/* One coded document to store. */
+/* One coded document to store. Its events' places (dyad_event.place) and
+ * quotation indexes (dyad_event.quote) are stored with them, and the
+ * result's quotations (dyad_result_quote) with the document, replacing
+ * those stored before under its id. */
 typedef struct store_doc {
     const doc_record *rec;         /* the input record */
-    const dyad_result *res;        /* its result (text, sentence count) */
-    const dyad_event *const *events; /* its events, in output order */
+    const dyad_result *res;        /* its result (text, sentence count,
+                                      quotations); may be NULL */
+    const dyad_event *const *events; /* its events, in output order: the
+                                      order of dyad_result_event, which
+                                      the quotations' event indexes
+                                      (dyad_quote.events) refer to */
     size_t nevents;
     uint32_t lead_sentence;        /* index of the text's first sentence:
                                       1 when a title was coded, else 0 */
@@ -111,6 +119,14 @@ typedef struct store_query {
      * fails with "query interrupted"): a time limit per request. */
     int (*cancel)(void *ud);
     void *cancel_ud;
+    /* Also the quotations (rows of kind STORE_ROW_QUOTE) of the documents
+     * the query selects, each document's after its events, in the order
+     * of their index, documents without events included. Only for a query
+     * that selects whole documents: document order, no filter but from
+     * and to, no sort, cursor or limit, not light; store_scan ignores it
+     * otherwise (a quotation's event indexes refer to all its document's
+     * events). */
+    int quotes;
 } store_query;
 
 #define STORE_TEXT_MAX 256
@@ -126,20 +142,31 @@ enum {
 
 void store_query_init(store_query *q);
 
-/* One stored event as a scan returns it. Every pointer is valid during the
- * callback only; absent strings are "" (never NULL). */
+enum { STORE_ROW_EVENT = 0, STORE_ROW_QUOTE = 1 };
+
+/* One stored event (or, with store_query.quotes, quotation) as a scan
+ * returns it. Every pointer is valid during the callback only; absent
+ * strings are "" (never NULL) except dyad_quote.speaker_code, NULL when
+ * the speaker was not coded, as dyad_code gives it. */
 typedef struct store_row {
+    int kind;                      /* STORE_ROW_EVENT or STORE_ROW_QUOTE */
     int64_t doc_key;               /* the document's number in the store */
-    uint32_t ord;                  /* the event's place in its document */
+    uint32_t ord;                  /* the event's place in its document
+                                      (a quotation's index) */
     const char *doc_id;
     uint32_t date;                 /* YYYYMMDD, 0 unknown */
     const char *date_text, *publisher, *title, *url, *file;
     uint64_t line;
     uint32_t lead_sentence;        /* see store_doc */
     const char *coded_at;          /* "2026-02-17T10:00:00Z" */
-    dyad_event ev;                 /* the event (issue_list NULL) */
+    dyad_event ev;                 /* the event (issue_list NULL; place
+                                      NULL or &place; quote -1 none) */
     const char *event_id;          /* 16 hex digits */
     const char *cameo_name, *plover_type, *plover_mode, *plover_context;
+    dyad_place place;              /* where ev.place points, when set */
+    dyad_quote quote;              /* STORE_ROW_QUOTE: the quotation (ev,
+                                      event_id and the code's names are
+                                      empty); ord is its index */
 } store_row;
 
 /* Called once per row; a non-zero return stops the scan (store_scan then
