@@ -348,6 +348,16 @@ MEM_UNWINDS_BEGIN
 /* Pass 1: the readings of token i. start: first word of the sentence (or
  * of a quotation), where a capital says nothing. caps_ok: capitals carry
  * information (not an all-capitals headline). */
+static int zero_past(const char *w, size_t n) {
+    static const char *const v[] = {"CUT", "HIT", "PUT", "SET", "LET", "SHUT", "QUIT",
+                                    "SPREAD", "CAST", "COST", "HURT", "BURST", "BID",
+                                    "SPLIT", "UPSET", "BROADCAST", "FORECAST", "THRUST",
+                                    "SHED", "RID", "BESET", "OFFSET", "RESET", NULL};
+    for (const char *const *p = v; *p; p++)
+        if (strlen(*p) == n && !memcmp(*p, w, n)) return 1;
+    return 0;
+}
+
 static void tag_analyse(const lexicon *lx, const tok *t, int start,
                         int caps_ok, tag_cand *c, arena *a) {
     const char *w = t->norm;
@@ -449,6 +459,12 @@ static void tag_analyse(const lexicon *lx, const tok *t, int start,
         c->set = B(T_NNP);
         c->def = T_NNP;
         return;
+    }
+    /* verbs whose past is their base form ("cut", "hit", "set"): WordNet's
+     * exception lists leave them out, so the past readings are added */
+    if (has(c, T_VB) && zero_past(w, n)) {
+        c->set |= B(T_VBD) | B(T_VBN);
+        if (!c->vlem) c->vlem = c->clem ? c->clem : NULL;
     }
     c->def = (uint8_t)default_tag(c);
 }
@@ -759,6 +775,14 @@ static int tag_choose(const tag_ctx *x, int i) {
                 !(c->clem && (!strcmp(c->clem, "HAVE") || !strcmp(c->clem, "BE") ||
                               !strcmp(c->clem, "DO") || !strcmp(c->clem, "GET"))))
                 return T_VBN;
+            /* "The Serbian armed forces attacked": determiner, name,
+             * participle, noun, verb -- the participle describes the noun */
+            if (has(c, T_VBN) && p == T_NNP && nx && has_any(nx, B(T_NN) | B(T_NNS)) &&
+                !(x->toks[i + 1].flags & TOKF_CAP) && next_is_verbish(x, i + 1)) {
+                int q = pj;
+                while (q >= 0 && x->tag[q] == T_NNP) q--;
+                if (q >= 0 && x->tag[q] == T_DT) return T_JJ;
+            }
             if (has(c, T_VBD)) return T_VBD;
         }
         if (has(c, T_VBZ) && has(c, T_NNS)) {
