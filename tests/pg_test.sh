@@ -3,9 +3,14 @@
 # `dyad code --db postgresql://...`, `dyad export`, `dyad stats`.
 #
 #   round trip    code -> store -> export equals `dyad code` output (jsonl,
-#                 tsv, csv), with --threads 1 and 2
-#   re-coding     a document coded again under its id replaces its events,
-#                 in its place, also twice in one batch
+#                 tsv, csv), with --threads 1 and 2: the whole output, event
+#                 places and quotation records included; and the same on the
+#                 annotated articles (tests/articles: titles, datelines,
+#                 quotations with events)
+#   migration     a version 2 store is migrated to 3 and exports; coding
+#                 again fills its places and quotations
+#   re-coding     a document coded again under its id replaces its events
+#                 and quotations, in its place, also twice in one batch
 #   same as SQLite  phoenix, gdelt, --dedup, filters, stats and dyad plot
 #                 equal the SQLite store's output for the same input
 #   crash         SIGKILL during a run: every reported batch is stored,
@@ -88,6 +93,11 @@ q() { psql -X -q -A -t "$1" -c "$2" 2>&1; }
 . "$ROOT/tests/store_input.sh"
 store_input "$T/in.jsonl"
 
+# JSON Lines holds event lines and, after each document's, its quotation
+# records ("type":"quote"): evlines/qlines FILE pick them
+evlines() { grep -v '^{"type":"quote"' "$1"; }
+qlines() { grep '^{"type":"quote"' "$1"; }
+
 # --- round trip --------------------------------------------------------------
 A=$(url a)
 "$DYAD" code "$T/in.jsonl" > "$T/direct.jsonl" 2> "$T/err"
@@ -101,6 +111,11 @@ r=0
 grep -q "^dyad: $A: batch 1 committed (6 documents, [0-9]* events)$" "$T/code.err" || r=1
 check "dyad code --db postgresql://: stores, reports the batch, nothing on stdout" $r \
     "exit $rc: $(head -c 300 "$T/code.err")"
+evlines "$T/direct.jsonl" > "$T/direct.ev"
+nq=$(qlines "$T/direct.jsonl" | wc -l)
+np=$(grep -c '"place":{' "$T/direct.ev")
+[ "$nq" -ge 1 ] && [ "$np" -ge 1 ]
+check "the input has quotation records ($nq) and placed events ($np)" $? "$nq quotations, $np places"
 for f in jsonl tsv csv; do
     "$DYAD" export --db "$A" --format $f > "$T/export.$f" 2> "$T/err"
     if [ $? = 0 ] && cmp -s "$T/direct.$f" "$T/export.$f"; then
@@ -122,17 +137,24 @@ u=$(q "$A" "SELECT url || '|' || fields FROM documents WHERE doc_id = 'd1'")
 [ "$u" = 'https://news.example/d1|{"lang":"en"}' ]
 check "the store keeps url and other input fields" $? "got '$u'"
 v=$(q "$A" "SELECT string_agg(key || '=' || value, ' ' ORDER BY key) FROM meta")
-[ "$v" = "application=dyad event store schema_version=2" ]
-check "schema version 2 in meta" $? "got '$v'"
+[ "$v" = "application=dyad event store schema_version=3" ]
+check "schema version 3 in meta" $? "got '$v'"
+v=$(q "$A" "SELECT (SELECT count(*) FROM quotes) || ' ' ||
+    (SELECT sum(nquotes) FROM documents) || ' ' ||
+    (SELECT count(*) FROM events WHERE place_name IS NOT NULL) || ' ' ||
+    (SELECT count(*) FROM events_full WHERE place_country IS NOT NULL)")
+[ "$v" = "$nq $nq $np $np" ]
+check "the store holds the quotations and places (quotes, nquotes, events_full)" $? \
+    "got '$v', want '$nq $nq $np $np'"
 ids=$(python3 -c '
 import json, sys
 a = [json.loads(l)["event_id"] for l in open(sys.argv[1])]
-print(len(a), len(set(a)))' "$T/direct.jsonl")
+print(len(a), len(set(a)))' "$T/direct.ev")
 dbids=$(q "$A" "SELECT count(*) || ' ' || count(DISTINCT event_id) FROM events")
 [ "$ids" = "$dbids" ] && [ "${ids% *}" = "${ids#* }" ]
 check "event ids: the store's equal the output's, distinct" $? "output $ids, store $dbids"
 n=$(q "$A" "SELECT count(*) FROM events_full WHERE cameo_name IS NOT NULL AND sentence_text <> ''")
-[ "$n" = "$(wc -l < "$T/direct.jsonl")" ]
+[ "$n" = "$(wc -l < "$T/direct.ev")" ]
 check "events_full: every event with its CAMEO name and sentence" $? "$n rows"
 
 # --- re-coding replaces -----------------------------------------------------------
@@ -162,6 +184,147 @@ C=$(url c)
 cmp -s "$T/twice.pg" "$T/twice.sq" && cmp -s "$T/twice.pg" "$T/direct2.jsonl"
 check "one id twice in a batch: the last coding, in the first's place (as SQLite)" $? \
     "$(diff "$T/twice.pg" "$T/twice.sq" | head -n 4)"
+
+# --- places and quotations: the annotated articles ------------------------------------
+# tests/articles as dyad code reads them (title, paragraphs joined by a blank
+# line), as tests/store_test.sh makes them
+python3 - "$ROOT/tests/articles" "$T/art.jsonl" <<'EOF2'
+import glob, json, sys
+with open(sys.argv[2], "w") as out:
+    for f in sorted(glob.glob(sys.argv[1] + "/b[0-9].jsonl")) + [sys.argv[1] + "/test.jsonl"]:
+        for line in open(f, encoding="utf-8"):
+            d = json.loads(line)
+            text = "\n\n".join(" ".join(p) for p in d["paragraphs"])
+            out.write(json.dumps({"id": d["id"], "date": d.get("date", ""),
+                                  "source": d.get("publisher", ""),
+                                  "title": d.get("title", ""), "text": text}) + "\n")
+EOF2
+"$DYAD" code "$T/art.jsonl" > "$T/art.direct.jsonl" 2>/dev/null
+"$DYAD" code --format tsv "$T/art.jsonl" > "$T/art.direct.tsv" 2>/dev/null
+"$DYAD" code --format csv "$T/art.jsonl" > "$T/art.direct.csv" 2>/dev/null
+AR=$(url art)
+"$DYAD" code --db "$AR" "$T/art.jsonl" 2>/dev/null
+r=0
+why=""
+for f in jsonl tsv csv; do
+    "$DYAD" export --db "$AR" --format $f > "$T/art.export.$f" 2> "$T/err"
+    cmp -s "$T/art.direct.$f" "$T/art.export.$f" ||
+        { r=1; why="$why $f: $(diff "$T/art.direct.$f" "$T/art.export.$f" | head -n 3 | cut -c 1-300) $(head -c 200 "$T/err")"; }
+done
+nq=$(qlines "$T/art.direct.jsonl" | wc -l)
+[ "$nq" -ge 100 ] || { r=1; why="$why only $nq quotation records"; }
+check "places and quotations survive the round trip ($nq quotations): export equals dyad code (jsonl, tsv, csv)" $r "$why"
+# the quotations of documents without events, and the quote index,
+# admin1 and speaker-code NULLs, as the JSON says
+v=$(q "$AR" "SELECT (SELECT count(*) FROM quotes q JOIN documents d USING (doc_key) WHERE d.nevents = 0)
+    || ' ' || (SELECT count(*) FROM events WHERE quote IS NOT NULL)
+    || ' ' || (SELECT count(*) FROM events WHERE place_name IS NOT NULL AND place_admin1 IS NULL)
+    || ' ' || (SELECT count(*) FROM quotes WHERE speaker_code IS NULL)")
+want=$(python3 - "$T/art.direct.jsonl" <<'EOF2'
+import json, sys
+ev, qu = [], []
+for l in open(sys.argv[1], encoding="utf-8"):
+    (qu if l.startswith('{"type":"quote"') else ev).append(json.loads(l))
+with_events = {e["doc_id"] for e in ev}
+print(sum(1 for x in qu if x["doc_id"] not in with_events),
+      sum(1 for e in ev if e["quote"] is not None),
+      sum(1 for e in ev if e["place"] and e["place"]["admin1"] is None),
+      sum(1 for x in qu if x["speaker_code"] is None))
+EOF2
+)
+[ "$v" = "$want" ]
+check "event quote indexes, NULL admin1 and speaker codes, quotations of documents without events: as in the output" $? \
+    "store '$v', output '$want'"
+# documents without events keep their quotations, between and after others
+{
+    sed -n 1,2p "$T/in.jsonl"
+    rec nq1 2025-03-06 wire '\"The weather is fine today,\" the French foreign minister said.'
+    sed -n '3,$p' "$T/in.jsonl"
+    rec nq2 2025-03-06 wire '\"We will not retreat,\" the Iranian foreign minister said.'
+} > "$T/nq.jsonl"
+"$DYAD" code "$T/nq.jsonl" > "$T/nq.direct" 2>/dev/null
+NQ=$(url nq)
+"$DYAD" code --db "$NQ" "$T/nq.jsonl" 2>/dev/null
+"$DYAD" export --db "$NQ" > "$T/nq.export" 2> "$T/err"
+"$DYAD" export --db "$NQ" --from 20250306 --to 20250306 > "$T/nq.range" 2>> "$T/err"
+r=0
+cmp -s "$T/nq.direct" "$T/nq.export" || r=1
+[ "$(grep -c '"doc_id":"nq[12]"' "$T/nq.direct")" = 2 ] || r=1
+grep '"date":"20250306"' "$T/nq.direct" | cmp -s - "$T/nq.range" || r=1
+[ "$(q "$NQ" "SELECT string_agg(doc_id || ':' || nevents || ':' || nquotes, ' ' ORDER BY doc_key) FROM documents WHERE doc_id LIKE 'nq%'")" = "nq1:0:1 nq2:0:1" ] || r=1
+check "documents without events keep their quotation records, in their place (and by date)" $r \
+    "$(diff "$T/nq.direct" "$T/nq.export" | head -n 4 | cut -c 1-300) $(head -c 200 "$T/err")"
+AR2=$(url art2)
+"$DYAD" code --threads 2 --db "$AR2" --db-batch 7 --format jsonl "$T/art.jsonl" 2>/dev/null |
+    cmp -s - "$T/art.direct.jsonl" && "$DYAD" export --db "$AR2" | cmp -s - "$T/art.direct.jsonl"
+check "places and quotations survive the round trip with --threads 2, batches of 7" $? "differs"
+"$DYAD" export --db "$AR" --from 2000-01-01 --to 2100-12-31 | cmp -s - "$T/art.direct.jsonl"
+check "--from/--to covering every date: the same output, quotations included" $? "differs"
+# an article with quotations coded again as one sentence without: they go
+python3 - "$T/art.jsonl" "$T/art.one.jsonl" "$T/art.in2.jsonl" <<'EOF2'
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+k = next(i for i, r in enumerate(recs) if '"' in r["text"])
+recs[k]["text"] = "Police in Kenya arrested 12 protesters in Nairobi."
+open(sys.argv[2], "w").write(json.dumps(recs[k]) + "\n")
+open(sys.argv[3], "w").write("".join(json.dumps(r) + "\n" for r in recs))
+EOF2
+before=$(q "$AR" "SELECT count(*) FROM quotes")
+"$DYAD" code --db "$AR" "$T/art.one.jsonl" 2>/dev/null
+"$DYAD" code "$T/art.in2.jsonl" > "$T/art.direct2.jsonl" 2>/dev/null
+"$DYAD" export --db "$AR" > "$T/art.export2.jsonl"
+after=$(q "$AR" "SELECT count(*) FROM quotes")
+want=$(qlines "$T/art.direct2.jsonl" | wc -l)
+cmp -s "$T/art.direct2.jsonl" "$T/art.export2.jsonl" && [ "$after" = "$want" ] && [ "$after" -lt "$before" ]
+check "a document coded again replaces its quotations and places, in its place" $? \
+    "quotes $before -> $after (want $want); $(diff "$T/art.direct2.jsonl" "$T/art.export2.jsonl" | head -n 2 | cut -c 1-300)"
+
+# --- migration: a version 2 store ------------------------------------------------------
+# made from a version 3 one by taking step 3 back (pg_schema.c's version 2
+# tables and view), its rows kept
+M=$(url m)
+"$DYAD" code --db "$M" "$T/in.jsonl" 2>/dev/null
+q "$M" "DROP VIEW events_full; DROP TABLE quotes;
+ALTER TABLE events DROP COLUMN place_name, DROP COLUMN place_geonameid,
+  DROP COLUMN place_gazetteer_name, DROP COLUMN place_admin1,
+  DROP COLUMN place_admin1_code, DROP COLUMN place_country,
+  DROP COLUMN place_lat, DROP COLUMN place_lon, DROP COLUMN place_level,
+  DROP COLUMN place_source, DROP COLUMN place_off, DROP COLUMN place_len,
+  DROP COLUMN place_in_title, DROP COLUMN quote;
+ALTER TABLE documents DROP COLUMN nquotes;
+CREATE VIEW events_full AS SELECT
+  e.event_id, d.doc_id, e.date, d.publisher, d.title, d.url,
+  e.sentence, e.in_title, e.source, e.source_country, e.source_agent,
+  e.target, e.target_country, e.target_agent, e.code, e.root,
+  c.name AS cameo_name, e.quad, e.goldstein, c.plover_type,
+  c.plover_mode, c.plover_context, e.source_text, e.verb_text,
+  e.target_text, s.text AS sentence_text, e.issues, e.rule,
+  s.off AS sentence_off, s.len AS sentence_len, e.source_off,
+  e.source_len, e.verb_off, e.verb_len, e.target_off, e.target_len,
+  d.batch, d.coded_at
+FROM events e JOIN documents d ON d.doc_key = e.doc_key
+LEFT JOIN sentences s ON s.doc_key = e.doc_key AND s.sentence = e.sentence
+LEFT JOIN codes c ON c.code = e.code;
+UPDATE meta SET value = '2' WHERE key = 'schema_version'" > "$T/m.out"
+# what version 2 kept: the events without places and quotes, no records
+python3 - "$T/direct.jsonl" > "$T/m.want" <<'EOF2'
+import json, re, sys
+for l in open(sys.argv[1], encoding="utf-8"):
+    if l.startswith('{"type":"quote"'): continue
+    l = re.sub(r'"place":(null|\{[^{}]*\})', '"place":null', l)
+    sys.stdout.write(re.sub(r'"quote":(null|[0-9]+)', '"quote":null', l))
+EOF2
+"$DYAD" export --db "$M" > "$T/m.export" 2> "$T/err"
+rc=$?
+v=$(q "$M" "SELECT value FROM meta WHERE key = 'schema_version'")
+n=$(q "$M" "SELECT count(*) || ' ' || count(nquotes) || ' ' || count(quote_speaker) FROM events_full JOIN documents USING (doc_id)")
+r=0
+[ "$rc" = 0 ] && [ "$v" = 3 ] && [ "$n" = "$(wc -l < "$T/direct.ev") 0 0" ] &&
+    cmp -s "$T/m.want" "$T/m.export" || r=1
+"$DYAD" code --db "$M" "$T/in.jsonl" 2>/dev/null
+"$DYAD" export --db "$M" | cmp -s - "$T/direct.jsonl" || r=1
+check "a version 2 store is migrated to 3 (old events without places and quotes); coding again fills them" $r \
+    "exit $rc, version '$v', '$n': $(head -c 200 "$T/m.out" "$T/err") $(diff "$T/m.want" "$T/m.export" | head -n 2 | cut -c 1-300)"
 
 # --- the same answers as the SQLite store ----------------------------------------------
 "$DYAD" code --db "$T/a.sqlite" "$T/in.jsonl" 2>/dev/null

@@ -106,9 +106,73 @@ static const char step2[] =
     "LEFT JOIN codes c ON c.code = e.code;\n"
     "INSERT INTO meta VALUES ('application', 'dyad event store');\n";
 
+/* Version 3: the SQLite store's step 3. Each event's place (the
+ * gazetteer entry named in its clause or the dateline) and the quotation it
+ * was coded from; the documents' quotations with their speakers; events_full
+ * with the place columns and the quotation's speaker. Events stored before
+ * keep NULL places and quotes, and documents.nquotes NULL says their
+ * quotations were not kept: coding them again fills both. quotes.events is
+ * the JSON array as text ("[2,3]"), as in SQLite (events::jsonb reads it). */
+static const char step3[] =
+    "ALTER TABLE events\n"
+    "  ADD COLUMN place_name TEXT,\n"
+    "  ADD COLUMN place_geonameid BIGINT,\n"
+    "  ADD COLUMN place_gazetteer_name TEXT,\n"
+    "  ADD COLUMN place_admin1 TEXT,\n"
+    "  ADD COLUMN place_admin1_code TEXT,\n"
+    "  ADD COLUMN place_country TEXT,\n"
+    "  ADD COLUMN place_lat DOUBLE PRECISION,\n"
+    "  ADD COLUMN place_lon DOUBLE PRECISION,\n"
+    "  ADD COLUMN place_level TEXT,\n"
+    "  ADD COLUMN place_source TEXT,\n"
+    "  ADD COLUMN place_off BIGINT,\n"
+    "  ADD COLUMN place_len BIGINT,\n"
+    "  ADD COLUMN place_in_title INTEGER,\n"
+    "  ADD COLUMN quote INTEGER;\n"
+    "ALTER TABLE documents ADD COLUMN nquotes INTEGER;\n"
+    "CREATE TABLE quotes (\n"
+    "  doc_key BIGINT NOT NULL,\n"
+    "  quote INTEGER NOT NULL,\n"
+    "  sentence INTEGER NOT NULL,\n"
+    "  last_sentence INTEGER NOT NULL,\n"
+    "  text TEXT NOT NULL,\n"
+    "  off BIGINT NOT NULL,\n"
+    "  len BIGINT NOT NULL,\n"
+    "  speaker TEXT,\n"
+    "  speaker_name TEXT,\n"
+    "  speaker_code TEXT COLLATE \"C\",\n"
+    "  speaker_off BIGINT NOT NULL,\n"
+    "  speaker_len BIGINT NOT NULL,\n"
+    "  verb TEXT,\n"
+    "  attribution TEXT NOT NULL,\n"
+    "  events TEXT NOT NULL,\n"
+    "  in_title INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (doc_key, quote)\n"
+    ");\n"
+    "DROP VIEW events_full;\n"
+    "CREATE VIEW events_full AS SELECT\n"
+    "  e.event_id, d.doc_id, e.date, d.publisher, d.title, d.url,\n"
+    "  e.sentence, e.in_title, e.source, e.source_country, e.source_agent,\n"
+    "  e.target, e.target_country, e.target_agent, e.code, e.root,\n"
+    "  c.name AS cameo_name, e.quad, e.goldstein, c.plover_type,\n"
+    "  c.plover_mode, c.plover_context, e.source_text, e.verb_text,\n"
+    "  e.target_text, s.text AS sentence_text, e.issues, e.rule,\n"
+    "  s.off AS sentence_off, s.len AS sentence_len, e.source_off,\n"
+    "  e.source_len, e.verb_off, e.verb_len, e.target_off, e.target_len,\n"
+    "  d.batch, d.coded_at,\n"
+    "  e.place_name, e.place_geonameid, e.place_gazetteer_name,\n"
+    "  e.place_admin1, e.place_admin1_code, e.place_country, e.place_lat,\n"
+    "  e.place_lon, e.place_level, e.place_source, e.place_off,\n"
+    "  e.place_len, e.place_in_title, e.quote,\n"
+    "  q.speaker_name AS quote_speaker, q.speaker_code AS quote_speaker_code\n"
+    "FROM events e JOIN documents d ON d.doc_key = e.doc_key\n"
+    "LEFT JOIN sentences s ON s.doc_key = e.doc_key AND s.sentence = e.sentence\n"
+    "LEFT JOIN codes c ON c.code = e.code\n"
+    "LEFT JOIN quotes q ON q.doc_key = e.doc_key AND q.quote = e.quote;\n";
+
 /* steps[v - 1] brings version v - 1 to v; NULL: no such step (version 1
  * was SQLite's only). A new store runs the first non-NULL step on. */
-static const char *const steps[PG_SCHEMA_VERSION] = {NULL, step2};
+static const char *const steps[PG_SCHEMA_VERSION] = {NULL, step2, step3};
 
 /* The server's message, on one line. */
 static void one_line(char *s) {

@@ -7,8 +7,9 @@
  * byte order, as in SQLite. The version lives in meta ('schema_version'),
  * beside meta ('application', 'dyad event store'), since PostgreSQL has no
  * user_version. A PostgreSQL store starts at version 2, the SQLite
- * store's version 2 tables (version 1 never existed there); a later
- * version is a new step here and in schema.c.
+ * store's version 2 tables (version 1 never existed there), and is
+ * migrated by the same steps as SQLite's after that (3: places, quotes,
+ * documents.nquotes); a later version is a new step here and in schema.c.
  *
  * The tables live in the connection's current schema (search_path), so a
  * team may keep several stores in one database, one per schema.
@@ -20,7 +21,7 @@
 
 #include "store/store.h"
 
-#define PG_SCHEMA_VERSION 2
+#define PG_SCHEMA_VERSION 3
 
 /* The advisory lock every writer of a store holds during its transaction
  * ('dyad' and 'schm'): schema changes and batches are serialised, so a

@@ -5,14 +5,18 @@
  * A batch is buffered in memory as COPY text lines (put) and written at
  * commit in one transaction: the documents are copied into a temporary
  * staging table; a re-coded document (same doc_id, in the store or earlier
- * in the batch) keeps its doc_key and loses its old sentences and events;
- * new documents get keys in input order; then sentences and events go
- * straight into their tables with COPY ... FROM STDIN. Writers of one store
+ * in the batch) keeps its doc_key and loses its old sentences, events and
+ * quotations; new documents get keys in input order; then sentences, events
+ * and quotations go straight into their tables with COPY ... FROM STDIN (a
+ * stream each). Writers of one store
  * hold an advisory lock for the transaction, so two `dyad code --db` runs
  * on one store commit one after the other rather than doubling a document
  * both code. Scans run the same query shape as sqlite.c, rows streamed one
  * at a time (libpq's single-row mode), so an export does not hold its
- * result in memory.
+ * result in memory. A scan with quotations (store_query.quotes) reads the
+ * events and the quotations through two cursors of one REPEATABLE READ
+ * transaction (one snapshot), a few hundred rows a fetch, merged in
+ * document order as sqlite.c merges its two statements.
  *
  * Tables and columns: store/pg_schema.c, docs/output.md.
  */
@@ -95,6 +99,7 @@ const store_backend store_backend_postgres = {
 };
 #else
 
+#include <math.h>
 #include <time.h>
 
 #include <libpq-fe.h>
@@ -117,6 +122,7 @@ typedef struct pgdoc {
     size_t doc_off, doc_len;     /* staging line, without the seq column */
     size_t sent_off, sent_len;   /* sentences lines, without doc_key */
     size_t ev_off, ev_len;       /* events lines, without doc_key */
+    size_t q_off, q_len;         /* quotes lines, without doc_key */
     uint64_t nevents;
     long long key;               /* doc_key, known during commit */
 } pgdoc;
@@ -124,7 +130,7 @@ typedef struct pgdoc {
 typedef struct pg {
     PGconn *c;
     char name[256];              /* the target, password hidden */
-    writer_buf docs, sents, evs, codes, out;
+    writer_buf docs, sents, evs, quotes, codes, out;
     pgdoc *d;
     size_t nd, dcap;
     strmap ids;                  /* doc_id -> slot + 1, this batch */
@@ -132,6 +138,9 @@ typedef struct pg {
     size_t nseen, seencap;
     char known[KNOWN_CODES][8];  /* codes written (or in the open batch) */
     size_t nknown, nknown_committed;
+    uint32_t *qev;               /* a quotation's events, read back (the
+                                    row's quote.events) */
+    size_t qev_cap;
 } pg;
 
 /* The server's message, on one line. */
@@ -157,9 +166,10 @@ static int exec(pg *p, const char *sql, const char *what, store_error *err) {
 /* ---- open and close ------------------------------------------------------ */
 
 static void batch_reset(pg *p) {
-    p->docs.len = p->sents.len = p->evs.len = p->codes.len = p->out.len = 0;
-    p->docs.failed = p->sents.failed = p->evs.failed = p->codes.failed =
-        p->out.failed = 0;
+    p->docs.len = p->sents.len = p->evs.len = p->quotes.len = p->codes.len =
+        p->out.len = 0;
+    p->docs.failed = p->sents.failed = p->evs.failed = p->quotes.failed =
+        p->codes.failed = p->out.failed = 0;
     p->nd = 0;
     strmap_free(&p->ids);
     strmap_init(&p->ids, NULL);
@@ -172,10 +182,12 @@ static void pg_close(void *be) {
     free(p->docs.p);
     free(p->sents.p);
     free(p->evs.p);
+    free(p->quotes.p);
     free(p->codes.p);
     free(p->out.p);
     free(p->d);
     free(p->seen);
+    free(p->qev);
     strmap_free(&p->ids);
     free(p);
 }
@@ -186,7 +198,8 @@ static const char stage_sql[] =
     "CREATE TEMP TABLE dyad_stage_docs (seq INTEGER, doc_id TEXT COLLATE \"C\","
     " date INTEGER, date_text TEXT, publisher TEXT, title TEXT, url TEXT,"
     " fields TEXT, file TEXT, line BIGINT, nsentences INTEGER, nevents INTEGER,"
-    " lead_sentence INTEGER, discarded INTEGER, invalid_bytes BIGINT)"
+    " lead_sentence INTEGER, discarded INTEGER, invalid_bytes BIGINT,"
+    " nquotes INTEGER)"
     " ON COMMIT DELETE ROWS;"
     "CREATE TEMP TABLE dyad_stage_codes (code TEXT COLLATE \"C\","
     " root TEXT COLLATE \"C\", name TEXT, quad INTEGER,"
@@ -212,7 +225,11 @@ static void *pg_open(const char *target, int mode, store_error *err) {
         pg_close(p);
         return NULL;
     }
-    if (exec(p, "SET client_min_messages = warning", "cannot set up", err) < 0 ||
+    /* extra_float_digits: doubles (Goldstein scores, place coordinates)
+     * come back as the shortest text that reads back bit for bit, whatever
+     * the server's default */
+    if (exec(p, "SET client_min_messages = warning; SET extra_float_digits = 3",
+             "cannot set up", err) < 0 ||
         pg_schema_upgrade(p->c, p->name, mode == STORE_WRITE, err) < 0 ||
         (mode == STORE_WRITE &&
          exec(p, stage_sql, "cannot create the staging tables", err) < 0)) {
@@ -266,6 +283,12 @@ static void copy_uint(writer_buf *b, unsigned long long v) {
 /* A double as PostgreSQL reads it back bit for bit. */
 static void copy_double(writer_buf *b, double v) {
     writer_buf_printf(b, "%.17g", v);
+}
+
+/* A coordinate: NaN (none) as NULL, read back as NaN, as sqlite.c. */
+static void copy_coord(writer_buf *b, double v) {
+    if (isnan(v)) writer_buf_put(b, "\\N", 2);
+    else copy_double(b, v);
 }
 
 /* ---- writing ------------------------------------------------------------------ */
@@ -377,6 +400,75 @@ static void stage_event(pg *p, const store_doc *d, uint32_t ord,
     copy_nonempty(b, tp.country);
     tab(b);
     copy_nonempty(b, tp.type1);
+    tab(b);
+    const dyad_place *pl = ev->place;
+    if (pl) {
+        /* the NULL conventions of sqlite.c: "" as NULL where the writers
+         * print "" as null (admin1) or as nothing; the name as it is, so
+         * that NULL means no place */
+        copy_str(b, pl->name ? pl->name : "");
+        tab(b);
+        copy_uint(b, pl->geonameid);
+        copy_str(b, pl->gazetteer_name);
+        tab(b);
+        copy_nonempty(b, pl->admin1);
+        tab(b);
+        copy_nonempty(b, pl->admin1_code);
+        tab(b);
+        copy_code(b, pl->country, sizeof pl->country);
+        tab(b);
+        copy_coord(b, pl->lat);
+        tab(b);
+        copy_coord(b, pl->lon);
+        tab(b);
+        copy_str(b, pl->level);
+        tab(b);
+        copy_str(b, pl->source);
+        tab(b);
+        copy_uint(b, pl->span.off);
+        copy_uint(b, pl->span.len);
+        copy_uint(b, pl->in_title != 0);
+    } else {
+        for (int i = 0; i < 13; i++) writer_buf_put(b, "\\N\t", 3);
+    }
+    if (ev->quote >= 0) writer_buf_int(b, ev->quote);
+    else writer_buf_put(b, "\\N", 2);
+    writer_buf_putc(b, '\n');
+}
+
+/* Quotation i of a document: the quotes columns after doc_key. */
+static void stage_quote(pg *p, uint32_t i, const dyad_quote *q) {
+    writer_buf *b = &p->quotes;
+    copy_uint(b, i);
+    copy_uint(b, q->sentence);
+    copy_uint(b, q->last_sentence);
+    copy_str(b, q->text ? q->text : "");
+    tab(b);
+    copy_uint(b, q->span.off);
+    copy_uint(b, q->span.len);
+    /* "" (unknown, none) as NULL, as the JSON record writes it; the code
+     * keeps NULL (not coded) apart from "" */
+    copy_nonempty(b, q->speaker);
+    tab(b);
+    copy_nonempty(b, q->speaker_name);
+    tab(b);
+    copy_str(b, q->speaker_code);
+    tab(b);
+    copy_uint(b, q->speaker_span.off);
+    copy_uint(b, q->speaker_span.len);
+    copy_nonempty(b, q->verb);
+    tab(b);
+    copy_str(b, q->attribution ? q->attribution : "");
+    tab(b);
+    /* the event indexes as a JSON array, "[2,3]" */
+    writer_buf_putc(b, '[');
+    for (uint32_t k = 0; k < q->nevents; k++) {
+        if (k) writer_buf_putc(b, ',');
+        writer_buf_uint(b, q->events[k], 0);
+    }
+    writer_buf_putc(b, ']');
+    tab(b);
+    writer_buf_uint(b, q->in_title != 0, 0);
     writer_buf_putc(b, '\n');
 }
 
@@ -390,7 +482,7 @@ static void stage_sentence(pg *p, const dyad_event *ev) {
     writer_buf_putc(b, '\n');
 }
 
-static void stage_document(pg *p, const store_doc *d) {
+static void stage_document(pg *p, const store_doc *d, size_t nquotes) {
     const doc_record *r = d->rec;
     const dyad_result *res = d->res;
     writer_buf *b = &p->docs;
@@ -413,7 +505,8 @@ static void stage_document(pg *p, const store_doc *d) {
     copy_uint(b, d->nevents);
     copy_uint(b, d->lead_sentence);
     copy_uint(b, res ? (unsigned)res->discarded : 0);
-    writer_buf_uint(b, res ? res->invalid_bytes : 0, 0);
+    copy_uint(b, res ? res->invalid_bytes : 0);
+    writer_buf_uint(b, nquotes, 0);
     writer_buf_putc(b, '\n');
 }
 
@@ -435,8 +528,12 @@ static int pg_put(void *be, const store_doc *d, store_error *err) {
     }
     pgdoc *x = &p->d[*slot - 1];
     memset(x, 0, sizeof *x);
+    /* dyad_result_quote: NULL past the end, and for a result of a library
+     * without quotations */
+    size_t nquotes = 0;
+    while (dyad_result_quote(d->res, nquotes)) nquotes++;
     x->doc_off = p->docs.len;
-    stage_document(p, d);
+    stage_document(p, d, nquotes);
     x->doc_len = p->docs.len - x->doc_off;
     x->sent_off = p->sents.len;
     x->ev_off = p->evs.len;
@@ -452,7 +549,12 @@ static int pg_put(void *be, const store_doc *d, store_error *err) {
     x->sent_len = p->sents.len - x->sent_off;
     x->ev_len = p->evs.len - x->ev_off;
     x->nevents = d->nevents;
-    if (p->docs.failed || p->sents.failed || p->evs.failed || p->codes.failed)
+    x->q_off = p->quotes.len;
+    for (size_t i = 0; i < nquotes; i++)
+        stage_quote(p, (uint32_t)i, dyad_result_quote(d->res, i));
+    x->q_len = p->quotes.len - x->q_off;
+    if (p->docs.failed || p->sents.failed || p->evs.failed ||
+        p->quotes.failed || p->codes.failed)
         goto oom;
     return 0;
 oom:
@@ -528,29 +630,43 @@ static int copy_docs(pg *p, store_error *err) {
     return exec(p, "ANALYZE dyad_stage_docs", "cannot stage documents", err);
 }
 
-static int copy_children(pg *p, int events, store_error *err) {
-    const char *sql =
-        events ? "COPY events (doc_key, ord, date, sentence, source, target,"
-                 " code, root, quad, goldstein, source_text, verb_text,"
-                 " target_text, issues, rule, source_off, source_len, verb_off,"
-                 " verb_len, target_off, target_len, in_title, event_id,"
-                 " source_country, source_agent, target_country, target_agent)"
-                 " FROM STDIN"
-               : "COPY sentences (doc_key, sentence, in_title, off, len, text)"
-                 " FROM STDIN";
-    if (copy_begin(p, sql, err) < 0) return -1;
+/* The batch's children of one kind, a COPY stream each. */
+enum { CHILD_SENTENCES, CHILD_EVENTS, CHILD_QUOTES };
+
+static int copy_children(pg *p, int kind, store_error *err) {
+    static const char *const sql[] = {
+        "COPY sentences (doc_key, sentence, in_title, off, len, text)"
+        " FROM STDIN",
+        "COPY events (doc_key, ord, date, sentence, source, target,"
+        " code, root, quad, goldstein, source_text, verb_text,"
+        " target_text, issues, rule, source_off, source_len, verb_off,"
+        " verb_len, target_off, target_len, in_title, event_id,"
+        " source_country, source_agent, target_country, target_agent,"
+        " place_name, place_geonameid, place_gazetteer_name, place_admin1,"
+        " place_admin1_code, place_country, place_lat, place_lon,"
+        " place_level, place_source, place_off, place_len, place_in_title,"
+        " quote) FROM STDIN",
+        "COPY quotes (doc_key, quote, sentence, last_sentence, text, off, len,"
+        " speaker, speaker_name, speaker_code, speaker_off, speaker_len, verb,"
+        " attribution, events, in_title) FROM STDIN"};
+    static const char *const what[] = {"cannot write sentences",
+                                       "cannot write events",
+                                       "cannot write quotations"};
+    if (copy_begin(p, sql[kind], err) < 0) return -1;
     for (size_t i = 0; i < p->nd; i++) {
         const pgdoc *x = &p->d[i];
-        int rc = events ? copy_keyed(p, &p->evs, x->ev_off, x->ev_len, x->key, err)
-                        : copy_keyed(p, &p->sents, x->sent_off, x->sent_len,
-                                     x->key, err);
+        int rc = kind == CHILD_EVENTS
+                     ? copy_keyed(p, &p->evs, x->ev_off, x->ev_len, x->key, err)
+                 : kind == CHILD_QUOTES
+                     ? copy_keyed(p, &p->quotes, x->q_off, x->q_len, x->key, err)
+                     : copy_keyed(p, &p->sents, x->sent_off, x->sent_len,
+                                  x->key, err);
         if (rc < 0) {
             copy_end(p, "", err);
             return -1;
         }
     }
-    return copy_end(p, events ? "cannot write events" : "cannot write sentences",
-                    err);
+    return copy_end(p, what[kind], err);
 }
 
 static int copy_codes(pg *p, store_error *err) {
@@ -574,11 +690,11 @@ static int exec2(pg *p, const char *sql, const char *batch, const char *now,
 
 static const char doc_cols[] =
     "date, date_text, publisher, title, url, fields, file, line, nsentences,"
-    " nevents, lead_sentence, discarded, invalid_bytes";
+    " nevents, lead_sentence, discarded, invalid_bytes, nquotes";
 
 /* Documents into their table: re-coded ones keep their key and lose their
- * sentences and events, new ones are added in input order. Then every
- * slot learns its doc_key. */
+ * sentences, events and quotations, new ones are added in input order.
+ * Then every slot learns its doc_key. */
 static int write_documents(pg *p, const char *batch, const char *now,
                            store_error *err) {
     char sql[1024];
@@ -587,7 +703,10 @@ static int write_documents(pg *p, const char *batch, const char *now,
              "cannot replace events", err) < 0 ||
         exec(p, "DELETE FROM sentences e USING documents d, dyad_stage_docs s"
                 " WHERE e.doc_key = d.doc_key AND d.doc_id = s.doc_id",
-             "cannot replace sentences", err) < 0)
+             "cannot replace sentences", err) < 0 ||
+        exec(p, "DELETE FROM quotes e USING documents d, dyad_stage_docs s"
+                " WHERE e.doc_key = d.doc_key AND d.doc_id = s.doc_id",
+             "cannot replace quotations", err) < 0)
         return -1;
     snprintf(sql, sizeof sql,
              "UPDATE documents d SET (%s, batch, coded_at) = (SELECT %s,"
@@ -637,8 +756,9 @@ static int pg_commit(void *be, store_batch *b, store_error *err) {
     snprintf(batch, sizeof batch, "%s", PQgetvalue(r, 0, 0));
     PQclear(r);
     if (copy_docs(p, err) < 0 || write_documents(p, batch, now, err) < 0 ||
-        copy_children(p, 0, err) < 0 || copy_children(p, 1, err) < 0 ||
-        copy_codes(p, err) < 0)
+        copy_children(p, CHILD_SENTENCES, err) < 0 ||
+        copy_children(p, CHILD_EVENTS, err) < 0 ||
+        copy_children(p, CHILD_QUOTES, err) < 0 || copy_codes(p, err) < 0)
         goto fail;
     snprintf(sql, sizeof sql,
              "UPDATE batches SET documents = %zu, events = %llu, committed_at ="
@@ -734,7 +854,11 @@ static const char full_cols[] =
     " e.source_text, e.verb_text, e.target_text, s.text, e.issues, e.rule,"
     " s.off, s.len, e.source_off, e.source_len, e.verb_off, e.verb_len,"
     " e.target_off, e.target_len, e.in_title, e.event_id, c.name,"
-    " c.plover_type, c.plover_mode, c.plover_context"
+    " c.plover_type, c.plover_mode, c.plover_context, e.place_name,"
+    " e.place_geonameid, e.place_gazetteer_name, e.place_admin1,"
+    " e.place_admin1_code, e.place_country, e.place_lat, e.place_lon,"
+    " e.place_level, e.place_source, e.place_off, e.place_len,"
+    " e.place_in_title, e.quote"
     " FROM events e JOIN documents d ON d.doc_key = e.doc_key"
     " LEFT JOIN sentences s ON s.doc_key = e.doc_key AND s.sentence = e.sentence"
     " LEFT JOIN codes c ON c.code = e.code";
@@ -743,66 +867,164 @@ static const char light_cols[] =
     "SELECT e.date, e.source, e.target, e.code, e.root, e.quad, e.goldstein"
     " FROM events e";
 
-static const char *col(const PGresult *r, int i) {
-    return PQgetisnull(r, 0, i) ? "" : PQgetvalue(r, 0, i);
+/* The quotations of the documents in the date range (store_query.quotes),
+ * in the order the event scan gives their documents. */
+static const char quote_cols[] =
+    "SELECT q.doc_key, q.quote, d.doc_id, d.date, d.date_text, d.publisher,"
+    " d.title, d.url, d.file, d.line, d.lead_sentence, d.coded_at,"
+    " q.sentence, q.last_sentence, q.text, q.off, q.len, q.speaker,"
+    " q.speaker_name, q.speaker_code, q.speaker_off, q.speaker_len, q.verb,"
+    " q.attribution, q.events, q.in_title"
+    " FROM quotes q JOIN documents d ON d.doc_key = q.doc_key WHERE TRUE";
+
+/* Column i of row k; NULL as "". */
+static const char *col(const PGresult *r, int k, int i) {
+    return PQgetisnull(r, k, i) ? "" : PQgetvalue(r, k, i);
 }
 
-static uint32_t col_u32(const PGresult *r, int i) {
-    long long v = strtoll(col(r, i), NULL, 10);
+static uint32_t col_u32(const PGresult *r, int k, int i) {
+    long long v = strtoll(col(r, k, i), NULL, 10);
     return v < 0 || v > UINT32_MAX ? 0 : (uint32_t)v;
 }
 
-static void read_light(const PGresult *r, store_row *w) {
-    w->date = col_u32(r, 0);
-    w->ev.source = col(r, 1);
-    w->ev.target = col(r, 2);
-    snprintf(w->ev.code, sizeof w->ev.code, "%s", col(r, 3));
-    snprintf(w->ev.root, sizeof w->ev.root, "%s", col(r, 4));
-    w->ev.quad = atoi(col(r, 5));
-    w->ev.goldstein = strtod(col(r, 6), NULL);
+/* A double precision column; NULL (a NaN stored) as NaN. */
+static double col_double(const PGresult *r, int k, int i) {
+    return PQgetisnull(r, k, i) ? NAN : strtod(PQgetvalue(r, k, i), NULL);
 }
 
-static void read_full(const PGresult *r, store_row *w) {
-    w->doc_key = strtoll(col(r, 0), NULL, 10);
-    w->ord = col_u32(r, 1);
-    w->doc_id = col(r, 2);
-    w->date = col_u32(r, 3);
-    w->date_text = col(r, 4);
-    w->publisher = col(r, 5);
-    w->title = col(r, 6);
-    w->url = col(r, 7);
-    w->file = col(r, 8);
-    w->line = strtoull(col(r, 9), NULL, 10);
-    w->lead_sentence = col_u32(r, 10);
-    w->coded_at = col(r, 11);
+static void read_light(const PGresult *r, int k, store_row *w) {
+    w->date = col_u32(r, k, 0);
+    w->ev.source = col(r, k, 1);
+    w->ev.target = col(r, k, 2);
+    snprintf(w->ev.code, sizeof w->ev.code, "%s", col(r, k, 3));
+    snprintf(w->ev.root, sizeof w->ev.root, "%s", col(r, k, 4));
+    w->ev.quad = atoi(col(r, k, 5));
+    w->ev.goldstein = strtod(col(r, k, 6), NULL);
+}
+
+/* The document columns 0..11 of an event or quotation row. */
+static void read_doc(const PGresult *r, int k, store_row *w) {
+    w->doc_key = strtoll(col(r, k, 0), NULL, 10);
+    w->ord = col_u32(r, k, 1);
+    w->doc_id = col(r, k, 2);
+    w->date = col_u32(r, k, 3);
+    w->date_text = col(r, k, 4);
+    w->publisher = col(r, k, 5);
+    w->title = col(r, k, 6);
+    w->url = col(r, k, 7);
+    w->file = col(r, k, 8);
+    w->line = strtoull(col(r, k, 9), NULL, 10);
+    w->lead_sentence = col_u32(r, k, 10);
+    w->coded_at = col(r, k, 11);
+}
+
+static void read_full(const PGresult *r, int k, store_row *w) {
+    read_doc(r, k, w);
     dyad_event *ev = &w->ev;
-    ev->sentence = col_u32(r, 12);
-    ev->source = col(r, 13);
-    ev->target = col(r, 14);
-    snprintf(ev->code, sizeof ev->code, "%s", col(r, 15));
-    snprintf(ev->root, sizeof ev->root, "%s", col(r, 16));
-    ev->quad = atoi(col(r, 17));
-    ev->goldstein = strtod(col(r, 18), NULL);
-    ev->source_text = col(r, 19);
-    ev->verb_text = col(r, 20);
-    ev->target_text = col(r, 21);
-    ev->sentence_text = col(r, 22);
-    ev->issues = col(r, 23);
-    ev->rule = col(r, 24);
-    ev->sentence_span.off = col_u32(r, 25);
-    ev->sentence_span.len = col_u32(r, 26);
-    ev->source_span.off = col_u32(r, 27);
-    ev->source_span.len = col_u32(r, 28);
-    ev->verb_span.off = col_u32(r, 29);
-    ev->verb_span.len = col_u32(r, 30);
-    ev->target_span.off = col_u32(r, 31);
-    ev->target_span.len = col_u32(r, 32);
-    ev->in_title = atoi(col(r, 33));
-    w->event_id = col(r, 34);
-    w->cameo_name = col(r, 35);
-    w->plover_type = col(r, 36);
-    w->plover_mode = col(r, 37);
-    w->plover_context = col(r, 38);
+    ev->sentence = col_u32(r, k, 12);
+    ev->source = col(r, k, 13);
+    ev->target = col(r, k, 14);
+    snprintf(ev->code, sizeof ev->code, "%s", col(r, k, 15));
+    snprintf(ev->root, sizeof ev->root, "%s", col(r, k, 16));
+    ev->quad = atoi(col(r, k, 17));
+    ev->goldstein = strtod(col(r, k, 18), NULL);
+    ev->source_text = col(r, k, 19);
+    ev->verb_text = col(r, k, 20);
+    ev->target_text = col(r, k, 21);
+    ev->sentence_text = col(r, k, 22);
+    ev->issues = col(r, k, 23);
+    ev->rule = col(r, k, 24);
+    ev->sentence_span.off = col_u32(r, k, 25);
+    ev->sentence_span.len = col_u32(r, k, 26);
+    ev->source_span.off = col_u32(r, k, 27);
+    ev->source_span.len = col_u32(r, k, 28);
+    ev->verb_span.off = col_u32(r, k, 29);
+    ev->verb_span.len = col_u32(r, k, 30);
+    ev->target_span.off = col_u32(r, k, 31);
+    ev->target_span.len = col_u32(r, k, 32);
+    ev->in_title = atoi(col(r, k, 33));
+    w->event_id = col(r, k, 34);
+    w->cameo_name = col(r, k, 35);
+    w->plover_type = col(r, k, 36);
+    w->plover_mode = col(r, k, 37);
+    w->plover_context = col(r, k, 38);
+    ev->place = NULL;
+    if (!PQgetisnull(r, k, 39)) { /* place_name NULL: no place */
+        dyad_place *pl = &w->place;
+        pl->name = col(r, k, 39);
+        pl->geonameid = col_u32(r, k, 40);
+        pl->gazetteer_name = col(r, k, 41);
+        pl->admin1 = col(r, k, 42);
+        pl->admin1_code = col(r, k, 43);
+        snprintf(pl->country, sizeof pl->country, "%s", col(r, k, 44));
+        pl->lat = col_double(r, k, 45);
+        pl->lon = col_double(r, k, 46);
+        pl->level = col(r, k, 47);
+        pl->source = col(r, k, 48);
+        pl->span.off = col_u32(r, k, 49);
+        pl->span.len = col_u32(r, k, 50);
+        pl->in_title = atoi(col(r, k, 51));
+        ev->place = pl;
+    }
+    long long qi = strtoll(col(r, k, 52), NULL, 10);
+    ev->quote = PQgetisnull(r, k, 52) || qi < 0 || qi > INT32_MAX ? -1
+                                                                  : (int32_t)qi;
+}
+
+/* "[2,3]" into p->qev; the count, or -1 when memory ran out. Anything but
+ * digits separates numbers (so "[2, 3]" of a jsonb cast reads too). */
+static long parse_list(pg *p, const char *t) {
+    size_t n = 0;
+    for (const char *s = t; *s;) {
+        if (*s < '0' || *s > '9') {
+            s++;
+            continue;
+        }
+        unsigned long long v = 0;
+        for (; *s >= '0' && *s <= '9'; s++)
+            if (v <= UINT32_MAX) v = v * 10 + (unsigned)(*s - '0');
+        if (n == p->qev_cap) {
+            size_t cap = p->qev_cap ? 2 * p->qev_cap : 16;
+            uint32_t *nq = realloc(p->qev, cap * sizeof *nq);
+            if (!nq) return -1;
+            p->qev = nq;
+            p->qev_cap = cap;
+        }
+        p->qev[n++] = v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
+    }
+    return (long)n;
+}
+
+static int read_quote(pg *p, const PGresult *r, int k, store_row *w) {
+    w->kind = STORE_ROW_QUOTE;
+    read_doc(r, k, w);
+    dyad_quote *q = &w->quote;
+    q->sentence = col_u32(r, k, 12);
+    q->last_sentence = col_u32(r, k, 13);
+    q->text = col(r, k, 14);
+    q->span.off = col_u32(r, k, 15);
+    q->span.len = col_u32(r, k, 16);
+    q->speaker = col(r, k, 17);
+    q->speaker_name = col(r, k, 18);
+    q->speaker_code = PQgetisnull(r, k, 19) ? NULL : PQgetvalue(r, k, 19);
+    q->speaker_span.off = col_u32(r, k, 20);
+    q->speaker_span.len = col_u32(r, k, 21);
+    q->verb = col(r, k, 22);
+    q->attribution = col(r, k, 23);
+    long n = parse_list(p, col(r, k, 24));
+    if (n < 0) return -1;
+    q->events = p->qev;
+    q->nevents = (uint32_t)n;
+    q->in_title = atoi(col(r, k, 25));
+    return 0;
+}
+
+static void row_init(store_row *w) {
+    memset(w, 0, sizeof *w);
+    w->doc_id = w->date_text = w->publisher = w->title = w->url = w->file =
+        w->coded_at = w->event_id = w->cameo_name = w->plover_type =
+            w->plover_mode = w->plover_context = "";
+    w->ev.quote = -1;
 }
 
 /* Stops a query whose rows are no longer wanted and reads what is left. */
@@ -817,12 +1039,137 @@ static void drain(pg *p) {
     while ((r = PQgetResult(p->c))) PQclear(r);
 }
 
+/* One cursor of a merged scan: its last fetch and the row read in it. */
+typedef struct cursor {
+    const char *name;
+    PGresult *r;
+    int row, n;
+    int done;                    /* the last fetch was short: no more */
+} cursor;
+
+#define FETCH_ROWS 500
+
+/* Moves c to its next row: 1 there is one, 0 the end, -1 error (err set).
+ * The row before is gone (the callback that read it has returned). */
+static int cursor_next(pg *p, cursor *c, const char *what, store_error *err) {
+    if (c->r && ++c->row < c->n) return 1;
+    PQclear(c->r);
+    c->r = NULL;
+    if (c->done) return 0;
+    char sql[64];
+    snprintf(sql, sizeof sql, "FETCH %d FROM %s", FETCH_ROWS, c->name);
+    c->r = PQexec(p->c, sql);
+    if (PQresultStatus(c->r) != PGRES_TUPLES_OK) {
+        PQclear(c->r);
+        c->r = NULL;
+        return fail(p, err, what);
+    }
+    c->n = PQntuples(c->r);
+    c->row = 0;
+    if (c->n < FETCH_ROWS) c->done = 1;
+    if (c->n > 0) return 1;
+    PQclear(c->r);
+    c->r = NULL;
+    return 0;
+}
+
+/* DECLARE name CURSOR FOR sql, with params. */
+static int declare(pg *p, const char *name, const char *sql, int nparams,
+                   const char *const *params, const char *what,
+                   store_error *err) {
+    size_t n = strlen(name) + strlen(sql) + 40;
+    char *text = malloc(n);
+    if (!text) {
+        snprintf(err->msg, sizeof err->msg, "%s: out of memory", p->name);
+        return -1;
+    }
+    snprintf(text, n, "DECLARE %s NO SCROLL CURSOR FOR %s", name, sql);
+    PGresult *r = PQexecParams(p->c, text, nparams, NULL, params, NULL, NULL, 0);
+    free(text);
+    ExecStatusType st = PQresultStatus(r);
+    PQclear(r);
+    return st == PGRES_COMMAND_OK ? 0 : fail(p, err, what);
+}
+
+/* The events of events_sql (parameters w) and the quotations of the
+ * documents of q's date range, merged: each document's events, then its
+ * quotations (store_query.quotes). Two cursors of one read-only REPEATABLE
+ * READ transaction: both see one snapshot, and libpq cannot interleave two
+ * queries on one connection otherwise. */
+static int scan_merged(pg *p, const store_query *q, const char *events_sql,
+                       const where *w, store_row_fn fn, void *ctx,
+                       store_error *err) {
+    char qsql[1024], dates[2][16], buf[48];
+    const char *params[2];
+    int np = 0;
+    snprintf(qsql, sizeof qsql, "%s", quote_cols);
+    if (q->from) {
+        snprintf(dates[np], sizeof dates[np], "%u", (unsigned)q->from);
+        params[np] = dates[np];
+        np++;
+        snprintf(buf, sizeof buf, " AND d.date >= $%d::int", np);
+        strncat(qsql, buf, sizeof qsql - strlen(qsql) - 1);
+    }
+    if (q->to) {
+        snprintf(dates[np], sizeof dates[np], "%u", (unsigned)q->to);
+        params[np] = dates[np];
+        np++;
+        snprintf(buf, sizeof buf, " AND d.date <= $%d::int", np);
+        strncat(qsql, buf, sizeof qsql - strlen(qsql) - 1);
+    }
+    strncat(qsql, " ORDER BY q.doc_key, q.quote", sizeof qsql - strlen(qsql) - 1);
+    if (exec(p, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+             "cannot query events", err) < 0)
+        return -1;
+    int ret = 0;
+    if (declare(p, "dyad_events", events_sql, w->nparams, w->params,
+                "cannot query events", err) < 0 ||
+        declare(p, "dyad_quotes", qsql, np, params, "cannot query quotations",
+                err) < 0) {
+        PQclear(PQexec(p->c, "ROLLBACK"));
+        return -1;
+    }
+    cursor ev = {"dyad_events", NULL, 0, 0, 0};
+    cursor qu = {"dyad_quotes", NULL, 0, 0, 0};
+    int e = cursor_next(p, &ev, "cannot read events", err);
+    int k = e < 0 ? 0 : cursor_next(p, &qu, "cannot read quotations", err);
+    store_row row;
+    while (e > 0 || k > 0) {
+        if (e < 0 || k < 0) break;
+        row_init(&row);
+        /* a document's events before its quotations */
+        if (e > 0 &&
+            (k == 0 || strtoll(PQgetvalue(ev.r, ev.row, 0), NULL, 10) <=
+                           strtoll(PQgetvalue(qu.r, qu.row, 0), NULL, 10))) {
+            read_full(ev.r, ev.row, &row);
+            ret = fn(ctx, &row);
+            if (ret) break;
+            e = cursor_next(p, &ev, "cannot read events", err);
+        } else {
+            if (read_quote(p, qu.r, qu.row, &row) < 0) {
+                snprintf(err->msg, sizeof err->msg, "%s: out of memory", p->name);
+                ret = -1;
+                break;
+            }
+            ret = fn(ctx, &row);
+            if (ret) break;
+            k = cursor_next(p, &qu, "cannot read quotations", err);
+        }
+    }
+    if (!ret && (e < 0 || k < 0)) ret = -1;
+    PQclear(ev.r);
+    PQclear(qu.r);
+    /* read only: nothing to commit; the cursors close with it */
+    PQclear(PQexec(p->c, "ROLLBACK"));
+    return ret;
+}
+
 static int pg_scan(void *be, const store_query *q, store_row_fn fn, void *ctx,
                    store_error *err) {
     pg *p = be;
     where w;
     build_where(&w, q);
-    char sql[2560];
+    char sql[4096];
     /* NULLS FIRST: SQLite's order of unknown dates */
     const char *order =
         q->order == STORE_ORDER_DEDUP
@@ -832,6 +1179,10 @@ static int pg_scan(void *be, const store_query *q, store_row_fn fn, void *ctx,
             : (q->light ? "" : " ORDER BY e.doc_key, e.ord");
     snprintf(sql, sizeof sql, "%s%s%s", q->light ? light_cols : full_cols,
              w.sql, order);
+    /* quotations: store.c passes quotes only with document order and whole
+     * documents */
+    if (q->quotes && !q->light && q->order == STORE_ORDER_DOC)
+        return scan_merged(p, q, sql, &w, fn, ctx, err);
     if (!PQsendQueryParams(p->c, sql, w.nparams, NULL, w.params, NULL, NULL, 0) ||
         !PQsetSingleRowMode(p->c)) {
         drain(p);
@@ -843,12 +1194,9 @@ static int pg_scan(void *be, const store_query *q, store_row_fn fn, void *ctx,
         ExecStatusType st = PQresultStatus(r);
         if (st == PGRES_SINGLE_TUPLE) {
             store_row row;
-            memset(&row, 0, sizeof row);
-            row.doc_id = row.date_text = row.publisher = row.title = row.url =
-                row.file = row.coded_at = row.event_id = row.cameo_name =
-                    row.plover_type = row.plover_mode = row.plover_context = "";
-            if (q->light) read_light(r, &row);
-            else read_full(r, &row);
+            row_init(&row);
+            if (q->light) read_light(r, 0, &row);
+            else read_full(r, 0, &row);
             ret = fn(ctx, &row);
             PQclear(r);
             if (ret) {
