@@ -713,6 +713,7 @@ static void trace_doc(arena *a, doc_trace *tr, const char *fmt, ...) {
     sent_ctx c;
     memset(&c, 0, sizeof c);
     c.a = a;
+    c.pa = a; /* (the trace lives in the document arena) */
     c.tr = tr;
     trace_add(&c, "%s", buf);
 }
