@@ -318,6 +318,9 @@ static void check_agents(chk *c) {
 static int same_words(const dict *d, uint32_t a, uint32_t na, uint32_t b,
                       uint32_t nb) {
     if (na != nb) return 0;
+    /* (guarded: a verb file whose patterns lost their words -- a
+     * fuzzer's input -- leaves elements that point into an empty array) */
+    if (a + na > d->npat_words || b + nb > d->npat_words) return a == b;
     for (uint32_t i = 0; i < na; i++)
         if (d->pat_words[a + i] != d->pat_words[b + i]) return 0;
     return 1;
@@ -577,7 +580,9 @@ static void check_elements(chk *c, const pattern *p) {
                  e->kind == PE_PREP) &&
                 synset_word(d, e->arg))
                 undefined_synset(c, p, e->arg);
-            for (uint16_t m = 0; m < e->nmods; m++) {
+            /* (modifiers index pat_words, which a set of patterns whose
+             * words all failed to load may not have) */
+            for (uint16_t m = 0; e->mods + e->nmods <= d->npat_words && m < e->nmods; m++) {
                 uint32_t w = d->pat_words[e->mods + m];
                 if (w & PAT_MOD_SYN) {
                     uint32_t s = w & ~PAT_MOD_SYN;
