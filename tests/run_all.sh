@@ -55,6 +55,37 @@ FAIL=0
 OUT=$(mktemp "${TMPDIR:-/tmp}/dyad-tests.XXXXXX") || exit 2
 trap 'rm -f "$OUT"' EXIT INT TERM
 
+# count_summary LABEL FILE RC: adds the "LABEL: N passed, M failed" line of
+# FILE to the totals (a missing line or a non-zero RC without failures
+# counts as one failure).
+count_summary() {
+    line=$(grep "^$1: [0-9]* passed, [0-9]* failed$" "$2" | tail -n 1)
+    if [ -n "$line" ]; then
+        p=$(echo "$line" | sed 's/^[^:]*: \([0-9]*\) passed.*/\1/')
+        f=$(echo "$line" | sed 's/.* passed, \([0-9]*\) failed$/\1/')
+        if [ "$3" != 0 ] && [ "$f" = 0 ]; then
+            echo "$1: exit status $3"
+            f=1
+        fi
+    else
+        echo "$1: no summary line (exit status $3)"
+        p=0
+        f=1
+    fi
+    PASS=$((PASS + p))
+    FAIL=$((FAIL + f))
+}
+
+# run_script SCRIPT LABEL: runs tests/SCRIPT on the build and counts its
+# "LABEL: N passed, M failed" line.
+run_script() {
+    echo "== $1"
+    sh "tests/$1" "$B" > "$OUT" 2>&1
+    rc=$?
+    cat "$OUT"
+    count_summary "$2" "$OUT" "$rc"
+}
+
 # --- 1. unit test programs ----------------------------------------------
 found=0
 for t in "$B"/tests/test_*; do
@@ -81,91 +112,16 @@ done
 [ "$found" = 1 ] || echo "== no $B/tests/test_* programs found"
 
 # --- 2. command line tests ---------------------------------------------
-echo "== cli_test.sh"
-sh tests/cli_test.sh "$B" > "$OUT" 2>&1
-rc=$?
-cat "$OUT"
-line=$(grep '^cli: [0-9]* passed, [0-9]* failed$' "$OUT" | tail -n 1)
-if [ -n "$line" ]; then
-    p=$(echo "$line" | sed 's/^cli: \([0-9]*\) passed.*/\1/')
-    f=$(echo "$line" | sed 's/.* passed, \([0-9]*\) failed$/\1/')
-    if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
-else
-    echo "cli_test.sh: no summary line (exit status $rc)"
-    p=0
-    f=1
-fi
-PASS=$((PASS + p))
-FAIL=$((FAIL + f))
+run_script cli_test.sh cli
 
-echo "== store_test.sh"
-sh tests/store_test.sh "$B" > "$OUT" 2>&1
-rc=$?
-cat "$OUT"
-line=$(grep '^store: [0-9]* passed, [0-9]* failed$' "$OUT" | tail -n 1)
-if [ -n "$line" ]; then
-    p=$(echo "$line" | sed 's/^store: \([0-9]*\) passed.*/\1/')
-    f=$(echo "$line" | sed 's/.* passed, \([0-9]*\) failed$/\1/')
-    if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
-else
-    echo "store_test.sh: no summary line (exit status $rc)"
-    p=0
-    f=1
-fi
-PASS=$((PASS + p))
-FAIL=$((FAIL + f))
+run_script store_test.sh store
 
-echo "== pg_test.sh"
-sh tests/pg_test.sh "$B" > "$OUT" 2>&1
-rc=$?
-cat "$OUT"
-line=$(grep '^pg: [0-9]* passed, [0-9]* failed$' "$OUT" | tail -n 1)
-if [ -n "$line" ]; then
-    p=$(echo "$line" | sed 's/^pg: \([0-9]*\) passed.*/\1/')
-    f=$(echo "$line" | sed 's/.* passed, \([0-9]*\) failed$/\1/')
-    if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
-else
-    echo "pg_test.sh: no summary line (exit status $rc)"
-    p=0
-    f=1
-fi
-PASS=$((PASS + p))
-FAIL=$((FAIL + f))
+run_script pg_test.sh pg
 
-echo "== plot_test.sh"
-sh tests/plot_test.sh "$B" > "$OUT" 2>&1
-rc=$?
-cat "$OUT"
-line=$(grep '^plot: [0-9]* passed, [0-9]* failed$' "$OUT" | tail -n 1)
-if [ -n "$line" ]; then
-    p=$(echo "$line" | sed 's/^plot: \([0-9]*\) passed.*/\1/')
-    f=$(echo "$line" | sed 's/.* passed, \([0-9]*\) failed$/\1/')
-    if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
-else
-    echo "plot_test.sh: no summary line (exit status $rc)"
-    p=0
-    f=1
-fi
-PASS=$((PASS + p))
-FAIL=$((FAIL + f))
+run_script plot_test.sh plot
 
 # --- 2b. fault cases ----------------------------------------------------
-echo "== fault_test.sh"
-sh tests/fault_test.sh "$B" > "$OUT" 2>&1
-rc=$?
-cat "$OUT"
-line=$(grep '^fault: [0-9]* passed, [0-9]* failed$' "$OUT" | tail -n 1)
-if [ -n "$line" ]; then
-    p=$(echo "$line" | sed 's/^fault: \([0-9]*\) passed.*/\1/')
-    f=$(echo "$line" | sed 's/.* passed, \([0-9]*\) failed$/\1/')
-    if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
-else
-    echo "fault_test.sh: no summary line (exit status $rc)"
-    p=0
-    f=1
-fi
-PASS=$((PASS + p))
-FAIL=$((FAIL + f))
+run_script fault_test.sh fault
 
 # --- 2c. fuzz regression inputs ------------------------------------------
 # The inputs libFuzzer found faults with (fuzz/regress/NAME/) and the seeds,
@@ -261,27 +217,6 @@ else
 fi
 
 # --- 5. the embedding example --------------------------------------------
-# count_summary LABEL FILE RC: adds the "LABEL: N passed, M failed" line of
-# FILE to the totals (a missing line or a non-zero RC without failures
-# counts as one failure).
-count_summary() {
-    line=$(grep "^$1: [0-9]* passed, [0-9]* failed$" "$2" | tail -n 1)
-    if [ -n "$line" ]; then
-        p=$(echo "$line" | sed 's/^[^:]*: \([0-9]*\) passed.*/\1/')
-        f=$(echo "$line" | sed 's/.* passed, \([0-9]*\) failed$/\1/')
-        if [ "$3" != 0 ] && [ "$f" = 0 ]; then
-            echo "$1: exit status $3"
-            f=1
-        fi
-    else
-        echo "$1: no summary line (exit status $3)"
-        p=0
-        f=1
-    fi
-    PASS=$((PASS + p))
-    FAIL=$((FAIL + f))
-}
-
 EMBED=$B/examples/embed
 if [ -x "$EMBED" ]; then
     VG=""
@@ -309,11 +244,7 @@ else
 fi
 
 # --- 6. packaging ------------------------------------------------------------
-echo "== pkg_test.sh"
-sh tests/pkg_test.sh "$B" > "$OUT" 2>&1
-rc=$?
-cat "$OUT"
-count_summary pkg "$OUT" "$rc"
+run_script pkg_test.sh pkg
 
 # --- 6b. dyad serve -----------------------------------------------------------
 # tests/serve_test.py (the API: every endpoint and error, concurrent writes),
