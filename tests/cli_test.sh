@@ -224,7 +224,7 @@ fi
 r=0
 dy code --format table "$T/good.jsonl"; cp "$T/out" "$T/out.a"
 dy code --table "$T/good.jsonl"
-cmp -s "$T/out" "$T/out.a" && [ "$RC" = 0 ] && grep -q '^1 event from 1 document$' "$T/out" || r=1
+cmp -s "$T/out" "$T/out.a" && [ "$RC" = 0 ] && grep -q '^2 events from 1 document$' "$T/out" || r=1
 dy code --format jsonl "$T/good.jsonl"; cp "$T/out" "$T/out.a"
 dy code --format json "$T/good.jsonl"
 cmp -s "$T/out" "$T/out.a" && [ "$RC" = 0 ] || r=1

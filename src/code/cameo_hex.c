@@ -128,6 +128,9 @@ int cameo_to_hex(const char *code) {
 const char *cameo_from_hex(int value) {
     if (value == 0) return NULL;
     if (value == 0x30A0) return "138"; /* intend + fight */
+    /* 137 and 1323 share a value in PETRARCH2's table; a threat of
+     * repression is by far the commoner */
+    if (value == 0x6004) return "137";
     /* first entry wins; the table lists the preferred code first */
     for (size_t i = 0; i < NFORWARD; i++)
         if (forward[i].value == value) return forward[i].code;
@@ -152,7 +155,65 @@ const char *cameo_from_hex_near(int value) {
     return cameo_from_hex(value & 0xF000);
 }
 
+/* An intention to do harm is a threat (CAMEO 13x), which PETRARCH2's
+ * digits do not compose: intend 0x3000 + sanction 0x000B reads back as a
+ * bare 030, and the coercion and protest classes (0x9000, 0x5000) sit in
+ * the speech-act digit. The threat for each hostile act, by its integer;
+ * 0 for an act that has none. */
+static int threat_of(int lower) {
+    static const struct {
+        int lo, hi;
+        const char *threat;
+    } table[] = {
+        {0x000B, 0x000B, "1312"}, /* sanctions, embargo: 163 */
+        {0x0090, 0x009F, "138"},  /* assault: 18x */
+        {0x00A0, 0x00A0, "138"},  /* fight: 190 */
+        {0x00A1, 0x00A1, "1381"}, /* blockade: 191 */
+        {0x00A2, 0x00A2, "1382"}, /* occupy: 192 */
+        {0x00A3, 0x00AF, "138"},  /* small arms, artillery, air strikes */
+        {0x00B0, 0x00BF, "138"},  /* mass violence: 20x */
+        {0x0100, 0x010F, "1313"}, /* reduce relations: 160 */
+        {0x0140, 0x014F, "1311"}, /* reduce or stop aid: 162x */
+        {0x0110, 0x011F, "134"},  /* halt negotiations: 164 */
+        {0x0130, 0x013F, "135"},  /* halt mediation: 165 */
+        {0x0150, 0x015F, "1313"}, /* expel, withdraw: 166x */
+        {0x0180, 0x018F, "1313"}, /* break relations: 161 */
+        {0x5000, 0x5FFF, "133"},  /* protest: 14x */
+        {0x9000, 0x900A, "137"},  /* repression: 170, 1722 ... */
+        {0x900B, 0x900B, "132"},  /* administrative sanctions: 172 */
+        {0x900C, 0x9FFF, "137"},  /* arrest, expel, repress: 173-175 */
+    };
+    static const struct {
+        int act;
+        const char *threat;
+    } exact[] = {
+        {36867, "1321"}, /* 1721 restrict political freedoms */
+        {36865, "1322"}, /* 1722 ban parties or politicians */
+        {36868, "1323"}, /* 1723 curfew */
+        {36870, "1324"}, /* 1724 martial law */
+    };
+    for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
+        if (exact[i].act == lower) return cameo_to_hex(exact[i].threat);
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        if (lower >= table[i].lo && lower <= table[i].hi)
+            return cameo_to_hex(table[i].threat);
+    return 0;
+}
+
+int cameo_hex_intent(int act) {
+    int t = threat_of(act);
+    if (t) return t;
+    /* a meeting, a visit or talks ahead: 036 */
+    if (act >= 0xB000 && act <= 0xBFFF) return cameo_to_hex("036");
+    return act > 0 && act < 0x1000 ? cameo_hex_combine(0x3000, act) : 0;
+}
+
 int cameo_hex_combine(int upper, int lower) {
+    /* intending or threatening harm: the threat of it */
+    if ((upper == 0x3000 || (upper & 0xF000) == 0x6000) && lower > 0) {
+        int t = threat_of(lower);
+        if (t) return t;
+    }
     /* consulting governed by another act is "meeting": "asked X to hold
      * talks" is an appeal to meet (026), not a consultation */
     if (lower >= 0xB000 && lower <= 0xBFFF) lower = 0x0010;

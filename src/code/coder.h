@@ -151,6 +151,9 @@ const char *context_other_country(const sent_ctx *c, const char *not);
 const mention *context_adversary(const sent_ctx *c, const char *src);
 /* The newest actor of an earlier sentence other than src, or NULL. */
 const mention *context_last_actor(const sent_ctx *c, const char *src);
+/* The newest actor of an earlier sentence on another side than src: whom a
+ * criticism, refusal, threat or demand with no one named is aimed at. */
+const mention *context_counterpart(const sent_ctx *c, const char *src);
 int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj);
 void context_appositives(sent_ctx *c);
 /* Gives a plural phrase the actors of its ", including A, B and C" list. */

@@ -110,6 +110,29 @@ static const tok *slot_tok(sent_ctx *c, mention *m, const tok *t) {
 }
 MEM_UNWINDS_END
 
+/* A surname without its Arabic article: "al-Abadi" is "Abadi" on second
+ * mention as often as not. */
+static const char *name_key(const char *norm) {
+    if ((norm[0] == 'A' && norm[1] == 'L' && norm[2] == '-') ||
+        (norm[0] == 'E' && norm[1] == 'L' && norm[2] == '-'))
+        return norm[3] ? norm + 3 : norm;
+    return norm;
+}
+
+/* "Iraqi Prime Minister Haider al-Abadi": a role before a given name and
+ * a surname still ends in a person's name, whose surname alone names
+ * them later ("Abadi congratulated the troops"). */
+static int ends_in_full_name(const sent_ctx *c, const unit *u) {
+    const sentence *s = c->s;
+    const chunk *ch = &s->chunks[u->chunk];
+    uint32_t h = ch->head;
+    if (h != ch->end - 1 || h <= ch->first) return 0;
+    const tok *last = &s->toks[h], *given = &s->toks[h - 1];
+    return last->tag == T_NNP && given->tag == T_NNP &&
+           (last->flags & TOKF_CAP) && (given->flags & TOKF_CAP) &&
+           !(given->wcls & (1u << WC_GOVERNMENT | 1u << WC_ORGANISATION));
+}
+
 void context_remember(sent_ctx *c, int32_t ui, int count) {
     doc_state *ds = c->ds;
     if (!ds || ui < 0) return;
@@ -129,8 +152,9 @@ void context_remember(sent_ctx *c, int32_t ui, int count) {
     m->pronoun = u->pronoun;
     m->compound = u->compound && u->ncodes > 1;
     m->sentence = c->s->index;
-    if (u->chunk >= 0 && is_name(c, &c->s->chunks[u->chunk]) && m->head) {
-        m->name = m->head->norm;
+    if (u->chunk >= 0 && m->head &&
+        (is_name(c, &c->s->chunks[u->chunk]) || ends_in_full_name(c, u))) {
+        m->name = name_key(m->head->norm);
         ds->named++;
     }
     if (m->head) ds->heads |= (uint64_t)1 << lemma_bit(m->head);
@@ -191,10 +215,23 @@ const mention *context_pronoun(const sent_ctx *c, const tok *t) {
     if (!strcmp(t->norm, "THEY") || !strcmp(t->norm, "THEM"))
         for (uint32_t k = 0; k < 4 && (m = newest(c->ds, k)); k++)
             if (!m->pronoun && mention_is_plural(m)) return m;
+    /* an object pronoun is not its own clause's subject ("al-Abadi
+     * thanked him": that would be "himself") */
+    uint32_t subj_head = UINT32_MAX;
+    int object = !strcmp(t->norm, "HIM") || !strcmp(t->norm, "HER") ||
+                 !strcmp(t->norm, "THEM");
+    if (object && t->chunk >= 0) {
+        const chunk *pc = &c->s->chunks[t->chunk];
+        if ((uint32_t)pc->clause < c->s->nclause) {
+            int32_t sj = c->s->clauses[pc->clause].subject;
+            if (sj >= 0) subj_head = c->s->chunks[sj].head;
+        }
+    }
     for (uint32_t k = 0; (m = newest(c->ds, k)); k++) {
         if ((want_person || want_thing) &&
             want_person != mention_is_person(m))
             continue;
+        if (m->sentence == c->s->index && m->head_at == subj_head) continue;
         return m;
     }
     return NULL;
@@ -232,6 +269,19 @@ const mention *context_last_actor(const sent_ctx *c, const char *src) {
             !strcmp(m->codes[0] + (strlen(m->codes[0]) > 3 ? 3 : 0),
                     src + (strlen(src) > 3 ? 3 : 0)))
             continue;
+        return m;
+    }
+    return NULL;
+}
+
+const mention *context_counterpart(const sent_ctx *c, const char *src) {
+    const mention *m;
+    for (uint32_t k = 0; (m = newest(c->ds, k)) && k < 12; k++) {
+        if (m->pronoun || !m->ncodes || m->compound) continue;
+        if (m->sentence == c->s->index) continue;
+        const char *mc = m->codes[0];
+        if (strlen(mc) < 3 || !strncmp(mc, "---", 3)) continue;
+        if (!strncmp(mc, src, 3)) continue; /* the speaker's own side */
         return m;
     }
     return NULL;
@@ -390,8 +440,8 @@ int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj) {
     if (!definite) {
         const mention *m;
         for (uint32_t k = 0; ds->named && (m = newest(ds, k)); k++)
-            if (m->name && m->name[0] == h->norm[0] &&
-                !strcmp(m->name, h->norm)) {
+            if (m->name && m->name[0] == name_key(h->norm)[0] &&
+                !strcmp(m->name, name_key(h->norm))) {
                 take(c, u, m);
                 return 1;
             }
@@ -456,6 +506,16 @@ void context_appositives(sent_ctx *c) {
             s->toks[after].tag != T_PERIOD && s->toks[after].chunk >= 0 &&
             s->chunks[s->toks[after].chunk].kind != CK_VG)
             continue;
+        /* "... a message to Abadi, Iranian state media reported": a phrase
+         * right before a verb whose first noun phrase is an object or a
+         * preposition's, not a subject, is the reporting clause's subject */
+        if (after < s->ntok && s->toks[after].chunk >= 0 &&
+            s->chunks[s->toks[after].chunk].kind == CK_VG && a->first > 0) {
+            const tok *before = &s->toks[a->first - 1];
+            if (before->tag == T_IN || before->tag == T_TO ||
+                tag_is_verb(before->tag))
+                continue;
+        }
         const chunk *ca = &s->chunks[a->chunk], *cb = &s->chunks[b->chunk];
         /* "Martin Griffiths, the UN special envoy for Yemen": the name is
          * the role's holder; "Yemen's foreign minister, Khaled al-Yamani":

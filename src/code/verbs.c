@@ -713,9 +713,19 @@ static int32_t implicit_target(sent_ctx *c, int32_t src, const char *code,
     if (src < 0 || !c->units[src].coded || !c->units[src].ncodes || !code)
         return like;
     const char *sc = c->units[src].codes[0];
-    if (strlen(sc) < 3 || !strncmp(sc, "---", 3) || !strncmp(sc, "IGO", 3) ||
-        !strncmp(sc, "NGO", 3))
-        return like;
+    if (strlen(sc) < 3 || !strncmp(sc, "---", 3)) return like;
+    /* "The Kremlin rejected what it called the language of ultimatums",
+     * "Moscow has repeatedly warned against the move": criticism,
+     * refusals, threats and demands that name no one answer the other side
+     * the story has just named (organisations' words too: "rights groups
+     * accused all sides of abuses") */
+    if ((like < 0 || !c->units[like].coded) &&
+        (reaction_code(code) || !strncmp(code, "13", 2) ||
+         !strncmp(code, "10", 2))) {
+        const mention *m = context_counterpart(c, sc);
+        if (m) return synthetic_unit(c, arena_strdup(c->a, m->codes[0]), like);
+    }
+    if (!strncmp(sc, "IGO", 3) || !strncmp(sc, "NGO", 3)) return like;
     int domestic = !strncmp(sc, "IMG", 3) ? 0 : 1;
     char country[4];
     memcpy(country, sc, 3);
@@ -835,6 +845,7 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
         uint32_t rule_line = have ? vc.rule_line : 0;
         int32_t tgt_from = -1;
         const char *frame_lower = NULL; /* code of a composed infinitive */
+        int negated_refusal = 0; /* "would not": coded as a refusal */
 
         /* a speech act governing an infinitive: one combined event */
         int32_t inf =
@@ -903,10 +914,26 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
         }
         /* a reported future is an intention: "Germany said it would send
          * air defence systems" (0332), not the sending itself */
-        if (have && (ch->vflags & VG_MODAL) && up > 0 &&
-            up < 0x1000 && reported_future(c, ci)) {
-            const char *cc =
-                cameo_from_hex_near(cameo_hex_combine(0x3000, up));
+        int intent = have && (ch->vflags & VG_MODAL) && up > 0
+                         ? cameo_hex_intent(up) : 0;
+        /* ... and a reported "will not" is a refusal: "said it would not
+         * withdraw its staff" (124), "would not accept a timetable" (12x),
+         * as "refused to" composes */
+        if (have && (ch->vflags & VG_NEG) && (ch->vflags & VG_MODAL) &&
+            up > 0 && reported_future(c, ci)) {
+            const char *cc = cameo_from_hex_near(
+                cameo_hex_combine(cameo_to_hex("120"), up));
+            if (cc && cc[0] == '1' && cc[1] == '2') {
+                trace_add(c, "reported refusal: %s -> %s\n",
+                          s->toks[ch->head].norm, cc);
+                code = cc;
+                rcode = "";
+                negated_refusal = 1;
+                intent = 0;
+            }
+        }
+        if (intent && reported_future(c, ci)) {
+            const char *cc = cameo_from_hex_near(intent);
             if (cc) {
                 trace_add(c, "reported future: %s -> %s\n",
                           s->toks[ch->head].norm, cc);
@@ -932,7 +959,7 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
                           s->toks[ch->head].norm, rule_file, rule_line);
             continue;
         }
-        if (ch->vflags & VG_NEG) {
+        if ((ch->vflags & VG_NEG) && !negated_refusal) {
             trace_add(c, "verb %s: negated, no event\n",
                       s->toks[ch->head].norm);
             continue;

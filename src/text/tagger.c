@@ -699,6 +699,14 @@ static int tag_choose(const tag_ctx *x, int i) {
     int next_nounish = nx && !nx->closed && has_any(nx, NOUNS | ADJS) &&
                        !(x->toks[i + 1].flags & TOKF_PUNCT);
 
+    /* "has long accused", "had long denied", "is long expected": a word
+     * that can be an adverb, between an auxiliary and a participle, is
+     * the adverb (as a noun or adjective it would break the verb group
+     * off its auxiliary) */
+    if (has(c, T_RB) && pj >= 0 && tag_is_verb(p) && nx &&
+        has(nx, T_VBN) && (lemma_is(plem, "HAVE") || lemma_is(plem, "BE")))
+        return T_RB;
+
     /* Auxiliaries decide the form of the verb after them:
      * "will attack" VB, "to help" VB, "did not say" VB, "has attacked" VBN,
      * "was attacked" VBN, "is fighting" VBG, "is ready" JJ. */
