@@ -683,6 +683,19 @@ static int reaction_code(const char *code) {
            !strncmp(code, "12", 2);
 }
 
+/* A people or its civilians: a country code alone ("PSE") or with a
+ * civilian role, not an armed group, a government or an organisation. */
+static int civilian_code(const char *code) {
+    size_t n = strlen(code);
+    if (n < 3 || !strncmp(code, "---", 3) || !strncmp(code, "IGO", 3) ||
+        !strncmp(code, "NGO", 3) || !strncmp(code, "IMG", 3))
+        return 0;
+    if (n == 3) return 1;
+    const char *r = code + n - 3;
+    return !strcmp(r, "CVL") || !strcmp(r, "REF") || !strcmp(r, "EDU") ||
+           !strcmp(r, "MED") || !strcmp(r, "HLH") || !strcmp(r, "REL");
+}
+
 /* A unit of one code made by the coder (not in the text). */
 static int32_t synthetic_unit(sent_ctx *c, const char *code, int32_t like) {
     unit nu;
@@ -1044,6 +1057,12 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
                 !(ch->vflags & (VG_INFINITIVE | VG_PARTICIPLE)))
                 tgt = implicit_target(c, src, code, loc, tgt);
         }
+        /* "Israeli forces killed dozens of Palestinians": killing people
+         * named by their nation or as civilians, with no armed role, is
+         * violence against civilians, not combat */
+        if (!strcmp(code, "190") && tok_in_class(&s->toks[ch->head], WC_KILLING) &&
+            tgt >= 0 && c->units[tgt].ncodes && civilian_code(c->units[tgt].codes[0]))
+            code = "180";
         trace_add(c, "verb %s -> %s (%s:%u)%s%s%s\n", s->toks[ch->head].norm,
                   code[0] ? code : rcode, rule_file, rule_line,
                   passive ? " passive: source from \"by\"" : "",

@@ -30,7 +30,11 @@ static const char *const class_names[WC_COUNT] = {
     [WC_ALLEGATION] = "allegation",
     [WC_CESSATION] = "cessation",
     [WC_ACT_NOUN] = "act-noun",
+    [WC_KILLING] = "killing",
 };
+
+/* tok.wcls and dict.cls hold the classes as 16 bits */
+_Static_assert(WC_COUNT <= 16, "word classes exceed tok.wcls");
 
 const char *dict_class_name(word_class k) {
     return k < WC_COUNT ? class_names[k] : "?";

@@ -62,6 +62,8 @@ typedef enum word_class {
                           asserted */
     WC_CESSATION,      /* "an end to air strikes": asks for their end */
     WC_ACT_NOUN,       /* "rejected the announcement": someone's act */
+    WC_KILLING,        /* kill, murder: victims with no armed role are
+                          civilians (180, not 190) */
     WC_COUNT
 } word_class;
 

@@ -413,6 +413,11 @@ static void tag_analyse(const lexicon *lx, const tok *t, int start,
          * plural of a known noun is NNPS ("Nations"), everything else NNP. */
         c->set = B(T_NNP);
         c->def = T_NNP;
+        /* a name that is also an adjective, a people's ("Russian",
+         * "Kurdish"): its adjective hint, at least 1, marks it for the
+         * rules that tell a modifier from a subject */
+        if (known && (e.flags & LEX_ADJ))
+            c->ha = e.hint[LEX_HA] ? e.hint[LEX_HA] : 1;
         const char *nl = hyphen ? NULL : lex_noun_lemma(lx, w, n);
         if (nl && !(t->flags & TOKF_ALLCAPS) && !(known && (e.flags & LEX_PROPER))) {
             c->set = B(T_NNPS);
@@ -794,6 +799,9 @@ static int tag_choose(const tag_ctx *x, int i) {
             if (has(c, T_VBD)) return T_VBD;
         }
         if (has(c, T_VBZ) && has(c, T_NNS)) {
+            /* a capitalised word that is also an adjective is a people's
+             * name ("Russian", "Kurdish"), which modifies the next noun */
+            int demonym = p == T_NNP && x->c[pj].ha > 0;
             /* "Gondor attacks Arnor" vs "the rebel attacks killed ten" */
             if (nverb) return T_NNS;
             if (p == T_NN && verb_after_pp(x, i)) return T_NNS;
@@ -813,13 +821,16 @@ static int tag_choose(const tag_ctx *x, int i) {
                                   x->tag[q] == T_CD || x->tag[q] == T_POS ||
                                   x->tag[q] == T_PRPS))
                     q--;
-                /* (after a verb only behind a common noun: "said Arnor
-                 * attacks Gondor" is a reported clause) */
+                /* (after a verb only behind a common noun or a name that
+                 * is also an adjective, a people's: "said Arnor attacks
+                 * Gondor" is a reported clause, "fought Russian forces"
+                 * an object) */
                 if (q >= 0 && (x->tag[q] == T_IN || x->tag[q] == T_TO ||
-                               (tag_is_verb(x->tag[q]) && p == T_NN)))
+                               (tag_is_verb(x->tag[q]) &&
+                                (p == T_NN || (p == T_NNP && demonym)))))
                     return T_NNS;
             }
-            if (third_singular(x, pj) && (p == T_NNP || p == T_PRP || p == T_WDT ||
+            if (third_singular(x, pj) && ((p == T_NNP && !demonym) || p == T_PRP || p == T_WDT ||
                                           p == T_WP || next_starts_np(x, i) ||
                                           (nx && (nx->def == T_IN || nx->def == T_TO))))
                 return T_VBZ;
