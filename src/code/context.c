@@ -53,6 +53,7 @@ static const tok *unit_head(const sent_ctx *c, const unit *u) {
 static int is_name(const sent_ctx *c, const chunk *ch) {
     const sentence *s = c->s;
     int words = 0;
+    if (tok_is_calendar(&s->toks[ch->head])) return 0;
     for (uint32_t i = ch->first; i < ch->end; i++) {
         const tok *t = &s->toks[i];
         if (t->tag == T_NNP || t->tag == T_NNPS) {

@@ -807,6 +807,9 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
      * story has been about ("troops", "civilians" in a story on Mali) */
     const char *loc = sentence_location(c);
     if (!loc) loc = context_focus(c);
+    /* the subject and target of the last verb coded, for the next verb of
+     * a coordination ("met X and urged ...") */
+    int32_t prev_src = -1, prev_tgt = -1;
     for (uint32_t ci = 0; ci < s->nchunk; ci++) {
         const chunk *ch = &s->chunks[ci];
         if (ch->kind != CK_VG || consumed[ci]) continue;
@@ -1003,6 +1006,13 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
                 src = first_unit(c, lo, ch->first, 1, NULL);
             }
             if (tgt < 0) tgt = clause_target(c, vend, hi, src, code);
+            /* "spoke by phone with Vucic and urged de-escalation",
+             * "summoned the ambassador and protested": a verb joined by
+             * "and" to the one before, with the same subject and no one of
+             * its own to act on, acts on that verb's target */
+            if ((tgt < 0 || !c->units[tgt].coded) && src >= 0 && src == prev_src &&
+                prev_tgt >= 0 && ci > 0 && s->chunks[ci - 1].kind == CK_CONJ)
+                tgt = prev_tgt;
             if ((tgt < 0 || !c->units[tgt].coded) && reaction_code(code)) {
                 int32_t ct = claimant(c, ci);
                 if (ct >= 0 && ct != src) tgt = ct;
@@ -1070,6 +1080,11 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
                   tgt < 0 || !c->units[tgt].ncodes ? ", no target" : "");
         events_add_pairs(c, out, src, tgt, code, rcode, compound || selfc, ci,
                         rule_file, rule_line);
+        if (!passive && !compound && !selfc && src >= 0 && tgt >= 0 &&
+            c->units[tgt].coded) {
+            prev_src = clause_subject(c, ci);
+            prev_tgt = tgt;
+        }
         if (src >= 0) context_remember(c, src, 0);
     }
 }

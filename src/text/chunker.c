@@ -429,11 +429,22 @@ static void chk_coord(sentence *s) {
     size_t nc = s->nchunk;
     for (size_t k = 0; k < nc; k++) {
         if (c[k].kind != CK_NP || c[k].coord >= 0) continue;
+        /* "On Friday, Milan Radoicic, a businessman and ...": a day or a
+         * month starts no list */
+        if (tok_is_calendar(&s->toks[c[k].head])) continue;
         size_t items[64];
         size_t ni = 0, pos = k + 1;
         int closed = 0;
         items[ni++] = k;
         while (pos < nc && ni < 64) {
+            /* "Milan Radoicic, a wealthy businessman and ...": a name
+             * followed by an indefinite description is its apposition */
+            if (ni == 1 && is_comma(s, &c[pos]) && pos + 1 < nc &&
+                c[pos + 1].kind == CK_NP && s->toks[c[k].head].tag == T_NNP &&
+                s->toks[c[pos + 1].first].tag == T_DT &&
+                (norm_is(&s->toks[c[pos + 1].first], "A") ||
+                 norm_is(&s->toks[c[pos + 1].first], "AN")))
+                break;
             if (is_comma(s, &c[pos]) && pos + 1 < nc && c[pos + 1].kind == CK_NP) {
                 items[ni++] = pos + 1;
                 pos += 2;
@@ -623,6 +634,9 @@ static int32_t parenthetical(const sentence *s, size_t k) {
     if (k == 0 || k + 1 >= nc || c[k - 1].kind != CK_NP || c[k + 1].kind != CK_NP)
         return -1;
     if (c[k - 1].coord >= 0 && c[k - 1].coord == c[k + 1].coord) return -1;
+    /* "On Friday, Milan Radoicic, a businessman, said": what follows a
+     * time is the clause, not an aside about the time */
+    if (tok_is_calendar(&s->toks[c[k - 1].head])) return -1;
     size_t p = k + 2, lim = k + 14 < nc ? k + 14 : nc;
     while (p < lim && (c[p].kind == CK_NP || c[p].kind == CK_PP || c[p].kind == CK_ADJP ||
                        (c[p].kind == CK_CONJ && c[p].coord < 0)))

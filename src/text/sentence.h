@@ -108,6 +108,21 @@ static inline int tok_in_class(const tok *t, int k) {
     return (t->wcls >> k) & 1u;
 }
 
+/* A day or month name: "On Friday, X said" is a time, never a list member,
+ * a name or an actor. */
+static inline int tok_is_calendar(const tok *t) {
+    static const char *const words[] = {
+        "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
+        "SUNDAY", "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE",
+        "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"};
+    if (t->nlen < 3 || t->nlen > 9) return 0;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (t->norm[0] == words[i][0] && strlen(words[i]) == t->nlen &&
+            !memcmp(t->norm, words[i], t->nlen))
+            return 1;
+    return 0;
+}
+
 /* Chunk kinds: flat, non-recursive phrases. */
 typedef enum chunk_kind {
     CK_NP,      /* noun phrase: "the Valdorian defence minister", "it" */
