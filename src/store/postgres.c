@@ -231,8 +231,22 @@ static void *pg_open(const char *target, int mode, store_error *err) {
      * come back as the shortest text that reads back bit for bit, whatever
      * the server's default */
     if (exec(p, "SET client_min_messages = warning; SET extra_float_digits = 3",
-             "cannot set up", err) < 0 ||
-        pg_schema_upgrade(p->c, p->name, mode == STORE_WRITE, err) < 0 ||
+             "cannot set up", err) < 0) {
+        pg_close(p);
+        return NULL;
+    }
+    if (mode == STORE_READONLY) {
+        /* never writes: the server refuses any write on this session, and
+         * the schema must be current already (no migration) */
+        if (exec(p, "SET default_transaction_read_only = on", "cannot set up",
+                 err) < 0 ||
+            pg_schema_check(p->c, p->name, err) < 0) {
+            pg_close(p);
+            return NULL;
+        }
+        return p;
+    }
+    if (pg_schema_upgrade(p->c, p->name, mode == STORE_WRITE, err) < 0 ||
         (mode == STORE_WRITE &&
          exec(p, stage_sql, "cannot create the staging tables", err) < 0)) {
         pg_close(p);
