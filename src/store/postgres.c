@@ -143,6 +143,7 @@ typedef struct pg {
     uint32_t *qev;               /* a quotation's events, read back (the
                                     row's quote.events) */
     size_t qev_cap;
+    int readonly;                /* STORE_READONLY: no batches */
 } pg;
 
 /* The server's message, on one line. */
@@ -244,6 +245,7 @@ static void *pg_open(const char *target, int mode, store_error *err) {
             pg_close(p);
             return NULL;
         }
+        p->readonly = 1;
         return p;
     }
     if (pg_schema_upgrade(p->c, p->name, mode == STORE_WRITE, err) < 0 ||
@@ -310,8 +312,12 @@ static void copy_coord(writer_buf *b, double v) {
 /* ---- writing ------------------------------------------------------------------ */
 
 static int pg_begin(void *be, store_error *err) {
-    (void)err;
-    batch_reset(be);
+    pg *p = be;
+    if (p->readonly) { /* as sqlite.c: said at once, not at commit */
+        snprintf(err->msg, sizeof err->msg, "%s: opened read-only", p->name);
+        return -1;
+    }
+    batch_reset(p);
     return 0;
 }
 
