@@ -11,9 +11,11 @@
  * stream each). Writers of one store
  * hold an advisory lock for the transaction, so two `dyad code --db` runs
  * on one store commit one after the other rather than doubling a document
- * both code. Scans run the same query shape as sqlite.c, rows streamed one
- * at a time (libpq's single-row mode), so an export does not hold its
- * result in memory. A scan with quotations (store_query.quotes) reads the
+ * both code. Scans run the same query shapes as sqlite.c (every
+ * store_query field, as typed parameters), rows streamed one at a time
+ * (libpq's single-row mode), so an export does not hold its result in
+ * memory; store_query.cancel is polled while the server works, and a
+ * STORE_READONLY connection is a read-only session that never migrates. A scan with quotations (store_query.quotes) reads the
  * events and the quotations through two cursors of one REPEATABLE READ
  * transaction (one snapshot), a few hundred rows a fetch, merged in
  * document order as sqlite.c merges its two statements.
