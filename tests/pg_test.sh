@@ -15,6 +15,10 @@
 #                 equal the SQLite store's output for the same input
 #   crash         SIGKILL during a run: every reported batch is stored,
 #                 whole, and nothing of a batch not committed
+#   dyad serve    tests/serve_pg_test.py: every endpoint, filter, sort and
+#                 cursor page equals the SQLite store's; --timeout holds; a
+#                 read-only open of a database without tables or of an older
+#                 schema fails and writes nothing
 #   errors        a bad connection string, an unreachable server (and a
 #                 password kept out of the message), an empty database,
 #                 another application's tables: exit 2 and a message
@@ -280,32 +284,10 @@ check "a document coded again replaces its quotations and places, in its place" 
     "quotes $before -> $after (want $want); $(diff "$T/art.direct2.jsonl" "$T/art.export2.jsonl" | head -n 2 | cut -c 1-300)"
 
 # --- migration: a version 2 store ------------------------------------------------------
-# made from a version 3 one by taking step 3 back (pg_schema.c's version 2
-# tables and view), its rows kept
+# made from a version 3 one by taking step 3 back (tests/pg_schema2.sql)
 M=$(url m)
 "$DYAD" code --db "$M" "$T/in.jsonl" 2>/dev/null
-q "$M" "DROP VIEW events_full; DROP TABLE quotes;
-ALTER TABLE events DROP COLUMN place_name, DROP COLUMN place_geonameid,
-  DROP COLUMN place_gazetteer_name, DROP COLUMN place_admin1,
-  DROP COLUMN place_admin1_code, DROP COLUMN place_country,
-  DROP COLUMN place_lat, DROP COLUMN place_lon, DROP COLUMN place_level,
-  DROP COLUMN place_source, DROP COLUMN place_off, DROP COLUMN place_len,
-  DROP COLUMN place_in_title, DROP COLUMN quote;
-ALTER TABLE documents DROP COLUMN nquotes;
-CREATE VIEW events_full AS SELECT
-  e.event_id, d.doc_id, e.date, d.publisher, d.title, d.url,
-  e.sentence, e.in_title, e.source, e.source_country, e.source_agent,
-  e.target, e.target_country, e.target_agent, e.code, e.root,
-  c.name AS cameo_name, e.quad, e.goldstein, c.plover_type,
-  c.plover_mode, c.plover_context, e.source_text, e.verb_text,
-  e.target_text, s.text AS sentence_text, e.issues, e.rule,
-  s.off AS sentence_off, s.len AS sentence_len, e.source_off,
-  e.source_len, e.verb_off, e.verb_len, e.target_off, e.target_len,
-  d.batch, d.coded_at
-FROM events e JOIN documents d ON d.doc_key = e.doc_key
-LEFT JOIN sentences s ON s.doc_key = e.doc_key AND s.sentence = e.sentence
-LEFT JOIN codes c ON c.code = e.code;
-UPDATE meta SET value = '2' WHERE key = 'schema_version'" > "$T/m.out"
+psql -X -q -v ON_ERROR_STOP=1 "$M" -f "$ROOT/tests/pg_schema2.sql" > "$T/m.out" 2>&1
 # what version 2 kept: the events without places and quotes, no records
 python3 - "$T/direct.jsonl" > "$T/m.want" <<'EOF2'
 import json, re, sys
@@ -408,6 +390,25 @@ if [ -x "$GEN" ]; then
     check "crash: running the input again completes the killed store" $? "differs"
 else
     notok "crash test" "cannot build $GEN"
+fi
+
+# --- dyad serve ---------------------------------------------------------------------------
+# tests/serve_pg_test.py (serve_util.py's server): the API on a PostgreSQL
+# store answers as on SQLite; its read-only workers refuse a database without
+# tables or of version 2 and change nothing. Its checks count here.
+python3 "$ROOT/tests/serve_pg_test.py" "$B" "$(url sv)" "$(url sve)" "$(url svo)" \
+    > "$T/serve.out" 2>&1
+rc=$?
+sed -n 's/^\(not ok\|ok\) - /\1 - serve: /p' "$T/serve.out"
+line=$(grep '^serve-pg: [0-9]* passed, [0-9]* failed$' "$T/serve.out")
+if [ -n "$line" ]; then
+    p=$(echo "$line" | sed 's/^serve-pg: \([0-9]*\) passed.*/\1/')
+    f=$(echo "$line" | sed 's/.* passed, \([0-9]*\) failed$/\1/')
+    PASS=$((PASS + p))
+    FAIL=$((FAIL + f))
+    [ "$rc" = 0 ] || [ "$f" != 0 ] || notok "serve_pg_test.py exit status" "exit $rc"
+else
+    notok "serve_pg_test.py ran to its summary" "exit $rc: $(tail -n 5 "$T/serve.out")"
 fi
 
 # --- errors ------------------------------------------------------------------------------

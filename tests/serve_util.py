@@ -16,8 +16,9 @@ KEY = "serve-test-key-0123456789"
 
 
 def make_db(dyad, work, name="events.sqlite", news=NEWS):
-    """Codes the test articles into a new store; returns its path."""
-    db = os.path.join(work, name)
+    """Codes the test articles into a new store; returns its path (name
+    may be a database URI instead: postgresql://...)."""
+    db = name if "://" in name else os.path.join(work, name)
     subprocess.run([dyad, "code", "--db", db, news], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return db

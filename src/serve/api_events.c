@@ -6,6 +6,7 @@
  * costs the same however deep, and rows stored meanwhile do not shift
  * later pages. */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,7 +87,11 @@ static int parse_cursor(const char *c, const char *sort_name, store_query *q,
     char *end;
     errno = 0;
     q->after_value = strtod(c + n + 1, &end);
-    if (*end != '~' || errno) goto bad;
+    /* a date or a Goldstein score: "nan" or 1e300 was not made here, and
+     * each back end would take it its own way */
+    if (*end != '~' || errno || !isfinite(q->after_value) ||
+        fabs(q->after_value) > 1e15)
+        goto bad;
     long long key = strtoll(end + 1, &end, 10);
     if (*end != '~' || errno || key < 0) goto bad;
     unsigned long ord = strtoul(end + 1, &end, 10);

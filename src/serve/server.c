@@ -238,13 +238,18 @@ static void server_free(server *s) {
 }
 
 /* A new database, when storing is allowed and the file does not exist, so
- * a server may start on an empty store. */
+ * a server may start on an empty store. A server database (postgresql://)
+ * always exists: with a key, a write connection makes its tables when it
+ * has none (and, as the first stored document would, migrates older ones)
+ * before the read-only workers check them. */
 static int ensure_db(const server *s) {
     const char *db = s->cfg.db;
-    if (strstr(db, "://")) return 0;
     const char *path = strncmp(db, "sqlite:", 7) ? db : db + 7;
-    if (access(path, F_OK) == 0) return 0;
-    if (!s->key) {
+    if (strstr(db, "://")) {
+        if (!s->key) return 0;
+    } else if (access(path, F_OK) == 0) {
+        return 0;
+    } else if (!s->key) {
         fprintf(stderr, "dyad: serve: %s: no such database (store events with "
                         "dyad code --db first, or give an API key to store "
                         "into a new one)\n", path);

@@ -293,6 +293,28 @@ fail:
     PQclear(PQexec(c, "ROLLBACK"));
     return -1;
 }
+
+int pg_schema_check(PGconn *c, const char *name, store_error *err) {
+    int v = current_version(c, name, err);
+    if (v < 0) return -1;
+    if (v == PG_SCHEMA_VERSION) return 0;
+    if (v == 0)
+        snprintf(err->msg, sizeof err->msg,
+                 "%s: no dyad event store here (schema version none: no meta, "
+                 "documents and events tables in the current schema; this dyad "
+                 "reads version %d read-only): store events with dyad code --db "
+                 "first", name, PG_SCHEMA_VERSION);
+    else if (v > PG_SCHEMA_VERSION)
+        snprintf(err->msg, sizeof err->msg,
+                 "%s: schema version %d is newer than this dyad's (%d): use a "
+                 "newer dyad", name, v, PG_SCHEMA_VERSION);
+    else
+        snprintf(err->msg, sizeof err->msg,
+                 "%s: schema version %d, this dyad reads %d read-only: run "
+                 "dyad export --db on it once to migrate it", name, v,
+                 PG_SCHEMA_VERSION);
+    return -1;
+}
 #else
 typedef int pg_schema_unused; /* built without libpq: postgres.c says so */
 #endif

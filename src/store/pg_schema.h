@@ -36,4 +36,9 @@
 int pg_schema_upgrade(PGconn *c, const char *name, int write,
                       store_error *err);
 
+/* For a read-only connection (STORE_READONLY): 0 when the store on c is
+ * at the current version, else -1 with err naming the database and the
+ * version found against the one expected. Only reads, takes no lock. */
+int pg_schema_check(PGconn *c, const char *name, store_error *err);
+
 #endif

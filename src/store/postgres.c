@@ -11,9 +11,11 @@
  * stream each). Writers of one store
  * hold an advisory lock for the transaction, so two `dyad code --db` runs
  * on one store commit one after the other rather than doubling a document
- * both code. Scans run the same query shape as sqlite.c, rows streamed one
- * at a time (libpq's single-row mode), so an export does not hold its
- * result in memory. A scan with quotations (store_query.quotes) reads the
+ * both code. Scans run the same query shapes as sqlite.c (every
+ * store_query field, as typed parameters), rows streamed one at a time
+ * (libpq's single-row mode), so an export does not hold its result in
+ * memory; store_query.cancel is polled while the server works, and a
+ * STORE_READONLY connection is a read-only session that never migrates. A scan with quotations (store_query.quotes) reads the
  * events and the quotations through two cursors of one REPEATABLE READ
  * transaction (one snapshot), a few hundred rows a fetch, merged in
  * document order as sqlite.c merges its two statements.
@@ -99,7 +101,9 @@ const store_backend store_backend_postgres = {
 };
 #else
 
+#include <errno.h>
 #include <math.h>
+#include <poll.h>
 #include <time.h>
 
 #include <libpq-fe.h>
@@ -141,6 +145,7 @@ typedef struct pg {
     uint32_t *qev;               /* a quotation's events, read back (the
                                     row's quote.events) */
     size_t qev_cap;
+    int readonly;                /* STORE_READONLY: no batches */
 } pg;
 
 /* The server's message, on one line. */
@@ -229,8 +234,23 @@ static void *pg_open(const char *target, int mode, store_error *err) {
      * come back as the shortest text that reads back bit for bit, whatever
      * the server's default */
     if (exec(p, "SET client_min_messages = warning; SET extra_float_digits = 3",
-             "cannot set up", err) < 0 ||
-        pg_schema_upgrade(p->c, p->name, mode == STORE_WRITE, err) < 0 ||
+             "cannot set up", err) < 0) {
+        pg_close(p);
+        return NULL;
+    }
+    if (mode == STORE_READONLY) {
+        /* never writes: the server refuses any write on this session, and
+         * the schema must be current already (no migration) */
+        if (exec(p, "SET default_transaction_read_only = on", "cannot set up",
+                 err) < 0 ||
+            pg_schema_check(p->c, p->name, err) < 0) {
+            pg_close(p);
+            return NULL;
+        }
+        p->readonly = 1;
+        return p;
+    }
+    if (pg_schema_upgrade(p->c, p->name, mode == STORE_WRITE, err) < 0 ||
         (mode == STORE_WRITE &&
          exec(p, stage_sql, "cannot create the staging tables", err) < 0)) {
         pg_close(p);
@@ -294,8 +314,12 @@ static void copy_coord(writer_buf *b, double v) {
 /* ---- writing ------------------------------------------------------------------ */
 
 static int pg_begin(void *be, store_error *err) {
-    (void)err;
-    batch_reset(be);
+    pg *p = be;
+    if (p->readonly) { /* as sqlite.c: said at once, not at commit */
+        snprintf(err->msg, sizeof err->msg, "%s: opened read-only", p->name);
+        return -1;
+    }
+    batch_reset(p);
     return 0;
 }
 
@@ -780,13 +804,21 @@ fail:
 
 /* ---- reading ------------------------------------------------------------------ */
 
+/* The WHERE clause of a store_query and its parameters, numbered in the
+ * order they are added ($1, $2, ...), each with an explicit type: the
+ * user's text only ever travels as a parameter. */
 typedef struct where {
-    char sql[1024];
-    const char *params[12];
+    char sql[2048];
+    const char *params[24];
     char bounds[4][64];          /* upper bounds of prefixes */
-    char dates[2][16];
+    char nums[7][32];            /* from, to, quad, cursor value, key, ord,
+                                    limit as text */
+    char like[2 * STORE_TEXT_MAX + 3]; /* the text search as a pattern */
+    char limit[48];              /* " LIMIT $N::bigint" or "" */
     int nparams, nbounds;
 } where;
+
+enum { N_FROM, N_TO, N_QUAD, N_VALUE, N_KEY, N_ORD, N_LIMIT };
 
 static void add(where *w, const char *text) {
     size_t n = strlen(w->sql);
@@ -796,6 +828,13 @@ static void add(where *w, const char *text) {
 static int param(where *w, const char *v) {
     w->params[w->nparams++] = v;
     return w->nparams;
+}
+
+/* "$N::type" for a number kept in w->nums[slot], appended. */
+static void num_param(where *w, int slot, const char *type) {
+    char buf[32];
+    snprintf(buf, sizeof buf, "$%d::%s", param(w, w->nums[slot]), type);
+    add(w, buf);
 }
 
 /* "(col >= $N AND col < $M)" for prefix v, as sqlite.c. */
@@ -812,19 +851,26 @@ static void prefix_range(where *w, const char *col, const char *v) {
     add(w, buf);
 }
 
+/* A cursor's sort value as an integer the server can cast (a date). */
+static long long clamp_ll(double v) {
+    if (isnan(v)) return 0;
+    if (v < -9e18) return -9000000000000000000LL;
+    if (v > 9e18) return 9000000000000000000LL;
+    return (long long)v;
+}
+
 static void build_where(where *w, const store_query *q) {
     memset(w, 0, sizeof *w);
-    char buf[64];
     add(w, " WHERE TRUE");
     if (q->from) {
-        snprintf(w->dates[0], sizeof w->dates[0], "%u", (unsigned)q->from);
-        snprintf(buf, sizeof buf, " AND e.date >= $%d::int", param(w, w->dates[0]));
-        add(w, buf);
+        snprintf(w->nums[N_FROM], sizeof w->nums[0], "%u", (unsigned)q->from);
+        add(w, " AND e.date >= ");
+        num_param(w, N_FROM, "int");
     }
     if (q->to) {
-        snprintf(w->dates[1], sizeof w->dates[1], "%u", (unsigned)q->to);
-        snprintf(buf, sizeof buf, " AND e.date <= $%d::int", param(w, w->dates[1]));
-        add(w, buf);
+        snprintf(w->nums[N_TO], sizeof w->nums[0], "%u", (unsigned)q->to);
+        add(w, " AND e.date <= ");
+        num_param(w, N_TO, "int");
     }
     if (q->source && *q->source) {
         add(w, " AND ");
@@ -845,6 +891,86 @@ static void build_where(where *w, const store_query *q) {
         add(w, " AND ");
         prefix_range(w, "e.code", q->code);
     }
+    if (q->quad) {
+        snprintf(w->nums[N_QUAD], sizeof w->nums[0], "%d", q->quad);
+        add(w, " AND e.quad = ");
+        num_param(w, N_QUAD, "int");
+    }
+    if (q->text && *q->text) {
+        /* % and _ of the text are literal; ILIKE under COLLATE "C" folds
+         * ASCII letters only, as SQLite's LIKE */
+        char *o = w->like;
+        *o++ = '%';
+        for (const char *t = q->text; *t; t++) {
+            if (*t == '%' || *t == '_' || *t == '\\') *o++ = '\\';
+            *o++ = *t;
+        }
+        *o++ = '%';
+        *o = '\0';
+        int n = param(w, w->like);
+        char buf[512];
+        snprintf(buf, sizeof buf,
+                 " AND (e.source_text ILIKE $%d COLLATE \"C\""
+                 " OR e.verb_text ILIKE $%d COLLATE \"C\""
+                 " OR e.target_text ILIKE $%d COLLATE \"C\""
+                 " OR EXISTS (SELECT 1 FROM sentences s2 WHERE s2.doc_key ="
+                 " e.doc_key AND s2.sentence = e.sentence AND s2.text ILIKE"
+                 " $%d COLLATE \"C\"))", n, n, n, n);
+        add(w, buf);
+    }
+    if (q->has_after && q->sort > 0 && q->sort <= STORE_SORT_GOLDSTEIN_DESC) {
+        /* the rows after the cursor in the sort's order: odd sorts ascend */
+        int asc = q->sort % 2 == 1;
+        if (q->sort == STORE_SORT_DATE || q->sort == STORE_SORT_DATE_DESC) {
+            snprintf(w->nums[N_VALUE], sizeof w->nums[0], "%lld",
+                     clamp_ll(q->after_value));
+            add(w, " AND (coalesce(e.date, 0), e.doc_key, e.ord) ");
+            add(w, asc ? "> (" : "< (");
+            num_param(w, N_VALUE, "bigint");
+            add(w, ", ");
+        } else if (q->sort >= STORE_SORT_GOLDSTEIN) {
+            snprintf(w->nums[N_VALUE], sizeof w->nums[0], "%.17g", q->after_value);
+            add(w, " AND (e.goldstein, e.doc_key, e.ord) ");
+            add(w, asc ? "> (" : "< (");
+            num_param(w, N_VALUE, "float8");
+            add(w, ", ");
+        } else {
+            add(w, " AND (e.doc_key, e.ord) ");
+            add(w, asc ? "> (" : "< (");
+        }
+        snprintf(w->nums[N_KEY], sizeof w->nums[0], "%lld", (long long)q->after_key);
+        snprintf(w->nums[N_ORD], sizeof w->nums[0], "%u", (unsigned)q->after_ord);
+        num_param(w, N_KEY, "bigint");
+        add(w, ", ");
+        num_param(w, N_ORD, "bigint");
+        add(w, ")");
+    }
+    if (q->limit) {
+        snprintf(w->nums[N_LIMIT], sizeof w->nums[0], "%llu",
+                 (unsigned long long)(q->limit > INT64_MAX ? INT64_MAX : q->limit));
+        snprintf(w->limit, sizeof w->limit, " LIMIT $%d::bigint",
+                 param(w, w->nums[N_LIMIT]));
+    }
+}
+
+/* The ORDER BY of q, as sqlite.c's; NULLS FIRST where SQLite puts an
+ * unknown date (the sorts' coalesce has none). */
+static const char *order_by(const store_query *q) {
+    static const char *const sorts[] = {
+        NULL,
+        " ORDER BY e.doc_key, e.ord",
+        " ORDER BY e.doc_key DESC, e.ord DESC",
+        " ORDER BY coalesce(e.date, 0), e.doc_key, e.ord",
+        " ORDER BY coalesce(e.date, 0) DESC, e.doc_key DESC, e.ord DESC",
+        " ORDER BY e.goldstein, e.doc_key, e.ord",
+        " ORDER BY e.goldstein DESC, e.doc_key DESC, e.ord DESC"};
+    if (q->sort > 0 && q->sort <= STORE_SORT_GOLDSTEIN_DESC)
+        return sorts[q->sort];
+    if (q->order == STORE_ORDER_DEDUP)
+        return q->light ? " ORDER BY e.date NULLS FIRST, e.source, e.target, e.code"
+                        : " ORDER BY e.date NULLS FIRST, e.source, e.target,"
+                          " e.code, e.doc_key, e.ord";
+    return q->light ? "" : " ORDER BY e.doc_key, e.ord";
 }
 
 static const char full_cols[] =
@@ -858,10 +984,17 @@ static const char full_cols[] =
     " e.place_geonameid, e.place_gazetteer_name, e.place_admin1,"
     " e.place_admin1_code, e.place_country, e.place_lat, e.place_lon,"
     " e.place_level, e.place_source, e.place_off, e.place_len,"
-    " e.place_in_title, e.quote"
-    " FROM events e JOIN documents d ON d.doc_key = e.doc_key"
+    " e.place_in_title, e.quote";
+static const char full_joins[] =
+    " JOIN documents d ON d.doc_key = e.doc_key"
     " LEFT JOIN sentences s ON s.doc_key = e.doc_key AND s.sentence = e.sentence"
     " LEFT JOIN codes c ON c.code = e.code";
+/* A sorted page (store_query.sort), as sqlite.c's: the keys are sorted and
+ * cut from the events table alone, and only the page's rows are joined. */
+static const char page_keys[] =
+    " FROM (SELECT e.doc_key AS k, e.ord AS o FROM events e";
+static const char page_join[] =
+    ") sel JOIN events e ON e.doc_key = sel.k AND e.ord = sel.o";
 
 static const char light_cols[] =
     "SELECT e.date, e.source, e.target, e.code, e.root, e.quad, e.goldstein"
@@ -1027,16 +1160,51 @@ static void row_init(store_row *w) {
     w->ev.quote = -1;
 }
 
-/* Stops a query whose rows are no longer wanted and reads what is left. */
-static void drain(pg *p) {
-    PGcancel *cn = PQgetCancel(p->c);
-    if (cn) {
-        char buf[256];
-        PQcancel(cn, buf, sizeof buf);
-        PQfreeCancel(cn);
+/* Ends the query in flight whose rows are no longer wanted. A bounded one
+ * (a LIMIT) is read to its end: cheaper than a cancel request, which is a
+ * connection of its own. Otherwise the server is asked to cancel it; a
+ * cancel that arrives after the query ended would hit the next statement
+ * of this connection, so a throwaway one takes it. */
+static void finish_query(pg *p, int cancel) {
+    if (cancel) {
+        PGcancel *cn = PQgetCancel(p->c);
+        if (cn) {
+            char buf[256];
+            PQcancel(cn, buf, sizeof buf);
+            PQfreeCancel(cn);
+        }
     }
     PGresult *r;
     while ((r = PQgetResult(p->c))) PQclear(r);
+    if (cancel) PQclear(PQexec(p->c, "SELECT 1"));
+}
+
+/* How often a running query's cancel function is polled while no row
+ * comes (a sort, a lock wait): a request's time limit is met within it. */
+#define CANCEL_POLL_MS 20
+
+/* The next result of the query in flight, or NULL at its end; with a
+ * cancel function, polled before every row and while the server works:
+ * *cancelled set and NULL when it said stop. */
+static PGresult *next_result(pg *p, const store_query *q, int *cancelled) {
+    if (!q->cancel) return PQgetResult(p->c);
+    for (;;) {
+        if (q->cancel(q->cancel_ud)) {
+            *cancelled = 1;
+            return NULL;
+        }
+        if (!PQisBusy(p->c)) return PQgetResult(p->c);
+        struct pollfd pf = {PQsocket(p->c), POLLIN, 0};
+        if (poll(&pf, 1, CANCEL_POLL_MS) < 0 && errno != EINTR)
+            return PQgetResult(p->c);
+        /* a broken connection: PQgetResult reports it */
+        if (!PQconsumeInput(p->c)) return PQgetResult(p->c);
+    }
+}
+
+static int interrupted(pg *p, store_error *err) {
+    snprintf(err->msg, sizeof err->msg, "%s: query interrupted", p->name);
+    return -1;
 }
 
 /* One cursor of a merged scan: its last fetch and the row read in it. */
@@ -1136,6 +1304,10 @@ static int scan_merged(pg *p, const store_query *q, const char *events_sql,
     store_row row;
     while (e > 0 || k > 0) {
         if (e < 0 || k < 0) break;
+        if (q->cancel && q->cancel(q->cancel_ud)) {
+            ret = interrupted(p, err);
+            break;
+        }
         row_init(&row);
         /* a document's events before its quotations */
         if (e > 0 &&
@@ -1167,30 +1339,37 @@ static int scan_merged(pg *p, const store_query *q, const char *events_sql,
 static int pg_scan(void *be, const store_query *q, store_row_fn fn, void *ctx,
                    store_error *err) {
     pg *p = be;
+    if (q->text && strlen(q->text) > STORE_TEXT_MAX) {
+        snprintf(err->msg, sizeof err->msg,
+                 "text search longer than %d bytes", STORE_TEXT_MAX);
+        return -1;
+    }
     where w;
     build_where(&w, q);
-    char sql[4096];
-    /* NULLS FIRST: SQLite's order of unknown dates */
-    const char *order =
-        q->order == STORE_ORDER_DEDUP
-            ? (q->light ? " ORDER BY e.date NULLS FIRST, e.source, e.target, e.code"
-                        : " ORDER BY e.date NULLS FIRST, e.source, e.target,"
-                          " e.code, e.doc_key, e.ord")
-            : (q->light ? "" : " ORDER BY e.doc_key, e.ord");
-    snprintf(sql, sizeof sql, "%s%s%s", q->light ? light_cols : full_cols,
-             w.sql, order);
+    char sql[8192];
+    /* the three shapes of sqlite.c's scan */
+    if (q->light)
+        snprintf(sql, sizeof sql, "%s%s%s%s", light_cols, w.sql, order_by(q),
+                 w.limit);
+    else if (q->sort)
+        snprintf(sql, sizeof sql, "%s%s%s%s%s%s%s%s", full_cols, page_keys,
+                 w.sql, order_by(q), w.limit, page_join, full_joins, order_by(q));
+    else
+        snprintf(sql, sizeof sql, "%s FROM events e%s%s%s%s", full_cols,
+                 full_joins, w.sql, order_by(q), w.limit);
     /* quotations: store.c passes quotes only with document order and whole
      * documents */
-    if (q->quotes && !q->light && q->order == STORE_ORDER_DOC)
+    if (q->quotes && !q->light && !q->sort && q->order == STORE_ORDER_DOC)
         return scan_merged(p, q, sql, &w, fn, ctx, err);
     if (!PQsendQueryParams(p->c, sql, w.nparams, NULL, w.params, NULL, NULL, 0) ||
         !PQsetSingleRowMode(p->c)) {
-        drain(p);
-        return fail(p, err, "cannot query events");
+        fail(p, err, "cannot query events");
+        finish_query(p, 0);
+        return -1;
     }
-    int ret = 0, failed = 0;
+    int ret = 0, failed = 0, cancelled = 0;
     PGresult *r;
-    while ((r = PQgetResult(p->c))) {
+    while ((r = next_result(p, q, &cancelled))) {
         ExecStatusType st = PQresultStatus(r);
         if (st == PGRES_SINGLE_TUPLE) {
             store_row row;
@@ -1200,7 +1379,7 @@ static int pg_scan(void *be, const store_query *q, store_row_fn fn, void *ctx,
             ret = fn(ctx, &row);
             PQclear(r);
             if (ret) {
-                drain(p);
+                finish_query(p, !q->limit);
                 return ret;
             }
             continue;
@@ -1210,6 +1389,10 @@ static int pg_scan(void *be, const store_query *q, store_row_fn fn, void *ctx,
             fail(p, err, "cannot read events");
         }
         PQclear(r);
+    }
+    if (cancelled) {
+        finish_query(p, 1);
+        return interrupted(p, err);
     }
     return failed ? -1 : 0;
 }

@@ -176,8 +176,10 @@ typedef int (*store_row_fn)(void *ctx, const store_row *row);
 typedef struct store store;
 
 /* STORE_READONLY never writes the database (no migration, no WAL
- * checkpoint of its own): a server's readers while another process
- * writes. An older schema is refused there with a message. */
+ * checkpoint of its own; on PostgreSQL a read-only session): a server's
+ * readers while another process writes. A missing, older or newer schema
+ * is refused there with a message naming the database and the version
+ * found against the one expected. */
 enum { STORE_READ = 1, STORE_WRITE = 2, STORE_READONLY = 3 };
 
 /* A back end (see the top of this file). Functions return 0 or -1 with
