@@ -779,6 +779,35 @@ static int32_t implicit_target(sent_ctx *c, int32_t src, const char *code,
     return like;
 }
 
+/* The agent a passive leaves out, where the kind of act says who it is:
+ * "protesters have been arrested", "4,000 people have been detained" are
+ * arrests by the police of the victims' country (or the story's); "were
+ * charged", "sentenced" by its courts; "schoolgirls had been abducted",
+ * "were freed", "were killed" by the armed side the story is about. tgt
+ * is the passive's subject (coded, or an agent word alone). -1 when the
+ * story does not tell. */
+static int32_t implicit_agent(sent_ctx *c, int32_t tgt, const char *code,
+                              const char *loc) {
+    if (tgt < 0 || !c->units[tgt].ncodes || !code) return -1;
+    const char *tc = c->units[tgt].codes[0];
+    const char *country = NULL;
+    if (strlen(tc) >= 3 && strncmp(tc, "---", 3) && strncmp(tc, "IGO", 3) &&
+        strncmp(tc, "NGO", 3) && strncmp(tc, "IMG", 3))
+        country = arena_strndup(c->a, tc, 3);
+    else if (loc)
+        country = loc;
+    if (!strcmp(code, "173") || !strcmp(code, "1711") || !strcmp(code, "175")) {
+        if (!country) return -1;
+        return synthetic_unit(c, arena_printf(c->a, "%.3sCOP", country), -1);
+    }
+    if (!strncmp(code, "18", 2) || !strncmp(code, "19", 2) ||
+        !strncmp(code, "084", 3)) {
+        const mention *adv = context_adversary(c, country ? country : tc);
+        if (adv) return synthetic_unit(c, arena_strdup(c->a, adv->codes[0]), -1);
+    }
+    return -1;
+}
+
 /* "Baku said the road was used to smuggle arms, a claim Yerevan denied":
  * the clause of verb chunk ci has a subject right after a noun of
  * someone's act ("a claim", "a charge"), which the clause answers; the
@@ -999,6 +1028,10 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
                 if (r >= 0 && r != src) tgt = r;
             }
             if (tgt < 0) tgt = subj;
+            if (src < 0 && tgt >= 0) {
+                tgt = localise(c, tgt, loc);
+                src = implicit_agent(c, tgt, code, loc);
+            }
         } else {
             if (src < 0) src = clause_subject(c, ci);
             if (src < 0) {

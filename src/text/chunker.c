@@ -822,7 +822,11 @@ static void chk_clauses(sentence *s, arena *a) {
         int ti = top(&x);
         ch->clause = (uint16_t)ti;
         if (ch->kind == CK_NP) {
-            int is_obj = k > 0 && c[k - 1].kind == CK_PP;
+            /* "More than 4,000 protesters have been arrested": a quantity
+             * after "more/fewer/less than" is no preposition's object */
+            int is_obj = k > 0 && c[k - 1].kind == CK_PP &&
+                         !(norm_is(&s->toks[c[k - 1].head], "THAN") &&
+                           s->toks[c[k].first].tag == T_CD);
             if (!is_obj && (x.cl[ti].verb < 0 || x.cl[ti].kind == CL_REPORTING)) {
                 x.op[ti].last_np = (int32_t)k;
                 if (x.op[ti].inverted && x.cl[ti].subject < 0) {
