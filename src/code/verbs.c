@@ -728,13 +728,12 @@ static int32_t implicit_target(sent_ctx *c, int32_t src, const char *code,
     const char *sc = c->units[src].codes[0];
     if (strlen(sc) < 3 || !strncmp(sc, "---", 3)) return like;
     /* "The Kremlin rejected what it called the language of ultimatums",
-     * "Moscow has repeatedly warned against the move": criticism,
-     * refusals, threats and demands that name no one answer the other side
-     * the story has just named (organisations' words too: "rights groups
-     * accused all sides of abuses") */
+     * "rights groups accused all sides of abuses": criticism and refusals
+     * that name no one answer the other side the story has just named
+     * (threats and demands were tried too: "officials warned that the toll
+     * could rise" made them wrong four times in five) */
     if ((like < 0 || !c->units[like].coded) &&
-        (reaction_code(code) || !strncmp(code, "13", 2) ||
-         !strncmp(code, "10", 2))) {
+        reaction_code(code)) {
         const mention *m = context_counterpart(c, sc);
         if (m) return synthetic_unit(c, arena_strdup(c->a, m->codes[0]), like);
     }
