@@ -640,11 +640,15 @@ static int hypothetical(const sent_ctx *c, uint32_t ci) {
 /* The country where the sentence places its events: the first actor unit
  * after "in" whose actor is a state ("rallied in Tbilisi", "students in
  * Bangladesh"), or NULL. */
+static const nominal_entry *nominal_at(const sent_ctx *c, const chunk *np);
+
 static const char *sentence_location(const sent_ctx *c) {
     const sentence *s = c->s;
     for (uint32_t i = 0; i < c->nunits; i++) {
         const unit *u = &c->units[i];
         if (!u->coded || !u->actor || strlen(u->actor) != 3) continue;
+        /* ("killed in Israeli attacks" names an attack, not a place) */
+        if (u->chunk >= 0 && nominal_at(c, &s->chunks[u->chunk])) continue;
         /* "in X" before the unit, or inside it ("students in X") */
         uint32_t q = u->first ? u->first - 1 : 0;
         for (; q + 1 < u->end; q++)
@@ -674,7 +678,6 @@ static int32_t localise(sent_ctx *c, int32_t u, const char *loc) {
     return (int32_t)c->nunits++;
 }
 
-static const nominal_entry *nominal_at(const sent_ctx *c, const chunk *np);
 
 /* Codes that answer someone else's act: deny (016), disapprove,
  * criticise, accuse (11x), reject (12x). */
@@ -1027,6 +1030,19 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
                 if (r >= 0 && r != src) tgt = r;
             }
             if (tgt < 0) tgt = subj;
+            /* "1,900 people have been killed in Israeli attacks": the
+             * attack named after "in" is the agent */
+            for (uint32_t q = vend; q + 1 < hi && src < 0; q++) {
+                if (!tok_norm_is(&s->toks[q], "IN")) continue;
+                int32_t u = units_starting_at(c, q + 1);
+                if (u < 0 || !c->units[u].coded || c->units[u].chunk < 0) break;
+                const nominal_entry *ne = nominal_at(c, &s->chunks[c->units[u].chunk]);
+                if (ne && (ne->code[0] == '1' && (ne->code[1] == '8' || ne->code[1] == '9'))) {
+                    src = u;
+                    if (tgt == u) tgt = subj; /* the victims, not the attack */
+                }
+                break;
+            }
             if (src < 0 && tgt >= 0) {
                 tgt = localise(c, tgt, loc);
                 src = implicit_agent(c, tgt, code, loc);

@@ -572,6 +572,13 @@ static void cl_set_verb(chk_cl *x, int ci, size_t k) {
     else if (c->kind == CL_REPORTING) o->inverted = 1; /* "said the minister" */
 }
 
+/* Is PP chunk p "than" before a number ("more than 4,000 protesters")? */
+static int quantity_than(const sentence *s, size_t p) {
+    const chunk *c = s->chunks;
+    return p + 1 < s->nchunk && norm_is(&s->toks[c[p].head], "THAN") &&
+           c[p + 1].kind == CK_NP && s->toks[c[p + 1].first].tag == T_CD;
+}
+
 /* After a reporting verb at k without "that": does "NP ... finite VG"
  * follow? Returns the chunk the complement starts at, or -1. "said on
  * Tuesday the army would withdraw" -> "the army". */
@@ -579,8 +586,15 @@ static int32_t bare_complement(const sentence *s, size_t k) {
     const chunk *c = s->chunks;
     size_t nc = s->nchunk, p = k + 1, lim = k + 24 < nc ? k + 24 : nc;
     while (p < lim && (c[p].kind == CK_ADVP ||
-                       (c[p].kind == CK_PP && p + 1 < lim && c[p + 1].kind == CK_NP)))
+                       (c[p].kind == CK_PP && p + 1 < lim && c[p + 1].kind == CK_NP))) {
+        /* "says more than 1,900 people have been killed": the quantity
+         * is the subject, not an aside */
+        if (c[p].kind == CK_PP && quantity_than(s, p)) {
+            p++;
+            break;
+        }
         p += c[p].kind == CK_PP ? 2 : 1;
+    }
     if (p >= lim || c[p].kind != CK_NP) return -1;
     size_t start = p;
     while (p < lim && (c[p].kind == CK_NP || c[p].kind == CK_PP ||
@@ -825,8 +839,7 @@ static void chk_clauses(sentence *s, arena *a) {
             /* "More than 4,000 protesters have been arrested": a quantity
              * after "more/fewer/less than" is no preposition's object */
             int is_obj = k > 0 && c[k - 1].kind == CK_PP &&
-                         !(norm_is(&s->toks[c[k - 1].head], "THAN") &&
-                           s->toks[c[k].first].tag == T_CD);
+                         !quantity_than(s, k - 1);
             if (!is_obj && (x.cl[ti].verb < 0 || x.cl[ti].kind == CL_REPORTING)) {
                 x.op[ti].last_np = (int32_t)k;
                 if (x.op[ti].inverted && x.cl[ti].subject < 0) {
