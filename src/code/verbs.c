@@ -1105,6 +1105,16 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
             selfc = self_compound(c, src, &tgt, m);
         if (!selfc && !compound) {
             src = localise(c, src, loc);
+            /* "Turkey Detains 3,000 Soldiers": a state coerces its own --
+             * arrests, bans and purges of people named by role alone are
+             * domestic */
+            if (!strncmp(code, "17", 2) && src >= 0 && c->units[src].coded &&
+                c->units[src].ncodes && tgt >= 0 && !c->units[tgt].coded) {
+                const char *sc = c->units[src].codes[0];
+                if (strlen(sc) >= 3 && strncmp(sc, "---", 3) && strncmp(sc, "IGO", 3) &&
+                    strncmp(sc, "NGO", 3) && strncmp(sc, "IMG", 3))
+                    tgt = localise(c, tgt, arena_strndup(c->a, sc, 3));
+            }
             tgt = localise(c, tgt, loc);
             tgt = domestic_state(c, tgt, src);
             tgt = insurgent_victims(c, tgt, src);
