@@ -1345,6 +1345,65 @@ static void code_nominals(sent_ctx *c, event_list *out,
     }
 }
 
+/* Disapproval said in so many words: "said the council had entered the
+ * capital illegally", "Tehran had made a big mistake, the minister said",
+ * "called the conditions blackmail". A verb of saying whose reported words
+ * carry a word of the [censure] class (dyad.rules.txt) and name another
+ * side's actor, with no event of their own, is 111 from the speaker to
+ * that actor. */
+static void code_censure(sent_ctx *c, event_list *out, uint32_t first_event) {
+    const sentence *s = c->s;
+    for (uint32_t k = 0; k < s->nchunk; k++) {
+        const chunk *ch = &s->chunks[k];
+        if (ch->kind != CK_VG || (ch->vflags & VG_NEG)) continue;
+        const tok *v = &s->toks[ch->head];
+        if (!tok_in_class(v, WC_REPORTING) &&
+            !(v->lemma && (!strcmp(v->lemma, "CALL") || !strcmp(v->lemma, "DESCRIBE") ||
+                           !strcmp(v->lemma, "BRAND") || !strcmp(v->lemma, "DUB"))))
+            continue;
+        if (verb_coded(c, out, first_event, k)) continue;
+        int32_t sp = clause_subject(c, k);
+        if (sp < 0 || !c->units[sp].coded || !c->units[sp].ncodes) continue;
+        /* the words said: after the verb up to ";" or the end, or, for a
+         * trailing ", the minister said", the sentence before it */
+        uint32_t lo = ch->end, hi = s->ntok;
+        const clause *cl = &s->clauses[ch->clause];
+        if (cl->kind == CL_REPORTING) {
+            lo = 0;
+            hi = ch->first;
+        }
+        for (uint32_t q = lo; q < hi; q++)
+            if (s->toks[q].tag == T_COLON && tok_norm_is(&s->toks[q], ";")) {
+                hi = q;
+                break;
+            }
+        int censure = 0;
+        for (uint32_t q = lo; q < hi && !censure; q++)
+            censure = tok_in_class(&s->toks[q], WC_CENSURE);
+        if (!censure) continue;
+        /* nothing else coded from those words */
+        uint32_t blo = s->doc_off + (lo < s->ntok ? s->toks[lo].off : s->len),
+                 bhi = s->doc_off + (hi < s->ntok ? s->toks[hi].off : s->len);
+        int other = 0;
+        for (uint32_t i = first_event; i < out->n && !other; i++)
+            other = out->ev[i].verb_span.off >= blo && out->ev[i].verb_span.off < bhi;
+        if (other) continue;
+        const char *spc = c->units[sp].codes[0];
+        int32_t tgt = -1;
+        for (uint32_t i = 0; i < c->nunits && tgt < 0; i++) {
+            const unit *u = &c->units[i];
+            if (u->first < lo || u->first >= hi || !u->coded || !u->ncodes) continue;
+            const char *uc = u->codes[0];
+            if (strlen(uc) < 3 || !strncmp(uc, "---", 3) || !strncmp(uc, spc, 3)) continue;
+            tgt = (int32_t)i;
+        }
+        if (tgt < 0) continue;
+        trace_add(c, "censure: %s ... %s -> 111\n", v->norm,
+                  c->units[tgt].codes[0]);
+        events_add_pairs(c, out, sp, tgt, "111", "", 0, k, "(censure)", 0);
+    }
+}
+
 void verbs_code_sentence(sent_ctx *c, event_list *out) {
     if (!c->e->rules->clause_roles) {
         code_linear(c, out);
@@ -1355,6 +1414,7 @@ void verbs_code_sentence(sent_ctx *c, event_list *out) {
     uint8_t *consumed = arena_zalloc(c->a, c->s->nchunk + 1);
     code_clauses(c, out, consumed);
     code_nominals(c, out, first_event, consumed);
+    code_censure(c, out, first_event);
     /* the main clause's subject is the likeliest antecedent of the next
      * sentence's pronouns: "Valdoria sent envoys to Ostmark. It also ..." */
     if (c->s->nclause && c->s->clauses[0].verb >= 0)

@@ -31,10 +31,11 @@ static const char *const class_names[WC_COUNT] = {
     [WC_CESSATION] = "cessation",
     [WC_ACT_NOUN] = "act-noun",
     [WC_KILLING] = "killing",
+    [WC_CENSURE] = "censure",
 };
 
-/* tok.wcls and dict.cls hold the classes as 16 bits */
-_Static_assert(WC_COUNT <= 16, "word classes exceed tok.wcls");
+/* tok.wcls and dict.cls hold the classes as 32 bits */
+_Static_assert(WC_COUNT <= 32, "word classes exceed tok.wcls");
 
 const char *dict_class_name(word_class k) {
     return k < WC_COUNT ? class_names[k] : "?";
@@ -45,13 +46,13 @@ static void add_member(dict *d, uint32_t w, word_class k) {
     if (w >= d->ncls) {
         uint32_t n = d->ncls ? d->ncls : 1024;
         while (n <= w) n *= 2;
-        uint16_t *nb = mem_realloc(d->m, d->cls, n * sizeof *nb);
+        uint32_t *nb = mem_realloc(d->m, d->cls, n * sizeof *nb);
         if (!nb) return;
         memset(nb + d->ncls, 0, (n - d->ncls) * sizeof *nb);
         d->cls = nb;
         d->ncls = n;
     }
-    d->cls[w] |= (uint16_t)(1u << k);
+    d->cls[w] |= (uint32_t)1 << k;
 }
 
 int dict_load_classes(dict *d, const char *name, const char *text, size_t len,

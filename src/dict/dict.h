@@ -268,7 +268,7 @@ typedef struct dict {
      * ids below nominal_nheads. */
     uint64_t *nominal_heads;
     uint32_t nominal_nheads;
-    uint16_t *cls;           /* word id -> bit set of word_class */
+    uint32_t *cls;           /* word id -> bit set of word_class */
     uint32_t ncls;
     /* Discard index, built by dict_finish, so that a sentence costs a few
      * hash probes per word instead of a scan of every entry:

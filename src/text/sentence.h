@@ -64,6 +64,8 @@ typedef enum word_class {
     WC_ACT_NOUN,       /* "rejected the announcement": someone's act */
     WC_KILLING,        /* kill, murder: victims with no armed role are
                           civilians (180, not 190) */
+    WC_CENSURE,        /* "illegal", "a big mistake", "blackmail": words
+                          whose use about an actor is disapproval (111) */
     WC_COUNT
 } word_class;
 
@@ -91,7 +93,7 @@ typedef struct tok {
     uint16_t nlen;       /* strlen(norm) */
     uint8_t tag;         /* enum tag */
     uint8_t flags;       /* TOKF_* */
-    uint16_t wcls;       /* bit set of word_class, of the form and lemma */
+    uint32_t wcls;       /* bit set of word_class, of the form and lemma */
     int32_t chunk;       /* index of the chunk holding this token, -1 none */
     uint32_t hash;       /* strmap_hash(norm, nlen), set by the tokenizer so
                             that the lookups of a token hash it once; 0 in a
