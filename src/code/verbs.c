@@ -588,6 +588,16 @@ static int reported_future(const sent_ctx *c, uint32_t ci) {
            (c->quoted && c->quoted[ch->head]);
 }
 
+/* Is infinitive verb group g put on the calendar by the word before it:
+ * "due to", "expected to", "scheduled to", "set to", "slated to"? */
+static int scheduled(const sentence *s, const chunk *g) {
+    if (g->first == 0) return 0;
+    const tok *t = &s->toks[g->first - 1];
+    return tok_norm_is(t, "DUE") || tok_norm_is(t, "EXPECTED") ||
+           tok_norm_is(t, "SCHEDULED") || tok_norm_is(t, "SET") ||
+           tok_norm_is(t, "SLATED") || tok_norm_is(t, "PLANNED");
+}
+
 /* Speech acts that govern another act and compose with it: appeals (2),
  * intentions (3), demands (4), threats (6) and refusals (negative codes).
  * "Met X to discuss Y" is a meeting, not a composed code. */
@@ -979,13 +989,28 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
                 intent = 0;
             }
         }
+        /* "are due to meet Biden", "is expected to travel to Tehran", "is
+         * scheduled to visit": an act on the calendar is an intention
+         * (036 for a meeting, 033 for aid ...), not the act */
+        if (have && up > 0 && (ch->vflags & VG_INFINITIVE) && scheduled(s, ch)) {
+            int in = cameo_hex_intent(up);
+            const char *cc = in ? cameo_from_hex_near(in) : NULL;
+            if (cc) {
+                trace_add(c, "scheduled: %s -> %s\n", s->toks[ch->head].norm, cc);
+                /* (a meeting ahead is both sides' intention; a visit the
+                 * guest's) */
+                rcode = events_symmetric_code(code) ? cc : "";
+                code = cc;
+                intent = 0;
+            }
+        }
         if (intent && reported_future(c, ci)) {
             const char *cc = cameo_from_hex_near(intent);
             if (cc) {
                 trace_add(c, "reported future: %s -> %s\n",
                           s->toks[ch->head].norm, cc);
+                rcode = events_symmetric_code(code) ? cc : "";
                 code = cc;
-                rcode = "";
             }
         }
         /* "warned that millions faced hunger": the reported clause is not
