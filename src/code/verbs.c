@@ -1370,6 +1370,35 @@ static void code_nominals(sent_ctx *c, event_list *out,
     }
 }
 
+/* "Clashes broke out between pro-government gunmen and Druze fighters",
+ * "fighting erupted between the army and the RSF": an event noun whose
+ * verb only says it happened takes its parties from the "between" phrase
+ * after the verb. */
+static void code_happenings(sent_ctx *c, event_list *out, uint32_t first_event) {
+    const sentence *s = c->s;
+    if (!c->e->d.nnominals) return;
+    for (uint32_t k = 0; k + 2 < s->nchunk; k++) {
+        const chunk *np = &s->chunks[k], *vg = &s->chunks[k + 1];
+        if (np->kind != CK_NP || vg->kind != CK_VG || (vg->vflags & VG_NEG)) continue;
+        const tok *v = &s->toks[vg->head];
+        const char *l = v->lemma ? v->lemma : v->norm;
+        if (strcmp(l, "BREAK") && strcmp(l, "ERUPT") && strcmp(l, "FLARE") &&
+            strcmp(l, "RESUME") && strcmp(l, "CONTINUE") && strcmp(l, "ESCALATE") &&
+            strcmp(l, "INTENSIFY") && strcmp(l, "RAGE"))
+            continue;
+        const nominal_entry *e = nominal_at(c, np);
+        if (!e || range_has_actor(c, np->first, np->end)) continue;
+        if (verb_coded(c, out, first_event, k + 1)) continue;
+        uint32_t hi = k + 4 < s->nchunk ? s->chunks[k + 4].end : s->ntok;
+        int32_t pair = between_pair(c, vg->end, hi);
+        if (pair < 0) continue;
+        trace_add(c, "happening: %s %s between ... -> %s\n",
+                  s->toks[np->head].norm, v->norm, e->code);
+        events_add_pairs(c, out, pair, pair, e->code, e->rcode[0] ? e->rcode : e->code,
+                         1, k, c->e->d.files[e->file], e->line);
+    }
+}
+
 /* Disapproval said in so many words: "said the council had entered the
  * capital illegally", "Tehran had made a big mistake, the minister said",
  * "called the conditions blackmail". A verb of saying whose reported words
@@ -1440,6 +1469,7 @@ void verbs_code_sentence(sent_ctx *c, event_list *out) {
     code_clauses(c, out, consumed);
     code_nominals(c, out, first_event, consumed);
     code_censure(c, out, first_event);
+    code_happenings(c, out, first_event);
     /* the main clause's subject is the likeliest antecedent of the next
      * sentence's pronouns: "Valdoria sent envoys to Ostmark. It also ..." */
     if (c->s->nclause && c->s->clauses[0].verb >= 0)
