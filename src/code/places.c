@@ -158,6 +158,19 @@ static uint8_t want_after(const sentence *s, uint32_t end) {
     return pn == 3 ? 0 : (uint8_t)pn;
 }
 
+/* Does the name ending before token end own what follows ("Russia's
+ * war", "Gaza's hospitals") rather than name a place ("Russia's Kursk
+ * region", "the country's north")? */
+static int possessor(const sentence *s, uint32_t end) {
+    if (end >= s->ntok || s->toks[end].tag != T_POS) return 0;
+    for (uint32_t j = end + 1; j < s->ntok && j < end + 5; j++) {
+        const tok *t = &s->toks[j];
+        if (t->tag == T_NNP || t->tag == T_NNPS || place_noun(t)) return 0;
+        if (!tag_is_adj(t->tag) && t->tag != T_CD) return tag_is_noun(t->tag);
+    }
+    return 0;
+}
+
 /* Is code a state's (a country block first)? */
 static int state_code(const char *code) {
     return code && strlen(code) >= 3 && strncmp(code, "---", 3) &&
@@ -346,7 +359,11 @@ static int32_t phrase_mention(places_doc *pd, sent_ctx *c, uint32_t first,
         if (pd->m[k].first == first) return (int32_t)k;
     gaz_name nm;
     uint32_t k = name_at(c->e, s, first, &nm);
-    if (!k || first + k != end || (nm.flags & GAZ_ENGLISH)) return -1;
+    /* (the name may carry an appositive: "hit Kharkiv, Ukraine's second
+     * city") */
+    if (!k || (first + k != end && s->toks[first + k].tag != T_COMMA) ||
+        (nm.flags & GAZ_ENGLISH))
+        return -1;
     add_mention(pd, c, first, k, &nm, PM_TARGET, first,
                 want_after(s, first + k));
     return (int32_t)pd->n - 1;
@@ -365,6 +382,16 @@ static int32_t event_place(places_doc *pd, sent_ctx *c, const dyad_event *ev,
     int visit = !strncmp(ev->code, "04", 2) || !strncmp(ev->code, "07", 2);
     int violent = ev->code[0] == '1' && ev->code[1] >= '5';
     violent |= ev->code[0] == '2';
+    /* an attack's or a visit's target phrase (for 043, the host) */
+    int tp = target_is_place(ev->code) || !strcmp(ev->code, "043");
+    dyad_span sp = !strcmp(ev->code, "043") ? ev->source_span : ev->target_span;
+    uint32_t ta = s->ntok, tb = s->ntok;
+    if (tp && sp.len) {
+        ta = tb = token_at(s, sp.off);
+        while (tb < s->ntok && s->toks[tb].off + s->toks[tb].len <=
+                                   sp.off + sp.len - s->doc_off)
+            tb++;
+    }
     int32_t best = -1;
     long best_score = 0;
     for (uint32_t k = m0; k < pd->n; k++) {
@@ -381,22 +408,25 @@ static int32_t event_place(places_doc *pd, sent_ctx *c, const dyad_event *ev,
             continue;
         long dist = (long)m->first - (long)vt;
         long score = aff * 1000 - (dist >= 0 ? dist : -2 * dist);
+        /* "fired rockets at airports in Bahir Dar and at Asmara" (against
+         * Eritrea): the place named as the target is where it landed */
+        if (m->first >= ta && m->end <= tb) score += 2000;
         if (best < 0 || score > best_score) {
             best = (int32_t)k;
             best_score = score;
         }
     }
-    if (best >= 0) return best;
-    /* an attack's or a visit's target named as a place */
-    if (!target_is_place(ev->code) && strcmp(ev->code, "043")) return -1;
-    dyad_span sp = !strcmp(ev->code, "043") ? ev->source_span : ev->target_span;
-    if (!sp.len) return -1;
-    uint32_t a = token_at(s, sp.off), b = a;
-    while (b < s->ntok && s->toks[b].off + s->toks[b].len <=
-                              sp.off + sp.len - s->doc_off)
-        b++;
-    if (a >= s->ntok) return -1;
-    return phrase_mention(pd, c, a, b);
+    /* an attack's or a visit's target named as a place; before the
+     * verb, another clause's place rarely says where the act landed ("the
+     * situation in Belarus and Russia's war against Ukraine"), after it
+     * the clause's place is the more specific ("attacked Ukraine in
+     * Kharkiv") */
+    if (ta >= s->ntok ||
+        (best >= 0 && (pd->m[best].first >= vt ||
+                       (pd->m[best].first >= ta && pd->m[best].end <= tb))))
+        return best;
+    int32_t t = phrase_mention(pd, c, ta, tb);
+    return t >= 0 ? t : best;
 }
 
 MEM_UNWINDS_BEGIN
@@ -428,6 +458,10 @@ void places_sentence(places_doc *pd, sent_ctx *c, const event_list *ev,
         if (i + k + 1 < s->ntok && tok_norm_is(&s->toks[i + k], "OF") &&
             (s->toks[i + k + 1].flags & TOKF_CAP))
             continue;
+        /* "in Russia's war against Ukraine": a possessor, not a place;
+         * the thing it owns is where ("in Russia's Kursk region" takes
+         * the later name) */
+        if (possessor(s, i + k)) continue;
         uint8_t wa = want_after(s, i + k);
         add_mention(pd, c, i, k, &nm, how, prep, wa ? wa : want);
         trace_add(c, "place: \"%s\" after \"%s\" (%u candidate%s)\n",
