@@ -726,12 +726,25 @@ static dyad_place *make_place(const dyad_engine *e, arena *a,
 }
 MEM_UNWINDS_END
 
+/* Does organisation code sit in country d (data/igo-seats.tsv)? */
+static int seated_in(const char *code, const char *d) {
+    if (!code || state_code(code)) return 0;
+    for (size_t i = 0; i < igo_seats_len; i++)
+        if (!strncmp(code, igo_seats[i].prefix, strlen(igo_seats[i].prefix)) &&
+            !strncmp(igo_seats[i].country, d, 3))
+            return 1;
+    return 0;
+}
+
 /* Did event ev plausibly happen at the dateline's place (country d)? An
- * actor of that country took part, or no state did. */
+ * actor of that country took part, or no state did, or an organisation
+ * sitting there took part (its meetings and statements are at its seat:
+ * "BRUSSELS -- The EU urged the United States ..."). */
 static int dateline_fits(const dyad_event *ev, const char *d) {
     int s = state_code(ev->source), t = state_code(ev->target);
     if (s && !strncmp(ev->source, d, 3)) return 1;
     if (t && !strncmp(ev->target, d, 3)) return 1;
+    if (seated_in(ev->source, d) || seated_in(ev->target, d)) return 1;
     return !s && !t;
 }
 

@@ -27,6 +27,15 @@ enum {
     PM_TARGET = 8    /* the target phrase of an attack or a visit */
 };
 
+/* A seat of an international organisation (data/igo-seats.tsv, compiled
+ * in as build/gen/seats_data.c): the code prefix and a seat's country. */
+typedef struct igo_seat {
+    const char *prefix;
+    const char *country;
+} igo_seat;
+extern const igo_seat igo_seats[];
+extern const size_t igo_seats_len;
+
 /* A place name the text states as a location. */
 typedef struct place_mention {
     uint32_t sentence;       /* document sentence index */
