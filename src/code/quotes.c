@@ -111,7 +111,8 @@ static const char *name_of(sent_ctx *c, const quotes_doc *qd,
                            const char *code) {
     for (uint32_t k = 0; code && k < qd->nnames && k < QUOTE_NAMES; k++) {
         uint32_t i = (qd->nnames - 1 - k) % QUOTE_NAMES;
-        if (!strcmp(qd->names[i].code, code)) return ring_name(c, qd, i);
+        if (qd->names[i].named && !strcmp(qd->names[i].code, code))
+            return ring_name(c, qd, i);
     }
     return NULL;
 }
@@ -172,6 +173,61 @@ static int analyst(const sentence *s, uint32_t first, uint32_t end) {
     return 0;
 }
 
+/* Does ring entry i hold the words [a, b) of the sentence, whole words,
+ * in any case? */
+static int ring_holds(const quotes_doc *qd, uint32_t i, const sentence *s,
+                      uint32_t a, uint32_t b) {
+    const char *nm = qd->names[i].text;
+    size_t nl = qd->names[i].len;
+    uint32_t x = s->toks[a].off, y = s->toks[b - 1].off + s->toks[b - 1].len;
+    size_t wl = y - x;
+    for (size_t q = 0; q + wl <= nl; q++) {
+        if ((q && nm[q - 1] != ' ' && nm[q - 1] != '-') ||
+            (q + wl < nl && nm[q + wl] != ' '))
+            continue;
+        size_t j = 0;
+        while (j < wl) {
+            char u = nm[q + j], v = s->text[x + j];
+            if (u >= 'a' && u <= 'z') u = (char)(u - 'a' + 'A');
+            if (v >= 'a' && v <= 'z') v = (char)(v - 'a' + 'A');
+            if (u != v) break;
+            j++;
+        }
+        if (j == wl) return 1;
+    }
+    return 0;
+}
+
+/* A definite description ("the coalition", "the Prime Minister", "the
+ * diplomat") names the actor the document last named with the same
+ * words ("the Saudi-led coalition", "Prime Minister Imran Khan", "a
+ * Western diplomat"): news refers back by the head noun. Its code, or
+ * NULL. */
+static const char *description_code(sent_ctx *c, const quotes_doc *qd,
+                                    uint32_t first, uint32_t end) {
+    const sentence *s = c->s;
+    if (end - first < 2 || end - first > 4 || s->toks[first].tag != T_DT ||
+        !tok_norm_is(&s->toks[first], "THE"))
+        return NULL;
+    for (uint32_t i = first + 1; i < end; i++)
+        if (!tag_is_noun(s->toks[i].tag) && !tag_is_adj(s->toks[i].tag))
+            return NULL;
+    for (uint32_t k = 0; k < qd->nnames && k < QUOTE_NAMES; k++) {
+        uint32_t i = (qd->nnames - 1 - k) % QUOTE_NAMES;
+        /* (the words must have coded it: a description the coder
+         * resolved from the context is no evidence) */
+        if (qd->names[i].resolved || !strncmp(qd->names[i].code, "---", 3))
+            continue;
+        /* (nor is the same description coded before: it must say more) */
+        if (qd->names[i].len <= s->toks[end - 1].off + s->toks[end - 1].len -
+                                    s->toks[first].off)
+            continue;
+        if (ring_holds(qd, i, s, first + 1, end))
+            return arena_strdup(c->pa, qd->names[i].code);
+    }
+    return NULL;
+}
+
 MEM_UNWINDS_BEGIN
 static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
                        uint32_t vfirst, uint32_t vend, int32_t u,
@@ -219,6 +275,7 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
         const tok *last = &s->toks[send - 1];
         for (uint32_t k = 0; k < qd->nnames && k < QUOTE_NAMES; k++) {
             uint32_t i = (qd->nnames - 1 - k) % QUOTE_NAMES;
+            if (!qd->names[i].named) continue;
             const char *nm = qd->names[i].text;
             size_t nl = qd->names[i].len, ll = last->len;
             const char *hit = NULL;
@@ -236,6 +293,10 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
                 break;
             }
         }
+    }
+    if (!p->pronoun) {
+        const char *d = description_code(c, qd, sfirst, send);
+        if (d) p->code = d;
     }
     if (p->code && analyst(s, sfirst, send)) p->code = NULL;
     p->code = speaker_convention(c, p->code, sfirst, send);
@@ -334,6 +395,12 @@ static void subjectless_speech(quotes_doc *qd, sent_ctx *c, const clause *cl,
                                const chunk *vg) {
     const sentence *s = c->s;
     uint32_t from = s->chunks[cl->first].first;
+    /* a participial "said" under a main clause without a verb: the parse
+     * lost the main verb, the subject stands before ("Maj. Gen. Igor
+     * Konashenkov, the Defense Ministry spokesman, said") */
+    if (cl->kind == CL_PARTICIPIAL && cl->parent >= 0 &&
+        s->clauses[cl->parent].verb < 0)
+        from = s->chunks[s->clauses[cl->parent].first].first;
     int32_t first = -1, best = -1;
     for (uint32_t i = 0; i < c->nunits; i++) {
         const unit *u = &c->units[i];
@@ -350,6 +417,16 @@ static void subjectless_speech(quotes_doc *qd, sent_ctx *c, const clause *cl,
     const unit *f = &c->units[first];
     add_speech(qd, c, SP_VERB, vg->head, vg->head + 1, best >= 0 ? best : first,
                f->first, f->end, NULL);
+}
+
+/* Is clause cl inside a reported (complement) clause? */
+static int in_reported(const sentence *s, const clause *cl) {
+    for (int32_t k = cl->parent, steps = 0; k >= 0 && steps < 16; steps++) {
+        if (s->clauses[k].kind == CL_COMPLEMENT) return 1;
+        if (s->clauses[k].kind != CL_COORD) return 0;
+        k = s->clauses[k].parent;
+    }
+    return 0;
 }
 
 /* A double mark, or a single one opening a word ('like this'), in t. */
@@ -381,6 +458,10 @@ void quotes_sentence(quotes_doc *qd, sent_ctx *c) {
         if (cl->kind == CL_COMPLEMENT || cl->kind == CL_RELATIVE ||
             cl->kind == CL_INFINITIVE)
             continue;
+        /* nor what a coordinate of a reported clause says ("said that
+         * civilians had been freed and accused ..."): its subject is the
+         * reported clause's */
+        if (cl->kind == CL_COORD && in_reported(s, cl)) continue;
         const chunk *vg = &s->chunks[cl->verb];
         if (!speech_verb(&s->toks[vg->head])) continue;
         uint32_t a, b;
@@ -424,9 +505,11 @@ void quotes_sentence(quotes_doc *qd, sent_ctx *c) {
             u->first >= u->end)
             continue;
         /* a phrase that ends in a name: "Russia's U.N. ambassador Vitaly
-         * Churkin" */
-        if (s->toks[u->end - 1].tag != T_NNP &&
-            !name_chunk(s, &s->chunks[u->chunk]))
+         * Churkin"; else a description with a country, for a later "the
+         * coalition" */
+        int named = s->toks[u->end - 1].tag == T_NNP ||
+                    name_chunk(s, &s->chunks[u->chunk]);
+        if (!named && (u->resolved || !strncmp(u->codes[0], "---", 3)))
             continue;
         uint32_t x = s->toks[u->first].off,
                  y = s->toks[u->end - 1].off + s->toks[u->end - 1].len;
@@ -435,6 +518,8 @@ void quotes_sentence(quotes_doc *qd, sent_ctx *c) {
         qd->names[r].code = arena_strdup(c->pa, u->codes[0]);
         qd->names[r].text = arena_strndup(c->pa, s->text + x, y - x);
         qd->names[r].len = y - x;
+        qd->names[r].named = (uint8_t)named;
+        qd->names[r].resolved = u->resolved;
     }
 }
 MEM_UNWINDS_END
