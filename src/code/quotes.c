@@ -90,6 +90,13 @@ static const char *speaker_code(sent_ctx *c, const unit *u) {
     return f ? arena_printf(c->pa, "%s%s", f, code + 3) : NULL;
 }
 
+/* Is code a state's actor or a bare role ("RUSGOV", "---GOV"), not an
+ * organisation's? */
+static int state_role(const char *code) {
+    return strlen(code) >= 3 && strncmp(code, "IGO", 3) &&
+           strncmp(code, "NGO", 3) && strncmp(code, "IMG", 3);
+}
+
 /* Is chunk ch a proper name (capitalised nouns only)? */
 static int name_chunk(const sentence *s, const chunk *ch) {
     int words = 0;
@@ -256,6 +263,23 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
     p->speaker = arena_strndup(c->pa, s->text + a, b - a);
     const unit *un = u >= 0 ? &c->units[u] : NULL;
     p->code = speaker_code(c, un);
+    /* a role without a country of its own ("the Defense Ministry
+     * spokesman" after "The Russian military dismissed ..."): the side
+     * that spoke last, in this sentence or the one before, more often than
+     * the story's main country */
+    if (un && !un->pronoun && un->ncodes && state_role(un->codes[0]) &&
+        (un->resolved || !strncmp(un->codes[0], "---", 3))) {
+        for (uint32_t k = qd->n - 1; k-- > 0;) {
+            const speech *o = &qd->sp[k];
+            if (o->title || o->sentence + 1 < s->index) break;
+            if (!o->code || !state_role(o->code) ||
+                !strncmp(o->code, "---", 3))
+                continue;
+            p->code = arena_printf(c->pa, "%.3s%s", o->code,
+                                   un->codes[0] + 3);
+            break;
+        }
+    }
     p->pronoun = s->toks[sfirst].tag == T_PRP || (un && un->pronoun);
     p->name = p->speaker;
     if (p->pronoun && !s->title) {
