@@ -235,6 +235,53 @@ static const char *description_code(sent_ctx *c, const quotes_doc *qd,
     return NULL;
 }
 
+/* The last named entry of the ring holding word w as a whole word ("Churkin"
+ * in "Russia's U.N. ambassador Vitaly Churkin"), or -1. */
+static int32_t ring_surname(const quotes_doc *qd, const sentence *s,
+                            const tok *w) {
+    for (uint32_t k = 0; k < qd->nnames && k < QUOTE_NAMES; k++) {
+        uint32_t i = (qd->nnames - 1 - k) % QUOTE_NAMES;
+        if (!qd->names[i].named) continue;
+        const char *nm = qd->names[i].text;
+        size_t nl = qd->names[i].len, ll = w->len;
+        for (const char *q = nm; q + ll <= nm + nl; q++)
+            if (!memcmp(q, s->text + w->off, ll) && (q == nm || q[-1] == ' ') &&
+                (q + ll == nm + nl || q[ll] == ' '))
+                return (int32_t)i;
+    }
+    return -1;
+}
+
+/* The unit of the main clause's subject when token i is in a clause below
+ * it and the subject is a name before i ("Farmaajo blamed ..., where he
+ * urged"), else -1. */
+static int32_t subject_before(const sent_ctx *c, uint32_t i) {
+    const sentence *s = c->s;
+    if (s->toks[i].chunk < 0) return -1;
+    int32_t k = s->chunks[s->toks[i].chunk].clause;
+    /* (a relative, adverbial, participial or coordinate clause: not the
+     * attribution of a quotation, whose main clause is the quoted one) */
+    if (k < 0 || s->clauses[k].parent < 0 ||
+        (s->clauses[k].kind != CL_RELATIVE &&
+         s->clauses[k].kind != CL_ADVERBIAL &&
+         s->clauses[k].kind != CL_PARTICIPIAL &&
+         s->clauses[k].kind != CL_COORD))
+        return -1;
+    for (int steps = 0; s->clauses[k].parent >= 0 && steps < 16; steps++)
+        k = s->clauses[k].parent;
+    int32_t sc = s->clauses[k].subject;
+    if (sc < 0 || s->chunks[sc].end > i) return -1;
+    for (uint32_t j = s->chunks[sc].first; j < i; j++)
+        if (dmark(&s->toks[j])) return -1;
+    int32_t u = c->unit_of[s->chunks[sc].first];
+    if (u < 0) return -1;
+    const unit *un = &c->units[u];
+    if (un->pronoun || un->first >= un->end || un->end > i ||
+        s->toks[un->end - 1].tag != T_NNP)
+        return -1;
+    return u;
+}
+
 MEM_UNWINDS_BEGIN
 static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
                        uint32_t vfirst, uint32_t vend, int32_t u,
@@ -282,13 +329,30 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
     }
     p->pronoun = s->toks[sfirst].tag == T_PRP || (un && un->pronoun);
     p->name = p->speaker;
-    if (p->pronoun && !s->title) {
+    int32_t named = p->pronoun && !s->title ? subject_before(c, sfirst) : -1;
+    if (named >= 0) {
+        /* "Farmaajo blamed ..., where he urged": a pronoun in a
+         * subordinate clause stands for its sentence's subject named
+         * before it */
+        const unit *nu = &c->units[named];
+        p->code = speaker_code(c, nu);
+        p->name = arena_strndup(c->pa, s->text + s->toks[nu->first].off,
+                                s->toks[nu->end - 1].off +
+                                    s->toks[nu->end - 1].len -
+                                    s->toks[nu->first].off);
+        int32_t i = p->code ? -1 : ring_surname(qd, s, &s->toks[nu->end - 1]);
+        if (i >= 0) {
+            p->code = speaker_code_of(c, qd->names[i].code);
+            p->name = ring_name(c, qd, (uint32_t)i);
+        }
+    } else if (p->pronoun && !s->title) {
         /* "he said": in news the last speaker named, more often than the
-         * last actor the coder would pick */
+         * last actor the coder would pick (a pronoun resolved before
+         * counts as that speaker) */
         for (uint32_t k = qd->n - 1; k-- > 0;) {
             const speech *o = &qd->sp[k];
             if (o->title || o->sentence + 3 < s->index) break;
-            if (o->pronoun) continue;
+            if (o->pronoun && !o->code) continue;
             p->code = o->code;
             p->name = o->name;
             break;
@@ -296,26 +360,10 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
     } else if (!p->code && send - sfirst <= 3) {
         /* a surname after the full name: "Churkin" after "Russia's U.N.
          * ambassador Vitaly Churkin" */
-        const tok *last = &s->toks[send - 1];
-        for (uint32_t k = 0; k < qd->nnames && k < QUOTE_NAMES; k++) {
-            uint32_t i = (qd->nnames - 1 - k) % QUOTE_NAMES;
-            if (!qd->names[i].named) continue;
-            const char *nm = qd->names[i].text;
-            size_t nl = qd->names[i].len, ll = last->len;
-            const char *hit = NULL;
-            for (const char *q = nm; q + ll <= nm + nl; q++) {
-                if (!memcmp(q, s->text + last->off, ll) &&
-                    (q == nm || q[-1] == ' ') &&
-                    (q + ll == nm + nl || q[ll] == ' ')) {
-                    hit = q;
-                    break;
-                }
-            }
-            if (hit) {
-                p->code = speaker_code_of(c, qd->names[i].code);
-                p->name = ring_name(c, qd, i);
-                break;
-            }
+        int32_t i = ring_surname(qd, s, &s->toks[send - 1]);
+        if (i >= 0) {
+            p->code = speaker_code_of(c, qd->names[i].code);
+            p->name = ring_name(c, qd, (uint32_t)i);
         }
     }
     if (!p->pronoun) {
