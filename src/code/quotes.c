@@ -491,6 +491,22 @@ static void subjectless_speech(quotes_doc *qd, sent_ctx *c, const clause *cl,
                f->first, f->end, NULL);
 }
 
+/* Does relative clause cl report words it quotes, with a subject of its
+ * own ("which the government has branded a criminal "junta"")? Its
+ * speaker then says that quotation, whatever the main clause says. */
+static int relative_speech(const sentence *s, const clause *cl) {
+    if (cl->subject < 0) return 0;
+    const tok *f = &s->toks[s->chunks[cl->subject].first];
+    if (f->tag == T_WDT || f->tag == T_WP) return 0;
+    if (cl->end <= cl->first || cl->end > s->nchunk) return 0;
+    /* (the marks themselves may fall between chunks) */
+    uint32_t a = s->chunks[cl->first].first,
+             b = s->chunks[cl->end - 1].end;
+    for (uint32_t i = a; i < b && i < s->ntok; i++)
+        if (dmark(&s->toks[i])) return 1;
+    return 0;
+}
+
 /* Is clause cl inside a reported (complement) clause? */
 static int in_reported(const sentence *s, const clause *cl) {
     for (int32_t k = cl->parent, steps = 0; k >= 0 && steps < 16; steps++) {
@@ -527,8 +543,9 @@ void quotes_sentence(quotes_doc *qd, sent_ctx *c) {
         if (cl->verb < 0) continue;
         /* what a reported or relative clause says is not the speaker's
          * act of saying */
-        if (cl->kind == CL_COMPLEMENT || cl->kind == CL_RELATIVE ||
-            cl->kind == CL_INFINITIVE)
+        int inner = cl->kind == CL_RELATIVE && relative_speech(s, cl);
+        if ((cl->kind == CL_COMPLEMENT || cl->kind == CL_RELATIVE ||
+             cl->kind == CL_INFINITIVE) && !inner)
             continue;
         /* nor what a coordinate of a reported clause says ("said that
          * civilians had been freed and accused ..."): its subject is the
@@ -539,10 +556,12 @@ void quotes_sentence(quotes_doc *qd, sent_ctx *c) {
         uint32_t a, b;
         if (cl->subject >= 0) {
             int32_t u = np_speaker(c, (uint32_t)cl->subject, &a, &b);
+            uint32_t n0 = qd->n;
             add_speech(qd, c,
                        cl->kind == CL_REPORTING ? SP_REPORTING : SP_VERB,
                        vg->head, vg->head + 1, u, a, b, NULL);
-        } else {
+            if (qd->n > n0) qd->sp[qd->n - 1].inner = (uint8_t)inner;
+        } else if (!inner) {
             subjectless_speech(qd, c, cl, vg);
         }
     }
@@ -725,7 +744,8 @@ static int32_t speech_in(const quotes_doc *qd, uint32_t k, int title,
     int32_t r = -1;
     for (uint32_t i = 0; i < qd->n; i++) {
         const speech *s = &qd->sp[i];
-        if (s->sentence != k || (s->title != 0) != title) continue;
+        if (s->sentence != k || (s->title != 0) != title || s->inner)
+            continue;
         if (in_quotes(raws, nraw, s->verb_off)) continue;
         r = (int32_t)i;
         if (!last) break;
@@ -849,7 +869,7 @@ void quotes_finish(quotes_doc *qd, const dyad_engine *e, arena *a,
             q->where = "next";
         }
         q->speech = sp;
-        if (sp >= 0) {
+        if (sp >= 0 && !qd->sp[sp].inner) {
             last_quote_speech = sp;
             last_quote_sentence = q->last;
         }
