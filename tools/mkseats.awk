@@ -10,7 +10,7 @@ BEGIN { FS = "\t"; n = 0 }
         bad = 1
         exit 1
     }
-    row[++n] = "{\"" $1 "\", \"" $2 "\"}"
+    row[++n] = "{\"" $1 "\", \"" $2 "\", \"" toupper($3) "\"}"
 }
 END {
     if (bad) exit 1

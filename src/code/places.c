@@ -429,6 +429,57 @@ static int32_t event_place(places_doc *pd, sent_ctx *c, const dyad_event *ev,
     return t >= 0 ? t : best;
 }
 
+/* The headquarters of organisation code (the longest prefix of
+ * data/igo-seats.tsv), or NULL. */
+static const igo_seat *seat_of(const char *code) {
+    const igo_seat *best = NULL;
+    size_t bl = 0;
+    for (size_t i = 0; i < igo_seats_len; i++) {
+        size_t l = strlen(igo_seats[i].prefix);
+        if (l > bl && !strncmp(code, igo_seats[i].prefix, l)) {
+            best = &igo_seats[i];
+            bl = l;
+        }
+    }
+    return best;
+}
+
+/* "At the UN Security Council, ...", "at the council": an organisation's
+ * body after "at" is its seat (New York), the place of what is done
+ * there. (Only "at": "in the EU" is membership or territory.) */
+MEM_UNWINDS_BEGIN
+static void seat_mentions(places_doc *pd, sent_ctx *c) {
+    const sentence *s = c->s;
+    for (uint32_t k = 0; c->unit_of && k < c->nunits; k++) {
+        const unit *u = &c->units[k];
+        if (!u->coded || u->pronoun || !u->ncodes || u->first == 0 ||
+            u->end - u->first > MAX_NAME_WORDS ||
+            strncmp(u->codes[0], "IGO", 3) ||
+            !tok_norm_is(&s->toks[u->first - 1], "AT"))
+            continue;
+        const igo_seat *st = seat_of(u->codes[0]);
+        if (!st) continue;
+        const char *w[MAX_NAME_WORDS];
+        size_t wl[MAX_NAME_WORDS];
+        uint32_t n = 0;
+        for (const char *p = st->city; *p && n < MAX_NAME_WORDS;) {
+            const char *q = strchr(p, ' ');
+            size_t l = q ? (size_t)(q - p) : strlen(p);
+            w[n] = p;
+            wl[n++] = l;
+            p += l + (q != NULL);
+        }
+        gaz_name nm;
+        if (!n || !gaz_lookup_words(c->e->gaz, w, wl, n, &nm)) continue;
+        add_mention(pd, c, u->first, u->end - u->first, &nm, PM_LOC,
+                    u->first - 1, 1 + GAZ_CITY);
+        memcpy(pd->m[pd->n - 1].hint, st->country, 4);
+        trace_add(c, "place: \"%s\" at the seat of %s, %s\n",
+                  pd->m[pd->n - 1].text, u->codes[0], st->city);
+    }
+}
+MEM_UNWINDS_END
+
 MEM_UNWINDS_BEGIN
 void places_sentence(places_doc *pd, sent_ctx *c, const event_list *ev,
                      uint32_t first_event) {
@@ -469,6 +520,7 @@ void places_sentence(places_doc *pd, sent_ctx *c, const event_list *ev,
                   nm.n == 1 ? "" : "s");
         i += k - 1;
     }
+    seat_mentions(pd, c);
     if (pd->capev < ev->n) {
         uint32_t cap = ev->n * 2 + 16;
         int32_t *v = arena_alloc(c->pa, cap * sizeof *v);

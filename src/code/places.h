@@ -28,10 +28,12 @@ enum {
 };
 
 /* A seat of an international organisation (data/igo-seats.tsv, compiled
- * in as build/gen/seats_data.c): the code prefix and a seat's country. */
+ * in as build/gen/seats_data.c): the code prefix, a seat's country and
+ * city (upper case; the first row of a prefix is its headquarters). */
 typedef struct igo_seat {
     const char *prefix;
     const char *country;
+    const char *city;
 } igo_seat;
 extern const igo_seat igo_seats[];
 extern const size_t igo_seats_len;
