@@ -403,6 +403,40 @@ static int32_t chunk_at(const sentence *s, uint32_t i, int kind) {
     return s->chunks[k].kind == kind && s->chunks[k].first == i ? k : -1;
 }
 
+/* Does a capitalised NP chunk start at token j? */
+static int cap_np_at(const sentence *s, uint32_t j) {
+    return j < s->ntok && s->toks[j].chunk >= 0 &&
+           s->chunks[s->toks[j].chunk].kind == CK_NP &&
+           s->chunks[s->toks[j].chunk].first == j &&
+           (s->toks[j].flags & TOKF_CAP);
+}
+
+/* Does "of" or "for" at token j carry a title on to a name ("High
+ * Representative for Foreign Affairs and Security Policy Josep Borrell",
+ * "Secretary for Foreign Affairs Enrique A. Manalo")? The phrase after it
+ * is capitalised. */
+static int title_of(const sentence *s, uint32_t j) {
+    if (j + 1 >= s->ntok || (!tok_norm_is(&s->toks[j], "FOR") &&
+                             !tok_norm_is(&s->toks[j], "OF")))
+        return 0;
+    return cap_np_at(s, j + 1) && (s->toks[j - 1].flags & TOKF_CAP);
+}
+
+/* The most specific coded unit inside tokens [a, b), else the first unit
+ * there, else -1. */
+static int32_t coded_within(const sent_ctx *c, uint32_t a, uint32_t b) {
+    int32_t first = -1, best = -1;
+    for (uint32_t k = 0; k < c->nunits; k++) {
+        const unit *u = &c->units[k];
+        if (u->first < a || u->end > b || !u->ncodes) continue;
+        if (first < 0) first = (int32_t)k;
+        if (u->coded && (best < 0 || strlen(u->codes[0]) >
+                                         strlen(c->units[best].codes[0])))
+            best = (int32_t)k;
+    }
+    return best >= 0 ? best : first;
+}
+
 /* The attributions around the sentence's quotation marks, read from the
  * chunks alone (the clause parse can lose them in a long quotation):
  * '"...," he said', '"...," said the minister', 'X said: "..."'. */
@@ -422,24 +456,49 @@ static void mark_attributions(quotes_doc *qd, sent_ctx *c) {
             /* the speaker's phrase may be several chunks: "Iran 's foreign
              * minister said" */
             uint32_t j = i + 1;
-            while (j < s->ntok && j < i + 10 && s->toks[j].chunk >= 0 &&
-                   (s->chunks[s->toks[j].chunk].kind == CK_NP ||
-                    s->toks[j].tag == T_POS))
-                j = s->chunks[s->toks[j].chunk].end > j
-                        ? s->chunks[s->toks[j].chunk].end
-                        : j + 1;
+            int titled = 0;
+            while (j < s->ntok && j < i + 14) {
+                const tok *tj = &s->toks[j];
+                if (tj->chunk >= 0 && (s->chunks[tj->chunk].kind == CK_NP ||
+                                       tj->tag == T_POS)) {
+                    j = s->chunks[tj->chunk].end > j ? s->chunks[tj->chunk].end
+                                                     : j + 1;
+                    continue;
+                }
+                if (j > i + 1 && (title_of(s, j) ||
+                                  (titled && tok_norm_is(tj, "AND") &&
+                                   cap_np_at(s, j + 1)))) {
+                    j++;
+                    titled = 1;
+                    continue;
+                }
+                break;
+            }
             if (np >= 0 && j > i + 1) vg = chunk_at(s, j, CK_VG);
             if (vg >= 0 && speech_verb(&s->toks[s->chunks[vg].head])) {
                 int32_t u = c->unit_of[i + 1];
                 a = i + 1;
                 b = j;
-                if (u >= 0 && c->units[u].first == a) b = c->units[u].end;
+                if (titled) u = coded_within(c, a, b);
+                else if (u >= 0 && c->units[u].first == a) b = c->units[u].end;
                 uint32_t h = s->chunks[vg].head;
                 add_speech(qd, c, SP_REPORTING, h, h + 1, u, a, b, NULL);
             } else if ((vg = chunk_at(s, i + 1, CK_VG)) >= 0 &&
                        speech_verb(&s->toks[s->chunks[vg].head]) &&
                        (np = chunk_at(s, s->chunks[vg].end, CK_NP)) >= 0) {
                 int32_t u = np_speaker(c, (uint32_t)np, &a, &b);
+                uint32_t e = s->chunks[np].end;
+                while (e < s->ntok && e < b + 12 &&
+                       (title_of(s, e) ||
+                        (e > s->chunks[np].end &&
+                         tok_norm_is(&s->toks[e], "AND") &&
+                         cap_np_at(s, e + 1))))
+                    e = s->chunks[s->toks[e + 1].chunk].end;
+                if (e > s->chunks[np].end) {
+                    a = s->chunks[np].first;
+                    b = e;
+                    u = coded_within(c, a, b);
+                }
                 uint32_t h = s->chunks[vg].head;
                 add_speech(qd, c, SP_REPORTING, h, h + 1, u, a, b, NULL);
             }
