@@ -302,6 +302,18 @@ static int32_t clause_of(const sentence *s, uint32_t i) {
     return s->chunks[s->toks[i].chunk].clause;
 }
 
+/* Is relative clause cl one on the sentence's subject, between commas
+ * before its verb ("Biden, Trudeau and Lopez Obrador, who were meeting in
+ * Mexico City, said ...")? It says where the subject was when it acted. */
+static int subject_relative(const sentence *s, const clause *cl) {
+    if (cl->end + 1 >= s->nchunk || cl->first == 0) return 0;
+    const chunk *w = &s->chunks[cl->first], *cm = &s->chunks[cl->end],
+                *v = &s->chunks[cl->end + 1];
+    return w->kind == CK_SBAR && tok_norm_is(&s->toks[w->first], "WHO") &&
+           s->toks[w->first - 1].tag == T_COMMA && cm->kind == CK_PUNCT &&
+           s->toks[cm->first].tag == T_COMMA && v->kind == CK_VG;
+}
+
 /* Clauses whose places an event in clause v shares: 3 its own, 2 one it
  * belongs with, 0 none (a reported or relative clause it is not in). */
 static int clause_affinity(const sentence *s, int32_t v, int32_t m) {
@@ -328,6 +340,7 @@ static int clause_affinity(const sentence *s, int32_t v, int32_t m) {
         if (k == v) return 2;
     }
     const clause *mc = &s->clauses[m];
+    if (mc->kind == CL_RELATIVE && subject_relative(s, mc)) return 1;
     if (mc->kind == CL_RELATIVE || mc->kind == CL_COMPLEMENT ||
         mc->kind == CL_PARENTHETICAL)
         return 0;
