@@ -587,7 +587,7 @@ void places_dateline(places_doc *pd, const dyad_engine *e, arena *a,
             places_dateline(pd, e, a, d + n + 1, len - n - 1, off + n + 1);
         return;
     }
-    place_mention *m = &pd->dateline;
+    place_mention *m = pd->has_dateline ? &pd->dateline2 : &pd->dateline;
     memset(m, 0, sizeof *m);
     m->off = off;
     m->len = n;
@@ -626,7 +626,15 @@ void places_dateline(places_doc *pd, const dyad_engine *e, arena *a,
                 }
         }
     }
+    if (m == &pd->dateline2) {
+        pd->has_dateline2 = 1;
+        return;
+    }
     pd->has_dateline = 1;
+    /* "TAIPEI/BEIJING": the second city places the events of its own
+     * country */
+    if (n < len && d[n] == '/')
+        places_dateline(pd, e, a, d + n + 1, len - n - 1, off + n + 1);
 }
 MEM_UNWINDS_END
 
@@ -813,6 +821,19 @@ static int dateline_fits(const dyad_event *ev, const char *d) {
     return !s && !t;
 }
 
+/* Is event ev, placed by mention m at country level only, a talk or a
+ * statement (roots 01-09) better placed at the dateline's city of that
+ * country ("talks in Cuba" under "HAVANA -")? Not a fight: "attacked
+ * villages in Ukraine" under "KYIV -" was not in Kyiv. */
+static int finer_dateline(const dyad_engine *e, const dyad_event *ev,
+                          const place_mention *m, const char *dl_country) {
+    gaz_place p;
+    if (ev->code[0] != '0' || !gaz_place_get(e->gaz, m->place, &p) ||
+        p.level != GAZ_COUNTRY || memcmp(p.country, dl_country, 3))
+        return 0;
+    return dateline_fits(ev, dl_country);
+}
+
 static void trace_doc(arena *a, doc_trace *tr, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static void trace_doc(arena *a, doc_trace *tr, const char *fmt, ...) {
@@ -865,14 +886,32 @@ void places_finish(places_doc *pd, const dyad_engine *e, arena *a,
                       level_name(p.level));
         }
     }
+    const char *dl2_country = NULL;
+    if (pd->has_dateline2) {
+        pd->dateline2.place = choose(e, &pd->dateline2, &cw);
+        gaz_place p;
+        if (gaz_place_get(e->gaz, pd->dateline2.place, &p)) {
+            dl2_country = arena_strndup(a, p.country, 3);
+            trace_doc(a, tr, "second dateline \"%s\": %s, %s %s\n",
+                      pd->dateline2.text, p.name, p.country,
+                      level_name(p.level));
+        }
+    }
     for (uint32_t i = 0; i < ev->n && i < pd->nev; i++) {
         dyad_event *x = &ev->ev[i];
         int32_t k = pd->of_event[i];
+        if (k >= 0 && dl_country && finer_dateline(e, x, &pd->m[k], dl_country))
+            k = -1;
         if (k >= 0) {
             place_mention *m = &pd->m[k];
             x->place = make_place(e, a, m, &parts[m->title ? 0 : 1], "clause");
         } else if (dl_country && dateline_fits(x, dl_country)) {
             x->place = make_place(e, a, &pd->dateline, &parts[1], "dateline");
+        } else if (dl2_country && strcmp(dl2_country, dl_country) &&
+                   state_code(x->source) &&
+                   !strncmp(x->source, dl2_country, 3)) {
+            /* (the second city's own country speaking or acting) */
+            x->place = make_place(e, a, &pd->dateline2, &parts[1], "dateline");
         }
     }
 }

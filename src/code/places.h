@@ -70,6 +70,8 @@ typedef struct places_doc {
     uint32_t nev, capev;
     place_mention dateline;  /* the dateline's place ("KABUL (Reuters) -") */
     int has_dateline;
+    place_mention dateline2; /* a double dateline's second ("TAIPEI/BEIJING") */
+    int has_dateline2;
 } places_doc;
 
 /* The dateline text d[0..len) at offset off of the body's normalised text. */
