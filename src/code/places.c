@@ -128,6 +128,11 @@ static unsigned locative_before(const sentence *s, uint32_t i,
         if (t->tag == T_DT || tag_is_adj(t->tag) || t->tag == T_CD ||
             t->tag == T_PRPS)
             continue;
+        /* "the Ukrainian capital Kyiv": a nationality tagged as a name
+         * before a place noun */
+        if ((t->tag == T_NNP || t->tag == T_NNPS) && j + 1 < i &&
+            place_noun(&s->toks[j + 1]))
+            continue;
         if (tok_norm_is(t, "OF") && j > 0 && place_noun(&s->toks[j - 1]))
             continue;
         /* "near the border with Chad" */
@@ -515,7 +520,8 @@ void places_sentence(places_doc *pd, sent_ctx *c, const event_list *ev,
         /* a longer name this one starts ("in Kandahar Airfield") that the
          * gazetteer lacks: a name followed by another capitalised noun is
          * not this place */
-        if (i + k < s->ntok && s->toks[i + k].tag == T_NNP &&
+        if (i + k < s->ntok && (s->toks[i + k].tag == T_NNP ||
+                                s->toks[i + k].tag == T_NNPS) &&
             (s->toks[i + k].flags & TOKF_CAP) && !want_after(s, i + k))
             continue;
         /* "the Gulf of Guinea", "North of England": a longer name */
