@@ -498,6 +498,37 @@ static void seat_mentions(places_doc *pd, sent_ctx *c) {
 }
 MEM_UNWINDS_END
 
+/* "off the Libyan coast", "in Yemeni waters": a nationality the actor
+ * dictionary codes as a country, before a noun for its coast or sea,
+ * names that country. Not a border: "near the Venezuelan border" is as
+ * often on the other side. Fills nm with the country's name. */
+static int nationality_side(const sent_ctx *c, uint32_t i, gaz_name *nm) {
+    const sentence *s = c->s;
+    if (!c->unit_of || i + 1 >= s->ntok || place_noun(&s->toks[i + 1]) != 3)
+        return 0;
+    const tok *n = &s->toks[i + 1];
+    if (!tok_norm_is(n, "COAST") && !tok_norm_is(n, "WATERS") &&
+        !tok_norm_is(n, "SHORES"))
+        return 0;
+    int32_t u = c->unit_of[i];
+    if (u < 0 || !c->units[u].coded || !c->units[u].ncodes ||
+        !state_code(c->units[u].codes[0]))
+        return 0;
+    char iso3[4];
+    memcpy(iso3, c->units[u].codes[0], 3);
+    iso3[3] = '\0';
+    gaz_place p;
+    uint32_t cp = gaz_country(c->e->gaz, iso3);
+    if (cp == GAZ_NONE || !gaz_place_get(c->e->gaz, cp, &p)) return 0;
+    /* (the gazetteer's keys are upper case) */
+    char key[64];
+    size_t l = 0;
+    for (const char *q = p.name; *q && l + 1 < sizeof key; q++)
+        key[l++] = (*q >= 'a' && *q <= 'z') ? (char)(*q - 'a' + 'A') : *q;
+    key[l] = '\0';
+    return gaz_lookup(c->e->gaz, key, l, nm) && has_country(c->e, nm, iso3);
+}
+
 MEM_UNWINDS_BEGIN
 void places_sentence(places_doc *pd, sent_ctx *c, const event_list *ev,
                      uint32_t first_event) {
@@ -513,6 +544,10 @@ void places_sentence(places_doc *pd, sent_ctx *c, const event_list *ev,
         if (!how) continue;
         gaz_name nm;
         uint32_t k = name_at(e, s, i, &nm);
+        if (!k && nationality_side(c, i, &nm)) {
+            add_mention(pd, c, i, 1, &nm, how, prep, 1 + GAZ_COUNTRY);
+            continue;
+        }
         if (!k) continue;
         /* a one-word name that is also an English word must at least be
          * tagged as a name ("in Split", not "in Mobile phones") */
