@@ -616,7 +616,9 @@ void places_dateline(places_doc *pd, const dyad_engine *e, arena *a,
     }
     gaz_name nm;
     /* "UNITED NATIONS (Reuters) -": the UN's seat */
+    int org = 0;
     if (nt == 2 && !strcmp(w[0], "UNITED") && !strcmp(w[1], "NATIONS")) {
+        org = 1;
         w[0] = "NEW";
         w[1] = "YORK";
         wl[0] = 3;
@@ -672,6 +674,7 @@ void places_dateline(places_doc *pd, const dyad_engine *e, arena *a,
         return;
     }
     pd->has_dateline = 1;
+    pd->dateline_org = org;
     /* "TAIPEI/BEIJING": the second city places the events of its own
      * country */
     if (n < len && d[n] == '/')
@@ -862,6 +865,15 @@ static int dateline_fits(const dyad_event *ev, const char *d) {
     return !s && !t;
 }
 
+/* Under an organisation's dateline ("UNITED NATIONS (Reuters) -") the
+ * states' statements, appeals, demands, accusations and threats (roots
+ * 01-13, 17) are their diplomats' there, whatever their country. */
+static int said_there(const char *code) {
+    return (code[0] == '0' && code[1] != '0') || !strncmp(code, "10", 2) ||
+           !strncmp(code, "11", 2) || !strncmp(code, "12", 2) ||
+           !strncmp(code, "13", 2) || !strncmp(code, "17", 2);
+}
+
 /* Is event ev, placed by mention m at country level only, a talk or a
  * statement (roots 01-09) better placed at the dateline's city of that
  * country ("talks in Cuba" under "HAVANA -")? Not a fight: "attacked
@@ -946,7 +958,9 @@ void places_finish(places_doc *pd, const dyad_engine *e, arena *a,
         if (k >= 0) {
             place_mention *m = &pd->m[k];
             x->place = make_place(e, a, m, &parts[m->title ? 0 : 1], "clause");
-        } else if (dl_country && dateline_fits(x, dl_country)) {
+        } else if (dl_country &&
+                   (dateline_fits(x, dl_country) ||
+                    (pd->dateline_org && said_there(x->code)))) {
             x->place = make_place(e, a, &pd->dateline, &parts[1], "dateline");
         } else if (dl2_country && strcmp(dl2_country, dl_country) &&
                    state_code(x->source) &&

@@ -70,6 +70,8 @@ typedef struct places_doc {
     uint32_t nev, capev;
     place_mention dateline;  /* the dateline's place ("KABUL (Reuters) -") */
     int has_dateline;
+    int dateline_org;        /* the dateline names an organisation's seat
+                                ("UNITED NATIONS") */
     place_mention dateline2; /* a double dateline's second ("TAIPEI/BEIJING") */
     int has_dateline2;
 } places_doc;
