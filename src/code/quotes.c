@@ -58,6 +58,36 @@ static int speech_verb(const tok *t) {
                    sizeof *speech_verbs, cmp_str) != NULL;
 }
 
+static int lemma_is(const tok *t, const char *l) {
+    return !strcmp(t->lemma ? t->lemma : t->norm, l);
+}
+
+/* Is NP chunk ch a time ("this week", "Monday", "last month")? */
+static int temporal_np(const sentence *s, const chunk *ch) {
+    static const char *const w[] = {
+        "WEEK", "DAY", "MONTH", "YEAR", "MORNING", "AFTERNOON", "EVENING",
+        "NIGHT", "WEEKEND", "TODAY", "YESTERDAY", "TONIGHT", "MONDAY",
+        "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY",
+        NULL};
+    if (ch->end <= ch->first) return 0;
+    const tok *h = &s->toks[ch->end - 1];
+    for (const char *const *p = w; *p; p++)
+        if (lemma_is(h, *p)) return 1;
+    return 0;
+}
+
+/* Is [a, b) a document's phrase ("the statement", "the declaration",
+ * "a joint communique")? */
+static int document_np(const sentence *s, uint32_t a, uint32_t b) {
+    static const char *const w[] = {"STATEMENT", "DECLARATION", "COMMUNIQUE",
+                                    "COMMUNIQUÉ", "LETTER", NULL};
+    if (b <= a || b - a > 4 || s->toks[a].tag != T_DT) return 0;
+    const tok *h = &s->toks[b - 1];
+    for (const char *const *p = w; *p; p++)
+        if (lemma_is(h, *p)) return 1;
+    return 0;
+}
+
 /* A double quotation mark token. */
 static int dmark(const tok *t) {
     return (t->tag == T_LQUOTE || t->tag == T_RQUOTE) && !tok_norm_is(t, "'");
@@ -370,6 +400,17 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
         const char *d = description_code(c, qd, sfirst, send);
         if (d) p->code = d;
     }
+    /* "the declaration said": a document speaks for whoever issued it,
+     * the last speaker named */
+    if (!p->code && !s->title && document_np(s, sfirst, send))
+        for (uint32_t k = qd->n - 1; k-- > 0;) {
+            const speech *o = &qd->sp[k];
+            if (o->title || o->sentence + 3 < s->index) break;
+            if (!o->code) continue;
+            p->code = o->code;
+            p->name = o->name;
+            break;
+        }
     if (p->code && analyst(s, sfirst, send)) p->code = NULL;
     p->code = speaker_convention(c, p->code, sfirst, send);
     if (p->pronoun || (un && un->resolved)) {
@@ -455,7 +496,7 @@ static void mark_attributions(quotes_doc *qd, sent_ctx *c) {
             int32_t np = chunk_at(s, i + 1, CK_NP), vg = -1;
             /* the speaker's phrase may be several chunks: "Iran 's foreign
              * minister said" */
-            uint32_t j = i + 1;
+            uint32_t j = i + 1, appos = 0;
             int titled = 0;
             while (j < s->ntok && j < i + 14) {
                 const tok *tj = &s->toks[j];
@@ -472,9 +513,22 @@ static void mark_attributions(quotes_doc *qd, sent_ctx *c) {
                     titled = 1;
                     continue;
                 }
+                /* "Lin Jian, a Chinese foreign ministry spokesperson,
+                 * told": an appositive between commas */
+                if (j > i + 1 && tj->tag == T_COMMA && j + 1 < s->ntok &&
+                    chunk_at(s, j + 1, CK_NP) >= 0 && !appos) {
+                    appos = j++;
+                    titled = 1;
+                    continue;
+                }
                 break;
             }
-            if (np >= 0 && j > i + 1) vg = chunk_at(s, j, CK_VG);
+            uint32_t vj = j;
+            if (appos && j + 1 < s->ntok && s->toks[j].tag == T_COMMA)
+                vj = j + 1;
+            else if (appos)
+                j = vj = appos; /* (no verb after it: as before) */
+            if (np >= 0 && j > i + 1) vg = chunk_at(s, vj, CK_VG);
             if (vg >= 0 && speech_verb(&s->toks[s->chunks[vg].head])) {
                 int32_t u = c->unit_of[i + 1];
                 a = i + 1;
@@ -536,9 +590,13 @@ static void subjectless_speech(quotes_doc *qd, sent_ctx *c, const clause *cl,
     for (uint32_t i = 0; i < c->nunits; i++) {
         const unit *u = &c->units[i];
         if (u->first < from || u->end > vg->first || !u->ncodes) continue;
-        if (u->first > 0 && (tok_norm_is(&s->toks[u->first - 1], "IN") ||
-                             tok_norm_is(&s->toks[u->first - 1], "AT")))
-            continue;
+        const tok *pv = u->first > 0 ? &s->toks[u->first - 1] : NULL;
+        if (pv && (tok_norm_is(pv, "IN") || tok_norm_is(pv, "AT"))) continue;
+        /* the phrase is not inside a prepositional phrase ("In a
+         * declaration on behalf of the Union, the High Representative ...
+         * said"); its appositives may be ("a spokesman for the U.N. human
+         * rights office") */
+        if (first < 0 && pv && pv->tag == T_IN) continue;
         if (first < 0) first = (int32_t)i;
         if (u->coded && (best < 0 || strlen(u->codes[0]) >
                                          strlen(c->units[best].codes[0])))
@@ -612,9 +670,21 @@ void quotes_sentence(quotes_doc *qd, sent_ctx *c) {
         if (cl->kind == CL_COORD && in_reported(s, cl)) continue;
         const chunk *vg = &s->chunks[cl->verb];
         if (!speech_verb(&s->toks[vg->head])) continue;
+        /* the one told follows "tell" ("told a regular briefing", "told
+         * the Nation"): never its speaker, as an inverted subject would be */
+        if (cl->subject > cl->verb && lemma_is(&s->toks[vg->head], "TELL"))
+            continue;
         uint32_t a, b;
-        if (cl->subject >= 0) {
-            int32_t u = np_speaker(c, (uint32_t)cl->subject, &a, &b);
+        /* "... accused X, and this week wrote on X that ...": a time is no
+         * speaker; a coordinate clause's is its first conjunct's */
+        int32_t subj = cl->subject;
+        if (subj >= 0 && temporal_np(s, &s->chunks[subj]))
+            subj = cl->kind == CL_COORD && cl->parent >= 0
+                       ? s->clauses[cl->parent].subject
+                       : -1;
+        if (subj >= 0 && temporal_np(s, &s->chunks[subj])) subj = -1;
+        if (subj >= 0) {
+            int32_t u = np_speaker(c, (uint32_t)subj, &a, &b);
             uint32_t n0 = qd->n;
             add_speech(qd, c,
                        cl->kind == CL_REPORTING ? SP_REPORTING : SP_VERB,
