@@ -81,7 +81,7 @@ $(B)/src/plot/plot_png.o $(B)/analyze/src/plot/plot_png.ok: CFLAGS += $(RSVG_CFL
 $(B)/tests/test_plot: CFLAGS += $(if $(RSVG_CFLAGS),-DDYAD_HAVE_RSVG)
 LIB_SRC := $(filter-out src/store/% src/serve/% src/plot/%,$(wildcard src/*/*.c))
 GEN_SRC := $(B)/gen/lexicon_data.c $(B)/gen/bundled_data.c \
-    $(B)/gen/plover_data.c $(B)/gen/gazetteer_data.c
+    $(B)/gen/plover_data.c $(B)/gen/gazetteer_data.c $(B)/gen/seats_data.c
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(GEN_SRC:%.c=%.o)
 CLI_SRC := $(wildcard cli/*.c)
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o)
@@ -154,6 +154,11 @@ $(B)/gen/bundled_data.c: $(B)/tools/embed $(BUNDLED)
 $(B)/gen/plover_data.c: tools/mkplover.awk data/plover.tsv
 	@mkdir -p $(dir $@)
 	LC_ALL=C awk -f tools/mkplover.awk data/plover.tsv > $@.tmp && mv $@.tmp $@
+
+# Where international organisations sit (data/igo-seats.tsv) as a C table.
+$(B)/gen/seats_data.c: tools/mkseats.awk data/igo-seats.tsv
+	@mkdir -p $(dir $@)
+	LC_ALL=C awk -f tools/mkseats.awk data/igo-seats.tsv > $@.tmp && mv $@.tmp $@
 
 # Every library object with its symbols as compiled, and the event store:
 # for the dyad command and the unit tests, which call internal functions.

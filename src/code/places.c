@@ -128,6 +128,11 @@ static unsigned locative_before(const sentence *s, uint32_t i,
         if (t->tag == T_DT || tag_is_adj(t->tag) || t->tag == T_CD ||
             t->tag == T_PRPS)
             continue;
+        /* "the Ukrainian capital Kyiv": a nationality tagged as a name
+         * before a place noun */
+        if ((t->tag == T_NNP || t->tag == T_NNPS) && j + 1 < i &&
+            place_noun(&s->toks[j + 1]))
+            continue;
         if (tok_norm_is(t, "OF") && j > 0 && place_noun(&s->toks[j - 1]))
             continue;
         /* "near the border with Chad" */
@@ -156,6 +161,19 @@ static uint8_t want_after(const sentence *s, uint32_t end) {
     if (end >= s->ntok) return 0;
     int pn = place_noun(&s->toks[end]);
     return pn == 3 ? 0 : (uint8_t)pn;
+}
+
+/* Does the name ending before token end own what follows ("Russia's
+ * war", "Gaza's hospitals") rather than name a place ("Russia's Kursk
+ * region", "the country's north")? */
+static int possessor(const sentence *s, uint32_t end) {
+    if (end >= s->ntok || s->toks[end].tag != T_POS) return 0;
+    for (uint32_t j = end + 1; j < s->ntok && j < end + 5; j++) {
+        const tok *t = &s->toks[j];
+        if (t->tag == T_NNP || t->tag == T_NNPS || place_noun(t)) return 0;
+        if (!tag_is_adj(t->tag) && t->tag != T_CD) return tag_is_noun(t->tag);
+    }
+    return 0;
 }
 
 /* Is code a state's (a country block first)? */
@@ -289,6 +307,18 @@ static int32_t clause_of(const sentence *s, uint32_t i) {
     return s->chunks[s->toks[i].chunk].clause;
 }
 
+/* Is relative clause cl one on the sentence's subject, between commas
+ * before its verb ("Biden, Trudeau and Lopez Obrador, who were meeting in
+ * Mexico City, said ...")? It says where the subject was when it acted. */
+static int subject_relative(const sentence *s, const clause *cl) {
+    if (cl->end + 1 >= s->nchunk || cl->first == 0) return 0;
+    const chunk *w = &s->chunks[cl->first], *cm = &s->chunks[cl->end],
+                *v = &s->chunks[cl->end + 1];
+    return w->kind == CK_SBAR && tok_norm_is(&s->toks[w->first], "WHO") &&
+           s->toks[w->first - 1].tag == T_COMMA && cm->kind == CK_PUNCT &&
+           s->toks[cm->first].tag == T_COMMA && v->kind == CK_VG;
+}
+
 /* Clauses whose places an event in clause v shares: 3 its own, 2 one it
  * belongs with, 0 none (a reported or relative clause it is not in). */
 static int clause_affinity(const sentence *s, int32_t v, int32_t m) {
@@ -315,6 +345,7 @@ static int clause_affinity(const sentence *s, int32_t v, int32_t m) {
         if (k == v) return 2;
     }
     const clause *mc = &s->clauses[m];
+    if (mc->kind == CL_RELATIVE && subject_relative(s, mc)) return 1;
     if (mc->kind == CL_RELATIVE || mc->kind == CL_COMPLEMENT ||
         mc->kind == CL_PARENTHETICAL)
         return 0;
@@ -346,7 +377,11 @@ static int32_t phrase_mention(places_doc *pd, sent_ctx *c, uint32_t first,
         if (pd->m[k].first == first) return (int32_t)k;
     gaz_name nm;
     uint32_t k = name_at(c->e, s, first, &nm);
-    if (!k || first + k != end || (nm.flags & GAZ_ENGLISH)) return -1;
+    /* (the name may carry an appositive: "hit Kharkiv, Ukraine's second
+     * city") */
+    if (!k || (first + k != end && s->toks[first + k].tag != T_COMMA) ||
+        (nm.flags & GAZ_ENGLISH))
+        return -1;
     add_mention(pd, c, first, k, &nm, PM_TARGET, first,
                 want_after(s, first + k));
     return (int32_t)pd->n - 1;
@@ -365,6 +400,16 @@ static int32_t event_place(places_doc *pd, sent_ctx *c, const dyad_event *ev,
     int visit = !strncmp(ev->code, "04", 2) || !strncmp(ev->code, "07", 2);
     int violent = ev->code[0] == '1' && ev->code[1] >= '5';
     violent |= ev->code[0] == '2';
+    /* an attack's or a visit's target phrase (for 043, the host) */
+    int tp = target_is_place(ev->code) || !strcmp(ev->code, "043");
+    dyad_span sp = !strcmp(ev->code, "043") ? ev->source_span : ev->target_span;
+    uint32_t ta = s->ntok, tb = s->ntok;
+    if (tp && sp.len) {
+        ta = tb = token_at(s, sp.off);
+        while (tb < s->ntok && s->toks[tb].off + s->toks[tb].len <=
+                                   sp.off + sp.len - s->doc_off)
+            tb++;
+    }
     int32_t best = -1;
     long best_score = 0;
     for (uint32_t k = m0; k < pd->n; k++) {
@@ -381,22 +426,107 @@ static int32_t event_place(places_doc *pd, sent_ctx *c, const dyad_event *ev,
             continue;
         long dist = (long)m->first - (long)vt;
         long score = aff * 1000 - (dist >= 0 ? dist : -2 * dist);
+        /* "fired rockets at airports in Bahir Dar and at Asmara" (against
+         * Eritrea): the place named as the target is where it landed */
+        if (m->first >= ta && m->end <= tb) score += 2000;
         if (best < 0 || score > best_score) {
             best = (int32_t)k;
             best_score = score;
         }
     }
-    if (best >= 0) return best;
-    /* an attack's or a visit's target named as a place */
-    if (!target_is_place(ev->code) && strcmp(ev->code, "043")) return -1;
-    dyad_span sp = !strcmp(ev->code, "043") ? ev->source_span : ev->target_span;
-    if (!sp.len) return -1;
-    uint32_t a = token_at(s, sp.off), b = a;
-    while (b < s->ntok && s->toks[b].off + s->toks[b].len <=
-                              sp.off + sp.len - s->doc_off)
-        b++;
-    if (a >= s->ntok) return -1;
-    return phrase_mention(pd, c, a, b);
+    /* an attack's or a visit's target named as a place; before the
+     * verb, another clause's place rarely says where the act landed ("the
+     * situation in Belarus and Russia's war against Ukraine"), after it
+     * the clause's place is the more specific ("attacked Ukraine in
+     * Kharkiv") */
+    if (ta >= s->ntok ||
+        (best >= 0 && (pd->m[best].first >= vt ||
+                       (pd->m[best].first >= ta && pd->m[best].end <= tb))))
+        return best;
+    int32_t t = phrase_mention(pd, c, ta, tb);
+    return t >= 0 ? t : best;
+}
+
+/* The headquarters of organisation code (the longest prefix of
+ * data/igo-seats.tsv), or NULL. */
+static const igo_seat *seat_of(const char *code) {
+    const igo_seat *best = NULL;
+    size_t bl = 0;
+    for (size_t i = 0; i < igo_seats_len; i++) {
+        size_t l = strlen(igo_seats[i].prefix);
+        if (l > bl && !strncmp(code, igo_seats[i].prefix, l)) {
+            best = &igo_seats[i];
+            bl = l;
+        }
+    }
+    return best;
+}
+
+/* "At the UN Security Council, ...", "at the council": an organisation's
+ * body after "at" is its seat (New York), the place of what is done
+ * there. (Only "at": "in the EU" is membership or territory.) */
+MEM_UNWINDS_BEGIN
+static void seat_mentions(places_doc *pd, sent_ctx *c) {
+    const sentence *s = c->s;
+    for (uint32_t k = 0; c->unit_of && k < c->nunits; k++) {
+        const unit *u = &c->units[k];
+        if (!u->coded || u->pronoun || !u->ncodes || u->first == 0 ||
+            u->end - u->first > MAX_NAME_WORDS ||
+            strncmp(u->codes[0], "IGO", 3) ||
+            !tok_norm_is(&s->toks[u->first - 1], "AT"))
+            continue;
+        const igo_seat *st = seat_of(u->codes[0]);
+        if (!st) continue;
+        const char *w[MAX_NAME_WORDS];
+        size_t wl[MAX_NAME_WORDS];
+        uint32_t n = 0;
+        for (const char *p = st->city; *p && n < MAX_NAME_WORDS;) {
+            const char *q = strchr(p, ' ');
+            size_t l = q ? (size_t)(q - p) : strlen(p);
+            w[n] = p;
+            wl[n++] = l;
+            p += l + (q != NULL);
+        }
+        gaz_name nm;
+        if (!n || !gaz_lookup_words(c->e->gaz, w, wl, n, &nm)) continue;
+        add_mention(pd, c, u->first, u->end - u->first, &nm, PM_LOC,
+                    u->first - 1, 1 + GAZ_CITY);
+        memcpy(pd->m[pd->n - 1].hint, st->country, 4);
+        trace_add(c, "place: \"%s\" at the seat of %s, %s\n",
+                  pd->m[pd->n - 1].text, u->codes[0], st->city);
+    }
+}
+MEM_UNWINDS_END
+
+/* "off the Libyan coast", "in Yemeni waters": a nationality the actor
+ * dictionary codes as a country, before a noun for its coast or sea,
+ * names that country. Not a border: "near the Venezuelan border" is as
+ * often on the other side. Fills nm with the country's name. */
+static int nationality_side(const sent_ctx *c, uint32_t i, gaz_name *nm) {
+    const sentence *s = c->s;
+    if (!c->unit_of || i + 1 >= s->ntok || place_noun(&s->toks[i + 1]) != 3)
+        return 0;
+    const tok *n = &s->toks[i + 1];
+    if (!tok_norm_is(n, "COAST") && !tok_norm_is(n, "WATERS") &&
+        !tok_norm_is(n, "SHORES"))
+        return 0;
+    int32_t u = c->unit_of[i];
+    if (u < 0 || !c->units[u].coded || !c->units[u].ncodes ||
+        !state_code(c->units[u].codes[0]))
+        return 0;
+    char iso3[4];
+    memcpy(iso3, c->units[u].codes[0], 3);
+    iso3[3] = '\0';
+    gaz_place p;
+    uint32_t cp = gaz_country(c->e->gaz, iso3);
+    if (cp == GAZ_NONE || !gaz_place_get(c->e->gaz, cp, &p)) return 0;
+    /* (the gazetteer's keys are upper case) */
+    char key[64];
+    size_t l = 0;
+    for (const char *q = p.name; *q && l + 1 < sizeof key; q++)
+        key[l++] = (*q >= 'a' && *q <= 'z') ? (char)(*q - 'a' + 'A') : *q;
+    key[l] = '\0';
+    return gaz_lookup(c->e->gaz, key, l, nm) && has_country(c->e, nm, iso3);
 }
 
 MEM_UNWINDS_BEGIN
@@ -414,6 +544,10 @@ void places_sentence(places_doc *pd, sent_ctx *c, const event_list *ev,
         if (!how) continue;
         gaz_name nm;
         uint32_t k = name_at(e, s, i, &nm);
+        if (!k && nationality_side(c, i, &nm)) {
+            add_mention(pd, c, i, 1, &nm, how, prep, 1 + GAZ_COUNTRY);
+            continue;
+        }
         if (!k) continue;
         /* a one-word name that is also an English word must at least be
          * tagged as a name ("in Split", not "in Mobile phones") */
@@ -421,13 +555,18 @@ void places_sentence(places_doc *pd, sent_ctx *c, const event_list *ev,
         /* a longer name this one starts ("in Kandahar Airfield") that the
          * gazetteer lacks: a name followed by another capitalised noun is
          * not this place */
-        if (i + k < s->ntok && s->toks[i + k].tag == T_NNP &&
+        if (i + k < s->ntok && (s->toks[i + k].tag == T_NNP ||
+                                s->toks[i + k].tag == T_NNPS) &&
             (s->toks[i + k].flags & TOKF_CAP) && !want_after(s, i + k))
             continue;
         /* "the Gulf of Guinea", "North of England": a longer name */
         if (i + k + 1 < s->ntok && tok_norm_is(&s->toks[i + k], "OF") &&
             (s->toks[i + k + 1].flags & TOKF_CAP))
             continue;
+        /* "in Russia's war against Ukraine": a possessor, not a place;
+         * the thing it owns is where ("in Russia's Kursk region" takes
+         * the later name) */
+        if (possessor(s, i + k)) continue;
         uint8_t wa = want_after(s, i + k);
         add_mention(pd, c, i, k, &nm, how, prep, wa ? wa : want);
         trace_add(c, "place: \"%s\" after \"%s\" (%u candidate%s)\n",
@@ -435,6 +574,7 @@ void places_sentence(places_doc *pd, sent_ctx *c, const event_list *ev,
                   nm.n == 1 ? "" : "s");
         i += k - 1;
     }
+    seat_mentions(pd, c);
     if (pd->capev < ev->n) {
         uint32_t cap = ev->n * 2 + 16;
         int32_t *v = arena_alloc(c->pa, cap * sizeof *v);
@@ -476,7 +616,9 @@ void places_dateline(places_doc *pd, const dyad_engine *e, arena *a,
     }
     gaz_name nm;
     /* "UNITED NATIONS (Reuters) -": the UN's seat */
+    int org = 0;
     if (nt == 2 && !strcmp(w[0], "UNITED") && !strcmp(w[1], "NATIONS")) {
+        org = 1;
         w[0] = "NEW";
         w[1] = "YORK";
         wl[0] = 3;
@@ -488,7 +630,7 @@ void places_dateline(places_doc *pd, const dyad_engine *e, arena *a,
             places_dateline(pd, e, a, d + n + 1, len - n - 1, off + n + 1);
         return;
     }
-    place_mention *m = &pd->dateline;
+    place_mention *m = pd->has_dateline ? &pd->dateline2 : &pd->dateline;
     memset(m, 0, sizeof *m);
     m->off = off;
     m->len = n;
@@ -527,7 +669,16 @@ void places_dateline(places_doc *pd, const dyad_engine *e, arena *a,
                 }
         }
     }
+    if (m == &pd->dateline2) {
+        pd->has_dateline2 = 1;
+        return;
+    }
     pd->has_dateline = 1;
+    pd->dateline_org = org;
+    /* "TAIPEI/BEIJING": the second city places the events of its own
+     * country */
+    if (n < len && d[n] == '/')
+        places_dateline(pd, e, a, d + n + 1, len - n - 1, off + n + 1);
 }
 MEM_UNWINDS_END
 
@@ -692,13 +843,48 @@ static dyad_place *make_place(const dyad_engine *e, arena *a,
 }
 MEM_UNWINDS_END
 
+/* Does organisation code sit in country d (data/igo-seats.tsv)? */
+static int seated_in(const char *code, const char *d) {
+    if (!code || state_code(code)) return 0;
+    for (size_t i = 0; i < igo_seats_len; i++)
+        if (!strncmp(code, igo_seats[i].prefix, strlen(igo_seats[i].prefix)) &&
+            !strncmp(igo_seats[i].country, d, 3))
+            return 1;
+    return 0;
+}
+
 /* Did event ev plausibly happen at the dateline's place (country d)? An
- * actor of that country took part, or no state did. */
+ * actor of that country took part, or no state did, or an organisation
+ * sitting there took part (its meetings and statements are at its seat:
+ * "BRUSSELS -- The EU urged the United States ..."). */
 static int dateline_fits(const dyad_event *ev, const char *d) {
     int s = state_code(ev->source), t = state_code(ev->target);
     if (s && !strncmp(ev->source, d, 3)) return 1;
     if (t && !strncmp(ev->target, d, 3)) return 1;
+    if (seated_in(ev->source, d) || seated_in(ev->target, d)) return 1;
     return !s && !t;
+}
+
+/* Under an organisation's dateline ("UNITED NATIONS (Reuters) -") the
+ * states' statements, appeals, demands, accusations and threats (roots
+ * 01-13, 17) are their diplomats' there, whatever their country. */
+static int said_there(const char *code) {
+    return (code[0] == '0' && code[1] != '0') || !strncmp(code, "10", 2) ||
+           !strncmp(code, "11", 2) || !strncmp(code, "12", 2) ||
+           !strncmp(code, "13", 2) || !strncmp(code, "17", 2);
+}
+
+/* Is event ev, placed by mention m at country level only, a talk or a
+ * statement (roots 01-09) better placed at the dateline's city of that
+ * country ("talks in Cuba" under "HAVANA -")? Not a fight: "attacked
+ * villages in Ukraine" under "KYIV -" was not in Kyiv. */
+static int finer_dateline(const dyad_engine *e, const dyad_event *ev,
+                          const place_mention *m, const char *dl_country) {
+    gaz_place p;
+    if (ev->code[0] != '0' || !gaz_place_get(e->gaz, m->place, &p) ||
+        p.level != GAZ_COUNTRY || memcmp(p.country, dl_country, 3))
+        return 0;
+    return dateline_fits(ev, dl_country);
 }
 
 static void trace_doc(arena *a, doc_trace *tr, const char *fmt, ...)
@@ -753,14 +939,34 @@ void places_finish(places_doc *pd, const dyad_engine *e, arena *a,
                       level_name(p.level));
         }
     }
+    const char *dl2_country = NULL;
+    if (pd->has_dateline2) {
+        pd->dateline2.place = choose(e, &pd->dateline2, &cw);
+        gaz_place p;
+        if (gaz_place_get(e->gaz, pd->dateline2.place, &p)) {
+            dl2_country = arena_strndup(a, p.country, 3);
+            trace_doc(a, tr, "second dateline \"%s\": %s, %s %s\n",
+                      pd->dateline2.text, p.name, p.country,
+                      level_name(p.level));
+        }
+    }
     for (uint32_t i = 0; i < ev->n && i < pd->nev; i++) {
         dyad_event *x = &ev->ev[i];
         int32_t k = pd->of_event[i];
+        if (k >= 0 && dl_country && finer_dateline(e, x, &pd->m[k], dl_country))
+            k = -1;
         if (k >= 0) {
             place_mention *m = &pd->m[k];
             x->place = make_place(e, a, m, &parts[m->title ? 0 : 1], "clause");
-        } else if (dl_country && dateline_fits(x, dl_country)) {
+        } else if (dl_country &&
+                   (dateline_fits(x, dl_country) ||
+                    (pd->dateline_org && said_there(x->code)))) {
             x->place = make_place(e, a, &pd->dateline, &parts[1], "dateline");
+        } else if (dl2_country && strcmp(dl2_country, dl_country) &&
+                   state_code(x->source) &&
+                   !strncmp(x->source, dl2_country, 3)) {
+            /* (the second city's own country speaking or acting) */
+            x->place = make_place(e, a, &pd->dateline2, &parts[1], "dateline");
         }
     }
 }

@@ -27,6 +27,17 @@ enum {
     PM_TARGET = 8    /* the target phrase of an attack or a visit */
 };
 
+/* A seat of an international organisation (data/igo-seats.tsv, compiled
+ * in as build/gen/seats_data.c): the code prefix, a seat's country and
+ * city (upper case; the first row of a prefix is its headquarters). */
+typedef struct igo_seat {
+    const char *prefix;
+    const char *country;
+    const char *city;
+} igo_seat;
+extern const igo_seat igo_seats[];
+extern const size_t igo_seats_len;
+
 /* A place name the text states as a location. */
 typedef struct place_mention {
     uint32_t sentence;       /* document sentence index */
@@ -59,6 +70,10 @@ typedef struct places_doc {
     uint32_t nev, capev;
     place_mention dateline;  /* the dateline's place ("KABUL (Reuters) -") */
     int has_dateline;
+    int dateline_org;        /* the dateline names an organisation's seat
+                                ("UNITED NATIONS") */
+    place_mention dateline2; /* a double dateline's second ("TAIPEI/BEIJING") */
+    int has_dateline2;
 } places_doc;
 
 /* The dateline text d[0..len) at offset off of the body's normalised text. */

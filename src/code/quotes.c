@@ -58,6 +58,36 @@ static int speech_verb(const tok *t) {
                    sizeof *speech_verbs, cmp_str) != NULL;
 }
 
+static int lemma_is(const tok *t, const char *l) {
+    return !strcmp(t->lemma ? t->lemma : t->norm, l);
+}
+
+/* Is NP chunk ch a time ("this week", "Monday", "last month")? */
+static int temporal_np(const sentence *s, const chunk *ch) {
+    static const char *const w[] = {
+        "WEEK", "DAY", "MONTH", "YEAR", "MORNING", "AFTERNOON", "EVENING",
+        "NIGHT", "WEEKEND", "TODAY", "YESTERDAY", "TONIGHT", "MONDAY",
+        "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY",
+        NULL};
+    if (ch->end <= ch->first) return 0;
+    const tok *h = &s->toks[ch->end - 1];
+    for (const char *const *p = w; *p; p++)
+        if (lemma_is(h, *p)) return 1;
+    return 0;
+}
+
+/* Is [a, b) a document's phrase ("the statement", "the declaration",
+ * "a joint communique")? */
+static int document_np(const sentence *s, uint32_t a, uint32_t b) {
+    static const char *const w[] = {"STATEMENT", "DECLARATION", "COMMUNIQUE",
+                                    "COMMUNIQUÉ", "LETTER", NULL};
+    if (b <= a || b - a > 4 || s->toks[a].tag != T_DT) return 0;
+    const tok *h = &s->toks[b - 1];
+    for (const char *const *p = w; *p; p++)
+        if (lemma_is(h, *p)) return 1;
+    return 0;
+}
+
 /* A double quotation mark token. */
 static int dmark(const tok *t) {
     return (t->tag == T_LQUOTE || t->tag == T_RQUOTE) && !tok_norm_is(t, "'");
@@ -90,6 +120,13 @@ static const char *speaker_code(sent_ctx *c, const unit *u) {
     return f ? arena_printf(c->pa, "%s%s", f, code + 3) : NULL;
 }
 
+/* Is code a state's actor or a bare role ("RUSGOV", "---GOV"), not an
+ * organisation's? */
+static int state_role(const char *code) {
+    return strlen(code) >= 3 && strncmp(code, "IGO", 3) &&
+           strncmp(code, "NGO", 3) && strncmp(code, "IMG", 3);
+}
+
 /* Is chunk ch a proper name (capitalised nouns only)? */
 static int name_chunk(const sentence *s, const chunk *ch) {
     int words = 0;
@@ -111,7 +148,8 @@ static const char *name_of(sent_ctx *c, const quotes_doc *qd,
                            const char *code) {
     for (uint32_t k = 0; code && k < qd->nnames && k < QUOTE_NAMES; k++) {
         uint32_t i = (qd->nnames - 1 - k) % QUOTE_NAMES;
-        if (!strcmp(qd->names[i].code, code)) return ring_name(c, qd, i);
+        if (qd->names[i].named && !strcmp(qd->names[i].code, code))
+            return ring_name(c, qd, i);
     }
     return NULL;
 }
@@ -172,6 +210,108 @@ static int analyst(const sentence *s, uint32_t first, uint32_t end) {
     return 0;
 }
 
+/* Does ring entry i hold the words [a, b) of the sentence, whole words,
+ * in any case? */
+static int ring_holds(const quotes_doc *qd, uint32_t i, const sentence *s,
+                      uint32_t a, uint32_t b) {
+    const char *nm = qd->names[i].text;
+    size_t nl = qd->names[i].len;
+    uint32_t x = s->toks[a].off, y = s->toks[b - 1].off + s->toks[b - 1].len;
+    size_t wl = y - x;
+    for (size_t q = 0; q + wl <= nl; q++) {
+        if ((q && nm[q - 1] != ' ' && nm[q - 1] != '-') ||
+            (q + wl < nl && nm[q + wl] != ' '))
+            continue;
+        size_t j = 0;
+        while (j < wl) {
+            char u = nm[q + j], v = s->text[x + j];
+            if (u >= 'a' && u <= 'z') u = (char)(u - 'a' + 'A');
+            if (v >= 'a' && v <= 'z') v = (char)(v - 'a' + 'A');
+            if (u != v) break;
+            j++;
+        }
+        if (j == wl) return 1;
+    }
+    return 0;
+}
+
+/* A definite description ("the coalition", "the Prime Minister", "the
+ * diplomat") names the actor the document last named with the same
+ * words ("the Saudi-led coalition", "Prime Minister Imran Khan", "a
+ * Western diplomat"): news refers back by the head noun. Its code, or
+ * NULL. */
+static const char *description_code(sent_ctx *c, const quotes_doc *qd,
+                                    uint32_t first, uint32_t end) {
+    const sentence *s = c->s;
+    if (end - first < 2 || end - first > 4 || s->toks[first].tag != T_DT ||
+        !tok_norm_is(&s->toks[first], "THE"))
+        return NULL;
+    for (uint32_t i = first + 1; i < end; i++)
+        if (!tag_is_noun(s->toks[i].tag) && !tag_is_adj(s->toks[i].tag))
+            return NULL;
+    for (uint32_t k = 0; k < qd->nnames && k < QUOTE_NAMES; k++) {
+        uint32_t i = (qd->nnames - 1 - k) % QUOTE_NAMES;
+        /* (the words must have coded it: a description the coder
+         * resolved from the context is no evidence) */
+        if (qd->names[i].resolved || !strncmp(qd->names[i].code, "---", 3))
+            continue;
+        /* (nor is the same description coded before: it must say more) */
+        if (qd->names[i].len <= s->toks[end - 1].off + s->toks[end - 1].len -
+                                    s->toks[first].off)
+            continue;
+        if (ring_holds(qd, i, s, first + 1, end))
+            return arena_strdup(c->pa, qd->names[i].code);
+    }
+    return NULL;
+}
+
+/* The last named entry of the ring holding word w as a whole word ("Churkin"
+ * in "Russia's U.N. ambassador Vitaly Churkin"), or -1. */
+static int32_t ring_surname(const quotes_doc *qd, const sentence *s,
+                            const tok *w) {
+    for (uint32_t k = 0; k < qd->nnames && k < QUOTE_NAMES; k++) {
+        uint32_t i = (qd->nnames - 1 - k) % QUOTE_NAMES;
+        if (!qd->names[i].named) continue;
+        const char *nm = qd->names[i].text;
+        size_t nl = qd->names[i].len, ll = w->len;
+        for (const char *q = nm; q + ll <= nm + nl; q++)
+            if (!memcmp(q, s->text + w->off, ll) && (q == nm || q[-1] == ' ') &&
+                (q + ll == nm + nl || q[ll] == ' '))
+                return (int32_t)i;
+    }
+    return -1;
+}
+
+/* The unit of the main clause's subject when token i is in a clause below
+ * it and the subject is a name before i ("Farmaajo blamed ..., where he
+ * urged"), else -1. */
+static int32_t subject_before(const sent_ctx *c, uint32_t i) {
+    const sentence *s = c->s;
+    if (s->toks[i].chunk < 0) return -1;
+    int32_t k = s->chunks[s->toks[i].chunk].clause;
+    /* (a relative, adverbial, participial or coordinate clause: not the
+     * attribution of a quotation, whose main clause is the quoted one) */
+    if (k < 0 || s->clauses[k].parent < 0 ||
+        (s->clauses[k].kind != CL_RELATIVE &&
+         s->clauses[k].kind != CL_ADVERBIAL &&
+         s->clauses[k].kind != CL_PARTICIPIAL &&
+         s->clauses[k].kind != CL_COORD))
+        return -1;
+    for (int steps = 0; s->clauses[k].parent >= 0 && steps < 16; steps++)
+        k = s->clauses[k].parent;
+    int32_t sc = s->clauses[k].subject;
+    if (sc < 0 || s->chunks[sc].end > i) return -1;
+    for (uint32_t j = s->chunks[sc].first; j < i; j++)
+        if (dmark(&s->toks[j])) return -1;
+    int32_t u = c->unit_of[s->chunks[sc].first];
+    if (u < 0) return -1;
+    const unit *un = &c->units[u];
+    if (un->pronoun || un->first >= un->end || un->end > i ||
+        s->toks[un->end - 1].tag != T_NNP)
+        return -1;
+    return u;
+}
+
 MEM_UNWINDS_BEGIN
 static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
                        uint32_t vfirst, uint32_t vend, int32_t u,
@@ -200,15 +340,49 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
     p->speaker = arena_strndup(c->pa, s->text + a, b - a);
     const unit *un = u >= 0 ? &c->units[u] : NULL;
     p->code = speaker_code(c, un);
+    /* a role without a country of its own ("the Defense Ministry
+     * spokesman" after "The Russian military dismissed ..."): the side
+     * that spoke last, in this sentence or the one before, more often than
+     * the story's main country */
+    if (un && !un->pronoun && un->ncodes && state_role(un->codes[0]) &&
+        (un->resolved || !strncmp(un->codes[0], "---", 3))) {
+        for (uint32_t k = qd->n - 1; k-- > 0;) {
+            const speech *o = &qd->sp[k];
+            if (o->title || o->sentence + 1 < s->index) break;
+            if (!o->code || !state_role(o->code) ||
+                !strncmp(o->code, "---", 3))
+                continue;
+            p->code = arena_printf(c->pa, "%.3s%s", o->code,
+                                   un->codes[0] + 3);
+            break;
+        }
+    }
     p->pronoun = s->toks[sfirst].tag == T_PRP || (un && un->pronoun);
     p->name = p->speaker;
-    if (p->pronoun && !s->title) {
+    int32_t named = p->pronoun && !s->title ? subject_before(c, sfirst) : -1;
+    if (named >= 0) {
+        /* "Farmaajo blamed ..., where he urged": a pronoun in a
+         * subordinate clause stands for its sentence's subject named
+         * before it */
+        const unit *nu = &c->units[named];
+        p->code = speaker_code(c, nu);
+        p->name = arena_strndup(c->pa, s->text + s->toks[nu->first].off,
+                                s->toks[nu->end - 1].off +
+                                    s->toks[nu->end - 1].len -
+                                    s->toks[nu->first].off);
+        int32_t i = p->code ? -1 : ring_surname(qd, s, &s->toks[nu->end - 1]);
+        if (i >= 0) {
+            p->code = speaker_code_of(c, qd->names[i].code);
+            p->name = ring_name(c, qd, (uint32_t)i);
+        }
+    } else if (p->pronoun && !s->title) {
         /* "he said": in news the last speaker named, more often than the
-         * last actor the coder would pick */
+         * last actor the coder would pick (a pronoun resolved before
+         * counts as that speaker) */
         for (uint32_t k = qd->n - 1; k-- > 0;) {
             const speech *o = &qd->sp[k];
             if (o->title || o->sentence + 3 < s->index) break;
-            if (o->pronoun) continue;
+            if (o->pronoun && !o->code) continue;
             p->code = o->code;
             p->name = o->name;
             break;
@@ -216,27 +390,27 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
     } else if (!p->code && send - sfirst <= 3) {
         /* a surname after the full name: "Churkin" after "Russia's U.N.
          * ambassador Vitaly Churkin" */
-        const tok *last = &s->toks[send - 1];
-        for (uint32_t k = 0; k < qd->nnames && k < QUOTE_NAMES; k++) {
-            uint32_t i = (qd->nnames - 1 - k) % QUOTE_NAMES;
-            const char *nm = qd->names[i].text;
-            size_t nl = qd->names[i].len, ll = last->len;
-            const char *hit = NULL;
-            for (const char *q = nm; q + ll <= nm + nl; q++) {
-                if (!memcmp(q, s->text + last->off, ll) &&
-                    (q == nm || q[-1] == ' ') &&
-                    (q + ll == nm + nl || q[ll] == ' ')) {
-                    hit = q;
-                    break;
-                }
-            }
-            if (hit) {
-                p->code = speaker_code_of(c, qd->names[i].code);
-                p->name = ring_name(c, qd, i);
-                break;
-            }
+        int32_t i = ring_surname(qd, s, &s->toks[send - 1]);
+        if (i >= 0) {
+            p->code = speaker_code_of(c, qd->names[i].code);
+            p->name = ring_name(c, qd, (uint32_t)i);
         }
     }
+    if (!p->pronoun) {
+        const char *d = description_code(c, qd, sfirst, send);
+        if (d) p->code = d;
+    }
+    /* "the declaration said": a document speaks for whoever issued it,
+     * the last speaker named */
+    if (!p->code && !s->title && document_np(s, sfirst, send))
+        for (uint32_t k = qd->n - 1; k-- > 0;) {
+            const speech *o = &qd->sp[k];
+            if (o->title || o->sentence + 3 < s->index) break;
+            if (!o->code) continue;
+            p->code = o->code;
+            p->name = o->name;
+            break;
+        }
     if (p->code && analyst(s, sfirst, send)) p->code = NULL;
     p->code = speaker_convention(c, p->code, sfirst, send);
     if (p->pronoun || (un && un->resolved)) {
@@ -270,6 +444,40 @@ static int32_t chunk_at(const sentence *s, uint32_t i, int kind) {
     return s->chunks[k].kind == kind && s->chunks[k].first == i ? k : -1;
 }
 
+/* Does a capitalised NP chunk start at token j? */
+static int cap_np_at(const sentence *s, uint32_t j) {
+    return j < s->ntok && s->toks[j].chunk >= 0 &&
+           s->chunks[s->toks[j].chunk].kind == CK_NP &&
+           s->chunks[s->toks[j].chunk].first == j &&
+           (s->toks[j].flags & TOKF_CAP);
+}
+
+/* Does "of" or "for" at token j carry a title on to a name ("High
+ * Representative for Foreign Affairs and Security Policy Josep Borrell",
+ * "Secretary for Foreign Affairs Enrique A. Manalo")? The phrase after it
+ * is capitalised. */
+static int title_of(const sentence *s, uint32_t j) {
+    if (j + 1 >= s->ntok || (!tok_norm_is(&s->toks[j], "FOR") &&
+                             !tok_norm_is(&s->toks[j], "OF")))
+        return 0;
+    return cap_np_at(s, j + 1) && (s->toks[j - 1].flags & TOKF_CAP);
+}
+
+/* The most specific coded unit inside tokens [a, b), else the first unit
+ * there, else -1. */
+static int32_t coded_within(const sent_ctx *c, uint32_t a, uint32_t b) {
+    int32_t first = -1, best = -1;
+    for (uint32_t k = 0; k < c->nunits; k++) {
+        const unit *u = &c->units[k];
+        if (u->first < a || u->end > b || !u->ncodes) continue;
+        if (first < 0) first = (int32_t)k;
+        if (u->coded && (best < 0 || strlen(u->codes[0]) >
+                                         strlen(c->units[best].codes[0])))
+            best = (int32_t)k;
+    }
+    return best >= 0 ? best : first;
+}
+
 /* The attributions around the sentence's quotation marks, read from the
  * chunks alone (the clause parse can lose them in a long quotation):
  * '"...," he said', '"...," said the minister', 'X said: "..."'. */
@@ -288,25 +496,63 @@ static void mark_attributions(quotes_doc *qd, sent_ctx *c) {
             int32_t np = chunk_at(s, i + 1, CK_NP), vg = -1;
             /* the speaker's phrase may be several chunks: "Iran 's foreign
              * minister said" */
-            uint32_t j = i + 1;
-            while (j < s->ntok && j < i + 10 && s->toks[j].chunk >= 0 &&
-                   (s->chunks[s->toks[j].chunk].kind == CK_NP ||
-                    s->toks[j].tag == T_POS))
-                j = s->chunks[s->toks[j].chunk].end > j
-                        ? s->chunks[s->toks[j].chunk].end
-                        : j + 1;
-            if (np >= 0 && j > i + 1) vg = chunk_at(s, j, CK_VG);
+            uint32_t j = i + 1, appos = 0;
+            int titled = 0;
+            while (j < s->ntok && j < i + 14) {
+                const tok *tj = &s->toks[j];
+                if (tj->chunk >= 0 && (s->chunks[tj->chunk].kind == CK_NP ||
+                                       tj->tag == T_POS)) {
+                    j = s->chunks[tj->chunk].end > j ? s->chunks[tj->chunk].end
+                                                     : j + 1;
+                    continue;
+                }
+                if (j > i + 1 && (title_of(s, j) ||
+                                  (titled && tok_norm_is(tj, "AND") &&
+                                   cap_np_at(s, j + 1)))) {
+                    j++;
+                    titled = 1;
+                    continue;
+                }
+                /* "Lin Jian, a Chinese foreign ministry spokesperson,
+                 * told": an appositive between commas */
+                if (j > i + 1 && tj->tag == T_COMMA && j + 1 < s->ntok &&
+                    chunk_at(s, j + 1, CK_NP) >= 0 && !appos) {
+                    appos = j++;
+                    titled = 1;
+                    continue;
+                }
+                break;
+            }
+            uint32_t vj = j;
+            if (appos && j + 1 < s->ntok && s->toks[j].tag == T_COMMA)
+                vj = j + 1;
+            else if (appos)
+                j = vj = appos; /* (no verb after it: as before) */
+            if (np >= 0 && j > i + 1) vg = chunk_at(s, vj, CK_VG);
             if (vg >= 0 && speech_verb(&s->toks[s->chunks[vg].head])) {
                 int32_t u = c->unit_of[i + 1];
                 a = i + 1;
                 b = j;
-                if (u >= 0 && c->units[u].first == a) b = c->units[u].end;
+                if (titled) u = coded_within(c, a, b);
+                else if (u >= 0 && c->units[u].first == a) b = c->units[u].end;
                 uint32_t h = s->chunks[vg].head;
                 add_speech(qd, c, SP_REPORTING, h, h + 1, u, a, b, NULL);
             } else if ((vg = chunk_at(s, i + 1, CK_VG)) >= 0 &&
                        speech_verb(&s->toks[s->chunks[vg].head]) &&
                        (np = chunk_at(s, s->chunks[vg].end, CK_NP)) >= 0) {
                 int32_t u = np_speaker(c, (uint32_t)np, &a, &b);
+                uint32_t e = s->chunks[np].end;
+                while (e < s->ntok && e < b + 12 &&
+                       (title_of(s, e) ||
+                        (e > s->chunks[np].end &&
+                         tok_norm_is(&s->toks[e], "AND") &&
+                         cap_np_at(s, e + 1))))
+                    e = s->chunks[s->toks[e + 1].chunk].end;
+                if (e > s->chunks[np].end) {
+                    a = s->chunks[np].first;
+                    b = e;
+                    u = coded_within(c, a, b);
+                }
                 uint32_t h = s->chunks[vg].head;
                 add_speech(qd, c, SP_REPORTING, h, h + 1, u, a, b, NULL);
             }
@@ -334,13 +580,23 @@ static void subjectless_speech(quotes_doc *qd, sent_ctx *c, const clause *cl,
                                const chunk *vg) {
     const sentence *s = c->s;
     uint32_t from = s->chunks[cl->first].first;
+    /* a participial "said" under a main clause without a verb: the parse
+     * lost the main verb, the subject stands before ("Maj. Gen. Igor
+     * Konashenkov, the Defense Ministry spokesman, said") */
+    if (cl->kind == CL_PARTICIPIAL && cl->parent >= 0 &&
+        s->clauses[cl->parent].verb < 0)
+        from = s->chunks[s->clauses[cl->parent].first].first;
     int32_t first = -1, best = -1;
     for (uint32_t i = 0; i < c->nunits; i++) {
         const unit *u = &c->units[i];
         if (u->first < from || u->end > vg->first || !u->ncodes) continue;
-        if (u->first > 0 && (tok_norm_is(&s->toks[u->first - 1], "IN") ||
-                             tok_norm_is(&s->toks[u->first - 1], "AT")))
-            continue;
+        const tok *pv = u->first > 0 ? &s->toks[u->first - 1] : NULL;
+        if (pv && (tok_norm_is(pv, "IN") || tok_norm_is(pv, "AT"))) continue;
+        /* the phrase is not inside a prepositional phrase ("In a
+         * declaration on behalf of the Union, the High Representative ...
+         * said"); its appositives may be ("a spokesman for the U.N. human
+         * rights office") */
+        if (first < 0 && pv && pv->tag == T_IN) continue;
         if (first < 0) first = (int32_t)i;
         if (u->coded && (best < 0 || strlen(u->codes[0]) >
                                          strlen(c->units[best].codes[0])))
@@ -350,6 +606,32 @@ static void subjectless_speech(quotes_doc *qd, sent_ctx *c, const clause *cl,
     const unit *f = &c->units[first];
     add_speech(qd, c, SP_VERB, vg->head, vg->head + 1, best >= 0 ? best : first,
                f->first, f->end, NULL);
+}
+
+/* Does relative clause cl report words it quotes, with a subject of its
+ * own ("which the government has branded a criminal "junta"")? Its
+ * speaker then says that quotation, whatever the main clause says. */
+static int relative_speech(const sentence *s, const clause *cl) {
+    if (cl->subject < 0) return 0;
+    const tok *f = &s->toks[s->chunks[cl->subject].first];
+    if (f->tag == T_WDT || f->tag == T_WP) return 0;
+    if (cl->end <= cl->first || cl->end > s->nchunk) return 0;
+    /* (the marks themselves may fall between chunks) */
+    uint32_t a = s->chunks[cl->first].first,
+             b = s->chunks[cl->end - 1].end;
+    for (uint32_t i = a; i < b && i < s->ntok; i++)
+        if (dmark(&s->toks[i])) return 1;
+    return 0;
+}
+
+/* Is clause cl inside a reported (complement) clause? */
+static int in_reported(const sentence *s, const clause *cl) {
+    for (int32_t k = cl->parent, steps = 0; k >= 0 && steps < 16; steps++) {
+        if (s->clauses[k].kind == CL_COMPLEMENT) return 1;
+        if (s->clauses[k].kind != CL_COORD) return 0;
+        k = s->clauses[k].parent;
+    }
+    return 0;
 }
 
 /* A double mark, or a single one opening a word ('like this'), in t. */
@@ -378,18 +660,37 @@ void quotes_sentence(quotes_doc *qd, sent_ctx *c) {
         if (cl->verb < 0) continue;
         /* what a reported or relative clause says is not the speaker's
          * act of saying */
-        if (cl->kind == CL_COMPLEMENT || cl->kind == CL_RELATIVE ||
-            cl->kind == CL_INFINITIVE)
+        int inner = cl->kind == CL_RELATIVE && relative_speech(s, cl);
+        if ((cl->kind == CL_COMPLEMENT || cl->kind == CL_RELATIVE ||
+             cl->kind == CL_INFINITIVE) && !inner)
             continue;
+        /* nor what a coordinate of a reported clause says ("said that
+         * civilians had been freed and accused ..."): its subject is the
+         * reported clause's */
+        if (cl->kind == CL_COORD && in_reported(s, cl)) continue;
         const chunk *vg = &s->chunks[cl->verb];
         if (!speech_verb(&s->toks[vg->head])) continue;
+        /* the one told follows "tell" ("told a regular briefing", "told
+         * the Nation"): never its speaker, as an inverted subject would be */
+        if (cl->subject > cl->verb && lemma_is(&s->toks[vg->head], "TELL"))
+            continue;
         uint32_t a, b;
-        if (cl->subject >= 0) {
-            int32_t u = np_speaker(c, (uint32_t)cl->subject, &a, &b);
+        /* "... accused X, and this week wrote on X that ...": a time is no
+         * speaker; a coordinate clause's is its first conjunct's */
+        int32_t subj = cl->subject;
+        if (subj >= 0 && temporal_np(s, &s->chunks[subj]))
+            subj = cl->kind == CL_COORD && cl->parent >= 0
+                       ? s->clauses[cl->parent].subject
+                       : -1;
+        if (subj >= 0 && temporal_np(s, &s->chunks[subj])) subj = -1;
+        if (subj >= 0) {
+            int32_t u = np_speaker(c, (uint32_t)subj, &a, &b);
+            uint32_t n0 = qd->n;
             add_speech(qd, c,
                        cl->kind == CL_REPORTING ? SP_REPORTING : SP_VERB,
                        vg->head, vg->head + 1, u, a, b, NULL);
-        } else {
+            if (qd->n > n0) qd->sp[qd->n - 1].inner = (uint8_t)inner;
+        } else if (!inner) {
             subjectless_speech(qd, c, cl, vg);
         }
     }
@@ -424,9 +725,11 @@ void quotes_sentence(quotes_doc *qd, sent_ctx *c) {
             u->first >= u->end)
             continue;
         /* a phrase that ends in a name: "Russia's U.N. ambassador Vitaly
-         * Churkin" */
-        if (s->toks[u->end - 1].tag != T_NNP &&
-            !name_chunk(s, &s->chunks[u->chunk]))
+         * Churkin"; else a description with a country, for a later "the
+         * coalition" */
+        int named = s->toks[u->end - 1].tag == T_NNP ||
+                    name_chunk(s, &s->chunks[u->chunk]);
+        if (!named && (u->resolved || !strncmp(u->codes[0], "---", 3)))
             continue;
         uint32_t x = s->toks[u->first].off,
                  y = s->toks[u->end - 1].off + s->toks[u->end - 1].len;
@@ -435,6 +738,8 @@ void quotes_sentence(quotes_doc *qd, sent_ctx *c) {
         qd->names[r].code = arena_strdup(c->pa, u->codes[0]);
         qd->names[r].text = arena_strndup(c->pa, s->text + x, y - x);
         qd->names[r].len = y - x;
+        qd->names[r].named = (uint8_t)named;
+        qd->names[r].resolved = u->resolved;
     }
 }
 MEM_UNWINDS_END
@@ -568,7 +873,8 @@ static int32_t speech_in(const quotes_doc *qd, uint32_t k, int title,
     int32_t r = -1;
     for (uint32_t i = 0; i < qd->n; i++) {
         const speech *s = &qd->sp[i];
-        if (s->sentence != k || (s->title != 0) != title) continue;
+        if (s->sentence != k || (s->title != 0) != title || s->inner)
+            continue;
         if (in_quotes(raws, nraw, s->verb_off)) continue;
         r = (int32_t)i;
         if (!last) break;
@@ -692,7 +998,7 @@ void quotes_finish(quotes_doc *qd, const dyad_engine *e, arena *a,
             q->where = "next";
         }
         q->speech = sp;
-        if (sp >= 0) {
+        if (sp >= 0 && !qd->sp[sp].inner) {
             last_quote_speech = sp;
             last_quote_sentence = q->last;
         }

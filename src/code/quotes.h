@@ -36,10 +36,13 @@ typedef struct speech {
     const char *code;        /* actor code, NULL when not coded */
     uint8_t kind;            /* speech_kind */
     uint8_t pronoun;         /* the speaker is a pronoun */
+    uint8_t inner;           /* in a relative clause ("which the government
+                                branded a "junta""): speaks only for the
+                                quotations of its own sentence */
 } speech;
 
 /* What the quotation pass keeps for a document (zeroed at its start). */
-#define QUOTE_NAMES 16
+#define QUOTE_NAMES 64
 typedef struct quotes_doc {
     speech *sp;              /* in text order */
     uint32_t n, cap;
@@ -47,7 +50,10 @@ typedef struct quotes_doc {
         const char *code;    /* the unit's first code, as coded */
         const char *text;    /* in its sentence's text (not terminated) */
         uint32_t len;
-    } names[QUOTE_NAMES];    /* named actors, a ring: whom "he" and "the
+        uint8_t named;       /* ends in a name (else a description with a
+                                country: "the Saudi-led coalition") */
+        uint8_t resolved;    /* coded from the context, not its words */
+    } names[QUOTE_NAMES];    /* coded actors, a ring: whom "he" and "the
                                 minister" name */
     uint32_t nnames;
     int active;              /* the text has quotation marks at all */
