@@ -431,9 +431,21 @@ void quotes_sentence(quotes_doc *qd, sent_ctx *c) {
         uint32_t x = s->toks[u->first].off,
                  y = s->toks[u->end - 1].off + s->toks[u->end - 1].len;
         uint32_t r = qd->nnames++ % QUOTE_NAMES;
-        /* (copies: the sentence's scratch is reset after it) */
-        qd->names[r].code = arena_strdup(c->pa, u->codes[0]);
-        qd->names[r].text = arena_strndup(c->pa, s->text + x, y - x);
+        /* (copies: the sentence's scratch is reset after it; into the
+         * slot's buffer, since fresh copies in the document arena would
+         * add up over a long document and only 16 are ever read) */
+        size_t cl = strlen(u->codes[0]), need = cl + 1 + (y - x) + 1;
+        if (need > qd->names[r].cap) {
+            uint32_t cap = need < 64 ? 64 : (uint32_t)need * 2;
+            qd->names[r].buf = arena_alloc(c->pa, cap);
+            qd->names[r].cap = cap;
+        }
+        char *b = qd->names[r].buf;
+        memcpy(b, u->codes[0], cl + 1);
+        memcpy(b + cl + 1, s->text + x, y - x);
+        b[cl + 1 + (y - x)] = '\0';
+        qd->names[r].code = b;
+        qd->names[r].text = b + cl + 1;
         qd->names[r].len = y - x;
     }
 }

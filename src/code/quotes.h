@@ -47,6 +47,8 @@ typedef struct quotes_doc {
         const char *code;    /* the unit's first code, as coded */
         const char *text;    /* in its sentence's text (not terminated) */
         uint32_t len;
+        char *buf;           /* the slot's own copy of code and text, */
+        uint32_t cap;        /* reused when the ring comes round */
     } names[QUOTE_NAMES];    /* named actors, a ring: whom "he" and "the
                                 minister" name */
     uint32_t nnames;
