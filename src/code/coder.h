@@ -85,6 +85,11 @@ typedef struct doc_state {
     } rules[64];
     struct match_memo *match_memo; /* match.c: failures shared by the
                               verbs of a sentence, or NULL */
+    struct {               /* strings kept for the document's events, one
+                              copy each while they repeat (events_intern) */
+        const char *s;
+        uint32_t hash, len;
+    } strs[256];
 } doc_state;
 
 /* The explain trace of a document being built (trace.c). */
@@ -203,6 +208,11 @@ void events_add_pairs(sent_ctx *c, event_list *out, int32_t src, int32_t tgt,
 /* events.c: is code a mutual act by its nature (consult, negotiate,
  * sign, agree)? */
 int events_symmetric_code(const char *code);
+/* events.c: s[0..n) copied into the document arena (c->pa), or the copy
+ * made for an earlier event when it is the same string: a long
+ * document's events repeat a few codes and phrases thousands of times.
+ * The result outlives the sentence; it must not be written to. */
+const char *events_intern(sent_ctx *c, const char *s, size_t n);
 
 /* trace.c (each a no-op unless tracing): a decision line; the sentence's
  * analysis; its actor units; its JSON object; the end of the document. */

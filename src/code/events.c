@@ -11,6 +11,25 @@
 
 #include "code/coder.h"
 
+/* A direct-mapped cache (a newer string takes an older one's slot), so
+ * that it costs one hash and one compare and never grows. */
+const char *events_intern(sent_ctx *c, const char *s, size_t n) {
+    doc_state *ds = c->ds;
+    if (!ds || n > 64) return arena_strndup(c->pa, s, n);
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    h ^= (uint32_t)n;
+    uint32_t k = (h ^ (h >> 16)) & 255;
+    if (ds->strs[k].s && ds->strs[k].hash == h && ds->strs[k].len == n &&
+        !memcmp(ds->strs[k].s, s, n))
+        return ds->strs[k].s;
+    const char *p = arena_strndup(c->pa, s, n);
+    ds->strs[k].s = p;
+    ds->strs[k].hash = h;
+    ds->strs[k].len = (uint32_t)n;
+    return p;
+}
+
 static const char *span_text(sent_ctx *c, uint32_t first, uint32_t end,
                              dyad_span *sp) {
     const sentence *s = c->s;
@@ -22,7 +41,7 @@ static const char *span_text(sent_ctx *c, uint32_t first, uint32_t end,
     uint32_t b = s->toks[end - 1].off + s->toks[end - 1].len;
     sp->off = s->doc_off + a;
     sp->len = b - a;
-    return arena_strndup(c->pa, s->text + a, b - a);
+    return events_intern(c, s->text + a, b - a);
 }
 
 /* Codes whose act is mutual by its nature: consult (040), telephone
@@ -69,8 +88,8 @@ static void push(sent_ctx *c, event_list *out, const char *src,
     const sentence *s = c->s;
     e->sentence = s->index;
     /* (codes the coder made live in the sentence's scratch) */
-    e->source = arena_strdup(c->pa, src);
-    e->target = arena_strdup(c->pa, tgt);
+    e->source = events_intern(c, src, strlen(src));
+    e->target = events_intern(c, tgt, strlen(tgt));
     snprintf(e->code, sizeof e->code, "%s", code);
     snprintf(e->root, sizeof e->root, "%.2s", code);
     const cameo_entry *ce = engine_cameo(c->e, code);
