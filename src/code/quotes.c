@@ -75,7 +75,7 @@ static char *lower_text(arena *ar, const sentence *s, uint32_t a, uint32_t b) {
 /* A code, its "---" role given the story's country. */
 static const char *speaker_code_of(sent_ctx *c, const char *code) {
     if (!code) return NULL;
-    if (strncmp(code, "---", 3)) return arena_strdup(c->pa, code); /* (outlives the sentence) */
+    if (strncmp(code, "---", 3)) return events_intern(c, code, strlen(code)); /* (outlives the sentence) */
     const char *f = context_focus(c);
     return f ? arena_printf(c->pa, "%s%s", f, code + 3) : NULL;
 }
@@ -85,7 +85,7 @@ static const char *speaker_code(sent_ctx *c, const unit *u) {
     if (!u || !u->ncodes) return NULL;
     const char *code = u->codes[0];
     if (!u->coded && strncmp(code, "---", 3)) return NULL;
-    if (strncmp(code, "---", 3)) return arena_strdup(c->pa, code); /* (outlives the sentence) */
+    if (strncmp(code, "---", 3)) return events_intern(c, code, strlen(code)); /* (outlives the sentence) */
     const char *f = context_focus(c);
     return f ? arena_printf(c->pa, "%s%s", f, code + 3) : NULL;
 }
@@ -192,12 +192,16 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
              b = s->toks[vend - 1].off + s->toks[vend - 1].len;
     p->verb_off = s->doc_off + a;
     p->verb_len = b - a;
-    p->verb = verb ? verb : lower_text(c->pa, s, vfirst, vend);
+    if (!verb) { /* (lowered in the sentence's scratch, kept once) */
+        const char *lw = lower_text(c->a, s, vfirst, vend);
+        verb = events_intern(c, lw, strlen(lw));
+    }
+    p->verb = verb;
     a = s->toks[sfirst].off;
     b = s->toks[send - 1].off + s->toks[send - 1].len;
     p->spk_off = s->doc_off + a;
     p->spk_len = b - a;
-    p->speaker = arena_strndup(c->pa, s->text + a, b - a);
+    p->speaker = events_intern(c, s->text + a, b - a);
     const unit *un = u >= 0 ? &c->units[u] : NULL;
     p->code = speaker_code(c, un);
     p->pronoun = s->toks[sfirst].tag == T_PRP || (un && un->pronoun);
