@@ -181,7 +181,15 @@ size_t utf8_normalise_map(arena *a, const char *in, size_t n, char **out,
     uint32_t bad = 0;
     if (!s) n = 0;
     if (n > (SIZE_MAX - 16) / 3) n = (SIZE_MAX - 16) / 3;
-    char *o = arena_alloc(a, 3 * n + 1);
+    /* An ASCII byte gives at most one byte, any other at most three (an
+     * invalid byte U+FFFD, an em dash " -- "): sized for this text rather
+     * than for 3 * n, which a long document would hold on to */
+    size_t high = 0, j = 0;
+    for (; n - j >= 8; j += 8)
+        high += (size_t)__builtin_popcountll(swar_load(s + j) &
+                                             0x8080808080808080ull);
+    for (; j < n; j++) high += s[j] >> 7;
+    char *o = arena_alloc(a, n + 2 * high + 1);
     size_t k = 0;   /* bytes written */
     size_t i = 0;
     int has_mark = 0; /* a combining mark was written: compose to NFC */
