@@ -69,14 +69,10 @@ char *arena_strdup(arena *a, const char *s);
 char *arena_printf(arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Arrays of at least this many bytes grow in their own chunk (arena_grow).
- * Test builds (DYAD_ARENA_POISON) use a small limit so that the tests run
- * that path, and ASan sees any pointer kept across a growth. */
-#ifdef DYAD_ARENA_POISON
-#define ARENA_BIG 256
-#else
+/* Arrays of at least this many bytes grow in their own chunk (arena_grow):
+ * a long document's, not an ordinary one's, so that a warm doc still codes
+ * an ordinary document without a malloc. */
 #define ARENA_BIG ((size_t)64 * 1024)
-#endif
 
 /* Grows the array p (used bytes of it in use; p NULL or from the arena or
  * from an earlier arena_grow) to n bytes in a chunk of its own, resized
