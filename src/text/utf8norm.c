@@ -167,6 +167,54 @@ uint32_t utf8_map_orig(const utf8_map *m, uint32_t k) {
     return o > m->in_len ? m->in_len : (uint32_t)o;
 }
 
+int utf8_unchanged(const char *in, size_t n) {
+    const unsigned char *s = (const unsigned char *)in;
+    size_t i = 0;
+    while (i < n) {
+        while (n - i >= 8) {
+            uint64_t x = swar_load(s + i);
+            if (swar_nonprint(x) | swar_eq(x, '`') | swar_eq(x, '\'')) break;
+            i += 8;
+        }
+        if (i >= n) break;
+        unsigned c = s[i];
+        /* (a lone backtick becomes an apostrophe, two apostrophes a
+         * double mark; a line feed stays) */
+        if (c != '\n' && (c < 0x20 || c >= 0x7F || c == '`')) return 0;
+        if (c == '\'' && i + 1 < n && s[i + 1] == '\'') return 0;
+        i++;
+    }
+    return 1;
+}
+
+/* Allocates from the document's arena under dyad_code's unwind point:
+ * the analyzer's NULL warnings are false positives here (mem.h). */
+MEM_UNWINDS_BEGIN
+int utf8_normalise_borrow(arena *a, const char *in, size_t n,
+                          utf8_map *map) {
+    if (!utf8_unchanged(in, n)) return 0;
+    /* the map utf8_normalise_map makes of such a text: one run */
+    memset(map, 0, sizeof *map);
+    map->in_len = (uint32_t)n;
+    if (n) {
+        map->norm = arena_zalloc(a, sizeof *map->norm);
+        map->orig = arena_zalloc(a, sizeof *map->orig);
+        map->n = map->cap = 1;
+    }
+#ifdef DYAD_ARENA_POISON
+    /* (test builds: the full pass must agree) */
+    char *o;
+    uint32_t bad = 0;
+    utf8_map m2;
+    size_t k = utf8_normalise_map(a, in, n, &o, &bad, &m2);
+    if (k != n || bad || memcmp(o, in, n) || m2.n != map->n ||
+        (m2.n && (m2.norm[0] || m2.orig[0])))
+        abort();
+#endif
+    return 1;
+}
+MEM_UNWINDS_END
+
 size_t utf8_normalise(arena *a, const char *in, size_t n, char **out,
                       uint32_t *invalid) {
     return utf8_normalise_map(a, in, n, out, invalid, NULL);
@@ -186,8 +234,7 @@ size_t utf8_normalise_map(arena *a, const char *in, size_t n, char **out,
      * than for 3 * n, which a long document would hold on to */
     size_t high = 0, j = 0;
     for (; n - j >= 8; j += 8)
-        high += (size_t)__builtin_popcountll(swar_load(s + j) &
-                                             0x8080808080808080ull);
+        high += (size_t)__builtin_popcountll(swar_load(s + j) & SWAR_HIGH);
     for (; j < n; j++) high += s[j] >> 7;
     char *o = arena_alloc(a, n + 2 * high + 1);
     size_t k = 0;   /* bytes written */

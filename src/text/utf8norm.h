@@ -50,6 +50,15 @@ typedef struct utf8_map {
 size_t utf8_normalise_map(arena *a, const char *in, size_t n, char **out,
                           uint32_t *invalid, utf8_map *map);
 
+/* Would utf8_normalise return in[0..n) as it is? (Printable ASCII and
+ * line feeds, no backtick, no two apostrophes in a row.) */
+int utf8_unchanged(const char *in, size_t n);
+
+/* When utf8_unchanged(in, n): fills *map as utf8_normalise_map would and
+ * returns 1, so that the caller may use in itself as the normalised text
+ * instead of a copy; else returns 0 and does nothing. */
+int utf8_normalise_borrow(arena *a, const char *in, size_t n, utf8_map *map);
+
 /* Input offset of normalised offset k (k may be the text length). */
 uint32_t utf8_map_orig(const utf8_map *m, uint32_t k);
 
