@@ -133,7 +133,15 @@ static void test_norm_unchanged(void **state) {
         size_t k = utf8_normalise_map(a, in, n, &o, &bad, &m1);
         int same = k == n && !memcmp(o, in, n) && !bad;
         if (cases[i].same) assert_true(same);
-        assert_int_equal(utf8_normalise_borrow(a, in, n, &m2), cases[i].same);
+        const char *b;
+        uint32_t bad2 = 9;
+        size_t k2 = utf8_normalise_borrow(a, in, n, &b, &bad2, &m2);
+        assert_int_equal(k2, k); /* the same text, borrowed or not */
+        assert_memory_equal(b, o, k);
+        assert_int_equal(bad2, bad);
+        assert_int_equal(b == in, cases[i].same && n > 0);
+        assert_int_equal(m2.n, m1.n);
+        assert_int_equal(m2.in_len, m1.in_len);
         if (cases[i].same) { /* the same map: one run from 0, or none */
             assert_int_equal(m2.n, m1.n);
             assert_int_equal(m2.in_len, m1.in_len);

@@ -228,9 +228,8 @@ static void part_prepare(arena *a, doc_part *p, const char *text, size_t len,
                          int one_sentence, int title, int borrow,
                          uint32_t *invalid) {
     uint32_t bad = 0;
-    if (borrow && utf8_normalise_borrow(a, text, len, &p->map)) {
-        p->norm = text; /* (a long document then has one copy, not two) */
-        p->len = len;
+    if (borrow) { /* (a long document then has one copy, not two) */
+        p->len = utf8_normalise_borrow(a, text, len, &p->norm, &bad, &p->map);
     } else {
         char *norm;
         p->len = utf8_normalise_map(a, text, len, &norm, &bad, &p->map);
@@ -362,6 +361,8 @@ static void code_document(const dyad_engine *e, dyad_doc *doc,
     doc_trace *tr = opts->trace ? arena_zalloc(a, sizeof *tr) : NULL;
     int story_discard = 0;
     doc_state *ds = arena_zalloc(a, sizeof *ds);
+    if (in->text_len >= INTERN_MIN)
+        ds->strs = arena_zalloc(a, INTERN_SLOTS * sizeof *ds->strs);
     /* where events happened and who is quoted (places.c, quotes.c) */
     places_doc *pd = arena_zalloc(a, sizeof *pd);
     quotes_doc *qd = arena_zalloc(a, sizeof *qd);

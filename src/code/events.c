@@ -12,21 +12,25 @@
 #include "code/coder.h"
 
 /* A direct-mapped cache (a newer string takes an older one's slot), so
- * that it costs one hash and one compare and never grows. */
+ * that it costs one hash and one compare and never grows; a short
+ * document has none (doc_state.strs). */
 const char *events_intern(sent_ctx *c, const char *s, size_t n) {
-    doc_state *ds = c->ds;
-    if (!ds || n > 64) return arena_strndup(c->pa, s, n);
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-    h ^= (uint32_t)n;
-    uint32_t k = (h ^ (h >> 16)) & 255;
-    if (ds->strs[k].s && ds->strs[k].hash == h && ds->strs[k].len == n &&
-        !memcmp(ds->strs[k].s, s, n))
-        return ds->strs[k].s;
+    intern_slot *v = c->ds ? c->ds->strs : NULL;
+    if (!v || n > 64) return arena_strndup(c->pa, s, n);
+    /* the slot from the length and the first and last 8 bytes (a clash
+     * costs a copy, not a wrong string: the compare decides) */
+    uint64_t head = 0, tail = 0;
+    memcpy(&head, s, n < 8 ? n : 8);
+    memcpy(&tail, s + (n > 8 ? n - 8 : 0), n < 8 ? n : 8);
+    uint64_t m = (head * 0x9E3779B97F4A7C15ull) ^ (tail * 0xC2B2AE3D27D4EB4Full) ^ n;
+    uint32_t h = (uint32_t)(m >> 32) ^ (uint32_t)m;
+    intern_slot *e = &v[(h ^ (h >> 16)) & (INTERN_SLOTS - 1)];
+    if (e->s && e->hash == h && e->len == n && !memcmp(e->s, s, n))
+        return e->s;
     const char *p = arena_strndup(c->pa, s, n);
-    ds->strs[k].s = p;
-    ds->strs[k].hash = h;
-    ds->strs[k].len = (uint32_t)n;
+    e->s = p;
+    e->hash = h;
+    e->len = (uint32_t)n;
     return p;
 }
 
