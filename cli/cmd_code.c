@@ -31,6 +31,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "api/engine.h"
 #include "cli.h"
 #include "db_out.h"
 #include "io/reader.h"
@@ -236,6 +237,7 @@ static void *worker(void *arg) {
         fprintf(stderr, "dyad: out of memory\n");
         exit(EXIT_NOMEM);
     }
+    doc_borrow_input(doc, 1); /* (slot records end in a NUL) */
     pthread_mutex_lock(&b->mu);
     for (;;) {
         while (b->next == b->filled && !b->eof)
@@ -525,6 +527,9 @@ static int code_files(int argc, char **argv, const char **files) {
         fprintf(stderr, "dyad: out of memory\n");
         return EXIT_NOMEM;
     }
+    /* a reader's record ends in a NUL and lives until the next one is
+     * read, after its events are written */
+    if (!nworkers) doc_borrow_input(b.slots[0].doc, 1);
     /* N threads, a long record: coded in place by this thread (INPLACE_MIN) */
     slot big;
     memset(&big, 0, sizeof big);
@@ -581,6 +586,7 @@ static int code_files(int argc, char **argv, const char **files) {
                     fprintf(stderr, "dyad: out of memory\n");
                     exit(EXIT_NOMEM);
                 }
+                doc_borrow_input(big.doc, 1);
                 big.rec = rec;
                 code_slot(&b, &big, big.doc);
                 write_slot(&b, &big, w, &tt);

@@ -460,5 +460,33 @@ else
     fi
 fi
 
+# Issue 12: a long document's memory. Peak RSS (GNU time) of a 3 MB plain
+# text (the example article repeated) less that of the article alone, per
+# input byte: 8.6 before the long-document work of 2026-12-02, 5.2 after.
+# The bound leaves room for the coder to grow; it is not a timing.
+if [ "$ASAN" = 1 ]; then
+    skip "a 3 MB document: peak memory per input byte" "AddressSanitizer's own memory"
+elif [ ! -x /usr/bin/time ]; then
+    skip "a 3 MB document: peak memory per input byte" "no GNU time (package time)"
+else
+    cp "$ROOT/examples/article.txt" "$T/long.txt"
+    while [ "$(wc -c < "$T/long.txt")" -lt 3000000 ]; do
+        cat "$T/long.txt" "$T/long.txt" > "$T/long2.txt" && mv "$T/long2.txt" "$T/long.txt"
+    done
+    head -c 3000000 "$T/long.txt" > "$T/long3.txt"
+    small=$(/usr/bin/time -f %M "$DYAD" code --input-format text \
+        "$ROOT/examples/article.txt" 2>&1 >/dev/null | tail -1)
+    big=$(/usr/bin/time -f %M "$DYAD" code --input-format text "$T/long3.txt" \
+        2>&1 >/dev/null | tail -1)
+    # (KB to bytes, per input byte, in hundredths)
+    per=$(( (big - small) * 1024 * 100 / 3000000 ))
+    if [ "$per" -le 650 ]; then
+        ok "a 3 MB document: peak memory grows by $per/100 bytes per input byte (at most 6.5)"
+    else
+        notok "a 3 MB document: peak memory grows by $per/100 bytes per input byte (at most 6.5)" \
+            "peak $big KB, the article alone $small KB"
+    fi
+fi
+
 echo "fault: $PASS passed, $FAIL failed"
 [ "$FAIL" = 0 ]

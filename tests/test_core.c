@@ -48,6 +48,35 @@ static void test_arena_grow_macro(void **state) {
     arena_free(&a);
 }
 
+/* Arrays past ARENA_BIG move into chunks of their own (arena_grow), two
+ * at once, keep their contents, and go at a reset. */
+static void test_arena_grow_big(void **state) {
+    (void)state;
+    arena a;
+    arena_init(&a, 4096, NULL);
+    for (int round = 0; round < 2; round++) {
+        uint32_t *v = NULL, *w = NULL, n = 0, cap = 0, m = 0, capw = 0;
+        const uint32_t N = (uint32_t)(4 * ARENA_BIG / sizeof *v);
+        for (uint32_t i = 0; i < N; i++) {
+            ARENA_GROW(&a, v, n, cap);
+            v[n++] = i;
+            if (i % 3 == 0) {
+                ARENA_GROW(&a, w, m, capw);
+                w[m++] = ~i;
+            }
+            (void)arena_alloc(&a, 8); /* (the arena goes on being used) */
+        }
+        for (uint32_t i = 0; i < N; i++) assert_int_equal(v[i], i);
+        for (uint32_t i = 0; i < m; i++) assert_int_equal(w[i], ~(3 * i));
+        assert_non_null(a.big);
+        assert_non_null(a.big->next);
+        assert_null(a.big->next->next);
+        arena_reset(&a);
+        assert_null(a.big);
+    }
+    arena_free(&a);
+}
+
 static void test_trie_longest_match(void **state) {
     (void)state;
     ptrie t;
@@ -107,6 +136,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_arena_alignment_and_reset),
         cmocka_unit_test(test_arena_grow_macro),
+        cmocka_unit_test(test_arena_grow_big),
         cmocka_unit_test(test_trie_longest_match),
         cmocka_unit_test(test_cameo_hex),
     };

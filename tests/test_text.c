@@ -100,6 +100,61 @@ static void test_norm_ascii_passthrough(void **state) {
     assert_string_equal(o, "");
 }
 
+/* utf8_unchanged says yes only when the full pass returns the text as it
+ * is (the dyad command then uses the text itself, doc_borrow_input), and
+ * for plain ASCII always then; other text it need not recognise. */
+static void test_norm_unchanged(void **state) {
+    arena *a = *state;
+    static const struct {
+        const char *s;
+        int same;
+    } cases[] = {
+        {"", 1},
+        {"Gondor sent 40 envoys.\nRohan's king said \"no\".", 1},
+        {"a 'quoted' word and a long line of plain ASCII text here", 1},
+        {"two apostrophes ''like this'' are a double mark", 0},
+        {"a backtick ` alone is an apostrophe", 0},
+        {"a tab\there", 0},
+        {"a CR\r\nline", 0},
+        {"caf\xC3\xA9", 0}, /* (unchanged, but not ASCII) */
+        {"an em \xE2\x80\x94 dash", 0},
+        {"bad \xFF byte", 0},
+        {"del \x7F", 0},
+        {"ends with an apostrophe'", 1},
+        {"0123456'''", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *in = cases[i].s;
+        size_t n = strlen(in);
+        assert_int_equal(utf8_unchanged(in, n), cases[i].same);
+        char *o;
+        uint32_t bad = 0;
+        utf8_map m1, m2;
+        size_t k = utf8_normalise_map(a, in, n, &o, &bad, &m1);
+        int same = k == n && !memcmp(o, in, n) && !bad;
+        if (cases[i].same) assert_true(same);
+        const char *b;
+        uint32_t bad2 = 9;
+        size_t k2 = utf8_normalise_borrow(a, in, n, &b, &bad2, &m2);
+        assert_int_equal(k2, k); /* the same text, borrowed or not */
+        assert_memory_equal(b, o, k);
+        assert_int_equal(bad2, bad);
+        assert_int_equal(b == in, cases[i].same && n > 0);
+        assert_int_equal(m2.n, m1.n);
+        assert_int_equal(m2.in_len, m1.in_len);
+        if (cases[i].same) { /* the same map: one run from 0, or none */
+            assert_int_equal(m2.n, m1.n);
+            assert_int_equal(m2.in_len, m1.in_len);
+            for (uint32_t j = 0; j < m1.n; j++) {
+                assert_int_equal(m2.norm[j], m1.norm[j]);
+                assert_int_equal(m2.orig[j], m1.orig[j]);
+            }
+        }
+    }
+    /* a NUL inside is a blank, not unchanged */
+    assert_int_equal(utf8_unchanged("x\0y", 3), 0);
+}
+
 static void test_norm_quotes(void **state) {
     arena *a = *state;
     assert_string_equal(
@@ -674,6 +729,7 @@ static void test_pipeline_end_to_end(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_norm_ascii_passthrough, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_norm_unchanged, setup, teardown),
         cmocka_unit_test_setup_teardown(test_norm_quotes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_norm_dashes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_norm_spaces_controls, setup, teardown),

@@ -30,6 +30,10 @@ void dyad_doc_free(dyad_doc *d) {
     mem_free(&m, d);
 }
 
+void doc_borrow_input(dyad_doc *d, int on) {
+    if (d) d->borrow_input = on;
+}
+
 void dyad_options_initn(dyad_options *o, size_t size) {
     if (!o || size < sizeof o->size) return;
     dyad_options d;

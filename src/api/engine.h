@@ -89,7 +89,14 @@ struct dyad_doc {
     dyad_event *evbuf;     /* the event array, kept from document to
                               document (mem_realloc) */
     uint32_t evcap;
+    int borrow_input;      /* doc_borrow_input */
 };
+
+/* The caller promises that every input it codes with d has a NUL at
+ * text[text_len] (and title[title_len]) and outlives the result: then a
+ * text that normalising leaves as it is becomes the result's text itself
+ * rather than a copy (the dyad command's records are such). */
+void doc_borrow_input(dyad_doc *d, int on);
 
 /* One dictionary source of a configuration. */
 typedef struct cfg_source {

@@ -85,7 +85,19 @@ typedef struct doc_state {
     } rules[64];
     struct match_memo *match_memo; /* match.c: failures shared by the
                               verbs of a sentence, or NULL */
+    struct intern_slot *strs; /* events_intern's cache (256 slots), for a
+                              long document only; NULL: every string copied */
 } doc_state;
+
+/* A string events_intern keeps for the document. */
+typedef struct intern_slot {
+    const char *s;
+    uint32_t hash, len;
+} intern_slot;
+#define INTERN_SLOTS 256
+/* Documents this long (bytes) keep repeated strings once: in a short one
+ * few repeat, and the lookups would cost more than they save. */
+#define INTERN_MIN ((size_t)64 * 1024)
 
 /* The explain trace of a document being built (trace.c). */
 typedef struct trace_buf {
@@ -206,6 +218,12 @@ void events_add_pairs(sent_ctx *c, event_list *out, int32_t src, int32_t tgt,
 /* events.c: is code a mutual act by its nature (consult, negotiate,
  * sign, agree)? */
 int events_symmetric_code(const char *code);
+/* events.c: s[0..n) copied into the document arena (c->pa), or, in a
+ * document of INTERN_MIN bytes or more, the copy made earlier when it is
+ * the same string: a long document's events repeat a few codes and
+ * phrases thousands of times.
+ * The result outlives the sentence; it must not be written to. */
+const char *events_intern(sent_ctx *c, const char *s, size_t n);
 
 /* trace.c (each a no-op unless tracing): a decision line; the sentence's
  * analysis; its actor units; its JSON object; the end of the document. */

@@ -215,7 +215,8 @@ MEM_UNWINDS_END
 
 /* One part of the input (the title or the body), normalised. */
 typedef struct doc_part {
-    char *norm;            /* normalised text */
+    const char *norm;      /* normalised text (the caller's own when
+                              nothing changed and dyad_doc.borrow_input) */
     size_t len;
     utf8_map map;          /* normalised offsets -> caller offsets */
     sent_span *spans;      /* its sentences */
@@ -224,9 +225,16 @@ typedef struct doc_part {
 } doc_part;
 
 static void part_prepare(arena *a, doc_part *p, const char *text, size_t len,
-                         int one_sentence, int title, uint32_t *invalid) {
+                         int one_sentence, int title, int borrow,
+                         uint32_t *invalid) {
     uint32_t bad = 0;
-    p->len = utf8_normalise_map(a, text, len, &p->norm, &bad, &p->map);
+    if (borrow) { /* (a long document then has one copy, not two) */
+        p->len = utf8_normalise_borrow(a, text, len, &p->norm, &bad, &p->map);
+    } else {
+        char *norm;
+        p->len = utf8_normalise_map(a, text, len, &norm, &bad, &p->map);
+        p->norm = norm;
+    }
     *invalid += bad;
     if (one_sentence) {
         p->spans = arena_alloc(a, sizeof *p->spans);
@@ -339,9 +347,10 @@ static void code_document(const dyad_engine *e, dyad_doc *doc,
     doc_part parts[2];
     memset(parts, 0, sizeof parts);
     if (in->title && in->title_len)
-        part_prepare(a, &parts[0], in->title, in->title_len, 1, 1, &invalid);
+        part_prepare(a, &parts[0], in->title, in->title_len, 1, 1,
+                     doc->borrow_input, &invalid);
     part_prepare(a, &parts[1], in->text, in->text_len, opts->one_sentence, 0,
-                 &invalid);
+                 doc->borrow_input, &invalid);
     out->text = parts[1].norm;
     out->text_len = parts[1].len;
     out->title = parts[0].norm;
@@ -352,6 +361,8 @@ static void code_document(const dyad_engine *e, dyad_doc *doc,
     doc_trace *tr = opts->trace ? arena_zalloc(a, sizeof *tr) : NULL;
     int story_discard = 0;
     doc_state *ds = arena_zalloc(a, sizeof *ds);
+    if (in->text_len >= INTERN_MIN)
+        ds->strs = arena_zalloc(a, INTERN_SLOTS * sizeof *ds->strs);
     /* where events happened and who is quoted (places.c, quotes.c) */
     places_doc *pd = arena_zalloc(a, sizeof *pd);
     quotes_doc *qd = arena_zalloc(a, sizeof *qd);

@@ -11,6 +11,29 @@
 
 #include "code/coder.h"
 
+/* A direct-mapped cache (a newer string takes an older one's slot), so
+ * that it costs one hash and one compare and never grows; a short
+ * document has none (doc_state.strs). */
+const char *events_intern(sent_ctx *c, const char *s, size_t n) {
+    intern_slot *v = c->ds ? c->ds->strs : NULL;
+    if (!v || n > 64) return arena_strndup(c->pa, s, n);
+    /* the slot from the length and the first and last 8 bytes (a clash
+     * costs a copy, not a wrong string: the compare decides) */
+    uint64_t head = 0, tail = 0;
+    memcpy(&head, s, n < 8 ? n : 8);
+    memcpy(&tail, s + (n > 8 ? n - 8 : 0), n < 8 ? n : 8);
+    uint64_t m = (head * 0x9E3779B97F4A7C15ull) ^ (tail * 0xC2B2AE3D27D4EB4Full) ^ n;
+    uint32_t h = (uint32_t)(m >> 32) ^ (uint32_t)m;
+    intern_slot *e = &v[(h ^ (h >> 16)) & (INTERN_SLOTS - 1)];
+    if (e->s && e->hash == h && e->len == n && !memcmp(e->s, s, n))
+        return e->s;
+    const char *p = arena_strndup(c->pa, s, n);
+    e->s = p;
+    e->hash = h;
+    e->len = (uint32_t)n;
+    return p;
+}
+
 static const char *span_text(sent_ctx *c, uint32_t first, uint32_t end,
                              dyad_span *sp) {
     const sentence *s = c->s;
@@ -22,7 +45,7 @@ static const char *span_text(sent_ctx *c, uint32_t first, uint32_t end,
     uint32_t b = s->toks[end - 1].off + s->toks[end - 1].len;
     sp->off = s->doc_off + a;
     sp->len = b - a;
-    return arena_strndup(c->pa, s->text + a, b - a);
+    return events_intern(c, s->text + a, b - a);
 }
 
 /* Codes whose act is mutual by its nature: consult (040), telephone
@@ -69,8 +92,8 @@ static void push(sent_ctx *c, event_list *out, const char *src,
     const sentence *s = c->s;
     e->sentence = s->index;
     /* (codes the coder made live in the sentence's scratch) */
-    e->source = arena_strdup(c->pa, src);
-    e->target = arena_strdup(c->pa, tgt);
+    e->source = events_intern(c, src, strlen(src));
+    e->target = events_intern(c, tgt, strlen(tgt));
     snprintf(e->code, sizeof e->code, "%s", code);
     snprintf(e->root, sizeof e->root, "%.2s", code);
     const cameo_entry *ce = engine_cameo(c->e, code);

@@ -105,7 +105,7 @@ static char *lower_text(arena *ar, const sentence *s, uint32_t a, uint32_t b) {
 /* A code, its "---" role given the story's country. */
 static const char *speaker_code_of(sent_ctx *c, const char *code) {
     if (!code) return NULL;
-    if (strncmp(code, "---", 3)) return arena_strdup(c->pa, code); /* (outlives the sentence) */
+    if (strncmp(code, "---", 3)) return events_intern(c, code, strlen(code)); /* (outlives the sentence) */
     const char *f = context_focus(c);
     return f ? arena_printf(c->pa, "%s%s", f, code + 3) : NULL;
 }
@@ -115,7 +115,7 @@ static const char *speaker_code(sent_ctx *c, const unit *u) {
     if (!u || !u->ncodes) return NULL;
     const char *code = u->codes[0];
     if (!u->coded && strncmp(code, "---", 3)) return NULL;
-    if (strncmp(code, "---", 3)) return arena_strdup(c->pa, code); /* (outlives the sentence) */
+    if (strncmp(code, "---", 3)) return events_intern(c, code, strlen(code)); /* (outlives the sentence) */
     const char *f = context_focus(c);
     return f ? arena_printf(c->pa, "%s%s", f, code + 3) : NULL;
 }
@@ -332,12 +332,16 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
              b = s->toks[vend - 1].off + s->toks[vend - 1].len;
     p->verb_off = s->doc_off + a;
     p->verb_len = b - a;
-    p->verb = verb ? verb : lower_text(c->pa, s, vfirst, vend);
+    if (!verb) { /* (lowered in the sentence's scratch, kept once) */
+        const char *lw = lower_text(c->a, s, vfirst, vend);
+        verb = events_intern(c, lw, strlen(lw));
+    }
+    p->verb = verb;
     a = s->toks[sfirst].off;
     b = s->toks[send - 1].off + s->toks[send - 1].len;
     p->spk_off = s->doc_off + a;
     p->spk_len = b - a;
-    p->speaker = arena_strndup(c->pa, s->text + a, b - a);
+    p->speaker = events_intern(c, s->text + a, b - a);
     const unit *un = u >= 0 ? &c->units[u] : NULL;
     p->code = speaker_code(c, un);
     /* a role without a country of its own ("the Defense Ministry
@@ -734,9 +738,22 @@ void quotes_sentence(quotes_doc *qd, sent_ctx *c) {
         uint32_t x = s->toks[u->first].off,
                  y = s->toks[u->end - 1].off + s->toks[u->end - 1].len;
         uint32_t r = qd->nnames++ % QUOTE_NAMES;
-        /* (copies: the sentence's scratch is reset after it) */
-        qd->names[r].code = arena_strdup(c->pa, u->codes[0]);
-        qd->names[r].text = arena_strndup(c->pa, s->text + x, y - x);
+        /* (copies: the sentence's scratch is reset after it; into the
+         * slot's buffer, since fresh copies in the document arena would
+         * add up over a long document and only QUOTE_NAMES are ever
+         * read) */
+        size_t cl = strlen(u->codes[0]), need = cl + 1 + (y - x) + 1;
+        if (need > qd->names[r].cap) {
+            uint32_t cap = need < 64 ? 64 : (uint32_t)need * 2;
+            qd->names[r].buf = arena_alloc(c->pa, cap);
+            qd->names[r].cap = cap;
+        }
+        char *b = qd->names[r].buf;
+        memcpy(b, u->codes[0], cl + 1);
+        memcpy(b + cl + 1, s->text + x, y - x);
+        b[cl + 1 + (y - x)] = '\0';
+        qd->names[r].code = b;
+        qd->names[r].text = b + cl + 1;
         qd->names[r].len = y - x;
         qd->names[r].named = (uint8_t)named;
         qd->names[r].resolved = u->resolved;

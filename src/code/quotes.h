@@ -53,6 +53,8 @@ typedef struct quotes_doc {
         uint8_t named;       /* ends in a name (else a description with a
                                 country: "the Saudi-led coalition") */
         uint8_t resolved;    /* coded from the context, not its words */
+        char *buf;           /* the slot's own copy of code and text, */
+        uint32_t cap;        /* reused when the ring comes round */
     } names[QUOTE_NAMES];    /* coded actors, a ring: whom "he" and "the
                                 minister" name */
     uint32_t nnames;

@@ -167,6 +167,35 @@ uint32_t utf8_map_orig(const utf8_map *m, uint32_t k) {
     return o > m->in_len ? m->in_len : (uint32_t)o;
 }
 
+/* The length of the longest prefix of s[0..n) that normalising copies
+ * as it is: printable ASCII and line feeds, no backtick (a lone one
+ * becomes an apostrophe), no two apostrophes in a row (a double mark). */
+static size_t same_prefix(const unsigned char *s, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        /* 8 bytes at a time; an apostrophe only stops it when the next
+         * byte is one too (news text has one every few words) */
+        while (n - i >= 9) {
+            uint64_t x = swar_load(s + i);
+            if (swar_nonprint(x) | swar_eq(x, '`')) break;
+            uint64_t q = swar_eq(x, '\'');
+            if (q && ((q & (q >> 8)) || (s[i + 7] == '\'' && s[i + 8] == '\'')))
+                break;
+            i += 8;
+        }
+        if (i >= n) break;
+        unsigned c = s[i];
+        if (c != '\n' && (c < 0x20 || c >= 0x7F || c == '`')) break;
+        if (c == '\'' && i + 1 < n && s[i + 1] == '\'') break;
+        i++;
+    }
+    return i;
+}
+
+int utf8_unchanged(const char *in, size_t n) {
+    return !in || same_prefix((const unsigned char *)in, n) == n;
+}
+
 size_t utf8_normalise(arena *a, const char *in, size_t n, char **out,
                       uint32_t *invalid) {
     return utf8_normalise_map(a, in, n, out, invalid, NULL);
@@ -175,20 +204,36 @@ size_t utf8_normalise(arena *a, const char *in, size_t n, char **out,
 /* Allocates from the document's arena under dyad_code's unwind point:
  * the analyzer's NULL warnings are false positives here (mem.h). */
 MEM_UNWINDS_BEGIN
-size_t utf8_normalise_map(arena *a, const char *in, size_t n, char **out,
-                          uint32_t *invalid, utf8_map *map) {
+static size_t normalise(arena *a, const char *in, size_t n, const char **out,
+                        uint32_t *invalid, utf8_map *map, int borrow) {
     const unsigned char *s = (const unsigned char *)in;
     uint32_t bad = 0;
     if (!s) n = 0;
     if (n > (SIZE_MAX - 16) / 3) n = (SIZE_MAX - 16) / 3;
-    char *o = arena_alloc(a, 3 * n + 1);
-    size_t k = 0;   /* bytes written */
-    size_t i = 0;
-    int has_mark = 0; /* a combining mark was written: compose to NFC */
     if (map) {
         memset(map, 0, sizeof *map);
         map->in_len = (uint32_t)n;
     }
+    /* what normalising leaves as it is is scanned, not copied byte by
+     * byte; a text that is all such (most ASCII) may be used as it is */
+    size_t i = same_prefix(s, n);
+    if (i) map_mark(a, map, 0, 0);
+    if (borrow && n && i == n) {
+        *out = in;
+        if (invalid) *invalid = 0;
+        return n;
+    }
+    /* An ASCII byte gives at most one byte, any other at most three (an
+     * invalid byte U+FFFD, an em dash " -- "): sized for this text rather
+     * than for 3 * n, which a long document would hold on to */
+    size_t high = 0, j = i;
+    for (; n - j >= 8; j += 8) /* (the 0/1 bytes summed by a multiply) */
+        high += (size_t)((((swar_load(s + j) & SWAR_HIGH) >> 7) * SWAR_ONES) >> 56);
+    for (; j < n; j++) high += s[j] >> 7;
+    char *o = arena_alloc(a, n + 2 * high + 1);
+    if (i) memcpy(o, s, i);
+    size_t k = i;   /* bytes written */
+    int has_mark = 0; /* a combining mark was written: compose to NFC */
     while (i < n) {
         /* after a character that changed lengths, ASCII starts a run */
         map_mark(a, map, k, i);
@@ -328,6 +373,33 @@ size_t utf8_normalise_map(arena *a, const char *in, size_t n, char **out,
     }
     *out = o;
     if (invalid) *invalid = bad;
+    return k;
+}
+
+size_t utf8_normalise_map(arena *a, const char *in, size_t n, char **out,
+                          uint32_t *invalid, utf8_map *map) {
+    const char *o;
+    size_t k = normalise(a, in, n, &o, invalid, map, 0);
+    *out = (char *)o; /* (not borrowed: the arena's copy) */
+    return k;
+}
+
+size_t utf8_normalise_borrow(arena *a, const char *in, size_t n,
+                             const char **out, uint32_t *invalid,
+                             utf8_map *map) {
+    size_t k = normalise(a, in, n, out, invalid, map, 1);
+#ifdef DYAD_ARENA_POISON
+    /* (test builds: a borrowed text must be what the copy would be) */
+    if (*out == in) {
+        char *o;
+        utf8_map m2;
+        uint32_t bad = 0;
+        size_t k2 = utf8_normalise_map(a, in, n, &o, &bad, &m2);
+        if (k2 != k || bad || memcmp(o, in, n) || !map || m2.n != map->n ||
+            m2.norm[0] != map->norm[0] || m2.orig[0] != map->orig[0])
+            abort();
+    }
+#endif
     return k;
 }
 MEM_UNWINDS_END

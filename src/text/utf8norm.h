@@ -50,6 +50,18 @@ typedef struct utf8_map {
 size_t utf8_normalise_map(arena *a, const char *in, size_t n, char **out,
                           uint32_t *invalid, utf8_map *map);
 
+/* Is in[0..n) plain enough that utf8_normalise returns it as it is?
+ * (Printable ASCII and line feeds, no backtick, no two apostrophes in a
+ * row; some other unchanged text, accented letters say, is not seen.) */
+int utf8_unchanged(const char *in, size_t n);
+
+/* utf8_normalise_map, except that when utf8_unchanged(in, n) (and n > 0)
+ * *out is in itself, not a copy: in must then outlive *out, and end in a
+ * NUL at in[n] if *out is to. The map is the same either way. */
+size_t utf8_normalise_borrow(arena *a, const char *in, size_t n,
+                             const char **out, uint32_t *invalid,
+                             utf8_map *map);
+
 /* Input offset of normalised offset k (k may be the text length). */
 uint32_t utf8_map_orig(const utf8_map *m, uint32_t k);
 

@@ -21,12 +21,24 @@ static arena_block *block_new(const arena *a, size_t size) {
 
 void arena_init(arena *a, size_t block_size, const mem *m) {
     a->head = NULL;
+    a->big = NULL;
     a->m = m ? m : mem_libc();
     a->block_size = block_size ? block_size : 64 * 1024;
     a->used_total = 0;
 }
 
+static void big_free(arena *a) {
+    arena_big *g = a->big;
+    while (g) {
+        arena_big *n = g->next;
+        mem_free(a->m, g);
+        g = n;
+    }
+    a->big = NULL;
+}
+
 void arena_free(arena *a) {
+    big_free(a);
     arena_block *b = a->head;
     while (b) {
         arena_block *n = b->next;
@@ -41,6 +53,7 @@ void arena_free(arena *a) {
 #define ARENA_KEEP_MAX (1u << 20)
 
 void arena_reset(arena *a) {
+    big_free(a);
     if (!a->head) return;
 #ifdef DYAD_ARENA_POISON
     /* (test builds: what is reset is overwritten, so that a pointer kept
@@ -131,4 +144,28 @@ char *arena_printf(arena *a, const char *fmt, ...) {
     if (p) vsnprintf(p, (size_t)n + 1, fmt, ap2);
     va_end(ap2);
     return p;
+}
+
+void *arena_grow(arena *a, void *p, size_t used, size_t n) {
+    if (n > SIZE_MAX - sizeof(arena_big)) {
+        mem_fail(a->m);
+        return NULL;
+    }
+    /* p's own chunk, if it has one (an arena has a few growing arrays) */
+    arena_big **at = &a->big;
+    while (*at && (p == NULL || (*at)->data != p)) at = &(*at)->next;
+    if (p && *at) {
+        arena_big *g = mem_realloc(a->m, *at, sizeof(arena_big) + n);
+        if (!g) return NULL; /* (the old chunk stays linked: freed at reset) */
+        g->size = n;
+        *at = g;
+        return g->data;
+    }
+    arena_big *g = mem_alloc(a->m, sizeof(arena_big) + n);
+    if (!g) return NULL;
+    g->size = n;
+    if (used) memcpy(g->data, p, used);
+    g->next = a->big;
+    a->big = g;
+    return g->data;
 }

@@ -22,8 +22,16 @@ typedef struct arena_block {
     _Alignas(16) unsigned char data[];
 } arena_block;
 
+/* A large growable array's own chunk (arena_grow), freed at reset. */
+typedef struct arena_big {
+    struct arena_big *next;
+    size_t size;
+    _Alignas(16) unsigned char data[];
+} arena_big;
+
 typedef struct arena {
     arena_block *head;   /* current block; older blocks chained behind it */
+    arena_big *big;      /* arena_grow's chunks */
     const mem *m;        /* where blocks come from */
     size_t block_size;   /* default size of a new block, bytes */
     size_t used_total;   /* bytes handed out since the last reset */
@@ -61,16 +69,37 @@ char *arena_strdup(arena *a, const char *s);
 char *arena_printf(arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Growable array in an arena: doubling copies, old storage is abandoned.
- * For arenas with an unwind point only (see MEM_UNWINDS_BEGIN in mem.h). */
+/* Arrays of at least this many bytes grow in their own chunk (arena_grow):
+ * a long document's, not an ordinary one's, so that a warm doc still codes
+ * an ordinary document without a malloc. */
+#define ARENA_BIG ((size_t)64 * 1024)
+
+/* Grows the array p (used bytes of it in use; p NULL or from the arena or
+ * from an earlier arena_grow) to n bytes in a chunk of its own, resized
+ * with realloc: a long document's arrays (place names, speeches) then
+ * leave no abandoned copies behind, as doubling in the arena does (the
+ * copies add up to the array's own size). The chunk lives until the
+ * arena's reset; p is invalid afterwards. */
+void *arena_grow(arena *a, void *p, size_t used, size_t n);
+
+/* Growable array in an arena: doubling copies, old storage is abandoned
+ * while small; from ARENA_BIG bytes on, arena_grow reallocates it. For
+ * arenas with an unwind point only (see MEM_UNWINDS_BEGIN in mem.h). */
 #define ARENA_GROW(ar, ptr, count, cap)                                       \
     do {                                                                      \
         if ((count) >= (cap)) {                                               \
             size_t ncap_ = (cap) ? (size_t)(cap) * 2 : 16;                    \
-            void *np_ = arena_alloc((ar), ncap_ * sizeof(*(ptr)));            \
-            MEM_UNWINDS_BEGIN                                                 \
-            if ((count)) memcpy(np_, (ptr), (size_t)(count) * sizeof(*(ptr)));\
-            MEM_UNWINDS_END                                                   \
+            size_t nb_ = ncap_ * sizeof(*(ptr));                              \
+            size_t ub_ = (size_t)(count) * sizeof(*(ptr));                    \
+            void *np_;                                                        \
+            if (nb_ >= ARENA_BIG) {                                           \
+                np_ = arena_grow((ar), (ptr), ub_, nb_);                      \
+            } else {                                                          \
+                np_ = arena_alloc((ar), nb_);                                 \
+                MEM_UNWINDS_BEGIN                                             \
+                if (ub_) memcpy(np_, (ptr), ub_);                             \
+                MEM_UNWINDS_END                                               \
+            }                                                                 \
             (ptr) = np_;                                                      \
             (cap) = ncap_;                                                    \
         }                                                                     \
