@@ -1399,6 +1399,58 @@ static void code_happenings(sent_ctx *c, event_list *out, uint32_t first_event) 
     }
 }
 
+/* "The protests erupted in September", "which has led five months of
+ * protests", "anti-war protests in dozens of cities": protest named by a
+ * noun with no one it is against is the people's against their own
+ * government, in the country the sentence or the story is in (the
+ * conventions' domestic rule). */
+static void code_protest_nouns(sent_ctx *c, event_list *out, uint32_t first_event,
+                               const char *loc) {
+    const sentence *s = c->s;
+    if (!c->e->d.nnominals || !loc) return;
+    for (uint32_t i = first_event; i < out->n; i++)
+        if (out->ev[i].code[0] == '1' && out->ev[i].code[1] == '4') return;
+    for (uint32_t k = 0; k < s->nchunk; k++) {
+        const chunk *np = &s->chunks[k];
+        if (np->kind != CK_NP) continue;
+        const nominal_entry *e = nominal_at(c, np);
+        if (!e || e->code[0] != '1' || e->code[1] != '4') continue;
+        /* ("demanded an end to the protests" is not one) */
+        if (k >= 2 && s->chunks[k - 1].kind == CK_PP && s->chunks[k - 2].kind == CK_NP &&
+            tok_in_class(&s->toks[s->chunks[k - 2].head], WC_CESSATION))
+            continue;
+        /* an actor in the phrase is its own: code_nominals' */
+        if (range_has_actor(c, np->first, np->end)) continue;
+        /* "a protest march by Imran Khan" names its own protester; "ahead
+         * of a protest" one that has not happened */
+        if (k + 1 < s->nchunk && s->chunks[k + 1].kind == CK_PP &&
+            tok_norm_is(&s->toks[s->chunks[k + 1].head], "BY"))
+            continue;
+        if (np->first >= 2 && tok_norm_is(&s->toks[np->first - 1], "OF") &&
+            tok_norm_is(&s->toks[np->first - 2], "AHEAD"))
+            continue;
+        /* "Pakistan lodged a formal protest with India": a state's
+         * protest is diplomatic, not its people's */
+        if (k > 0 && s->chunks[k - 1].kind == CK_VG) {
+            int32_t sj = clause_subject(c, k - 1);
+            if (sj >= 0 && c->units[sj].coded && c->units[sj].ncodes) {
+                const char *sc = c->units[sj].codes[0];
+                size_t n = strlen(sc);
+                if (n == 3 || (n >= 6 && (!strcmp(sc + n - 3, "GOV") ||
+                                          !strcmp(sc + n - 3, "MIL"))))
+                    continue;
+            }
+        }
+        int32_t su = synthetic_unit(c, arena_printf(c->a, "%.3sOPP", loc), c->unit_of[np->head]);
+        int32_t tu = synthetic_unit(c, arena_printf(c->a, "%.3sGOV", loc), c->unit_of[np->head]);
+        trace_add(c, "protest noun: %s -> %s, %.3s's own\n", s->toks[np->head].norm,
+                  e->code, loc);
+        events_add_pairs(c, out, su, tu, e->code, "", 0, k,
+                        c->e->d.files[e->file], e->line);
+        return;
+    }
+}
+
 /* Disapproval said in so many words: "said the council had entered the
  * capital illegally", "Tehran had made a big mistake, the minister said",
  * "called the conditions blackmail". A verb of saying whose reported words
@@ -1470,6 +1522,11 @@ void verbs_code_sentence(sent_ctx *c, event_list *out) {
     code_nominals(c, out, first_event, consumed);
     code_censure(c, out, first_event);
     code_happenings(c, out, first_event);
+    {
+        const char *loc = sentence_location(c);
+        if (!loc) loc = context_focus(c);
+        code_protest_nouns(c, out, first_event, loc);
+    }
     /* the main clause's subject is the likeliest antecedent of the next
      * sentence's pronouns: "Valdoria sent envoys to Ostmark. It also ..." */
     if (c->s->nclause && c->s->clauses[0].verb >= 0)
