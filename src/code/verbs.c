@@ -1429,6 +1429,23 @@ static void code_protest_nouns(sent_ctx *c, event_list *out, uint32_t first_even
         if (np->first >= 2 && tok_norm_is(&s->toks[np->first - 1], "OF") &&
             tok_norm_is(&s->toks[np->first - 2], "AHEAD"))
             continue;
+        /* "stepped down after protests", "solidarity after the riots": a
+         * time given by an event is not its report; "a strike against the
+         * military" has its target (code_nominals decides) */
+        if (np->first >= 1) {
+            const tok *p = &s->toks[np->first - 1];
+            if (tok_norm_is(p, "AFTER") || tok_norm_is(p, "BEFORE") ||
+                tok_norm_is(p, "SINCE") || tok_norm_is(p, "FOLLOWING") ||
+                tok_norm_is(p, "DURING"))
+                continue;
+        }
+        if (k + 1 < s->nchunk && s->chunks[k + 1].kind == CK_PP &&
+            nominal_prep(s, e, &s->chunks[k + 1]))
+            continue;
+        /* "raided the sit-in": the verb that acts on it is the event */
+        if (k > 0 && s->chunks[k - 1].kind == CK_VG &&
+            verb_coded(c, out, first_event, k - 1))
+            continue;
         /* "Pakistan lodged a formal protest with India": a state's
          * protest is diplomatic, not its people's */
         if (k > 0 && s->chunks[k - 1].kind == CK_VG) {
