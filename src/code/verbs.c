@@ -651,6 +651,7 @@ static int hypothetical(const sent_ctx *c, uint32_t ci) {
  * after "in" whose actor is a state ("rallied in Tbilisi", "students in
  * Bangladesh"), or NULL. */
 static const nominal_entry *nominal_at(const sent_ctx *c, const chunk *np);
+static int range_has_actor(sent_ctx *c, uint32_t first, uint32_t end);
 
 static const char *sentence_location(const sent_ctx *c) {
     const sentence *s = c->s;
@@ -735,11 +736,32 @@ static int32_t synthetic_unit(sent_ctx *c, const char *code, int32_t like) {
  *   that imposes them, protests (14x) are against its government.
  * like is the uncoded target phrase, if any (its span is kept). */
 static int32_t implicit_target(sent_ctx *c, int32_t src, const char *code,
-                               const char *loc, int32_t like) {
+                               const char *loc, int32_t like,
+                               const event_list *out, uint32_t first_event) {
     if (src < 0 || !c->units[src].coded || !c->units[src].ncodes || !code)
         return like;
     const char *sc = c->units[src].codes[0];
     if (strlen(sc) < 3 || !strncmp(sc, "---", 3)) return like;
+    /* "condemned the strikes", "welcomed the deal", "rejected the
+     * timetable": a reaction to an event named by a noun is aimed at
+     * whoever did the story's last event of that kind (within a few
+     * sentences), not at the phrase */
+    if (like >= 0 && c->units[like].chunk >= 0 && !c->units[like].coded &&
+        (reaction_code(code) || !strcmp(code, "051"))) {
+        const chunk *lc = &c->s->chunks[c->units[like].chunk];
+        const nominal_entry *ne = nominal_at(c, lc);
+        if (ne && !range_has_actor(c, lc->first, lc->end))
+            for (uint32_t i = first_event; i-- > 0;) {
+                const dyad_event *ev = &out->ev[i];
+                if (ev->sentence + 6 < c->s->index) break;
+                if (strncmp(ev->code, ne->code, 2) || !ev->source ||
+                    !strncmp(ev->source, "---", 3) || !strncmp(ev->source, sc, 3))
+                    continue;
+                trace_add(c, "reaction to %s: the doer of sentence %u's %s\n",
+                          c->s->toks[lc->head].norm, ev->sentence, ev->code);
+                return synthetic_unit(c, arena_strdup(c->a, ev->source), like);
+            }
+    }
     /* "The Kremlin rejected what it called the language of ultimatums",
      * "rights groups accused all sides of abuses": criticism and refusals
      * that name no one answer the other side the story has just named
@@ -851,6 +873,7 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
     /* the subject and target of the last verb coded, for the next verb of
      * a coordination ("met X and urged ...") */
     int32_t prev_src = -1, prev_tgt = -1;
+    uint32_t first_event = out->n; /* this sentence's first event */
     for (uint32_t ci = 0; ci < s->nchunk; ci++) {
         const chunk *ch = &s->chunks[ci];
         if (ch->kind != CK_VG || consumed[ci]) continue;
@@ -1148,7 +1171,7 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
              * is not a ban by the sentence's subject) */
             if ((tgt < 0 || !c->units[tgt].ncodes) &&
                 !(ch->vflags & (VG_INFINITIVE | VG_PARTICIPLE)))
-                tgt = implicit_target(c, src, code, loc, tgt);
+                tgt = implicit_target(c, src, code, loc, tgt, out, first_event);
         }
         /* "Israeli forces killed dozens of Palestinians": killing people
          * named by their nation or as civilians, with no armed role, is
