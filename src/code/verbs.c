@@ -571,8 +571,9 @@ static int32_t governed_complement(const sent_ctx *c, uint32_t ci,
     return -1;
 }
 
-/* Verb group ci holds "will"/"would"/"shall" and sits in a reported
- * ("said that ...") clause. */
+/* Verb group ci states an act to come: "will"/"would"/"shall" in a
+ * reported ("said that ...") clause or a quotation, or "will"/"shall"
+ * anywhere. */
 static int reported_future(const sent_ctx *c, uint32_t ci) {
     const sentence *s = c->s;
     const chunk *ch = &s->chunks[ci];
@@ -584,8 +585,16 @@ static int reported_future(const sent_ctx *c, uint32_t ci) {
     }
     if (!fut || ch->clause >= s->nclause) return 0;
     /* said that ... would, or a speaker's quotation: "We will respond" */
-    return s->clauses[ch->clause].kind == CL_COMPLEMENT ||
-           (c->quoted && c->quoted[ch->head]);
+    if (s->clauses[ch->clause].kind == CL_COMPLEMENT ||
+        (c->quoted && c->quoted[ch->head]))
+        return 1;
+    /* ... or the story's own "will": "The EU will send more aid" is
+     * announced, not done ("would" alone is mostly a conditional's) */
+    for (uint32_t t = ch->first; t < ch->head; t++)
+        if (tok_norm_is(&s->toks[t], "WILL") || tok_norm_is(&s->toks[t], "'LL") ||
+            tok_norm_is(&s->toks[t], "SHALL"))
+            return 1;
+    return 0;
 }
 
 /* Is infinitive verb group g put on the calendar by the word before it:
