@@ -285,6 +285,35 @@ static int null_code(const char *code) {
     return !code || !code[0] || strcmp(code, "---") == 0;
 }
 
+/* "A ceasefire agreement was signed by A and B", "a deal was reached":
+ * a passive's subject is what the active verb's object would be, so a
+ * verb that codes through its object's patterns (SIGN, REACH, CONCLUDE)
+ * tries them on the subject, tokens [first, end). 1 when one fired (vc
+ * updated). */
+static int code_passive_object(sent_ctx *c, uint32_t head, verb_coding *vc,
+                               uint32_t first, uint32_t end) {
+    const dict *d = &c->e->d;
+    verb_hit hits[4];
+    int nh = find_verbs(c, head, hits, 4);
+    for (int h = 0; h < nh; h++) {
+        const verb_block *blk = &d->blocks[hits[h].form->block];
+        for (uint32_t k = 0; k < blk->n; k++) {
+            const pattern *p = &d->patterns[blk->first + k];
+            if (p->nupper) continue; /* only what follows the verb */
+            match_result mm;
+            if (!match_pattern(c, p, first, first, first, end, &mm)) continue;
+            if (null_code(p->code) && !p->rcode[0]) continue;
+            vc->code = p->code;
+            vc->rcode = p->rcode;
+            vc->rule_file = d->files[p->file];
+            vc->rule_line = p->line;
+            vc->specific = strlen(p->code) > 3 || p->code[2] != '0';
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Default target: first coded unit after the verb whose code differs
  * from the source's, else the first uncoded one. */
 static int32_t default_target(const sent_ctx *c, uint32_t from, uint32_t hi,
@@ -604,7 +633,8 @@ static int scheduled(const sentence *s, const chunk *g) {
     const tok *t = &s->toks[g->first - 1];
     return tok_norm_is(t, "DUE") || tok_norm_is(t, "EXPECTED") ||
            tok_norm_is(t, "SCHEDULED") || tok_norm_is(t, "SET") ||
-           tok_norm_is(t, "SLATED") || tok_norm_is(t, "PLANNED");
+           tok_norm_is(t, "SLATED") || tok_norm_is(t, "PLANNED") ||
+           tok_norm_is(t, "PREPARING") || tok_norm_is(t, "PREPARES");
 }
 
 /* Speech acts that govern another act and compose with it: appeals (2),
@@ -923,6 +953,14 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
         }
         verb_coding vc;
         int have = code_verb(c, ch, &vc);
+        if (have && null_code(vc.code) && !vc.rcode[0] && (ch->vflags & VG_PASSIVE)) {
+            int32_t sj = clause_subject(c, ci);
+            if (sj >= 0 && c->units[sj].first < ch->first &&
+                code_passive_object(c, ch->head, &vc, c->units[sj].first,
+                                    c->units[sj].end))
+                trace_add(c, "passive: %s's subject as its object -> %s\n",
+                          s->toks[ch->head].norm, vc.code);
+        }
         int up = have ? cameo_to_hex(vc.code) : 0;
         if (!have && (ch->vflags & VG_COPULA) && intent_adjective(s, ci))
             up = cameo_to_hex("030");
