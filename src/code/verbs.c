@@ -1538,6 +1538,55 @@ static void code_protest_nouns(sent_ctx *c, event_list *out, uint32_t first_even
     }
 }
 
+/* "the release of political detainees by the military authorities", "the
+ * 2014 kidnapping of 276 girls from a school in Chibok by Boko Haram": an
+ * event noun whose "of" phrase names who suffers it and whose "by" phrase
+ * names who does it -- the passive of a nominal. The agent acts on the
+ * patient, whom the agent's country localises when named by role alone. */
+static void code_nominal_agents(sent_ctx *c, event_list *out, uint32_t first_event) {
+    const sentence *s = c->s;
+    if (!c->e->d.nnominals) return;
+    for (uint32_t k = 0; k + 4 < s->nchunk; k++) {
+        const chunk *np = &s->chunks[k];
+        if (np->kind != CK_NP) continue;
+        const nominal_entry *e = nominal_at(c, np);
+        if (!e) continue;
+        uint32_t j = k + 1;
+        if (!(s->chunks[j].kind == CK_PP && tok_norm_is(&s->toks[s->chunks[j].head], "OF") &&
+              s->chunks[j + 1].kind == CK_NP))
+            continue;
+        int32_t pat = c->unit_of[s->chunks[j + 1].first];
+        j += 2;
+        /* past "from a school", "in Chibok" */
+        while (j + 1 < s->nchunk && s->chunks[j].kind == CK_PP &&
+               s->chunks[j + 1].kind == CK_NP &&
+               (tok_norm_is(&s->toks[s->chunks[j].head], "FROM") ||
+                tok_norm_is(&s->toks[s->chunks[j].head], "IN") ||
+                tok_norm_is(&s->toks[s->chunks[j].head], "AT")))
+            j += 2;
+        if (!(j + 1 < s->nchunk && s->chunks[j].kind == CK_PP &&
+              tok_norm_is(&s->toks[s->chunks[j].head], "BY") && s->chunks[j + 1].kind == CK_NP))
+            continue;
+        int32_t ag = c->unit_of[s->chunks[j + 1].first];
+        if (ag < 0 || pat < 0 || ag == pat || !c->units[ag].coded || !c->units[ag].ncodes ||
+            !c->units[pat].ncodes)
+            continue;
+        int dup = 0;
+        for (uint32_t i = first_event; i < out->n && !dup; i++)
+            dup = !strncmp(out->ev[i].code, e->code, 2);
+        if (dup) continue;
+        const char *ac = c->units[ag].codes[0];
+        if (!c->units[pat].coded && strlen(ac) >= 3 && strncmp(ac, "---", 3) &&
+            strncmp(ac, "IGO", 3) && strncmp(ac, "NGO", 3) && strncmp(ac, "IMG", 3))
+            pat = localise(c, pat, arena_strndup(c->a, ac, 3));
+        if (!c->units[pat].coded) continue;
+        trace_add(c, "nominal with agent: %s of ... by ... -> %s\n",
+                  s->toks[np->head].norm, e->code);
+        events_add_pairs(c, out, ag, pat, e->code, "", 0, k,
+                        c->e->d.files[e->file], e->line);
+    }
+}
+
 /* Disapproval said in so many words: "said the council had entered the
  * capital illegally", "Tehran had made a big mistake, the minister said",
  * "called the conditions blackmail". A verb of saying whose reported words
@@ -1609,6 +1658,7 @@ void verbs_code_sentence(sent_ctx *c, event_list *out) {
     code_nominals(c, out, first_event, consumed);
     code_censure(c, out, first_event);
     code_happenings(c, out, first_event);
+    code_nominal_agents(c, out, first_event);
     {
         const char *loc = sentence_location(c);
         if (!loc) loc = context_focus(c);
