@@ -52,6 +52,8 @@ typedef struct mention {
     uint32_t head_at;      /* index of the head token in its sentence */
     uint8_t pronoun;       /* itself a resolved pronoun */
     uint8_t compound;      /* two or more actors ("Russia and Turkey") */
+    uint8_t subject;       /* the subject of a main or reporting clause:
+                              the story's focus, which "he" goes on with */
     /* the mention's own copies of what it keeps of its sentence, whose
      * scratch is reset after it (context_remember): a ring slot reuses
      * them, so a long document does not grow with its mentions */

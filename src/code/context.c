@@ -152,6 +152,14 @@ void context_remember(sent_ctx *c, int32_t ui, int count) {
     m->head_at = h ? (uint32_t)(h - c->s->toks) : 0;
     m->pronoun = u->pronoun;
     m->compound = u->compound && u->ncodes > 1;
+    m->subject = 0;
+    if (u->chunk >= 0) {
+        uint32_t cl = c->s->chunks[u->chunk].clause;
+        if (cl < c->s->nclause &&
+            (c->s->clauses[cl].kind == CL_MAIN || c->s->clauses[cl].kind == CL_REPORTING) &&
+            c->s->clauses[cl].subject == u->chunk)
+            m->subject = 1;
+    }
     m->sentence = c->s->index;
     if (u->chunk >= 0 && m->head &&
         (is_name(c, &c->s->chunks[u->chunk]) || ends_in_full_name(c, u))) {
@@ -227,6 +235,22 @@ const mention *context_pronoun(const sent_ctx *c, const tok *t) {
             int32_t sj = c->s->clauses[pc->clause].subject;
             if (sj >= 0) subj_head = c->s->chunks[sj].head;
         }
+    }
+    /* "Kobakhidze was defiant ... 'No Maidan,' he said, referring to the
+     * protests that toppled Ukraine's president. He accused ...": a
+     * subject "he" goes on with the person the last sentences were about
+     * -- the newest subject of a main or reporting clause (itself perhaps
+     * a resolved "he") -- before any person named in passing */
+    if (want_person && !object && t->chunk >= 0) {
+        const chunk *pc = &c->s->chunks[t->chunk];
+        if ((uint32_t)pc->clause < c->s->nclause &&
+            c->s->clauses[pc->clause].subject == t->chunk)
+            for (uint32_t k = 0; (m = newest(c->ds, k)) && k < 12; k++) {
+                if (m->sentence + 2 < c->s->index) break;
+                if (!m->subject || m->compound || !m->ncodes) continue;
+                if (m->pronoun ? strlen(m->codes[0]) > 3 : mention_is_person(m))
+                    return m;
+            }
     }
     for (uint32_t k = 0; (m = newest(c->ds, k)); k++) {
         if ((want_person || want_thing) &&
