@@ -3,7 +3,8 @@
  * periods, storing and replacing documents, rollback, migration from
  * schema versions 1 and 2, places and quotations stored and exported as
  * dyad code writes them, the one-a-day filter's counts and the
- * statistics, long documents and many actors written field for field. */
+ * statistics, long documents and many actors written field for field,
+ * the WAL kept bounded by the background checkpointer. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -943,6 +944,74 @@ static void test_long_documents(void **state) {
     sqlite3_close(db);
 }
 
+/* The background checkpointer (sqlite.c): a writer that commits batch
+ * after batch without pausing keeps its WAL bounded (a batch that starts
+ * with 16,384 frames or more waits for the checkpoint, and SQLite then
+ * writes the WAL from its head again), and every batch is in the file.
+ * Seven batches of about 5,000 frames (a 36 KB sentence a document): the
+ * WAL would reach 35,000 frames without the wait. */
+static void test_wal_bounded(void **state) {
+    fix *f = *state;
+    store_error err;
+    store *st = store_open(f->path, STORE_WRITE, &err);
+    assert_non_null(st);
+    enum { BATCHES = 7, DOCS = 1000, TEXT = 36 * 1024 };
+    char *text = malloc(TEXT + 1);
+    assert_non_null(text);
+    for (int i = 0; i < TEXT; i++) text[i] = (char)('a' + i % 26);
+    text[TEXT] = '\0';
+    char wal[4200];
+    snprintf(wal, sizeof wal, "%s-wal", f->path);
+    long max_wal = 0;
+    for (int b = 0; b < BATCHES; b++) {
+        assert_int_equal(store_begin(st, &err), 0);
+        for (int d = 0; d < DOCS; d++) {
+            char id[32];
+            snprintf(id, sizeof id, "wal-%d-%d", b, d);
+            dyad_event ev = mkev(0, "USA", "CHN", "042", 1, 1.9);
+            ev.sentence_text = text;
+            ev.sentence_span = (dyad_span){0, TEXT};
+            const dyad_event *p = &ev;
+            doc_record rec;
+            memset(&rec, 0, sizeof rec);
+            rec.id = id;
+            rec.date = 20240301;
+            dyad_result res;
+            memset(&res, 0, sizeof res);
+            res.nevents = 1;
+            store_doc doc = {&rec, &res, &p, 1, 0, NULL};
+            if (store_put(st, &doc, &err) < 0) fail_msg("%s", err.msg);
+        }
+        assert_int_equal(store_commit(st, NULL, &err), 0);
+        FILE *w = fopen(wal, "rb");
+        assert_non_null(w);
+        fseek(w, 0, SEEK_END);
+        long n = ftell(w);
+        fclose(w);
+        if (n > max_wal) max_wal = n;
+    }
+    /* frames of 8 KB pages (8,216 bytes with their headers): at most the
+     * 16,384 of the wait plus one batch's (about 5,000), with room */
+    long frames = max_wal / 8216;
+    assert_true(frames > 5000);
+    assert_true(frames < 16384 + 7000);
+    store_close(st);
+    free(text);
+    /* closed: the WAL is copied and removed, every batch is there */
+    assert_int_equal(access(wal, F_OK), -1);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+    sqlite3_stmt *q;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM events),"
+        " (SELECT count(*) FROM batches WHERE committed_at IS NOT NULL)", -1,
+        &q, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(q, 0), BATCHES * DOCS);
+    assert_int_equal(sqlite3_column_int(q, 1), BATCHES);
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_event_id),
@@ -958,6 +1027,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_dedup_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stats_numbers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_long_documents, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_wal_bounded, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -5,10 +5,13 @@
  * operating system's cache) though not against a power cut between the
  * commit and the next checkpoint, which is the usual trade for bulk loads.
  * A batch is one BEGIN IMMEDIATE ... COMMIT transaction, so the database
- * holds whole batches only. Writes go through statements prepared once at
- * open; a document already stored (same doc_id) keeps its doc_key, and its
- * sentences, events and quotations are deleted and written anew in the
- * same transaction.
+ * holds whole batches only. Writes go through statements prepared once
+ * (at open, or the multi-row ones at first use: a document's events and
+ * sentences go 16 rows a statement); a document already stored (same
+ * doc_id) keeps its doc_key, and its sentences, events and quotations are
+ * deleted and written anew in the same transaction. A failed store_put
+ * may leave part of its document in the open batch: the caller rolls the
+ * batch back (store.h).
  *
  * Tables and columns: store/schema.c, docs/output.md.
  */
@@ -19,6 +22,7 @@
 #include <time.h>
 
 #include <math.h>
+#include <pthread.h>
 
 #include <jansson.h>
 #include <sqlite3.h>
@@ -131,8 +135,31 @@ typedef struct actor_slot {
     actor_parts parts;
 } actor_slot;
 
+/* The background checkpointer of a writing connection: a thread with its
+ * own connection copies the WAL into the database file (and waits for its
+ * two fsyncs) while the writer fills the next batch. A checkpoint is asked
+ * for after a commit leaves CKPT_FRAMES frames or more in the WAL, as
+ * wal_autocheckpoint did in the writer; a batch starting with
+ * CKPT_WAIT_FRAMES or more waits for the checkpointer to finish first, so
+ * that the WAL is wholly copied when the batch begins and SQLite starts it
+ * again from its head (else a writer that never waits grows it without
+ * bound). */
+#define CKPT_FRAMES 4096
+#define CKPT_WAIT_FRAMES (4 * CKPT_FRAMES)
+
+typedef struct ckpt {
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    sqlite3 *db;            /* the checkpointer's connection */
+    int started;            /* the thread runs */
+    int pending, running, stop;
+    int wal_frames;         /* frames in the WAL after the last commit */
+} ckpt;
+
 typedef struct sq {
     sqlite3 *db;
+    ckpt ck;
     char *path;
     sqlite3_stmt *st[ST_COUNT];
     int64_t batch;          /* the open batch's number, 0 none */
@@ -165,9 +192,111 @@ static int sqlite_claims(const char *target) {
     return 10;
 }
 
+/* ---- the checkpointer ---------------------------------------------------- */
+
+static void *ckpt_main(void *arg) {
+    ckpt *c = arg;
+    pthread_mutex_lock(&c->mu);
+    for (;;) {
+        while (!c->pending && !c->stop) pthread_cond_wait(&c->cv, &c->mu);
+        if (c->stop) break;
+        c->pending = 0;
+        c->running = 1;
+        pthread_mutex_unlock(&c->mu);
+        /* PASSIVE: never waits for the writer or readers; frames a reader
+         * still needs stay for the next one */
+        sqlite3_wal_checkpoint_v2(c->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL,
+                                  NULL);
+        pthread_mutex_lock(&c->mu);
+        c->running = 0;
+        pthread_cond_broadcast(&c->cv);
+    }
+    pthread_mutex_unlock(&c->mu);
+    return NULL;
+}
+
+/* Starts the checkpointer of s; -1 when it cannot (the writer then
+ * checkpoints itself). */
+static int ckpt_start(sq *s) {
+    ckpt *c = &s->ck;
+    if (sqlite3_open_v2(s->path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK) {
+        sqlite3_close(c->db);
+        c->db = NULL;
+        return -1;
+    }
+    sqlite3_busy_timeout(c->db, 10000);
+    /* a first read: a connection finds the file in WAL mode only then
+     * (before, a checkpoint does nothing) */
+    if (sqlite3_exec(c->db, "PRAGMA schema_version", NULL, NULL, NULL) != SQLITE_OK)
+        goto fail_db;
+    if (pthread_mutex_init(&c->mu, NULL) != 0) goto fail_db;
+    if (pthread_cond_init(&c->cv, NULL) != 0) goto fail_mu;
+    if (pthread_create(&c->thread, NULL, ckpt_main, c) != 0) goto fail_cv;
+    c->started = 1;
+    return 0;
+fail_cv:
+    pthread_cond_destroy(&c->cv);
+fail_mu:
+    pthread_mutex_destroy(&c->mu);
+fail_db:
+    sqlite3_close(c->db);
+    c->db = NULL;
+    return -1;
+}
+
+static void ckpt_stop(ckpt *c) {
+    if (!c->started) return;
+    pthread_mutex_lock(&c->mu);
+    c->stop = 1;
+    pthread_cond_broadcast(&c->cv);
+    pthread_mutex_unlock(&c->mu);
+    pthread_join(c->thread, NULL);
+    pthread_cond_destroy(&c->cv);
+    pthread_mutex_destroy(&c->mu);
+    sqlite3_close(c->db);
+    c->started = 0;
+}
+
+/* After each commit of the writer (sqlite3_wal_hook, which replaces
+ * wal_autocheckpoint): nframes are in the WAL. */
+static int wal_hook(void *arg, sqlite3 *db, const char *name, int nframes) {
+    sq *s = arg;
+    ckpt *c = &s->ck;
+    (void)name;
+    if (nframes < CKPT_FRAMES) {
+        c->wal_frames = nframes;
+        return SQLITE_OK;
+    }
+    if (!c->started && ckpt_start(s) < 0) {
+        /* no thread: as wal_autocheckpoint would */
+        sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+        return SQLITE_OK;
+    }
+    pthread_mutex_lock(&c->mu);
+    c->wal_frames = nframes;
+    c->pending = 1;
+    pthread_cond_signal(&c->cv);
+    pthread_mutex_unlock(&c->mu);
+    return SQLITE_OK;
+}
+
+/* Before a batch: a long WAL waits for the checkpointer (see ckpt). */
+static void ckpt_wait(sq *s) {
+    ckpt *c = &s->ck;
+    if (!c->started) return;
+    pthread_mutex_lock(&c->mu);
+    if (c->wal_frames >= CKPT_WAIT_FRAMES)
+        while (c->pending || c->running) pthread_cond_wait(&c->cv, &c->mu);
+    pthread_mutex_unlock(&c->mu);
+}
+
 static void sqlite_close(void *be) {
     sq *s = be;
     if (!s) return;
+    /* the checkpointer's connection first: the writer's close, the last,
+     * checkpoints what is left and removes the WAL */
+    ckpt_stop(&s->ck);
     for (int i = 0; i < ST_COUNT; i++) sqlite3_finalize(s->st[i]);
     for (int t = 0; t < 2; t++)
         for (int n = 0; n <= ROWS; n++) sqlite3_finalize(s->rows[t][n]);
@@ -266,11 +395,12 @@ static void *sqlite_open(const char *target, int mode, store_error *err) {
         pragma(s, "PRAGMA synchronous = NORMAL", err) < 0 ||
         pragma(s, "PRAGMA cache_size = -131072", err) < 0 ||
         pragma(s, "PRAGMA temp_store = MEMORY", err) < 0 ||
-        pragma(s, "PRAGMA wal_autocheckpoint = 4096", err) < 0 ||
         schema_upgrade(s->db, path, SCHEMA_VERSION, err) < 0) {
         sqlite_close(s);
         return NULL;
     }
+    /* checkpoints in the background thread (ckpt), not in the writer */
+    sqlite3_wal_hook(s->db, wal_hook, s);
     for (int i = 0; i < ST_COUNT; i++)
         if (sqlite3_prepare_v3(s->db, sql_text[i], -1, SQLITE_PREPARE_PERSISTENT,
                                &s->st[i], NULL) != SQLITE_OK) {
@@ -297,6 +427,7 @@ static int sqlite_begin(void *be, store_error *err) {
         snprintf(err->msg, sizeof err->msg, "%s: opened read-only", s->path);
         return -1;
     }
+    ckpt_wait(s);
     if (pragma(s, "BEGIN IMMEDIATE", err) < 0) return -1;
     if (run(s, s->st[ST_INS_BATCH], err, "cannot start a batch") < 0) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
