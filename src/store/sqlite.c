@@ -1,9 +1,10 @@
 /* sqlite.c -- the SQLite back end of the event store (store/store.h).
  *
- * One connection, WAL journal, synchronous=NORMAL: a commit is durable
- * against a crash of the process (SIGKILL included: the WAL is in the
- * operating system's cache) though not against a power cut between the
- * commit and the next checkpoint, which is the usual trade for bulk loads.
+ * One writing connection (and a checkpointer's, see ckpt), WAL journal,
+ * synchronous=NORMAL: a commit is durable against a crash of the process
+ * (SIGKILL included: the WAL is in the operating system's cache when
+ * COMMIT returns) though not against a power cut between the commit and
+ * the next checkpoint, which is the usual trade for bulk loads.
  * A batch is one BEGIN IMMEDIATE ... COMMIT transaction, so the database
  * holds whole batches only. Writes go through statements prepared once
  * (at open, or the multi-row ones at first use: a document's events and
