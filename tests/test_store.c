@@ -3,7 +3,8 @@
  * periods, storing and replacing documents, rollback, migration from
  * schema versions 1 and 2, places and quotations stored and exported as
  * dyad code writes them, the one-a-day filter's counts and the
- * statistics. */
+ * statistics, long documents and many actors written field for field,
+ * the WAL kept bounded by the background checkpointer. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -818,6 +819,199 @@ static void test_stats_numbers(void **state) {
     store_close(st);
 }
 
+/* Column i of q is want, or NULL when want is "" (as the store keeps
+ * actor parts). */
+static void assert_part(sqlite3_stmt *q, int i, const char *want) {
+    if (*want) assert_string_equal((const char *)sqlite3_column_text(q, i), want);
+    else assert_int_equal(sqlite3_column_type(q, i), SQLITE_NULL);
+}
+
+/* Long documents and many actors: events are written up to 16 rows per
+ * statement and actor codes split through a per-connection cache, so a
+ * document of 40 events (three statements, sentences revisited) and 700
+ * actors (more than the cache's slots: codes sharing a slot) must read
+ * back field for field, each event's actor parts its own. */
+static void test_long_documents(void **state) {
+    fix *f = *state;
+    store_error err;
+    store *st = store_open(f->path, STORE_WRITE, &err);
+    assert_non_null(st);
+    enum { NEV = 40, NDOCS = 18 };
+    static char src[NDOCS][NEV][8], tgt[NDOCS][NEV][8], stext[NEV][32];
+    static const char *const agents[] = {"GOV", "MIL", "REB", ""};
+    dyad_event ev[NEV];
+    const dyad_event *p[NEV];
+    dyad_place pl = {"Kabul", 1138958, "Kabul", "", "", "AFG", 34.5, 69.2,
+                     "city", "clause", {3, 5}, 0};
+    char id[16];
+    assert_int_equal(store_begin(st, &err), 0);
+    for (int d = 0; d < NDOCS; d++) {
+        for (int i = 0; i < NEV; i++) {
+            int a = d * NEV + i; /* 720 distinct sources */
+            snprintf(src[d][i], sizeof src[d][i], "Q%c%c%s", 'A' + a / 26 % 26,
+                     'A' + a % 26, agents[a / 676 % 4]);
+            snprintf(tgt[d][i], sizeof tgt[d][i], "Z%c%c%s", 'A' + i % 26,
+                     'A' + d % 26, agents[(i + d) % 4]);
+            /* sentences 0,0,1,1,...,9,9 then 0..19 again: revisited ones
+             * keep their first row (INSERT OR IGNORE) */
+            uint32_t sent = (uint32_t)(i < 20 ? i / 2 : i - 20);
+            ev[i] = mkev(sent, src[d][i], tgt[d][i], i % 2 ? "042" : "190",
+                         i % 2 ? 1 : 4, i % 2 ? 1.9 : -10.0);
+            snprintf(stext[sent], sizeof stext[sent], "Sentence %u.", sent);
+            ev[i].sentence_text = stext[sent];
+            ev[i].sentence_span = (dyad_span){sent * 20, 12};
+            ev[i].quote = i == 33 ? 2 : -1;
+            ev[i].place = i == 17 ? &pl : NULL;
+            p[i] = &ev[i];
+        }
+        doc_record rec;
+        memset(&rec, 0, sizeof rec);
+        snprintf(id, sizeof id, "long-%d", d);
+        rec.id = id;
+        rec.date = 20240301;
+        rec.file = "test";
+        dyad_result res;
+        memset(&res, 0, sizeof res);
+        res.nevents = NEV;
+        res.nsentences = 20;
+        store_doc doc = {&rec, &res, p, NEV, 0, NULL};
+        if (store_put(st, &doc, &err) < 0) fail_msg("%s", err.msg);
+        if (d == 0) { /* read the first document back through a scan */
+            assert_int_equal(store_commit(st, NULL, &err), 0);
+            assert_int_equal(store_begin(st, &err), 0);
+        }
+    }
+    assert_int_equal(store_commit(st, NULL, &err), 0);
+    store_close(st);
+
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+    sqlite3_stmt *q;
+    /* every event in order, with the fields of its own row */
+    assert_int_equal(sqlite3_prepare_v2(db,
+        "SELECT d.doc_id, e.ord, e.source, e.target, e.code, e.quad, e.goldstein,"
+        " e.sentence, s.text, e.event_id, e.place_name, e.quote,"
+        " e.source_country, e.source_agent, e.target_country, e.target_agent,"
+        " e.date FROM events e JOIN documents d USING (doc_key)"
+        " JOIN sentences s ON s.doc_key = e.doc_key AND s.sentence = e.sentence"
+        " ORDER BY e.doc_key, e.ord", -1, &q, NULL), SQLITE_OK);
+    int n = 0;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        int d = n / NEV, i = n % NEV;
+        snprintf(id, sizeof id, "long-%d", d);
+        assert_string_equal((const char *)sqlite3_column_text(q, 0), id);
+        assert_int_equal(sqlite3_column_int(q, 1), i);
+        assert_string_equal((const char *)sqlite3_column_text(q, 2), src[d][i]);
+        assert_string_equal((const char *)sqlite3_column_text(q, 3), tgt[d][i]);
+        assert_string_equal((const char *)sqlite3_column_text(q, 4),
+                            i % 2 ? "042" : "190");
+        assert_int_equal(sqlite3_column_int(q, 5), i % 2 ? 1 : 4);
+        assert_true(sqlite3_column_double(q, 6) == (i % 2 ? 1.9 : -10.0));
+        int sent = i < 20 ? i / 2 : i - 20;
+        assert_int_equal(sqlite3_column_int(q, 7), sent);
+        char want[32];
+        snprintf(want, sizeof want, "Sentence %d.", sent);
+        assert_string_equal((const char *)sqlite3_column_text(q, 8), want);
+        dyad_event e = mkev((uint32_t)sent, src[d][i], tgt[d][i],
+                            i % 2 ? "042" : "190", 0, 0);
+        char hex[17];
+        assert_string_equal((const char *)sqlite3_column_text(q, 9),
+                            event_id_hex(event_id(id, &e), hex));
+        if (i == 17) assert_string_equal((const char *)sqlite3_column_text(q, 10), "Kabul");
+        else assert_int_equal(sqlite3_column_type(q, 10), SQLITE_NULL);
+        if (i == 33) assert_int_equal(sqlite3_column_int(q, 11), 2);
+        else assert_int_equal(sqlite3_column_type(q, 11), SQLITE_NULL);
+        /* the actor parts of this event's codes, not of a code that
+         * shared its cache slot */
+        actor_parts sp, tp;
+        actor_split(src[d][i], &sp);
+        actor_split(tgt[d][i], &tp);
+        assert_part(q, 12, sp.country);
+        assert_part(q, 13, sp.type1);
+        assert_part(q, 14, tp.country);
+        assert_part(q, 15, tp.type1);
+        assert_int_equal(sqlite3_column_int(q, 16), 20240301);
+        n++;
+    }
+    sqlite3_finalize(q);
+    assert_int_equal(n, NDOCS * NEV);
+    /* one row per sentence (20 a document), the first text kept */
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM sentences", -1,
+                                        &q, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(q, 0), NDOCS * 20);
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+}
+
+/* The background checkpointer (sqlite.c): a writer that commits batch
+ * after batch without pausing keeps its WAL bounded (a batch that starts
+ * with 16,384 frames or more waits for the checkpoint, and SQLite then
+ * writes the WAL from its head again), and every batch is in the file.
+ * Seven batches of about 5,000 frames (a 36 KB sentence a document): the
+ * WAL would reach 35,000 frames without the wait. */
+static void test_wal_bounded(void **state) {
+    fix *f = *state;
+    store_error err;
+    store *st = store_open(f->path, STORE_WRITE, &err);
+    assert_non_null(st);
+    enum { BATCHES = 7, DOCS = 1000, TEXT = 36 * 1024 };
+    char *text = malloc(TEXT + 1);
+    assert_non_null(text);
+    for (int i = 0; i < TEXT; i++) text[i] = (char)('a' + i % 26);
+    text[TEXT] = '\0';
+    char wal[4200];
+    snprintf(wal, sizeof wal, "%s-wal", f->path);
+    long max_wal = 0;
+    for (int b = 0; b < BATCHES; b++) {
+        assert_int_equal(store_begin(st, &err), 0);
+        for (int d = 0; d < DOCS; d++) {
+            char id[32];
+            snprintf(id, sizeof id, "wal-%d-%d", b, d);
+            dyad_event ev = mkev(0, "USA", "CHN", "042", 1, 1.9);
+            ev.sentence_text = text;
+            ev.sentence_span = (dyad_span){0, TEXT};
+            const dyad_event *p = &ev;
+            doc_record rec;
+            memset(&rec, 0, sizeof rec);
+            rec.id = id;
+            rec.date = 20240301;
+            dyad_result res;
+            memset(&res, 0, sizeof res);
+            res.nevents = 1;
+            store_doc doc = {&rec, &res, &p, 1, 0, NULL};
+            if (store_put(st, &doc, &err) < 0) fail_msg("%s", err.msg);
+        }
+        assert_int_equal(store_commit(st, NULL, &err), 0);
+        FILE *w = fopen(wal, "rb");
+        assert_non_null(w);
+        fseek(w, 0, SEEK_END);
+        long n = ftell(w);
+        fclose(w);
+        if (n > max_wal) max_wal = n;
+    }
+    /* frames of 8 KB pages (8,216 bytes with their headers): at most the
+     * 16,384 of the wait plus one batch's (about 5,000), with room */
+    long frames = max_wal / 8216;
+    assert_true(frames > 5000);
+    assert_true(frames < 16384 + 7000);
+    store_close(st);
+    free(text);
+    /* closed: the WAL is copied and removed, every batch is there */
+    assert_int_equal(access(wal, F_OK), -1);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+    sqlite3_stmt *q;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM events),"
+        " (SELECT count(*) FROM batches WHERE committed_at IS NOT NULL)", -1,
+        &q, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(q, 0), BATCHES * DOCS);
+    assert_int_equal(sqlite3_column_int(q, 1), BATCHES);
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_event_id),
@@ -832,6 +1026,8 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_not_a_store, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dedup_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stats_numbers, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_long_documents, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_wal_bounded, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,14 +1,18 @@
 /* sqlite.c -- the SQLite back end of the event store (store/store.h).
  *
- * One connection, WAL journal, synchronous=NORMAL: a commit is durable
- * against a crash of the process (SIGKILL included: the WAL is in the
- * operating system's cache) though not against a power cut between the
- * commit and the next checkpoint, which is the usual trade for bulk loads.
+ * One writing connection (and a checkpointer's, see ckpt), WAL journal,
+ * synchronous=NORMAL: a commit is durable against a crash of the process
+ * (SIGKILL included: the WAL is in the operating system's cache when
+ * COMMIT returns) though not against a power cut between the commit and
+ * the next checkpoint, which is the usual trade for bulk loads.
  * A batch is one BEGIN IMMEDIATE ... COMMIT transaction, so the database
- * holds whole batches only. Writes go through statements prepared once at
- * open; a document already stored (same doc_id) keeps its doc_key, and its
- * sentences, events and quotations are deleted and written anew in the
- * same transaction.
+ * holds whole batches only. Writes go through statements prepared once
+ * (at open, or the multi-row ones at first use: a document's events and
+ * sentences go 16 rows a statement); a document already stored (same
+ * doc_id) keeps its doc_key, and its sentences, events and quotations are
+ * deleted and written anew in the same transaction. A failed store_put
+ * may leave part of its document in the open batch: the caller rolls the
+ * batch back (store.h).
  *
  * Tables and columns: store/schema.c, docs/output.md.
  */
@@ -19,6 +23,7 @@
 #include <time.h>
 
 #include <math.h>
+#include <pthread.h>
 
 #include <jansson.h>
 #include <sqlite3.h>
@@ -32,7 +37,7 @@
 
 enum {
     ST_FIND_DOC, ST_INS_DOC, ST_UPD_DOC, ST_DEL_EVENTS, ST_DEL_SENTS,
-    ST_INS_SENT, ST_INS_EVENT, ST_INS_CODE, ST_INS_BATCH, ST_UPD_BATCH,
+    ST_INS_CODE, ST_INS_BATCH, ST_UPD_BATCH,
     ST_DEL_QUOTES, ST_INS_QUOTE, ST_COUNT
 };
 
@@ -50,19 +55,6 @@ static const char *const sql_text[ST_COUNT] = {
     " WHERE doc_key = ?18",
     "DELETE FROM events WHERE doc_key = ?1",
     "DELETE FROM sentences WHERE doc_key = ?1",
-    "INSERT OR IGNORE INTO sentences (doc_key, sentence, in_title, off, len,"
-    " text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    "INSERT INTO events (doc_key, ord, date, sentence, source, target, code,"
-    " root, quad, goldstein, source_text, verb_text, target_text, issues,"
-    " rule, source_off, source_len, verb_off, verb_len, target_off,"
-    " target_len, in_title, event_id, source_country, source_agent,"
-    " target_country, target_agent, place_name, place_geonameid,"
-    " place_gazetteer_name, place_admin1, place_admin1_code, place_country,"
-    " place_lat, place_lon, place_level, place_source, place_off, place_len,"
-    " place_in_title, quote) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-    " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
-    " ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36,"
-    " ?37, ?38, ?39, ?40, ?41)",
     "INSERT OR IGNORE INTO codes (code, root, name, quad, goldstein,"
     " plover_type, plover_mode, plover_context)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -76,24 +68,114 @@ static const char *const sql_text[ST_COUNT] = {
     " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
 };
 
+/* Events and sentences are written up to ROWS rows per statement (a
+ * multi-row VALUES): each execution of a statement costs about as much
+ * again as a row (cursors opened and closed, registers released), and a
+ * document has a dozen events. The statement for n rows (rows_sql) is
+ * prepared the first time a document needs it. The document's key is ?1
+ * in every row (and its date ?2 in events); each row's other values are
+ * numbered after those of the rows before it. */
+#define ROWS 16
+
+enum { T_EVENTS, T_SENTENCES };
+
+static const struct {
+    const char *insert;     /* up to VALUES */
+    const char *row;        /* one row: '#' a parameter of its own, in
+                               order, the rest as written */
+    int nparams;            /* shared parameters (?1, ?2) */
+    int ncols;              /* parameters of its own (the #s) */
+} tables[2] = {
+    {"INSERT OR FAIL INTO events (doc_key, ord, date, sentence, source, target, code,"
+     " root, quad, goldstein, source_text, verb_text, target_text, issues,"
+     " rule, source_off, source_len, verb_off, verb_len, target_off,"
+     " target_len, in_title, event_id, source_country, source_agent,"
+     " target_country, target_agent, place_name, place_geonameid,"
+     " place_gazetteer_name, place_admin1, place_admin1_code, place_country,"
+     " place_lat, place_lon, place_level, place_source, place_off, place_len,"
+     " place_in_title, quote) VALUES ",
+     "?1,#,?2,#,#,#,#,#,#,#,#,#,#,#,#,#,#,#,#,#,#,#,#,#,#,#,#,#,#,#,#,#,#,#,"
+     "#,#,#,#,#,#,#", 2, 39},
+    {"INSERT OR IGNORE INTO sentences (doc_key, sentence, in_title, off, len,"
+     " text) VALUES ",
+     "?1,#,#,#,#,#", 1, 5},
+};
+
+/* The first parameter of row j's own (the #s) in table t's statements. */
+static int row_param(int t, size_t j) {
+    return tables[t].nparams + 1 + (int)j * tables[t].ncols;
+}
+
+/* The INSERT of n rows into table t (malloc'd), NULL out of memory. */
+static char *rows_sql(int t, size_t n) {
+    size_t cap = strlen(tables[t].insert) + n * (strlen(tables[t].row) * 4 + 4) + 1;
+    char *sql = malloc(cap);
+    if (!sql) return NULL;
+    size_t len = (size_t)snprintf(sql, cap, "%s", tables[t].insert);
+    for (size_t j = 0; j < n; j++) {
+        int p = row_param(t, j);
+        len += (size_t)snprintf(sql + len, cap - len, "%s(", j ? "," : "");
+        for (const char *c = tables[t].row; *c; c++)
+            len += (size_t)(*c == '#' ? snprintf(sql + len, cap - len, "?%d", p++)
+                                      : snprintf(sql + len, cap - len, "%c", *c));
+        len += (size_t)snprintf(sql + len, cap - len, ")");
+    }
+    return sql;
+}
+
 /* Codes already written to the codes table by this connection. */
 #define KNOWN_CODES 512
 
+/* Recently split actor codes (actor_split scans the block lists, about a
+ * thousand instructions a code; a store's events name a few hundred actors
+ * over and over). Direct-mapped on a hash of the code; longer codes are
+ * split every time. */
+#define ACTOR_SLOTS 1024
+typedef struct actor_slot {
+    char code[16];          /* NUL-padded; "" an empty slot */
+    actor_parts parts;
+} actor_slot;
+
+/* The background checkpointer of a writing connection: a thread with its
+ * own connection copies the WAL into the database file (and waits for its
+ * two fsyncs) while the writer fills the next batch. A checkpoint is asked
+ * for after a commit leaves CKPT_FRAMES frames or more in the WAL, as
+ * wal_autocheckpoint did in the writer; a batch starting with
+ * CKPT_WAIT_FRAMES or more waits for the checkpointer to finish first, so
+ * that the WAL is wholly copied when the batch begins and SQLite starts it
+ * again from its head (else a writer that never waits grows it without
+ * bound). */
+#define CKPT_FRAMES 4096
+#define CKPT_WAIT_FRAMES (4 * CKPT_FRAMES)
+
+typedef struct ckpt {
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    sqlite3 *db;            /* the checkpointer's connection */
+    int started;            /* the thread runs */
+    int pending, running, stop;
+    int wal_frames;         /* frames in the WAL after the last commit */
+} ckpt;
+
 typedef struct sq {
     sqlite3 *db;
+    ckpt ck;
     char *path;
     sqlite3_stmt *st[ST_COUNT];
     int64_t batch;          /* the open batch's number, 0 none */
     uint64_t bdocs, bevents;/* in the open batch */
     char now[24];           /* coded_at of the open batch */
-    char known[KNOWN_CODES][8];
+    uint64_t known[KNOWN_CODES]; /* codes' bytes packed (code_key) */
     size_t nknown;
     size_t nknown_committed;/* known[] entries from committed batches */
+    sqlite3_stmt *rows[2][ROWS + 1]; /* rows_stmt, by table and rows */
     int readonly;           /* STORE_READONLY: no statement for writing */
     char *list;             /* a quotation's event list as JSON, written */
     size_t list_cap;
     uint32_t *qev;          /* ... and read back (the row's quote.events) */
     size_t qev_cap;
+    actor_slot actors[ACTOR_SLOTS];
 } sq;
 
 static int fail(sq *s, store_error *err, const char *what) {
@@ -111,10 +193,114 @@ static int sqlite_claims(const char *target) {
     return 10;
 }
 
+/* ---- the checkpointer ---------------------------------------------------- */
+
+static void *ckpt_main(void *arg) {
+    ckpt *c = arg;
+    pthread_mutex_lock(&c->mu);
+    for (;;) {
+        while (!c->pending && !c->stop) pthread_cond_wait(&c->cv, &c->mu);
+        if (c->stop) break;
+        c->pending = 0;
+        c->running = 1;
+        pthread_mutex_unlock(&c->mu);
+        /* PASSIVE: never waits for the writer or readers; frames a reader
+         * still needs stay for the next one */
+        sqlite3_wal_checkpoint_v2(c->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL,
+                                  NULL);
+        pthread_mutex_lock(&c->mu);
+        c->running = 0;
+        pthread_cond_broadcast(&c->cv);
+    }
+    pthread_mutex_unlock(&c->mu);
+    return NULL;
+}
+
+/* Starts the checkpointer of s; -1 when it cannot (the writer then
+ * checkpoints itself). */
+static int ckpt_start(sq *s) {
+    ckpt *c = &s->ck;
+    if (sqlite3_open_v2(s->path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                        NULL) != SQLITE_OK) {
+        sqlite3_close(c->db);
+        c->db = NULL;
+        return -1;
+    }
+    sqlite3_busy_timeout(c->db, 10000);
+    /* a first read: a connection finds the file in WAL mode only then
+     * (before, a checkpoint does nothing) */
+    if (sqlite3_exec(c->db, "PRAGMA schema_version", NULL, NULL, NULL) != SQLITE_OK)
+        goto fail_db;
+    if (pthread_mutex_init(&c->mu, NULL) != 0) goto fail_db;
+    if (pthread_cond_init(&c->cv, NULL) != 0) goto fail_mu;
+    if (pthread_create(&c->thread, NULL, ckpt_main, c) != 0) goto fail_cv;
+    c->started = 1;
+    return 0;
+fail_cv:
+    pthread_cond_destroy(&c->cv);
+fail_mu:
+    pthread_mutex_destroy(&c->mu);
+fail_db:
+    sqlite3_close(c->db);
+    c->db = NULL;
+    return -1;
+}
+
+static void ckpt_stop(ckpt *c) {
+    if (!c->started) return;
+    pthread_mutex_lock(&c->mu);
+    c->stop = 1;
+    pthread_cond_broadcast(&c->cv);
+    pthread_mutex_unlock(&c->mu);
+    pthread_join(c->thread, NULL);
+    pthread_cond_destroy(&c->cv);
+    pthread_mutex_destroy(&c->mu);
+    sqlite3_close(c->db);
+    c->started = 0;
+}
+
+/* After each commit of the writer (sqlite3_wal_hook, which replaces
+ * wal_autocheckpoint): nframes are in the WAL. */
+static int wal_hook(void *arg, sqlite3 *db, const char *name, int nframes) {
+    sq *s = arg;
+    ckpt *c = &s->ck;
+    (void)name;
+    if (nframes < CKPT_FRAMES) {
+        c->wal_frames = nframes;
+        return SQLITE_OK;
+    }
+    if (!c->started && ckpt_start(s) < 0) {
+        /* no thread: as wal_autocheckpoint would */
+        sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+        return SQLITE_OK;
+    }
+    pthread_mutex_lock(&c->mu);
+    c->wal_frames = nframes;
+    c->pending = 1;
+    pthread_cond_signal(&c->cv);
+    pthread_mutex_unlock(&c->mu);
+    return SQLITE_OK;
+}
+
+/* Before a batch: a long WAL waits for the checkpointer (see ckpt). */
+static void ckpt_wait(sq *s) {
+    ckpt *c = &s->ck;
+    if (!c->started) return;
+    pthread_mutex_lock(&c->mu);
+    if (c->wal_frames >= CKPT_WAIT_FRAMES)
+        while (c->pending || c->running) pthread_cond_wait(&c->cv, &c->mu);
+    pthread_mutex_unlock(&c->mu);
+}
+
 static void sqlite_close(void *be) {
     sq *s = be;
     if (!s) return;
+    /* the checkpointer's connection first: the writer's close, the last,
+     * checkpoints what is left and removes the WAL */
+    ckpt_stop(&s->ck);
     for (int i = 0; i < ST_COUNT; i++) sqlite3_finalize(s->st[i]);
+    for (int t = 0; t < 2; t++)
+        for (int n = 0; n <= ROWS; n++) sqlite3_finalize(s->rows[t][n]);
     sqlite3_close(s->db);
     free(s->path);
     free(s->list);
@@ -210,11 +396,12 @@ static void *sqlite_open(const char *target, int mode, store_error *err) {
         pragma(s, "PRAGMA synchronous = NORMAL", err) < 0 ||
         pragma(s, "PRAGMA cache_size = -131072", err) < 0 ||
         pragma(s, "PRAGMA temp_store = MEMORY", err) < 0 ||
-        pragma(s, "PRAGMA wal_autocheckpoint = 4096", err) < 0 ||
         schema_upgrade(s->db, path, SCHEMA_VERSION, err) < 0) {
         sqlite_close(s);
         return NULL;
     }
+    /* checkpoints in the background thread (ckpt), not in the writer */
+    sqlite3_wal_hook(s->db, wal_hook, s);
     for (int i = 0; i < ST_COUNT; i++)
         if (sqlite3_prepare_v3(s->db, sql_text[i], -1, SQLITE_PREPARE_PERSISTENT,
                                &s->st[i], NULL) != SQLITE_OK) {
@@ -241,6 +428,7 @@ static int sqlite_begin(void *be, store_error *err) {
         snprintf(err->msg, sizeof err->msg, "%s: opened read-only", s->path);
         return -1;
     }
+    ckpt_wait(s);
     if (pragma(s, "BEGIN IMMEDIATE", err) < 0) return -1;
     if (run(s, s->st[ST_INS_BATCH], err, "cannot start a batch") < 0) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -292,11 +480,20 @@ static void bind_nonempty(sqlite3_stmt *st, int i, const char *v) {
     bind_str(st, i, v && *v ? v : NULL);
 }
 
+/* An event code's bytes as one integer (codes are at most 8 bytes):
+ * ensure_code compares one word per known code instead of a string. */
+static uint64_t code_key(const char code[8]) {
+    uint64_t k = 0;
+    memcpy(&k, code, strnlen(code, 8));
+    return k;
+}
+
 /* Writes the codes row of code the first time this connection sees it. */
 static int ensure_code(sq *s, const store_doc *d, const dyad_event *ev,
                        store_error *err) {
+    uint64_t key = code_key(ev->code);
     for (size_t i = 0; i < s->nknown; i++)
-        if (!strncmp(s->known[i], ev->code, sizeof ev->code)) return 0;
+        if (s->known[i] == key) return 0;
     int quad = ev->quad;
     double g = ev->goldstein;
     const char *name = NULL;
@@ -314,75 +511,144 @@ static int ensure_code(sq *s, const store_doc *d, const dyad_event *ev,
     bind_nonempty(st, 7, p ? p->mode : NULL);
     bind_nonempty(st, 8, p ? p->context : NULL);
     if (run(s, st, err, "cannot write a code") < 0) return -1;
-    if (s->nknown < KNOWN_CODES) {
-        memcpy(s->known[s->nknown], ev->code, sizeof ev->code);
-        s->known[s->nknown][sizeof ev->code - 1] = '\0';
-        s->nknown++;
-    }
+    if (s->nknown < KNOWN_CODES) s->known[s->nknown++] = key;
     return 0;
 }
 
-static int put_event(sq *s, const store_doc *d, int64_t key, uint32_t ord,
-                     const dyad_event *ev, store_error *err) {
-    const doc_record *r = d->rec;
-    sqlite3_stmt *st = s->st[ST_INS_EVENT];
+/* actor_split(code) through s->actors. */
+static void split_actor(sq *s, const char *code, actor_parts *out) {
+    size_t n = code ? strlen(code) : 0;
+    if (n == 0 || n >= sizeof s->actors[0].code) {
+        actor_split(code, out);
+        return;
+    }
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)code[i]) * 16777619u;
+    actor_slot *a = &s->actors[(h ^ h >> 16) % ACTOR_SLOTS];
+    if (memcmp(a->code, code, n + 1)) {
+        memset(a->code, 0, sizeof a->code);
+        memcpy(a->code, code, n);
+        actor_split(code, &a->parts);
+    }
+    *out = a->parts;
+}
+
+/* The statement writing n (1..ROWS) rows into table t, NULL after err. */
+static sqlite3_stmt *rows_stmt(sq *s, int t, size_t n, store_error *err) {
+    if (s->rows[t][n]) return s->rows[t][n];
+    char *sql = rows_sql(t, n);
+    if (!sql) {
+        snprintf(err->msg, sizeof err->msg, "%s: out of memory", s->path);
+        return NULL;
+    }
+    int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                                &s->rows[t][n], NULL);
+    free(sql);
+    if (rc != SQLITE_OK) {
+        fail(s, err, "cannot prepare");
+        return NULL;
+    }
+    return s->rows[t][n];
+}
+
+/* What an event row binds besides the event's own strings: they must live
+ * until its statement has run. */
+typedef struct event_extra {
     char hex[17];
-    event_id_hex(event_id(r->id, ev), hex);
     actor_parts sp, tp;
-    actor_split(ev->source, &sp);
-    actor_split(ev->target, &tp);
-    sqlite3_bind_int64(st, 1, key);
-    sqlite3_bind_int64(st, 2, ord);
-    if (r->date) sqlite3_bind_int64(st, 3, r->date);
-    sqlite3_bind_int64(st, 4, ev->sentence);
-    sqlite3_bind_text(st, 5, ev->source ? ev->source : "", -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 6, ev->target ? ev->target : "", -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 7, ev->code, (int)strnlen(ev->code, sizeof ev->code),
-                      SQLITE_STATIC);
-    sqlite3_bind_text(st, 8, ev->root, (int)strnlen(ev->root, sizeof ev->root),
-                      SQLITE_STATIC);
-    sqlite3_bind_int(st, 9, ev->quad);
-    sqlite3_bind_double(st, 10, ev->goldstein);
-    bind_str(st, 11, ev->source_text);
-    bind_str(st, 12, ev->verb_text);
-    bind_str(st, 13, ev->target_text);
-    bind_str(st, 14, ev->issues);
-    bind_str(st, 15, ev->rule);
-    sqlite3_bind_int64(st, 16, ev->source_span.off);
-    sqlite3_bind_int64(st, 17, ev->source_span.len);
-    sqlite3_bind_int64(st, 18, ev->verb_span.off);
-    sqlite3_bind_int64(st, 19, ev->verb_span.len);
-    sqlite3_bind_int64(st, 20, ev->target_span.off);
-    sqlite3_bind_int64(st, 21, ev->target_span.len);
-    sqlite3_bind_int(st, 22, ev->in_title != 0);
-    sqlite3_bind_text(st, 23, hex, 16, SQLITE_STATIC);
-    bind_nonempty(st, 24, sp.country);
-    bind_nonempty(st, 25, sp.type1);
-    bind_nonempty(st, 26, tp.country);
-    bind_nonempty(st, 27, tp.type1);
+} event_extra;
+
+/* Binds event ev (its place ord) as the row whose parameters start at b. */
+static void bind_event(sq *s, sqlite3_stmt *st, int b, const store_doc *d,
+                       uint32_t ord, const dyad_event *ev, event_extra *x) {
+    const doc_record *r = d->rec;
+    event_id_hex(event_id(r->id, ev), x->hex);
+    split_actor(s, ev->source, &x->sp);
+    split_actor(s, ev->target, &x->tp);
+    sqlite3_bind_int64(st, b, ord);
+    sqlite3_bind_int64(st, b + 1, ev->sentence);
+    sqlite3_bind_text(st, b + 2, ev->source ? ev->source : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, b + 3, ev->target ? ev->target : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, b + 4, ev->code,
+                      (int)strnlen(ev->code, sizeof ev->code), SQLITE_STATIC);
+    sqlite3_bind_text(st, b + 5, ev->root,
+                      (int)strnlen(ev->root, sizeof ev->root), SQLITE_STATIC);
+    sqlite3_bind_int(st, b + 6, ev->quad);
+    sqlite3_bind_double(st, b + 7, ev->goldstein);
+    bind_str(st, b + 8, ev->source_text);
+    bind_str(st, b + 9, ev->verb_text);
+    bind_str(st, b + 10, ev->target_text);
+    bind_str(st, b + 11, ev->issues);
+    bind_str(st, b + 12, ev->rule);
+    sqlite3_bind_int64(st, b + 13, ev->source_span.off);
+    sqlite3_bind_int64(st, b + 14, ev->source_span.len);
+    sqlite3_bind_int64(st, b + 15, ev->verb_span.off);
+    sqlite3_bind_int64(st, b + 16, ev->verb_span.len);
+    sqlite3_bind_int64(st, b + 17, ev->target_span.off);
+    sqlite3_bind_int64(st, b + 18, ev->target_span.len);
+    sqlite3_bind_int(st, b + 19, ev->in_title != 0);
+    sqlite3_bind_text(st, b + 20, x->hex, 16, SQLITE_STATIC);
+    bind_nonempty(st, b + 21, x->sp.country);
+    bind_nonempty(st, b + 22, x->sp.type1);
+    bind_nonempty(st, b + 23, x->tp.country);
+    bind_nonempty(st, b + 24, x->tp.type1);
     const dyad_place *p = ev->place;
     if (p) {
         /* NULL for "" where the writers print "" as null (admin1) or as
          * nothing; the name is kept as it is: NULL means no place */
-        bind_str(st, 28, p->name ? p->name : "");
-        sqlite3_bind_int64(st, 29, p->geonameid);
-        bind_str(st, 30, p->gazetteer_name);
-        bind_nonempty(st, 31, p->admin1);
-        bind_nonempty(st, 32, p->admin1_code);
-        sqlite3_bind_text(st, 33, p->country,
+        bind_str(st, b + 25, p->name ? p->name : "");
+        sqlite3_bind_int64(st, b + 26, p->geonameid);
+        bind_str(st, b + 27, p->gazetteer_name);
+        bind_nonempty(st, b + 28, p->admin1);
+        bind_nonempty(st, b + 29, p->admin1_code);
+        sqlite3_bind_text(st, b + 30, p->country,
                           (int)strnlen(p->country, sizeof p->country),
                           SQLITE_STATIC);
         /* NaN binds as NULL, read back as NaN */
-        sqlite3_bind_double(st, 34, p->lat);
-        sqlite3_bind_double(st, 35, p->lon);
-        bind_str(st, 36, p->level);
-        bind_str(st, 37, p->source);
-        sqlite3_bind_int64(st, 38, p->span.off);
-        sqlite3_bind_int64(st, 39, p->span.len);
-        sqlite3_bind_int(st, 40, p->in_title != 0);
+        sqlite3_bind_double(st, b + 31, p->lat);
+        sqlite3_bind_double(st, b + 32, p->lon);
+        bind_str(st, b + 33, p->level);
+        bind_str(st, b + 34, p->source);
+        sqlite3_bind_int64(st, b + 35, p->span.off);
+        sqlite3_bind_int64(st, b + 36, p->span.len);
+        sqlite3_bind_int(st, b + 37, p->in_title != 0);
     }
-    if (ev->quote >= 0) sqlite3_bind_int64(st, 41, ev->quote);
+    if (ev->quote >= 0) sqlite3_bind_int64(st, b + 38, ev->quote);
+}
+
+/* Writes events[0..n) (n <= ROWS), the first being the document's event
+ * first_ord, in one statement. */
+static int put_events(sq *s, const store_doc *d, int64_t key, size_t first_ord,
+                      const dyad_event *const *events, size_t n,
+                      store_error *err) {
+    sqlite3_stmt *st = rows_stmt(s, T_EVENTS, n, err);
+    if (!st) return -1;
+    event_extra x[ROWS];
+    sqlite3_bind_int64(st, 1, key);
+    if (d->rec->date) sqlite3_bind_int64(st, 2, d->rec->date);
+    for (size_t j = 0; j < n; j++)
+        bind_event(s, st, row_param(T_EVENTS, j), d, (uint32_t)(first_ord + j),
+                   events[j], &x[j]);
     return run(s, st, err, "cannot write an event");
+}
+
+/* Writes the sentences of events[0..n) (n <= ROWS) in one statement. */
+static int put_sentences(sq *s, int64_t key, const dyad_event *const *events,
+                         size_t n, store_error *err) {
+    sqlite3_stmt *st = rows_stmt(s, T_SENTENCES, n, err);
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, key);
+    for (size_t j = 0; j < n; j++) {
+        const dyad_event *ev = events[j];
+        int b = row_param(T_SENTENCES, j);
+        sqlite3_bind_int64(st, b, ev->sentence);
+        sqlite3_bind_int(st, b + 1, ev->in_title != 0);
+        sqlite3_bind_int64(st, b + 2, ev->sentence_span.off);
+        sqlite3_bind_int64(st, b + 3, ev->sentence_span.len);
+        sqlite3_bind_text(st, b + 4, ev->sentence_text ? ev->sentence_text : "",
+                          -1, SQLITE_STATIC);
+    }
+    return run(s, st, err, "cannot write a sentence");
 }
 
 /* A quotation's event indexes as a JSON array ("[2,3]") in s->list. */
@@ -431,19 +697,6 @@ static int put_quote(sq *s, int64_t key, uint32_t index, const dyad_quote *q,
     sqlite3_bind_text(st, 15, list, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 16, q->in_title != 0);
     return run(s, st, err, "cannot write a quotation");
-}
-
-static int put_sentence(sq *s, int64_t key, const dyad_event *ev,
-                        store_error *err) {
-    sqlite3_stmt *st = s->st[ST_INS_SENT];
-    sqlite3_bind_int64(st, 1, key);
-    sqlite3_bind_int64(st, 2, ev->sentence);
-    sqlite3_bind_int(st, 3, ev->in_title != 0);
-    sqlite3_bind_int64(st, 4, ev->sentence_span.off);
-    sqlite3_bind_int64(st, 5, ev->sentence_span.len);
-    sqlite3_bind_text(st, 6, ev->sentence_text ? ev->sentence_text : "", -1,
-                      SQLITE_STATIC);
-    return run(s, st, err, "cannot write a sentence");
 }
 
 static int sqlite_put(void *be, const store_doc *d, store_error *err) {
@@ -502,16 +755,25 @@ static int sqlite_put(void *be, const store_doc *d, store_error *err) {
     if (rc < 0) return -1;
     if (!key) key = sqlite3_last_insert_rowid(s->db);
 
-    const dyad_event *prev = NULL;
+    /* a sentence row for each event whose sentence is not the previous
+     * event's (INSERT OR IGNORE: a sentence seen again is kept as it is) */
+    const dyad_event *sents[ROWS];
+    size_t nsents = 0;
     for (size_t i = 0; i < d->nevents; i++) {
         const dyad_event *ev = d->events[i];
-        if ((!prev || prev->sentence != ev->sentence) &&
-            put_sentence(s, key, ev, err) < 0)
-            return -1;
-        if (ensure_code(s, d, ev, err) < 0 ||
-            put_event(s, d, key, (uint32_t)i, ev, err) < 0)
-            return -1;
-        prev = ev;
+        if (i && d->events[i - 1]->sentence == ev->sentence) continue;
+        sents[nsents++] = ev;
+        if (nsents == ROWS) {
+            if (put_sentences(s, key, sents, nsents, err) < 0) return -1;
+            nsents = 0;
+        }
+    }
+    if (nsents && put_sentences(s, key, sents, nsents, err) < 0) return -1;
+    for (size_t i = 0; i < d->nevents; i++)
+        if (ensure_code(s, d, d->events[i], err) < 0) return -1;
+    for (size_t i = 0; i < d->nevents; i += ROWS) {
+        size_t n = d->nevents - i < ROWS ? d->nevents - i : ROWS;
+        if (put_events(s, d, key, i, d->events + i, n, err) < 0) return -1;
     }
     for (size_t i = 0; i < nquotes; i++)
         if (put_quote(s, key, (uint32_t)i, dyad_result_quote(res, i), err) < 0)

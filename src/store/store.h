@@ -211,7 +211,8 @@ store *store_open(const char *target, int mode, store_error *err);
 /* The back end in use. */
 const store_backend *store_get_backend(const store *st);
 int store_begin(store *st, store_error *err);
-/* Adds one document to the open batch (store_begin first). */
+/* Adds one document to the open batch (store_begin first). After a
+ * failure, part of the document may be in the batch: roll it back. */
 int store_put(store *st, const store_doc *doc, store_error *err);
 /* Commits the open batch; *batch (may be NULL) says what it held. */
 int store_commit(store *st, store_batch *batch, store_error *err);
