@@ -405,6 +405,18 @@ void units_build(sent_ctx *c) {
             any_actor |= cj[k].actor != NULL;
         }
         if (nm == 1 && np <= 1 && (cj[0].actor || cj[0].nagents)) np = 0;
+        /* "Denmark, Germany and the Republic of Korea": a last conjunct
+         * whose name runs on past its chunk is coded with its "of"
+         * phrase, which then names no one of its own */
+        if (nm > 1 && np == 1 && !cj[nm - 1].actor) {
+            conj_code probe;
+            code_conjunct(c, s->chunks[last].first, u.end, &probe);
+            if (probe.actor) {
+                cj[nm - 1] = probe;
+                any_actor = 1;
+                np = 0;
+            }
+        }
         /* "Sudan's neighbours", "Iran's allies": others than the possessor */
         if (nm == 1 && cj[0].actor && c->e->rules->pronouns &&
             tok_in_class(&s->toks[ch->head], WC_RELATIONAL)) {
