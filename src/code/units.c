@@ -408,7 +408,8 @@ void units_build(sent_ctx *c) {
         /* "Denmark, Germany and the Republic of Korea": a last conjunct
          * whose name runs on past its chunk is coded with its "of"
          * phrase, which then names no one of its own */
-        if (nm > 1 && np == 1 && !cj[nm - 1].actor) {
+        if (nm > 1 && np == 1 && !cj[nm - 1].actor && !cj[nm - 1].nagents &&
+            is_word(c, s->chunks[last + 1].head, c->e->w_of)) {
             conj_code probe;
             code_conjunct(c, s->chunks[last].first, u.end, &probe);
             if (probe.actor) {
