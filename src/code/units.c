@@ -320,6 +320,38 @@ static uint32_t name_span(const sent_ctx *c, uint32_t i) {
 /* Allocates from the document's arena under dyad_code's unwind point:
  * the analyzer's NULL warnings are false positives here (mem.h). */
 MEM_UNWINDS_BEGIN
+/* The unit of the sayer whose reported clause pronoun chunk pi is the
+ * subject of: "Somalia said it would ...", "the ministry said they had
+ * ..." (it, they; he and she for a person's code); -1 when the pronoun is
+ * not such a subject or the sayer is not coded. */
+static int32_t reported_sayer(const sent_ctx *c, uint32_t pi) {
+    const sentence *s = c->s;
+    const tok *t = &s->toks[s->chunks[pi].first];
+    int person = tok_norm_is(t, "HE") || tok_norm_is(t, "SHE");
+    if (!person && !tok_norm_is(t, "IT") && !tok_norm_is(t, "THEY")) return -1;
+    uint32_t ci = s->chunks[pi].clause;
+    if (ci >= s->nclause) return -1;
+    const clause *cl = &s->clauses[ci];
+    if (cl->kind != CL_COMPLEMENT || cl->subject != (int32_t)pi || cl->parent < 0) return -1;
+    /* the saying clause, or the one a coordinated "and said" goes on with */
+    int32_t k = cl->parent;
+    for (int depth = 0; k >= 0 && depth < 4; depth++) {
+        const clause *pc = &s->clauses[k];
+        if (pc->subject >= 0) {
+            int32_t u = c->unit_of[s->chunks[pc->subject].first];
+            if (u < 0 || !c->units[u].coded || !c->units[u].ncodes || c->units[u].pronoun)
+                return -1;
+            if (person && strlen(c->units[u].codes[0]) <= 3) return -1;
+            /* ("it" is not a list) */
+            if (tok_norm_is(t, "IT") && c->units[u].ncodes > 1) return -1;
+            return u;
+        }
+        if (pc->kind != CL_COORD) return -1;
+        k = pc->parent;
+    }
+    return -1;
+}
+
 void units_build(sent_ctx *c) {
     sentence *s = c->s;
     arena *a = c->a;
@@ -442,6 +474,22 @@ void units_build(sent_ctx *c) {
         const tok *first_tok = &s->toks[ch->first];
         if (c->e->rules->pronouns && nm == 1 && ch->end == ch->first + 1 &&
             first_tok->tag == T_PRP && norm_in(first_tok, personal)) {
+            /* "Somalia ... said it would close consulates": the subject
+             * of a reported clause is the sayer it reports */
+            int32_t sayer = reported_sayer(c, i);
+            if (sayer >= 0) {
+                const unit *su = &c->units[sayer];
+                u.codes = su->codes;
+                u.ncodes = su->ncodes;
+                u.actor = su->actor;
+                u.coded = 1;
+                u.pronoun = 1;
+                ARENA_GROW(a, c->units, c->nunits, c->cap_units);
+                for (uint32_t t = u.first; t < u.end && t < s->ntok; t++)
+                    if (c->unit_of[t] < 0) c->unit_of[t] = (int32_t)c->nunits;
+                c->units[c->nunits++] = u;
+                continue;
+            }
             const mention *an = context_pronoun(c, first_tok);
             if (an) {
                 /* (copied: the mention's ring slot may be reused) */

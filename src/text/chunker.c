@@ -782,6 +782,17 @@ static void chk_clauses(sentence *s, arena *a) {
                 /* a conjunct of a finished reduced clause belongs higher */
                 while (x.sp > 1 && (x.cl[top(&x)].kind == CL_PARENTHETICAL))
                     cl_pop(&x, (uint32_t)k);
+                /* "ordered the ambassador to leave the country and said it
+                 * would close consulates": a past or present tense verb
+                 * after an infinitive goes on with the verb that governs
+                 * the infinitive, not with the infinitive */
+                if (c[k + 1].kind == CK_VG && x.sp > 1 &&
+                    x.cl[top(&x)].kind == CL_INFINITIVE && x.cl[top(&x)].verb >= 0) {
+                    int t = s->toks[c[k + 1].head].tag;
+                    if (t == T_VBD || t == T_VBZ)
+                        while (x.sp > 1 && x.cl[top(&x)].kind == CL_INFINITIVE)
+                            cl_pop(&x, (uint32_t)k);
+                }
                 /* "told the council that Israel had acted with restraint and
                  * blamed Hamas": a plain past verb after a reported clause
                  * whose verb had an auxiliary goes on with the reporter */
