@@ -1587,6 +1587,45 @@ static void code_nominal_agents(sent_ctx *c, event_list *out, uint32_t first_eve
     }
 }
 
+/* "Mali, Burkina Faso and Niger were leaving ECOWAS", "Sahel Juntas Quit
+ * ECOWAS": a state leaving an organisation reduces relations with it
+ * (161); "have been suspended from ECOWAS" is the organisation's 161 on
+ * them. */
+static void code_leave_org(sent_ctx *c, event_list *out, uint32_t first_event) {
+    const sentence *s = c->s;
+    for (uint32_t k = 0; k + 1 < s->nchunk; k++) {
+        const chunk *ch = &s->chunks[k];
+        if (ch->kind != CK_VG || (ch->vflags & VG_NEG)) continue;
+        const tok *v = &s->toks[ch->head];
+        const char *l = v->lemma ? v->lemma : v->norm;
+        int passive = (ch->vflags & VG_PASSIVE) != 0;
+        int leave = !passive && (!strcmp(l, "LEAVE") || !strcmp(l, "QUIT") ||
+                                 !strcmp(l, "EXIT") || !strcmp(l, "WITHDRAW"));
+        int suspended = passive && (!strcmp(l, "SUSPEND") || !strcmp(l, "EXPEL"));
+        if (!leave && !suspended) continue;
+        if (verb_coded(c, out, first_event, k)) continue;
+        /* the organisation: right after the verb, or after "from" */
+        uint32_t q = ch->end;
+        if (q < s->ntok && tok_norm_is(&s->toks[q], "FROM")) q++;
+        int32_t org = q < s->ntok ? c->unit_of[q] : -1;
+        if (org < 0 || !c->units[org].coded || !c->units[org].ncodes ||
+            strncmp(c->units[org].codes[0], "IGO", 3))
+            continue;
+        if (suspended && q == ch->end) continue; /* "suspended X" is no membership */
+        int32_t st = clause_subject(c, k);
+        if (st < 0 || !c->units[st].coded || !c->units[st].ncodes) continue;
+        const char *sc = c->units[st].codes[0];
+        if (strlen(sc) < 3 || !strncmp(sc, "IGO", 3) || !strncmp(sc, "NGO", 3) ||
+            !strncmp(sc, "---", 3))
+            continue;
+        trace_add(c, "membership: %s %s -> 161\n", v->norm, c->units[org].codes[0]);
+        if (leave)
+            events_add_pairs(c, out, st, org, "161", "", 0, k, "(membership)", 0);
+        else
+            events_add_pairs(c, out, org, st, "161", "", 0, k, "(membership)", 0);
+    }
+}
+
 /* Disapproval said in so many words: "said the council had entered the
  * capital illegally", "Tehran had made a big mistake, the minister said",
  * "called the conditions blackmail". A verb of saying whose reported words
@@ -1657,6 +1696,7 @@ void verbs_code_sentence(sent_ctx *c, event_list *out) {
     code_clauses(c, out, consumed);
     code_nominals(c, out, first_event, consumed);
     code_censure(c, out, first_event);
+    code_leave_org(c, out, first_event);
     code_happenings(c, out, first_event);
     code_nominal_agents(c, out, first_event);
     {
