@@ -187,6 +187,7 @@ typedef struct match_result {
     int32_t compound;         /* unit bound by %, or -1 */
     uint32_t upper_first;     /* leftmost token the match used */
     uint32_t lower_end;       /* one past the rightmost token it used */
+    uint32_t lower_first;     /* first token of the part after the verb */
 } match_result;
 
 /* Tries pattern p around a verb occupying tokens [vfirst, vend): upper

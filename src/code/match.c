@@ -195,6 +195,19 @@ static int try_lower_at(mstate *st, uint32_t k, uint32_t p) {
     }
 }
 
+/* Where element e matched at token p begins: a noun element matches at
+ * its phrase's head, so at its first modifier ("missile" of {MISSILE
+ * TESTS}) when it has some. */
+static uint32_t elem_start(const mstate *st, const pat_elem *e, uint32_t p) {
+    const sentence *s = st->c->s;
+    if (e->kind != PE_NOUN || !e->nmods || s->toks[p].chunk < 0) return p;
+    const chunk *ch = &s->chunks[s->toks[p].chunk];
+    for (uint32_t q = ch->first; q < p; q++)
+        for (uint16_t i = 0; i < e->nmods; i++)
+            if (s->toks[q].wid == st->d->pat_words[e->mods + i]) return q;
+    return p;
+}
+
 static int solve_lower(mstate *st, uint32_t k, uint32_t pos) {
     if (k == st->p->nlower) {
         st->m->lower_end = pos;
@@ -203,7 +216,13 @@ static int solve_lower(mstate *st, uint32_t k, uint32_t pos) {
     const pat_elem *e = &st->d->pat_elems[st->p->lower + k];
     if (e->kind == PE_PREP_END) return solve_lower(st, k + 1, pos);
     uint32_t p = fwd(st, pos);
-    if (e->adjacent) return try_lower_at(st, k, p);
+    /* (where the first element matched: code_verb prefers the pattern
+     * whose object stands nearest the verb) */
+    if (e->adjacent) {
+        if (!try_lower_at(st, k, p)) return 0;
+        if (k == 0) st->m->lower_first = elem_start(st, e, p);
+        return 1;
+    }
     if (k >= MEMO_MAX) {
         for (; p < st->hi && st->steps < STEP_MAX; p = fwd(st, p + 1)) {
             st->steps++;
@@ -213,7 +232,10 @@ static int solve_lower(mstate *st, uint32_t k, uint32_t pos) {
     }
     if (pos >= st->fail_lower[k]) return 0;
     for (; p < st->hi && p < st->fail_lower[k]; p = fwd(st, p + 1))
-        if (try_lower_at(st, k, p)) return 1;
+        if (try_lower_at(st, k, p)) {
+            if (k == 0) st->m->lower_first = elem_start(st, e, p);
+            return 1;
+        }
     st->fail_lower[k] = pos;
     return 0;
 }
@@ -322,6 +344,7 @@ int match_pattern(const sent_ctx *c, const pattern *p, uint32_t vfirst,
     m->source = m->target = m->compound = -1;
     m->upper_first = vfirst;
     m->lower_end = vend;
+    m->lower_first = vend;
     /* prefilter: a word the pattern needs is not in the sentence */
     const wordset *ws = c->s->words;
     if (ws && ((p->anchor[0] && !wordset_has(ws, p->anchor[0])) ||

@@ -259,7 +259,7 @@ static int code_verb(coding *g, uint32_t v, uint32_t lo, uint32_t hi,
     const tab_root *root = &d->tab->roots[w->root];
     const verb_block *b = &d->blocks[root->ref];
     uint32_t vend = w->last + 1;
-    match_result m = {-1, -1, -1, v, vend};
+    match_result m = {-1, -1, -1, v, vend, vend};
     const char *code = b->code, *rcode = b->rcode;
     uint8_t fl = (root->flags & TR_SUB ? EV_SUB : 0) |
                  (root->flags & TR_DOM ? EV_DOM : 0);

@@ -247,24 +247,31 @@ static int code_verb(sent_ctx *c, const chunk *ch, verb_coding *vc) {
     vc->code = hits[def].form->code;
     vc->rcode = hits[def].form->rcode;
     const pattern *fired = NULL;
-    match_result m = {-1, -1, -1, hits[def].vfirst, hits[def].vend};
+    match_result m = {-1, -1, -1, hits[def].vfirst, hits[def].vend, hits[def].vend};
     for (int h = 0; h < nh && !fired; h++) {
         const verb_hit *hit = &hits[h];
         const verb_block *blk = &d->blocks[hit->form->block];
         uint32_t lo = stretch_start(c, hit->vfirst);
         uint32_t hi = phrase_end(c, hit->vend);
+        /* a light verb ([---]: it codes only through what it takes) takes
+         * the pattern whose object stands nearest it, not the first listed
+         * that matches anywhere: "suspending arms exports to Turkey that
+         * could be used in the offensive" is about the exports */
+        int light = !strcmp(hit->form->code, "---") && !hit->form->rcode[0];
         for (uint32_t k = 0; k < blk->n; k++) {
             const pattern *p = &d->patterns[blk->first + k];
             match_result mm;
             if (!match_pattern(c, p, hit->vfirst, hit->vend, lo, hi, &mm))
                 continue;
             if (strcmp(p->code, "---") == 0 && !p->rcode[0]) continue;
+            if (fired && (!p->nlower || mm.lower_first >= m.lower_first)) continue;
             fired = p;
             m = mm;
             vc->hit = *hit;
             vc->code = p->code;
             vc->rcode = p->rcode;
-            break;
+            /* the object right after the verb cannot be bettered */
+            if (!light || !p->nlower || mm.lower_first <= hit->vend + 1) break;
         }
     }
     vc->lo = stretch_start(c, vc->hit.vfirst);
