@@ -60,11 +60,9 @@ CFLAGS  += $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
 # dyad serve (src/serve/, libmicrohttpd): the command's too, like the store.
 SERVE_SRC := $(wildcard src/serve/*.c)
 SERVE_OBJ := $(SERVE_SRC:%.c=$(B)/%.o)
-SERVE_LIBS := $(shell $(PKG_CONFIG) --libs libmicrohttpd 2>/dev/null || echo -lmicrohttpd)
 # PostgreSQL (src/store/postgres.c, libpq from Debian's libpq-dev): without
 # it the back end is built as a stub that says what to install.
 ifneq ($(shell $(PKG_CONFIG) --exists libpq 2>/dev/null && echo 1),)
-STORE_LIBS += $(shell $(PKG_CONFIG) --libs libpq)
 CFLAGS  += -DDYAD_HAVE_LIBPQ $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags libpq))
 endif
 # dyad plot (src/plot/: charts from the store's statistics, PNG through
@@ -74,12 +72,18 @@ endif
 PLOT_SRC := $(wildcard src/plot/*.c)
 PLOT_OBJ := $(PLOT_SRC:%.c=$(B)/%.o)
 ifneq ($(shell $(PKG_CONFIG) --exists librsvg-2.0 cairo 2>/dev/null && echo 1),)
-PLOT_LIBS := $(shell $(PKG_CONFIG) --libs librsvg-2.0 cairo)
 RSVG_CFLAGS := -DDYAD_HAVE_RSVG $(patsubst -I%,-isystem %,$(shell $(PKG_CONFIG) --cflags librsvg-2.0 cairo))
 endif
 $(B)/src/plot/plot_png.o $(B)/analyze/src/plot/plot_png.ok: CFLAGS += $(RSVG_CFLAGS)
-$(B)/tests/test_plot: CFLAGS += $(if $(RSVG_CFLAGS),-DDYAD_HAVE_RSVG)
-LIB_SRC := $(filter-out src/store/% src/serve/% src/plot/%,$(wildcard src/*/*.c))
+$(B)/src/dl/rsvg.o $(B)/analyze/src/dl/rsvg.ok: CFLAGS += $(RSVG_CFLAGS)
+# libpq, libmicrohttpd, librsvg and cairo are not linked: src/dl/ defines
+# the functions the back ends above call and loads the library with dlopen
+# when a command first needs it (src/dl/dl.h, docs/architecture.md), so
+# that `dyad code` does not map them and their dependencies (13 MB).
+DL_SRC := $(wildcard src/dl/*.c)
+DL_OBJ := $(DL_SRC:%.c=$(B)/%.o)
+$(B)/tests/test_plot $(B)/tests/test_dl: CFLAGS += $(if $(RSVG_CFLAGS),-DDYAD_HAVE_RSVG)
+LIB_SRC := $(filter-out src/store/% src/serve/% src/plot/% src/dl/%,$(wildcard src/*/*.c))
 GEN_SRC := $(B)/gen/lexicon_data.c $(B)/gen/bundled_data.c \
     $(B)/gen/plover_data.c $(B)/gen/gazetteer_data.c $(B)/gen/seats_data.c
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o) $(GEN_SRC:%.c=%.o)
@@ -163,7 +167,7 @@ $(B)/gen/seats_data.c: tools/mkseats.awk data/igo-seats.tsv
 # Every library object with its symbols as compiled, and the event store:
 # for the dyad command and the unit tests, which call internal functions.
 # Not installed.
-$(B)/libdyad_internal.a: $(LIB_OBJ) $(STORE_OBJ) $(SERVE_OBJ) $(PLOT_OBJ)
+$(B)/libdyad_internal.a: $(LIB_OBJ) $(STORE_OBJ) $(SERVE_OBJ) $(PLOT_OBJ) $(DL_OBJ)
 	rm -f $@ && $(AR) rcs $@ $^
 
 # The installed static library: the objects linked into one relocatable
@@ -185,11 +189,11 @@ $(B)/libdyad.so: $(B)/$(SONAME)
 	ln -sf $(SONAME) $@
 
 $(B)/dyad: $(CLI_OBJ) $(B)/libdyad_internal.a
-	$(CC) $(CFLAGS) $^ $(LDLIBS) $(STORE_LIBS) $(SERVE_LIBS) $(PLOT_LIBS) -o $@
+	$(CC) $(CFLAGS) $^ $(LDLIBS) $(STORE_LIBS) -o $@
 
 $(B)/tests/%: tests/%.c $(B)/libdyad_internal.a $(wildcard tests/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $< $(B)/libdyad_internal.a $(LDLIBS) $(STORE_LIBS) $(SERVE_LIBS) $(PLOT_LIBS) $(TEST_LIBS) -o $@
+	$(CC) $(CFLAGS) $< $(B)/libdyad_internal.a $(LDLIBS) $(STORE_LIBS) $(TEST_LIBS) -o $@
 
 # The store benchmark (make bench): inserts and queries through src/store/.
 $(B)/bench/store_bench: bench/store_bench.c $(B)/libdyad_internal.a
@@ -305,7 +309,8 @@ CPPCHECK ?= cppcheck
 CPPCHECK_FLAGS := --std=c11 --enable=warning,portability,performance \
     --inline-suppr --error-exitcode=1 --quiet -D__GNUC__ -Iinclude -Isrc
 ANALYZE_OK := $(LIB_SRC:%.c=$(B)/analyze/%.ok) $(CLI_SRC:%.c=$(B)/analyze/%.ok) \
-    $(STORE_SRC:%.c=$(B)/analyze/%.ok) $(SERVE_SRC:%.c=$(B)/analyze/%.ok) $(PLOT_SRC:%.c=$(B)/analyze/%.ok)
+    $(STORE_SRC:%.c=$(B)/analyze/%.ok) $(SERVE_SRC:%.c=$(B)/analyze/%.ok) $(PLOT_SRC:%.c=$(B)/analyze/%.ok) \
+    $(DL_SRC:%.c=$(B)/analyze/%.ok)
 analyze: $(ANALYZE_OK)
 	$(CPPCHECK) $(CPPCHECK_FLAGS) src cli
 	@echo "analyze: cppcheck and gcc -fanalyzer found nothing"

@@ -529,7 +529,13 @@ static int code_files(int argc, char **argv, const char **files) {
     }
     /* a reader's record ends in a NUL and lives until the next one is
      * read, after its events are written */
-    if (!nworkers) doc_borrow_input(b.slots[0].doc, 1);
+    if (!nworkers) {
+        doc_borrow_input(b.slots[0].doc, 1);
+        /* its events are written before the next document: sentences
+         * from the result's text, not copied (the store, --db, reads
+         * events' sentence_text) */
+        doc_span_sentences(b.slots[0].doc, !b.db);
+    }
     /* N threads, a long record: coded in place by this thread (INPLACE_MIN) */
     slot big;
     memset(&big, 0, sizeof big);
@@ -587,6 +593,7 @@ static int code_files(int argc, char **argv, const char **files) {
                     exit(EXIT_NOMEM);
                 }
                 doc_borrow_input(big.doc, 1);
+                doc_span_sentences(big.doc, !b.db); /* (as above) */
                 big.rec = rec;
                 code_slot(&b, &big, big.doc);
                 write_slot(&b, &big, w, &tt);

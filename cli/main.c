@@ -10,6 +10,7 @@
 #include <libxml/parser.h>
 
 #include "cli.h"
+#include "dl/dl.h"
 
 /* Standard input, output and error that the caller closed (`dyad code
  * >&-`) are opened on /dev/null, so that no file dyad opens later takes
@@ -84,6 +85,7 @@ static int dispatch(int argc, char **argv) {
         }
         return unknown_command(cmd);
     }
+    dl_set_command(c->name); /* before any thread: for dl/dl.h's errors */
     return cli_run(c, argc - shift, argv + shift);
 }
 

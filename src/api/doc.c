@@ -34,6 +34,10 @@ void doc_borrow_input(dyad_doc *d, int on) {
     if (d) d->borrow_input = on;
 }
 
+void doc_span_sentences(dyad_doc *d, int on) {
+    if (d) d->span_sentences = on;
+}
+
 void dyad_options_initn(dyad_options *o, size_t size) {
     if (!o || size < sizeof o->size) return;
     dyad_options d;

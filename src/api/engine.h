@@ -90,6 +90,7 @@ struct dyad_doc {
                               document (mem_realloc) */
     uint32_t evcap;
     int borrow_input;      /* doc_borrow_input */
+    int span_sentences;    /* doc_span_sentences */
 };
 
 /* The caller promises that every input it codes with d has a NUL at
@@ -97,6 +98,15 @@ struct dyad_doc {
  * text that normalising leaves as it is becomes the result's text itself
  * rather than a copy (the dyad command's records are such). */
 void doc_borrow_input(dyad_doc *d, int on);
+
+/* The caller writes events only through io/writer.h, from the result: then
+ * when the body's normalised offsets are its input offsets (no byte
+ * changed length) its events get no copy of their sentence, sentence_text
+ * NULL, and the writers take the sentence from dyad_result.text by its
+ * span (writer_sentence_text). A long document's sentences with events are
+ * most of it: one copy fewer (the dyad command without --db, where events
+ * are written before the next document is coded). */
+void doc_span_sentences(dyad_doc *d, int on);
 
 /* One dictionary source of a configuration. */
 typedef struct cfg_source {

@@ -123,6 +123,8 @@ typedef struct sent_ctx {
                               sentence (events, mentions, trace) */
     const char *ptext;     /* the sentence's text in pa, once an event
                               needs it */
+    int span_text;         /* no ptext: events' sentence_text NULL, the
+                              text by the span (doc_span_sentences) */
     uint32_t *limits;      /* the document's count of fixed limits hit
                               (dyad_result.limits), or NULL */
     sentence *s;

@@ -353,6 +353,11 @@ static void code_document(const dyad_engine *e, dyad_doc *doc,
                  doc->borrow_input, &invalid);
     out->text = parts[1].norm;
     out->text_len = parts[1].len;
+    /* the body's offsets are the caller's (one run from 0, or none): an
+     * event's span then indexes out->text too (doc_span_sentences) */
+    const utf8_map *bm = &parts[1].map;
+    int body_identity = parts[1].len == in->text_len &&
+                        (!bm->n || (bm->n == 1 && !bm->norm[0] && !bm->orig[0]));
     out->title = parts[0].norm;
     out->title_len = parts[0].len;
     out->invalid_bytes = invalid;
@@ -419,6 +424,7 @@ static void code_document(const dyad_engine *e, dyad_doc *doc,
             c.date = date;
             c.ds = ds;
             c.tr = tr;
+            c.span_text = doc->span_sentences && pi == 1 && body_identity;
             c.deleted = arena_zalloc(sa, s->ntok + 1);
             trace_analysis(&c);
             if (s->limits) {

@@ -103,8 +103,9 @@ static void push(sent_ctx *c, event_list *out, const char *src,
     }
     e->sentence_span.off = s->doc_off;
     e->sentence_span.len = s->len;
-    if (!c->ptext) c->ptext = arena_strndup(c->pa, s->text, s->len);
-    e->sentence_text = c->ptext;
+    if (!c->span_text && !c->ptext)
+        c->ptext = arena_strndup(c->pa, s->text, s->len);
+    e->sentence_text = c->span_text ? NULL : c->ptext;
     e->source_text = su >= 0 ? span_text(c, c->units[su].first,
                                          c->units[su].end, &e->source_span)
                              : "";

@@ -368,9 +368,17 @@ void writer_pass_fields(writer *w, int on) {
 
 const char *writer_sentence_text(const dyad_result *res, const dyad_event *ev,
                                  size_t *len) {
-    (void)res;
     *len = 0;
-    if (!ev || !ev->sentence_text) return "";
+    if (!ev) return "";
+    if (!ev->sentence_text) {
+        /* doc_span_sentences: the body's text by the span, not a copy */
+        const dyad_span sp = ev->sentence_span;
+        if (!res || !res->text || ev->in_title || !sp.len ||
+            sp.off > res->text_len || sp.len > res->text_len - sp.off)
+            return "";
+        *len = sp.len;
+        return res->text + sp.off;
+    }
     *len = strlen(ev->sentence_text);
     return ev->sentence_text;
 }

@@ -235,7 +235,9 @@ void writer_pass_fields(writer *w, int on);
  * write failed. NULL is allowed. */
 int writer_close(writer *w);
 
-/* The text of the event's sentence in res (may contain any bytes). */
+/* The text of the event's sentence in res (may contain any bytes): its
+ * sentence_text, or when that is NULL (doc_span_sentences) the span of a
+ * body sentence in res->text. */
 const char *writer_sentence_text(const dyad_result *res, const dyad_event *ev,
                                  size_t *len);
 

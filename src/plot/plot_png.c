@@ -25,6 +25,8 @@ int plot_png(const char *svg, size_t len, double scale, const writer_sink *out,
 #include <cairo.h>
 #include <librsvg/rsvg.h>
 
+#include "dl/dl.h"
+
 static cairo_status_t to_sink(void *closure, const unsigned char *data,
                               unsigned int n) {
     const writer_sink *out = closure;
@@ -34,6 +36,7 @@ static cairo_status_t to_sink(void *closure, const unsigned char *data,
 
 int plot_png(const char *svg, size_t len, double scale, const writer_sink *out,
              char *msg, size_t size) {
+    if (rsvg_load(msg, size) < 0) return -1; /* dl/dl.h */
     if (!(scale > 0) || scale > 8) scale = 1;
     GError *ge = NULL;
     RsvgHandle *h = rsvg_handle_new_from_data((const guint8 *)svg, len, &ge);

@@ -18,6 +18,7 @@
 #include <jansson.h>
 #include <microhttpd.h>
 
+#include "dl/dl.h"
 #include "geo/gazetteer.h"
 #include "serve/server.h"
 
@@ -270,6 +271,11 @@ int serve_run(const serve_config *c) {
     memset(&s, 0, sizeof s);
     s.cfg = *c;
     if (!s.cfg.threads) s.cfg.threads = 1;
+    char why[512];
+    if (mhd_load(why, sizeof why) < 0) { /* dl/dl.h */
+        fprintf(stderr, "dyad: serve: %s\n", why);
+        return 2;
+    }
     pthread_mutex_init(&s.write_mu, NULL);
     metrics_init(&s.metrics);
     s.metrics.started_ns = serve_now_ns();

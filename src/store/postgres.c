@@ -108,6 +108,8 @@ const store_backend store_backend_postgres = {
 
 #include <libpq-fe.h>
 
+#include "dl/dl.h"
+
 #include "io/event_id.h"
 #include "io/plover.h"
 #include "io/writer.h"
@@ -212,6 +214,7 @@ static const char stage_sql[] =
     " plover_context TEXT) ON COMMIT DELETE ROWS";
 
 static void *pg_open(const char *target, int mode, store_error *err) {
+    if (pq_load(err->msg, sizeof err->msg) < 0) return NULL; /* dl/dl.h */
     pg *p = calloc(1, sizeof *p);
     if (!p) {
         snprintf(err->msg, sizeof err->msg, "out of memory");
