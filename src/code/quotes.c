@@ -210,6 +210,59 @@ static int analyst(const sentence *s, uint32_t first, uint32_t end) {
     return 0;
 }
 
+/* A private person's noun ("a shopkeeper", "a 34-year-old teacher", "a
+ * retired teacher"): the role "CVL", "REF" for refugees, else NULL. An
+ * individual quoted for what they saw or live through speaks as a civilian
+ * (docs/coding-conventions.md), whatever the sector the agents give a
+ * trade (a shopkeeper is ~BUS as an actor). */
+static const char *private_role(const tok *t) {
+    static const char *const cvl[] = {
+        "SHOPKEEPER", "TRADER", "VENDOR", "MERCHANT", "TEACHER",
+        "SCHOOLTEACHER", "FARMER", "DRIVER", "RESIDENT", "VILLAGER",
+        "MOTHER", "FATHER", "GRANDMOTHER", "GRANDFATHER", "WIDOW",
+        "PENSIONER", "RETIREE", "WORKER", "LABOURER", "LABORER",
+        "FISHERMAN", "SHEPHERD", "HERDER", "HOUSEWIFE", "MECHANIC",
+        "SURVIVOR", "WITNESS", "NEIGHBOUR", "NEIGHBOR", "MAN", "WOMAN",
+        "TAILOR", "BAKER", "BUTCHER", "CARPENTER", "CLERK", "SHOPOWNER",
+        NULL};
+    static const char *const ref[] = {"REFUGEE", "MIGRANT", "EVACUEE", NULL};
+    if (t->tag != T_NN) return NULL;
+    const char *l = t->lemma ? t->lemma : t->norm;
+    for (const char *const *p = cvl; *p; p++)
+        if (!strcmp(l, *p)) return "CVL";
+    for (const char *const *p = ref; *p; p++)
+        if (!strcmp(l, *p)) return "REF";
+    return NULL;
+}
+
+/* The head noun of an indefinite phrase starting at i ("a 41-year-old
+ * trader from Mopti": trader), or -1: the last noun before a preposition,
+ * a comma, a verb or the end. */
+static int32_t indefinite_head(const sentence *s, uint32_t i, uint32_t end) {
+    if (i >= end || s->toks[i].tag != T_DT ||
+        (!tok_norm_is(&s->toks[i], "A") && !tok_norm_is(&s->toks[i], "AN")))
+        return -1;
+    int32_t h = -1;
+    for (uint32_t j = i + 1; j < end && j < i + 8; j++) {
+        int t = s->toks[j].tag;
+        if (t == T_NN || t == T_NNS) h = (int32_t)j;
+        else if (!(tag_is_adj(t) || t == T_CD || t == T_VBN || t == T_NNP ||
+                   (s->toks[j].len == 1 && s->text[s->toks[j].off] == '-')))
+            break;
+    }
+    return h;
+}
+
+/* The role of a private person speaking, from the phrase [first, end) or
+ * its appositive (", a 34-year-old teacher"), or NULL. */
+static const char *private_speaker(const sentence *s, uint32_t first,
+                                   uint32_t end) {
+    int32_t h = indefinite_head(s, first, end);
+    if (h < 0 && end + 1 < s->ntok && s->toks[end].tag == T_COMMA)
+        h = indefinite_head(s, end + 1, s->ntok);
+    return h >= 0 ? private_role(&s->toks[h]) : NULL;
+}
+
 /* Does ring entry i hold the words [a, b) of the sentence, whole words,
  * in any case? */
 static int ring_holds(const quotes_doc *qd, uint32_t i, const sentence *s,
@@ -412,6 +465,16 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
             break;
         }
     if (p->code && analyst(s, sfirst, send)) p->code = NULL;
+    const char *pr = p->pronoun ? NULL : private_speaker(s, sfirst, send);
+    if (pr) {
+        /* the country the phrase gives ("a shopkeeper in Kabul": AFG), else
+         * the story's */
+        const char *f = p->code && state_role(p->code) &&
+                                strncmp(p->code, "---", 3)
+                            ? p->code
+                            : context_focus(c);
+        p->code = f ? arena_printf(c->pa, "%.3s%s", f, pr) : NULL;
+    }
     p->code = speaker_convention(c, p->code, sfirst, send);
     if (p->pronoun || (un && un->resolved)) {
         const char *n = name_of(c, qd, p->code);
