@@ -195,6 +195,32 @@ static int has_country(const dyad_engine *e, const gaz_name *nm,
     return 0;
 }
 
+/* A seat of government the actors code as a state's government and write
+ * as a name ("the White House" USAGOV, "the Kremlin", "Downing Street"),
+ * from token i: its first name token, with the country into iso3; else
+ * -1. Such a seat is in that state's capital, whatever else the gazetteer
+ * calls by the name (its "White House" is an old name of Casablanca). */
+static int32_t gov_seat(const sent_ctx *c, uint32_t i, char *iso3) {
+    if (!c->unit_of) return -1;
+    int32_t u = c->unit_of[i];
+    if (u < 0) return -1;
+    const unit *un = &c->units[u];
+    if (!un->coded || un->pronoun || !un->ncodes ||
+        strlen(un->codes[0]) != 6 || !state_code(un->codes[0]) ||
+        strcmp(un->codes[0] + 3, "GOV"))
+        return -1;
+    const sentence *s = c->s;
+    uint32_t f = un->first;
+    while (f < un->end && s->toks[f].tag == T_DT) f++;
+    if (f >= un->end) return -1;
+    for (uint32_t j = f; j < un->end; j++)
+        if (!(s->toks[j].flags & TOKF_CAP) || s->toks[j].tag != T_NNP)
+            return -1;
+    memcpy(iso3, un->codes[0], 3);
+    iso3[3] = '\0';
+    return (int32_t)f;
+}
+
 /* The longest gazetteer name starting at token i, at most MAX_NAME_WORDS
  * words, none of them punctuation. Returns its word count. */
 static uint32_t name_at(const dyad_engine *e, const sentence *s, uint32_t i,
@@ -470,6 +496,31 @@ static void seat_mentions(places_doc *pd, sent_ctx *c) {
     const sentence *s = c->s;
     for (uint32_t k = 0; c->unit_of && k < c->nunits; k++) {
         const unit *u = &c->units[k];
+        char iso3[4];
+        int32_t f = u->first < s->ntok ? gov_seat(c, u->first, iso3) : -1;
+        if (f >= 0 && u->end - (uint32_t)f <= MAX_NAME_WORDS) {
+            /* "at the White House", "in the Kremlin": the capital */
+            uint32_t prep = 0;
+            uint8_t want = 0;
+            unsigned how = locative_before(s, (uint32_t)f, &prep, &want);
+            uint32_t cap = gaz_capital(c->e->gaz, gaz_country(c->e->gaz, iso3));
+            gaz_place p;
+            if (!how || !gaz_place_get(c->e->gaz, cap, &p)) continue;
+            char key[64];
+            size_t l = 0;
+            /* (up to a comma: "Washington, D.C." is the key WASHINGTON) */
+            for (const char *q = p.name; *q && *q != ',' && l + 1 < sizeof key; q++)
+                key[l++] = (*q >= 'a' && *q <= 'z') ? (char)(*q - 'a' + 'A') : *q;
+            gaz_name nm;
+            if (!gaz_lookup(c->e->gaz, key, l, &nm) || !has_country(c->e, &nm, iso3))
+                continue;
+            add_mention(pd, c, (uint32_t)f, u->end - (uint32_t)f, &nm, how, prep,
+                        1 + GAZ_CITY);
+            memcpy(pd->m[pd->n - 1].hint, iso3, 4);
+            trace_add(c, "place: \"%s\" the seat of %s, %s\n",
+                      pd->m[pd->n - 1].text, u->codes[0], p.name);
+            continue;
+        }
         if (!u->coded || u->pronoun || !u->ncodes || u->first == 0 ||
             u->end - u->first > MAX_NAME_WORDS ||
             strncmp(u->codes[0], "IGO", 3) ||
@@ -549,6 +600,8 @@ void places_sentence(places_doc *pd, sent_ctx *c, const event_list *ev,
             continue;
         }
         if (!k) continue;
+        char seat[4];
+        if (gov_seat(c, i, seat) >= 0 && !has_country(e, &nm, seat)) continue;
         /* a one-word name that is also an English word must at least be
          * tagged as a name ("in Split", not "in Mobile phones") */
         if ((nm.flags & GAZ_ENGLISH) && k == 1 && t->tag != T_NNP) continue;
