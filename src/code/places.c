@@ -1022,4 +1022,21 @@ void places_finish(places_doc *pd, const dyad_engine *e, arena *a,
             x->place = make_place(e, a, &pd->dateline2, &parts[1], "dateline");
         }
     }
+    /* "The E3 and the EU agreed to work with Iran" under "BRUSSELS": the
+     * co-actors of one act (the same verb, the same code) were in one
+     * place; the dateline that places the EU's places the E3's */
+    for (uint32_t i = 0; i < ev->n && i < pd->nev; i++) {
+        dyad_event *x = &ev->ev[i];
+        if (x->place || pd->of_event[i] >= 0) continue;
+        for (uint32_t j = 0; j < ev->n && j < pd->nev; j++) {
+            const dyad_event *y = &ev->ev[j];
+            if (j == i || !y->place || pd->of_event[j] >= 0 ||
+                y->sentence != x->sentence || strcmp(y->code, x->code) ||
+                y->verb_span.off != x->verb_span.off ||
+                y->verb_span.len != x->verb_span.len)
+                continue;
+            x->place = y->place;
+            break;
+        }
+    }
 }
