@@ -452,6 +452,8 @@ static int32_t event_place(places_doc *pd, sent_ctx *c, const dyad_event *ev,
             continue;
         long dist = (long)m->first - (long)vt;
         long score = aff * 1000 - (dist >= 0 ? dist : -2 * dist);
+        /* a name says more than a description of the same clause */
+        if (m->refers) score -= 500;
         /* "fired rockets at airports in Bahir Dar and at Asmara" (against
          * Eritrea): the place named as the target is where it landed */
         if (m->first >= ta && m->end <= tb) score += 2000;
@@ -580,6 +582,87 @@ static int nationality_side(const sent_ctx *c, uint32_t i, gaz_name *nm) {
     return gaz_lookup(c->e->gaz, key, l, nm) && has_country(c->e, nm, iso3);
 }
 
+/* Descriptions that point back to a place ("across the country", "in the
+ * city", "the besieged east"): news names a place once and then describes
+ * it. PR_COUNTRY is the acting state's country (else the story's: "Lithuania
+ * ordered Russia's ambassador out of the country"), PR_CITY the last city
+ * the document named (else the next), PR_SIDE ("the east") the country of
+ * the last place named. */
+enum { PR_COUNTRY = 1, PR_CITY, PR_SIDE };
+
+static int refers_noun(const tok *t) {
+    static const struct {
+        const char *w;
+        int r;
+    } nouns[] = {
+        {"COUNTRY", PR_COUNTRY}, {"NATION", PR_COUNTRY},
+        {"CITY", PR_CITY},       {"TOWN", PR_CITY},
+        {"CAPITAL", PR_CITY},    {"ENCLAVE", PR_CITY},
+        {"EAST", PR_SIDE},       {"WEST", PR_SIDE},
+        {"NORTH", PR_SIDE},      {"SOUTH", PR_SIDE},
+        {"NORTHEAST", PR_SIDE},  {"NORTHWEST", PR_SIDE},
+        {"SOUTHEAST", PR_SIDE},  {"SOUTHWEST", PR_SIDE},
+    };
+    if (t->tag != T_NN && t->tag != T_NNP) return 0;
+    for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
+        if (!strcmp(t->norm, nouns[i].w)) return nouns[i].r;
+    return 0;
+}
+
+/* "in the country", "across the country", "in the regional capital": a
+ * description after a locative preposition with nothing after it that
+ * names the place (not "the city of Mosul", "the capital, Kabul", "the
+ * capital Kyiv", "the country's east" keeps the country). */
+MEM_UNWINDS_BEGIN
+static void description_mentions(places_doc *pd, sent_ctx *c) {
+    const sentence *s = c->s;
+    for (uint32_t i = 2; i < s->ntok; i++) {
+        int r = refers_noun(&s->toks[i]);
+        if (!r) continue;
+        uint32_t d = i;
+        while (d > 0 && d + 3 > i && (tag_is_adj(s->toks[d - 1].tag) ||
+                                      s->toks[d - 1].tag == T_VBN))
+            d--;
+        if (d == 0 || s->toks[d - 1].tag != T_DT ||
+            !tok_norm_is(&s->toks[d - 1], "THE"))
+            continue;
+        d--;
+        if (i + 1 < s->ntok) {
+            const tok *n = &s->toks[i + 1];
+            /* (a possessor only before a side: "the country's east"; not
+             * "the country's capital Kabul", whose name places it) */
+            if (n->tag == T_POS &&
+                (i + 2 >= s->ntok || refers_noun(&s->toks[i + 2]) != PR_SIDE))
+                continue;
+            if (tok_norm_is(n, "OF") || (n->flags & TOKF_CAP) ||
+                (n->tag == T_COMMA && i + 2 < s->ntok &&
+                 (s->toks[i + 2].flags & TOKF_CAP)))
+                continue;
+        }
+        uint32_t prep = 0;
+        uint8_t want = 0;
+        unsigned how = locative_before(s, d + 1, &prep, &want);
+        /* "ordering the ambassador out of the country": where from */
+        if (!how && d >= 2 && tok_norm_is(&s->toks[d - 1], "OF") &&
+            tok_norm_is(&s->toks[d - 2], "OUT")) {
+            how = PM_LOC;
+            prep = d - 1;
+        }
+        if (!how || prep + 1 != d) continue;
+        gaz_name nm;
+        memset(&nm, 0, sizeof nm);
+        add_mention(pd, c, d, i + 1 - d, &nm, how, prep,
+                    r == PR_CITY ? 1 + GAZ_CITY : 1 + GAZ_COUNTRY);
+        place_mention *m = &pd->m[pd->n - 1];
+        m->refers = (uint8_t)r;
+        const char *f = context_focus(c);
+        if (f) memcpy(m->focus, f, 3);
+        trace_add(c, "place: \"%s\" after \"%s\" points back\n", m->text,
+                  s->toks[prep].norm);
+    }
+}
+MEM_UNWINDS_END
+
 MEM_UNWINDS_BEGIN
 void places_sentence(places_doc *pd, sent_ctx *c, const event_list *ev,
                      uint32_t first_event) {
@@ -628,6 +711,7 @@ void places_sentence(places_doc *pd, sent_ctx *c, const event_list *ev,
         i += k - 1;
     }
     seat_mentions(pd, c);
+    description_mentions(pd, c);
     if (pd->capev < ev->n) {
         uint32_t cap = ev->n * 2 + 16;
         int32_t *v = arena_alloc(c->pa, cap * sizeof *v);
@@ -981,6 +1065,29 @@ void places_finish(places_doc *pd, const dyad_engine *e, arena *a,
                       level_name(p.level), p.admin1_name, m->nm.n,
                       m->nm.n == 1 ? "" : "s");
     }
+    for (uint32_t i = 0; i < pd->n; i++) {
+        place_mention *m = &pd->m[i];
+        if (m->refers != PR_CITY && m->refers != PR_SIDE) continue;
+        /* the last place named before it, else (PR_CITY) the next */
+        for (uint32_t k = i; k-- > 0 && m->place == GAZ_NONE;) {
+            gaz_place p;
+            const place_mention *o = &pd->m[k];
+            if (o->refers || !gaz_place_get(e->gaz, o->place, &p)) continue;
+            if (m->refers == PR_SIDE) m->place = p.country_place;
+            else if (p.level == GAZ_CITY) m->place = o->place;
+        }
+        for (uint32_t k = i + 1; k < pd->n && m->refers == PR_CITY &&
+                                 m->place == GAZ_NONE;
+             k++) {
+            gaz_place p;
+            const place_mention *o = &pd->m[k];
+            if (!o->refers && gaz_place_get(e->gaz, o->place, &p) &&
+                p.level == GAZ_CITY)
+                m->place = o->place;
+        }
+        if (m->place == GAZ_NONE && m->refers == PR_SIDE && m->focus[0])
+            m->place = gaz_country(e->gaz, m->focus);
+    }
     const char *dl_country = NULL;
     if (pd->has_dateline) {
         pd->dateline.place = choose(e, &pd->dateline, &cw);
@@ -1008,7 +1115,16 @@ void places_finish(places_doc *pd, const dyad_engine *e, arena *a,
         int32_t k = pd->of_event[i];
         if (k >= 0 && dl_country && finer_dateline(e, x, &pd->m[k], dl_country))
             k = -1;
-        if (k >= 0) {
+        if (k >= 0 && pd->m[k].refers == PR_COUNTRY) {
+            /* the acting state's country, else the story's */
+            place_mention t = pd->m[k];
+            t.out = NULL;
+            char cc[4] = {0};
+            if (state_code(x->source)) memcpy(cc, x->source, 3);
+            else memcpy(cc, t.focus, 3);
+            t.place = cc[0] ? gaz_country(e->gaz, cc) : GAZ_NONE;
+            x->place = make_place(e, a, &t, &parts[t.title ? 0 : 1], "clause");
+        } else if (k >= 0) {
             place_mention *m = &pd->m[k];
             x->place = make_place(e, a, m, &parts[m->title ? 0 : 1], "clause");
         } else if (dl_country &&

@@ -746,6 +746,17 @@ void quotes_sentence(quotes_doc *qd, sent_ctx *c) {
                        ? s->clauses[cl->parent].subject
                        : -1;
         if (subj >= 0 && temporal_np(s, &s->chunks[subj])) subj = -1;
+        /* "Speaking after funeral prayers ..., President Zardari ... said":
+         * a lone -ing word the parse took for the subject opens a
+         * participial phrase; the speaker is the actor before the verb */
+        if (subj >= 0 && s->chunks[subj].end == s->chunks[subj].first + 1 &&
+            s->chunks[subj].first == 0) {
+            const tok *g = &s->toks[s->chunks[subj].first];
+            int32_t gu = c->unit_of[s->chunks[subj].first];
+            if (g->nlen > 4 && !strcmp(g->norm + g->nlen - 3, "ING") &&
+                (gu < 0 || !c->units[gu].coded))
+                subj = -1;
+        }
         if (subj >= 0) {
             int32_t u = np_speaker(c, (uint32_t)subj, &a, &b);
             uint32_t n0 = qd->n;
