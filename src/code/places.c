@@ -216,6 +216,12 @@ static int32_t gov_seat(const sent_ctx *c, uint32_t i, char *iso3) {
     for (uint32_t j = f; j < un->end; j++)
         if (!(s->toks[j].flags & TOKF_CAP) || s->toks[j].tag != T_NNP)
             return -1;
+    /* a state's mission abroad is in its host country ("the North Korean
+     * Embassy" in Kuala Lumpur) */
+    const tok *h = &s->toks[un->end - 1];
+    if (tok_norm_is(h, "EMBASSY") || tok_norm_is(h, "CONSULATE") ||
+        tok_norm_is(h, "MISSION") || tok_norm_is(h, "DELEGATION"))
+        return -1;
     memcpy(iso3, un->codes[0], 3);
     iso3[3] = '\0';
     return (int32_t)f;
@@ -584,10 +590,11 @@ static int nationality_side(const sent_ctx *c, uint32_t i, gaz_name *nm) {
 
 /* Descriptions that point back to a place ("across the country", "in the
  * city", "the besieged east"): news names a place once and then describes
- * it. PR_COUNTRY is the acting state's country (else the story's: "Lithuania
- * ordered Russia's ambassador out of the country"), PR_CITY the last city
- * the document named (else the next), PR_SIDE ("the east") the country of
- * the last place named. */
+ * it. PR_COUNTRY is the acting state's country, else the target's (aid to
+ * North Korea "in the impoverished country"), else the story's ("Lithuania
+ * ordered Russia's ambassador out of the country"); "the capital" is that
+ * country's capital; PR_CITY the last city the document named (else the
+ * next), PR_SIDE ("the east") the country of the last place named. */
 enum { PR_COUNTRY = 1, PR_CITY, PR_SIDE };
 
 static int refers_noun(const tok *t) {
@@ -597,7 +604,7 @@ static int refers_noun(const tok *t) {
     } nouns[] = {
         {"COUNTRY", PR_COUNTRY}, {"NATION", PR_COUNTRY},
         {"CITY", PR_CITY},       {"TOWN", PR_CITY},
-        {"CAPITAL", PR_CITY},    {"ENCLAVE", PR_CITY},
+        {"CAPITAL", PR_COUNTRY}, {"ENCLAVE", PR_CITY},
         {"EAST", PR_SIDE},       {"WEST", PR_SIDE},
         {"NORTH", PR_SIDE},      {"SOUTH", PR_SIDE},
         {"NORTHEAST", PR_SIDE},  {"NORTHWEST", PR_SIDE},
@@ -651,8 +658,11 @@ static void description_mentions(places_doc *pd, sent_ctx *c) {
         if (!how || prep + 1 != d) continue;
         gaz_name nm;
         memset(&nm, 0, sizeof nm);
+        /* (a capital is its country's: want says the city) */
         add_mention(pd, c, d, i + 1 - d, &nm, how, prep,
-                    r == PR_CITY ? 1 + GAZ_CITY : 1 + GAZ_COUNTRY);
+                    r == PR_CITY || tok_norm_is(&s->toks[i], "CAPITAL")
+                        ? 1 + GAZ_CITY
+                        : 1 + GAZ_COUNTRY);
         place_mention *m = &pd->m[pd->n - 1];
         m->refers = (uint8_t)r;
         const char *f = context_focus(c);
@@ -1121,8 +1131,12 @@ void places_finish(places_doc *pd, const dyad_engine *e, arena *a,
             t.out = NULL;
             char cc[4] = {0};
             if (state_code(x->source)) memcpy(cc, x->source, 3);
+            else if (state_code(x->target)) memcpy(cc, x->target, 3);
             else memcpy(cc, t.focus, 3);
             t.place = cc[0] ? gaz_country(e->gaz, cc) : GAZ_NONE;
+            /* "the capital": that country's */
+            if (t.want == 1 + GAZ_CITY && t.place != GAZ_NONE)
+                t.place = gaz_capital(e->gaz, t.place);
             x->place = make_place(e, a, &t, &parts[t.title ? 0 : 1], "clause");
         } else if (k >= 0) {
             place_mention *m = &pd->m[k];
