@@ -238,13 +238,15 @@ static const char *private_role(const tok *t) {
 /* The head noun of an indefinite phrase starting at i ("a 41-year-old
  * trader from Mopti": trader), or -1: the last noun before a preposition,
  * a comma, a verb or the end. */
-static int32_t indefinite_head(const sentence *s, uint32_t i, uint32_t end) {
+static int32_t indefinite_head(const sentence *s, uint32_t i, uint32_t end,
+                               int *former) {
     if (i >= end || s->toks[i].tag != T_DT ||
         (!tok_norm_is(&s->toks[i], "A") && !tok_norm_is(&s->toks[i], "AN")))
         return -1;
     int32_t h = -1;
     for (uint32_t j = i + 1; j < end && j < i + 8; j++) {
         int t = s->toks[j].tag;
+        if (tok_norm_is(&s->toks[j], "FORMER")) *former = 1;
         if (t == T_NN || t == T_NNS) h = (int32_t)j;
         else if (!(tag_is_adj(t) || t == T_CD || t == T_VBN || t == T_NNP ||
                    (s->toks[j].len == 1 && s->text[s->toks[j].off] == '-')))
@@ -256,11 +258,25 @@ static int32_t indefinite_head(const sentence *s, uint32_t i, uint32_t end) {
 /* The role of a private person speaking, from the phrase [first, end) or
  * its appositive (", a 34-year-old teacher"), or NULL. */
 static const char *private_speaker(const sentence *s, uint32_t first,
-                                   uint32_t end) {
-    int32_t h = indefinite_head(s, first, end);
+                                   uint32_t end, int32_t *head) {
+    int former = 0;
+    int32_t h = indefinite_head(s, first, end, &former);
     if (h < 0 && end + 1 < s->ntok && s->toks[end].tag == T_COMMA)
-        h = indefinite_head(s, end + 1, s->ntok);
-    return h >= 0 ? private_role(&s->toks[h]) : NULL;
+        h = indefinite_head(s, end + 1, s->ntok, &former);
+    *head = h;
+    if (h < 0) return NULL;
+    /* "a former Iranian diplomat": a former office holder is ELI (the
+     * agents' FORMER_DIPLOMAT needs the words together) */
+    static const char *const office[] = {
+        "DIPLOMAT", "MINISTER", "OFFICIAL", "AMBASSADOR", "PRESIDENT",
+        "ENVOY", "NEGOTIATOR", "ADVISER", "ADVISOR", "SPOKESMAN",
+        "SPOKESWOMAN", "GOVERNOR", "MAYOR", "LAWMAKER", "LEGISLATOR",
+        "SENATOR", "PROSECUTOR", "JUDGE", NULL};
+    const tok *t = &s->toks[h];
+    const char *l = t->lemma ? t->lemma : t->norm;
+    for (const char *const *p = office; former && *p; p++)
+        if (!strcmp(l, *p)) return "ELI";
+    return private_role(t);
 }
 
 /* Does ring entry i hold the words [a, b) of the sentence, whole words,
@@ -316,6 +332,17 @@ static const char *description_code(sent_ctx *c, const quotes_doc *qd,
             return arena_strdup(c->pa, qd->names[i].code);
     }
     return NULL;
+}
+
+/* Does text t hold the word w[0..wl) as a whole word? */
+static int word_in(const char *t, const char *w, size_t wl) {
+    for (const char *q = t; *q; q++) {
+        if (strncmp(q, w, wl)) continue;
+        if ((q == t || q[-1] == ' ' || q[-1] == '-') &&
+            (q[wl] == '\0' || q[wl] == ' ' || q[wl] == ','))
+            return 1;
+    }
+    return 0;
 }
 
 /* The last named entry of the ring holding word w as a whole word ("Churkin"
@@ -411,7 +438,21 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
         }
     }
     p->pronoun = s->toks[sfirst].tag == T_PRP || (un && un->pronoun);
+    /* (the head a plural: "Employees at the plant chanted") */
+    p->plural = s->toks[send - 1].tag == T_NNS ||
+                s->toks[send - 1].tag == T_NNPS ||
+                (un && un->compound) || tok_norm_is(&s->toks[sfirst], "THEY");
     p->name = p->speaker;
+    /* "Hamid Rezaei, a former Iranian diplomat ..., said": the speaker
+     * phrase is the appositive; the person is the name before it */
+    if (sfirst >= 2 && s->toks[sfirst - 1].tag == T_COMMA &&
+        s->toks[sfirst - 2].tag == T_NNP && s->toks[sfirst].tag == T_DT) {
+        uint32_t na = sfirst - 2;
+        while (na > 0 && s->toks[na - 1].tag == T_NNP && sfirst - na < 6) na--;
+        uint32_t x = s->toks[na].off,
+                 y = s->toks[sfirst - 2].off + s->toks[sfirst - 2].len;
+        p->name = arena_strndup(c->pa, s->text + x, y - x);
+    }
     int32_t named = p->pronoun && !s->title ? subject_before(c, sfirst) : -1;
     if (named >= 0) {
         /* "Farmaajo blamed ..., where he urged": a pronoun in a
@@ -431,11 +472,15 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
     } else if (p->pronoun && !s->title) {
         /* "he said": in news the last speaker named, more often than the
          * last actor the coder would pick (a pronoun resolved before
-         * counts as that speaker) */
+         * counts as that speaker); "he" or "she" is one person, not the
+         * workers who chanted before */
+        int one = tok_norm_is(&s->toks[sfirst], "HE") ||
+                  tok_norm_is(&s->toks[sfirst], "SHE");
         for (uint32_t k = qd->n - 1; k-- > 0;) {
             const speech *o = &qd->sp[k];
             if (o->title || o->sentence + 3 < s->index) break;
             if (o->pronoun && !o->code) continue;
+            if (one && o->plural) continue;
             p->code = o->code;
             p->name = o->name;
             break;
@@ -453,6 +498,23 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
         const char *d = description_code(c, qd, sfirst, send);
         if (d) p->code = d;
     }
+    /* a name alone after a speech by the full name ("Rezaei said" after
+     * "Hamid Rezaei, a former Iranian diplomat, said"): the same speaker,
+     * also one the dictionaries do not know */
+    if (!p->code && !p->pronoun && send - sfirst <= 2 &&
+        s->toks[send - 1].tag == T_NNP) {
+        const tok *w = &s->toks[send - 1];
+        for (uint32_t k = qd->n - 1; k-- > 0;) {
+            const speech *o = &qd->sp[k];
+            if (!o->code || o->pronoun ||
+                (!word_in(o->speaker, s->text + w->off, w->len) &&
+                 !word_in(o->name, s->text + w->off, w->len)))
+                continue;
+            p->code = o->code;
+            p->name = o->name;
+            break;
+        }
+    }
     /* "the declaration said": a document speaks for whoever issued it,
      * the last speaker named */
     if (!p->code && !s->title && document_np(s, sfirst, send))
@@ -465,13 +527,20 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
             break;
         }
     if (p->code && analyst(s, sfirst, send)) p->code = NULL;
-    const char *pr = p->pronoun ? NULL : private_speaker(s, sfirst, send);
+    int32_t ph = -1;
+    const char *pr = p->pronoun ? NULL : private_speaker(s, sfirst, send, &ph);
     if (pr) {
-        /* the country the phrase gives ("a shopkeeper in Kabul": AFG), else
-         * the story's */
+        /* the country the phrase gives ("a shopkeeper in Kabul": AFG), or
+         * its appositive ("a former Iranian diplomat"), else the story's */
+        int32_t au = ph >= 0 ? c->unit_of[ph] : -1;
+        const char *ac = au >= 0 && c->units[au].coded && c->units[au].ncodes
+                             ? c->units[au].codes[0]
+                             : NULL;
         const char *f = p->code && state_role(p->code) &&
                                 strncmp(p->code, "---", 3)
                             ? p->code
+                        : ac && state_role(ac) && strncmp(ac, "---", 3)
+                            ? ac
                             : context_focus(c);
         p->code = f ? arena_printf(c->pa, "%.3s%s", f, pr) : NULL;
     }
@@ -999,6 +1068,20 @@ static char *quote_text(arena *a, const qp_part *p, const raw_quote *r) {
 MEM_UNWINDS_END
 
 MEM_UNWINDS_BEGIN
+/* Does h hold n[0..nl) in any case? */
+static int contains_ci(const char *h, const char *n, size_t nl) {
+    for (; *h; h++) {
+        size_t k = 0;
+        while (k < nl && h[k] &&
+               (h[k] == n[k] ||
+                ((h[k] | 0x20) == (n[k] | 0x20) && ((h[k] | 0x20) >= 'a') &&
+                 ((h[k] | 0x20) <= 'z'))))
+            k++;
+        if (k == nl) return 1;
+    }
+    return 0;
+}
+
 void quotes_finish(quotes_doc *qd, const dyad_engine *e, arena *a,
                    event_list *ev, const qp_part *parts, dyad_result *out,
                    doc_trace *tr) {
@@ -1127,6 +1210,27 @@ void quotes_finish(quotes_doc *qd, const dyad_engine *e, arena *a,
                   o->speaker_code ? o->speaker_code : "uncoded",
                   o->attribution, o->verb[0] ? o->verb : "no verb", ne,
                   ne == 1 ? "" : "s");
+    }
+    /* a headline quotes the body ("'We Are Living In Hell'" over '"We are
+     * living in hell," said Marie-Claude'): the body's speaker is its
+     * speaker, whatever the headline's own words around it */
+    for (uint32_t i = 0; i < nout; i++) {
+        dyad_quote *t = &out_q[i];
+        size_t tl = strlen(t->text);
+        while (tl && strchr(".,!?;: ", t->text[tl - 1])) tl--;
+        if (!t->in_title || tl < 8) continue;
+        for (uint32_t j = 0; j < nout; j++) {
+            const dyad_quote *b = &out_q[j];
+            if (b->in_title || !b->speaker_code || !contains_ci(b->text, t->text, tl))
+                continue;
+            t->speaker = b->speaker;
+            t->speaker_name = b->speaker_name;
+            t->speaker_code = b->speaker_code;
+            t->speaker_span = b->speaker_span;
+            t->verb = b->verb;
+            t->attribution = "body";
+            break;
+        }
     }
     out->nquotes = nout;
     out->quotes_ = out_q;
