@@ -362,6 +362,23 @@ static int32_t ring_surname(const quotes_doc *qd, const sentence *s,
     return -1;
 }
 
+/* The last named entry of the ring that is a full name ending in word w
+ * ("President Gustavo Petro" for "Petro"; not "Petro" itself nor "Petro
+ * and the ELN's top commander"), or -1. */
+static int32_t ring_fullname(const quotes_doc *qd, const sentence *s,
+                             const tok *w) {
+    for (uint32_t k = 0; k < qd->nnames && k < QUOTE_NAMES; k++) {
+        uint32_t i = (qd->nnames - 1 - k) % QUOTE_NAMES;
+        const char *nm = qd->names[i].text;
+        size_t nl = qd->names[i].len, ll = w->len;
+        if (!qd->names[i].named || qd->names[i].resolved || nl <= ll + 1)
+            continue;
+        if (nm[nl - ll - 1] == ' ' && !memcmp(nm + nl - ll, s->text + w->off, ll))
+            return (int32_t)i;
+    }
+    return -1;
+}
+
 /* The unit of the main clause's subject when token i is in a clause below
  * it and the subject is a name before i ("Farmaajo blamed ..., where he
  * urged"), else -1. */
@@ -481,6 +498,8 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
             if (o->title || o->sentence + 3 < s->index) break;
             if (o->pronoun && !o->code) continue;
             if (one && o->plural) continue;
+            /* (nor an uncoded source: "according to video footage") */
+            if (one && !o->code && o->kind == SP_ACCORDING) continue;
             p->code = o->code;
             p->name = o->name;
             break;
@@ -489,6 +508,16 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
         /* a surname after the full name: "Churkin" after "Russia's U.N.
          * ambassador Vitaly Churkin" */
         int32_t i = ring_surname(qd, s, &s->toks[send - 1]);
+        if (i >= 0) {
+            p->code = speaker_code_of(c, qd->names[i].code);
+            p->name = ring_name(c, qd, (uint32_t)i);
+        }
+    } else if (send - sfirst == 1 && s->toks[sfirst].tag == T_NNP &&
+               ring_fullname(qd, s, &s->toks[sfirst]) >= 0) {
+        /* the full name's code over the coder's reading of a surname from
+         * the context: "Petro" after "President Gustavo Petro" is not the
+         * rebels he shook hands with */
+        int32_t i = ring_fullname(qd, s, &s->toks[sfirst]);
         if (i >= 0) {
             p->code = speaker_code_of(c, qd->names[i].code);
             p->name = ring_name(c, qd, (uint32_t)i);
@@ -527,6 +556,12 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
             break;
         }
     if (p->code && analyst(s, sfirst, send)) p->code = NULL;
+    /* an organisation's person speaks for it: "judge Joan Donoghue" of the
+     * ICJ is IGOUNOICJ, not the court plus the agent's role */
+    if (p->code && un && un->actor && !state_role(p->code) &&
+        strlen(un->actor) >= 3 && strlen(p->code) > strlen(un->actor) &&
+        !strncmp(p->code, un->actor, strlen(un->actor)))
+        p->code = arena_strdup(c->pa, un->actor);
     int32_t ph = -1;
     const char *pr = p->pronoun ? NULL : private_speaker(s, sfirst, send, &ph);
     if (pr) {
@@ -736,8 +771,15 @@ static void subjectless_speech(quotes_doc *qd, sent_ctx *c, const clause *cl,
     }
     if (first < 0) return;
     const unit *f = &c->units[first];
+    uint32_t n0 = qd->n;
     add_speech(qd, c, SP_VERB, vg->head, vg->head + 1, best >= 0 ? best : first,
                f->first, f->end, NULL);
+    /* ("Employees at the Minsk plant, which ..., chanted": the clause
+     * opens with a plural the actor phrase lies in) */
+    const chunk *c0 = &s->chunks[s->clauses[cl - s->clauses].first];
+    if (qd->n > n0 && c0->end > c0->first && c0->end <= f->first &&
+        (s->toks[c0->end - 1].tag == T_NNS || s->toks[c0->end - 1].tag == T_NNPS))
+        qd->sp[qd->n - 1].plural = 1;
 }
 
 /* Does relative clause cl report words it quotes, with a subject of its
@@ -833,6 +875,19 @@ void quotes_sentence(quotes_doc *qd, sent_ctx *c) {
                        cl->kind == CL_REPORTING ? SP_REPORTING : SP_VERB,
                        vg->head, vg->head + 1, u, a, b, NULL);
             if (qd->n > n0) qd->sp[qd->n - 1].inner = (uint8_t)inner;
+            /* ("Employees at the plant chanted": the subject is plural
+             * whatever its actor phrase) */
+            const chunk *sc = &s->chunks[subj];
+            /* (or the clause opens with a plural the subject's phrase
+             * hangs from: "Employees at the Minsk plant (MZKT) chanted") */
+            const chunk *c0 = &s->chunks[cl->first];
+            if ((int32_t)cl->first < subj && c0->end > c0->first &&
+                cl->first + 1 < s->nchunk &&
+                s->chunks[cl->first + 1].kind == CK_PP)
+                sc = c0;
+            if (qd->n > n0 && (s->toks[sc->end - 1].tag == T_NNS ||
+                               s->toks[sc->end - 1].tag == T_NNPS))
+                qd->sp[qd->n - 1].plural = 1;
         } else if (!inner) {
             subjectless_speech(qd, c, cl, vg);
         }
