@@ -1125,6 +1125,23 @@ void places_finish(places_doc *pd, const dyad_engine *e, arena *a,
         int32_t k = pd->of_event[i];
         if (k >= 0 && dl_country && finer_dateline(e, x, &pd->m[k], dl_country))
             k = -1;
+        /* an organisation's statement, appeal, demand, ruling or threat
+         * under its seat's dateline was made there ("THE HAGUE -- The
+         * court ordered Israel to ... in Gaza": the clause's place is what
+         * it is about); not its aid or its meetings, made in the field */
+        if (k >= 0 && dl_country && seated_in(x->source, dl_country) &&
+            (!strncmp(x->code, "01", 2) || !strncmp(x->code, "02", 2) ||
+             !strncmp(x->code, "10", 2) || !strncmp(x->code, "11", 2) ||
+             !strncmp(x->code, "12", 2) || !strncmp(x->code, "13", 2)))
+            k = -1;
+        /* (a double dateline's second city for its own country's acts,
+         * before the first city's country as the target: "TAIPEI/BEIJING
+         * -- China announced sanctions on Taiwan") */
+        if (k < 0 && dl2_country && dl_country && strcmp(dl2_country, dl_country) &&
+            state_code(x->source) && !strncmp(x->source, dl2_country, 3)) {
+            x->place = make_place(e, a, &pd->dateline2, &parts[1], "dateline");
+            continue;
+        }
         if (k >= 0 && pd->m[k].refers == PR_COUNTRY) {
             /* the acting state's country, else the story's */
             place_mention t = pd->m[k];
