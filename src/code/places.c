@@ -195,8 +195,9 @@ static int has_country(const dyad_engine *e, const gaz_name *nm,
     return 0;
 }
 
-/* A seat of government the actors code as a state's government and write
- * as a name ("the White House" USAGOV, "the Kremlin", "Downing Street"),
+/* A seat of government the actors code as a state's government or
+ * parliament and write as a name ("the White House" USAGOV, "the Kremlin",
+ * "Downing Street", "the National Assembly" KENLEG),
  * from token i: its first name token, with the country into iso3; else
  * -1. Such a seat is in that state's capital, whatever else the gazetteer
  * calls by the name (its "White House" is an old name of Casablanca). */
@@ -205,10 +206,15 @@ static int32_t gov_seat(const sent_ctx *c, uint32_t i, char *iso3) {
     int32_t u = c->unit_of[i];
     if (u < 0) return -1;
     const unit *un = &c->units[u];
-    if (!un->coded || un->pronoun || !un->ncodes ||
-        strlen(un->codes[0]) != 6 || !state_code(un->codes[0]) ||
-        strcmp(un->codes[0] + 3, "GOV"))
+    if (un->pronoun || !un->ncodes || strlen(un->codes[0]) != 6 ||
+        (strcmp(un->codes[0] + 3, "GOV") && strcmp(un->codes[0] + 3, "LEG")))
         return -1;
+    /* (a role alone, "the National Assembly" ---LEG, is the story's
+     * country's) */
+    const char *cc = un->codes[0];
+    if (!strncmp(cc, "---", 3)) cc = context_focus(c);
+    else if (!un->coded || !state_code(cc)) return -1;
+    if (!cc) return -1;
     const sentence *s = c->s;
     uint32_t f = un->first;
     while (f < un->end && s->toks[f].tag == T_DT) f++;
@@ -222,7 +228,7 @@ static int32_t gov_seat(const sent_ctx *c, uint32_t i, char *iso3) {
     if (tok_norm_is(h, "EMBASSY") || tok_norm_is(h, "CONSULATE") ||
         tok_norm_is(h, "MISSION") || tok_norm_is(h, "DELEGATION"))
         return -1;
-    memcpy(iso3, un->codes[0], 3);
+    memcpy(iso3, cc, 3);
     iso3[3] = '\0';
     return (int32_t)f;
 }
@@ -1021,6 +1027,13 @@ static int said_there(const char *code) {
            !strncmp(code, "13", 2) || !strncmp(code, "17", 2);
 }
 
+/* Force, posture and violence (roots 15, 18-20) happen where they land,
+ * not where the actor's capital is. */
+static int violent_root(const char *code) {
+    return !strncmp(code, "15", 2) || !strncmp(code, "18", 2) ||
+           !strncmp(code, "19", 2) || !strncmp(code, "20", 2);
+}
+
 /* Is event ev, placed by mention m at country level only, a talk or a
  * statement (roots 01-09) better placed at the dateline's city of that
  * country ("talks in Cuba" under "HAVANA -")? Not a fight: "attacked
@@ -1136,9 +1149,11 @@ void places_finish(places_doc *pd, const dyad_engine *e, arena *a,
             k = -1;
         /* (a double dateline's second city for its own country's acts,
          * before the first city's country as the target: "TAIPEI/BEIJING
-         * -- China announced sanctions on Taiwan") */
+         * -- China announced sanctions on Taiwan"; not its force, which
+         * lands in the target's) */
         if (k < 0 && dl2_country && dl_country && strcmp(dl2_country, dl_country) &&
-            state_code(x->source) && !strncmp(x->source, dl2_country, 3)) {
+            state_code(x->source) && !strncmp(x->source, dl2_country, 3) &&
+            !violent_root(x->code)) {
             x->place = make_place(e, a, &pd->dateline2, &parts[1], "dateline");
             continue;
         }
