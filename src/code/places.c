@@ -40,8 +40,16 @@
 #define MAX_NAME_WORDS 8     /* longest name tried, in words */
 #define BACK_STEPS 8         /* words between a preposition and its name */
 
+/* prep_how and locative_before run at every capitalised token; called
+ * from several places, they would no longer be inlined there. */
+#if defined(__GNUC__)
+#define PLACES_INLINE inline __attribute__((always_inline))
+#else
+#define PLACES_INLINE inline
+#endif
+
 /* Locative prepositions: the name after them is where something was. */
-static unsigned prep_how(const tok *t) {
+static PLACES_INLINE unsigned prep_how(const tok *t) {
     /* (prepositions, particles, adverbs; "near" may be an adjective) */
     if (t->tag != T_IN && t->tag != T_TO && t->tag != T_RP &&
         t->tag != T_RB && t->tag != T_JJ)
@@ -105,7 +113,7 @@ static int place_noun(const tok *t) {
 /* Walks back from the word before a name to the preposition that makes it
  * a location. Returns PM_* (0: none), the preposition's token and what the
  * words on the way ask the name to be. */
-static unsigned locative_before(const sentence *s, uint32_t i,
+static PLACES_INLINE unsigned locative_before(const sentence *s, uint32_t i,
                                 uint32_t *prep, uint8_t *want) {
     uint32_t j = i;
     int described = 0;
@@ -202,10 +210,26 @@ static int has_country(const dyad_engine *e, const gaz_name *nm,
  * -1. Such a seat is in that state's capital, whatever else the gazetteer
  * calls by the name (its "White House" is an old name of Casablanca). */
 static int32_t gov_seat(const sent_ctx *c, uint32_t i, char *iso3) {
+    /* the words of a seat, not a person's name ("President Joe Biden" is
+     * USAGOV too) nor a state's mission abroad, which is in its host
+     * country ("the North Korean Embassy" in Kuala Lumpur); checked first,
+     * as it rejects nearly every unit */
+    static const char *const seat[] = {
+        "HOUSE",    "KREMLIN",   "STREET",      "PALACE",     "ELYSEE",
+        "ÉLYSÉE",   "ZHONGNANHAI", "ASSEMBLY",  "PARLIAMENT", "CONGRESS",
+        "KNESSET",  "BUNDESTAG", "DUMA",        "SENATE",     "MINISTRY",
+        "CAPITOL",  "PENTAGON",  "CHANCELLERY", "MAJLIS",     NULL};
     if (!c->unit_of) return -1;
     int32_t u = c->unit_of[i];
     if (u < 0) return -1;
     const unit *un = &c->units[u];
+    const sentence *s = c->s;
+    if (un->end == 0 || s->toks[un->end - 1].tag != T_NNP) return -1;
+    const tok *h = &s->toks[un->end - 1];
+    if (h->nlen < 4 || h->nlen > 12) return -1;
+    const char *const *w = seat;
+    while (*w && (h->norm[0] != (*w)[0] || strcmp(h->norm, *w))) w++;
+    if (!*w) return -1;
     if (un->pronoun || !un->ncodes || strlen(un->codes[0]) != 6 ||
         (strcmp(un->codes[0] + 3, "GOV") && strcmp(un->codes[0] + 3, "LEG")))
         return -1;
@@ -215,19 +239,12 @@ static int32_t gov_seat(const sent_ctx *c, uint32_t i, char *iso3) {
     if (!strncmp(cc, "---", 3)) cc = context_focus(c);
     else if (!un->coded || !state_code(cc)) return -1;
     if (!cc) return -1;
-    const sentence *s = c->s;
     uint32_t f = un->first;
     while (f < un->end && s->toks[f].tag == T_DT) f++;
     if (f >= un->end) return -1;
     for (uint32_t j = f; j < un->end; j++)
         if (!(s->toks[j].flags & TOKF_CAP) || s->toks[j].tag != T_NNP)
             return -1;
-    /* a state's mission abroad is in its host country ("the North Korean
-     * Embassy" in Kuala Lumpur) */
-    const tok *h = &s->toks[un->end - 1];
-    if (tok_norm_is(h, "EMBASSY") || tok_norm_is(h, "CONSULATE") ||
-        tok_norm_is(h, "MISSION") || tok_norm_is(h, "DELEGATION"))
-        return -1;
     memcpy(iso3, cc, 3);
     iso3[3] = '\0';
     return (int32_t)f;
@@ -511,7 +528,21 @@ static void seat_mentions(places_doc *pd, sent_ctx *c) {
     for (uint32_t k = 0; c->unit_of && k < c->nunits; k++) {
         const unit *u = &c->units[k];
         char iso3[4];
-        int32_t f = u->first < s->ntok ? gov_seat(c, u->first, iso3) : -1;
+        if (u->pronoun || !u->ncodes) continue;
+        /* (a six-letter ...GOV or ...LEG code, only after a preposition:
+         * "at the White House"; the cheap tests first, at every unit) */
+        const char *c0 = u->codes[0];
+        int gl = c0[0] && c0[1] && c0[2] &&
+                 ((c0[3] == 'G' && c0[4] == 'O' && c0[5] == 'V') ||
+                  (c0[3] == 'L' && c0[4] == 'E' && c0[5] == 'G')) &&
+                 !c0[6];
+        uint32_t b = u->first;
+        if (b < s->ntok && s->toks[b].tag == T_DT) b++;
+        int pp = gl && b >= 1 && b <= s->ntok &&
+                 (prep_how(&s->toks[b - 1]) ||
+                  (b >= 2 && s->toks[b - 1].tag == T_DT &&
+                   prep_how(&s->toks[b - 2])));
+        int32_t f = pp && u->first < s->ntok ? gov_seat(c, u->first, iso3) : -1;
         if (f >= 0 && u->end - (uint32_t)f <= MAX_NAME_WORDS) {
             /* "at the White House", "in the Kremlin": the capital */
             uint32_t prep = 0;
@@ -616,9 +647,16 @@ static int refers_noun(const tok *t) {
         {"NORTHEAST", PR_SIDE},  {"NORTHWEST", PR_SIDE},
         {"SOUTHEAST", PR_SIDE},  {"SOUTHWEST", PR_SIDE},
     };
-    if (t->tag != T_NN && t->tag != T_NNP) return 0;
+    if ((t->tag != T_NN && t->tag != T_NNP) || t->nlen < 4 || t->nlen > 9)
+        return 0;
+    /* (at every token: most are rejected by their first letter) */
+    switch (t->norm[0]) {
+    case 'C': case 'N': case 'T': case 'E': case 'W': case 'S': break;
+    default: return 0;
+    }
     for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
-        if (!strcmp(t->norm, nouns[i].w)) return nouns[i].r;
+        if (t->norm[0] == nouns[i].w[0] && !strcmp(t->norm, nouns[i].w))
+            return nouns[i].r;
     return 0;
 }
 
@@ -629,17 +667,15 @@ static int refers_noun(const tok *t) {
 MEM_UNWINDS_BEGIN
 static void description_mentions(places_doc *pd, sent_ctx *c) {
     const sentence *s = c->s;
-    for (uint32_t i = 2; i < s->ntok; i++) {
-        int r = refers_noun(&s->toks[i]);
+    for (uint32_t d = 1; d + 1 < s->ntok; d++) {
+        /* (from each "the": the noun within three words) */
+        if (s->toks[d].tag != T_DT || !tok_norm_is(&s->toks[d], "THE")) continue;
+        uint32_t i = d + 1;
+        while (i < s->ntok && i < d + 3 &&
+               (tag_is_adj(s->toks[i].tag) || s->toks[i].tag == T_VBN))
+            i++;
+        int r = i < s->ntok ? refers_noun(&s->toks[i]) : 0;
         if (!r) continue;
-        uint32_t d = i;
-        while (d > 0 && d + 3 > i && (tag_is_adj(s->toks[d - 1].tag) ||
-                                      s->toks[d - 1].tag == T_VBN))
-            d--;
-        if (d == 0 || s->toks[d - 1].tag != T_DT ||
-            !tok_norm_is(&s->toks[d - 1], "THE"))
-            continue;
-        d--;
         if (i + 1 < s->ntok) {
             const tok *n = &s->toks[i + 1];
             /* (a possessor only before a side: "the country's east"; not
@@ -1187,13 +1223,17 @@ void places_finish(places_doc *pd, const dyad_engine *e, arena *a,
     /* "The E3 and the EU agreed to work with Iran" under "BRUSSELS": the
      * co-actors of one act (the same verb, the same code) were in one
      * place; the dateline that places the EU's places the E3's */
-    for (uint32_t i = 0; i < ev->n && i < pd->nev; i++) {
+    uint32_t ne = ev->n < pd->nev ? ev->n : pd->nev;
+    for (uint32_t i = 0; dl_country && i < ne; i++) {
         dyad_event *x = &ev->ev[i];
         if (x->place || pd->of_event[i] >= 0) continue;
-        for (uint32_t j = 0; j < ev->n && j < pd->nev; j++) {
+        /* (events come in sentence order: only this sentence's) */
+        uint32_t j0 = i;
+        while (j0 > 0 && ev->ev[j0 - 1].sentence == x->sentence) j0--;
+        for (uint32_t j = j0; j < ne && ev->ev[j].sentence == x->sentence; j++) {
             const dyad_event *y = &ev->ev[j];
             if (j == i || !y->place || pd->of_event[j] >= 0 ||
-                y->sentence != x->sentence || strcmp(y->code, x->code) ||
+                strcmp(y->code, x->code) ||
                 y->verb_span.off != x->verb_span.off ||
                 y->verb_span.len != x->verb_span.len)
                 continue;

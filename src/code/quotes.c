@@ -229,9 +229,9 @@ static const char *private_role(const tok *t) {
     if (t->tag != T_NN) return NULL;
     const char *l = t->lemma ? t->lemma : t->norm;
     for (const char *const *p = cvl; *p; p++)
-        if (!strcmp(l, *p)) return "CVL";
+        if (l[0] == (*p)[0] && !strcmp(l, *p)) return "CVL";
     for (const char *const *p = ref; *p; p++)
-        if (!strcmp(l, *p)) return "REF";
+        if (l[0] == (*p)[0] && !strcmp(l, *p)) return "REF";
     return NULL;
 }
 
