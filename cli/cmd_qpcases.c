@@ -5,7 +5,7 @@
  *     DATE <TAB> TEXT <TAB> EXPECTED
  *
  * TEXT is the document ("\n" a line break; a dateline opens it like
- * agency copy). For --places EXPECTED lists each event's place as
+ * agency copy; "HEADLINE || BODY" gives it a headline). For --places EXPECTED lists each event's place as
  * "verb=NAME/COUNTRY/LEVEL/SOURCE" (verb: the event's verb text in lower
  * case; "verb=-" for no place), joined by ";"; for --quotes each
  * quotation as "START|SPEAKER_CODE|ATTRIBUTION" (START: the first words of
@@ -160,6 +160,13 @@ int cmd_qp_cases(int argc, char **argv) {
             snprintf(want, sizeof want, "%s", t2 + 1);
             dyad_input in;
             dyad_input_init(&in);
+            char *bar = strstr(text, " || ");
+            if (bar) {
+                *bar = '\0';
+                in.title = text;
+                in.title_len = strlen(text);
+                text = bar + 4;
+            }
             in.text = text;
             in.text_len = strlen(text);
             in.date = strcmp(line, "-") ? dyad_parse_date(line, strlen(line)) : 0;

@@ -339,6 +339,8 @@ typedef struct dyad_quote {
     const char *verb;         /* "said", "told", "according to"; "" none */
     const char *attribution;  /* where the speaker was found: "same",
                                  "pronoun", "previous", "next", "earlier",
+                                 "body" (a headline's quotation repeated
+                                 in the body, with the body's speaker),
                                  "none" */
     const uint32_t *events;   /* events coded from the quotation (indexes
                                  for dyad_result_event) */

@@ -40,8 +40,16 @@
 #define MAX_NAME_WORDS 8     /* longest name tried, in words */
 #define BACK_STEPS 8         /* words between a preposition and its name */
 
+/* prep_how and locative_before run at every capitalised token; called
+ * from several places, they would no longer be inlined there. */
+#if defined(__GNUC__)
+#define PLACES_INLINE inline __attribute__((always_inline))
+#else
+#define PLACES_INLINE inline
+#endif
+
 /* Locative prepositions: the name after them is where something was. */
-static unsigned prep_how(const tok *t) {
+static PLACES_INLINE unsigned prep_how(const tok *t) {
     /* (prepositions, particles, adverbs; "near" may be an adjective) */
     if (t->tag != T_IN && t->tag != T_TO && t->tag != T_RP &&
         t->tag != T_RB && t->tag != T_JJ)
@@ -105,7 +113,7 @@ static int place_noun(const tok *t) {
 /* Walks back from the word before a name to the preposition that makes it
  * a location. Returns PM_* (0: none), the preposition's token and what the
  * words on the way ask the name to be. */
-static unsigned locative_before(const sentence *s, uint32_t i,
+static PLACES_INLINE unsigned locative_before(const sentence *s, uint32_t i,
                                 uint32_t *prep, uint8_t *want) {
     uint32_t j = i;
     int described = 0;
@@ -193,6 +201,53 @@ static int has_country(const dyad_engine *e, const gaz_name *nm,
             return 1;
     }
     return 0;
+}
+
+/* A seat of government the actors code as a state's government or
+ * parliament and write as a name ("the White House" USAGOV, "the Kremlin",
+ * "Downing Street", "the National Assembly" KENLEG),
+ * from token i: its first name token, with the country into iso3; else
+ * -1. Such a seat is in that state's capital, whatever else the gazetteer
+ * calls by the name (its "White House" is an old name of Casablanca). */
+static int32_t gov_seat(const sent_ctx *c, uint32_t i, char *iso3) {
+    /* the words of a seat, not a person's name ("President Joe Biden" is
+     * USAGOV too) nor a state's mission abroad, which is in its host
+     * country ("the North Korean Embassy" in Kuala Lumpur); checked first,
+     * as it rejects nearly every unit */
+    static const char *const seat[] = {
+        "HOUSE",    "KREMLIN",   "STREET",      "PALACE",     "ELYSEE",
+        "ÉLYSÉE",   "ZHONGNANHAI", "ASSEMBLY",  "PARLIAMENT", "CONGRESS",
+        "KNESSET",  "BUNDESTAG", "DUMA",        "SENATE",     "MINISTRY",
+        "CAPITOL",  "PENTAGON",  "CHANCELLERY", "MAJLIS",     NULL};
+    if (!c->unit_of) return -1;
+    int32_t u = c->unit_of[i];
+    if (u < 0) return -1;
+    const unit *un = &c->units[u];
+    const sentence *s = c->s;
+    if (un->end == 0 || s->toks[un->end - 1].tag != T_NNP) return -1;
+    const tok *h = &s->toks[un->end - 1];
+    if (h->nlen < 4 || h->nlen > 12) return -1;
+    const char *const *w = seat;
+    while (*w && (h->norm[0] != (*w)[0] || strcmp(h->norm, *w))) w++;
+    if (!*w) return -1;
+    if (un->pronoun || !un->ncodes || strlen(un->codes[0]) != 6 ||
+        (strcmp(un->codes[0] + 3, "GOV") && strcmp(un->codes[0] + 3, "LEG")))
+        return -1;
+    /* (a role alone, "the National Assembly" ---LEG, is the story's
+     * country's) */
+    const char *cc = un->codes[0];
+    if (!strncmp(cc, "---", 3)) cc = context_focus(c);
+    else if (!un->coded || !state_code(cc)) return -1;
+    if (!cc) return -1;
+    uint32_t f = un->first;
+    while (f < un->end && s->toks[f].tag == T_DT) f++;
+    if (f >= un->end) return -1;
+    for (uint32_t j = f; j < un->end; j++)
+        if (!(s->toks[j].flags & TOKF_CAP) || s->toks[j].tag != T_NNP)
+            return -1;
+    memcpy(iso3, cc, 3);
+    iso3[3] = '\0';
+    return (int32_t)f;
 }
 
 /* The longest gazetteer name starting at token i, at most MAX_NAME_WORDS
@@ -426,6 +481,8 @@ static int32_t event_place(places_doc *pd, sent_ctx *c, const dyad_event *ev,
             continue;
         long dist = (long)m->first - (long)vt;
         long score = aff * 1000 - (dist >= 0 ? dist : -2 * dist);
+        /* a name says more than a description of the same clause */
+        if (m->refers) score -= 500;
         /* "fired rockets at airports in Bahir Dar and at Asmara" (against
          * Eritrea): the place named as the target is where it landed */
         if (m->first >= ta && m->end <= tb) score += 2000;
@@ -470,6 +527,45 @@ static void seat_mentions(places_doc *pd, sent_ctx *c) {
     const sentence *s = c->s;
     for (uint32_t k = 0; c->unit_of && k < c->nunits; k++) {
         const unit *u = &c->units[k];
+        char iso3[4];
+        if (u->pronoun || !u->ncodes) continue;
+        /* (a six-letter ...GOV or ...LEG code, only after a preposition:
+         * "at the White House"; the cheap tests first, at every unit) */
+        const char *c0 = u->codes[0];
+        int gl = c0[0] && c0[1] && c0[2] &&
+                 ((c0[3] == 'G' && c0[4] == 'O' && c0[5] == 'V') ||
+                  (c0[3] == 'L' && c0[4] == 'E' && c0[5] == 'G')) &&
+                 !c0[6];
+        uint32_t b = u->first;
+        if (b < s->ntok && s->toks[b].tag == T_DT) b++;
+        int pp = gl && b >= 1 && b <= s->ntok &&
+                 (prep_how(&s->toks[b - 1]) ||
+                  (b >= 2 && s->toks[b - 1].tag == T_DT &&
+                   prep_how(&s->toks[b - 2])));
+        int32_t f = pp && u->first < s->ntok ? gov_seat(c, u->first, iso3) : -1;
+        if (f >= 0 && u->end - (uint32_t)f <= MAX_NAME_WORDS) {
+            /* "at the White House", "in the Kremlin": the capital */
+            uint32_t prep = 0;
+            uint8_t want = 0;
+            unsigned how = locative_before(s, (uint32_t)f, &prep, &want);
+            uint32_t cap = gaz_capital(c->e->gaz, gaz_country(c->e->gaz, iso3));
+            gaz_place p;
+            if (!how || !gaz_place_get(c->e->gaz, cap, &p)) continue;
+            char key[64];
+            size_t l = 0;
+            /* (up to a comma: "Washington, D.C." is the key WASHINGTON) */
+            for (const char *q = p.name; *q && *q != ',' && l + 1 < sizeof key; q++)
+                key[l++] = (*q >= 'a' && *q <= 'z') ? (char)(*q - 'a' + 'A') : *q;
+            gaz_name nm;
+            if (!gaz_lookup(c->e->gaz, key, l, &nm) || !has_country(c->e, &nm, iso3))
+                continue;
+            add_mention(pd, c, (uint32_t)f, u->end - (uint32_t)f, &nm, how, prep,
+                        1 + GAZ_CITY);
+            memcpy(pd->m[pd->n - 1].hint, iso3, 4);
+            trace_add(c, "place: \"%s\" the seat of %s, %s\n",
+                      pd->m[pd->n - 1].text, u->codes[0], p.name);
+            continue;
+        }
         if (!u->coded || u->pronoun || !u->ncodes || u->first == 0 ||
             u->end - u->first > MAX_NAME_WORDS ||
             strncmp(u->codes[0], "IGO", 3) ||
@@ -529,6 +625,96 @@ static int nationality_side(const sent_ctx *c, uint32_t i, gaz_name *nm) {
     return gaz_lookup(c->e->gaz, key, l, nm) && has_country(c->e, nm, iso3);
 }
 
+/* Descriptions that point back to a place ("across the country", "in the
+ * city", "the besieged east"): news names a place once and then describes
+ * it. PR_COUNTRY is the acting state's country, else the target's (aid to
+ * North Korea "in the impoverished country"), else the story's ("Lithuania
+ * ordered Russia's ambassador out of the country"); "the capital" is that
+ * country's capital; PR_CITY the last city the document named (else the
+ * next), PR_SIDE ("the east") the country of the last place named. */
+enum { PR_COUNTRY = 1, PR_CITY, PR_SIDE };
+
+static int refers_noun(const tok *t) {
+    static const struct {
+        const char *w;
+        int r;
+    } nouns[] = {
+        {"COUNTRY", PR_COUNTRY}, {"NATION", PR_COUNTRY},
+        {"CITY", PR_CITY},       {"TOWN", PR_CITY},
+        {"CAPITAL", PR_COUNTRY}, {"ENCLAVE", PR_CITY},
+        {"EAST", PR_SIDE},       {"WEST", PR_SIDE},
+        {"NORTH", PR_SIDE},      {"SOUTH", PR_SIDE},
+        {"NORTHEAST", PR_SIDE},  {"NORTHWEST", PR_SIDE},
+        {"SOUTHEAST", PR_SIDE},  {"SOUTHWEST", PR_SIDE},
+    };
+    if ((t->tag != T_NN && t->tag != T_NNP) || t->nlen < 4 || t->nlen > 9)
+        return 0;
+    /* (at every token: most are rejected by their first letter) */
+    switch (t->norm[0]) {
+    case 'C': case 'N': case 'T': case 'E': case 'W': case 'S': break;
+    default: return 0;
+    }
+    for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
+        if (t->norm[0] == nouns[i].w[0] && !strcmp(t->norm, nouns[i].w))
+            return nouns[i].r;
+    return 0;
+}
+
+/* "in the country", "across the country", "in the regional capital": a
+ * description after a locative preposition with nothing after it that
+ * names the place (not "the city of Mosul", "the capital, Kabul", "the
+ * capital Kyiv", "the country's east" keeps the country). */
+MEM_UNWINDS_BEGIN
+static void description_mentions(places_doc *pd, sent_ctx *c) {
+    const sentence *s = c->s;
+    for (uint32_t d = 1; d + 1 < s->ntok; d++) {
+        /* (from each "the": the noun within three words) */
+        if (s->toks[d].tag != T_DT || !tok_norm_is(&s->toks[d], "THE")) continue;
+        uint32_t i = d + 1;
+        while (i < s->ntok && i < d + 3 &&
+               (tag_is_adj(s->toks[i].tag) || s->toks[i].tag == T_VBN))
+            i++;
+        int r = i < s->ntok ? refers_noun(&s->toks[i]) : 0;
+        if (!r) continue;
+        if (i + 1 < s->ntok) {
+            const tok *n = &s->toks[i + 1];
+            /* (a possessor only before a side: "the country's east"; not
+             * "the country's capital Kabul", whose name places it) */
+            if (n->tag == T_POS &&
+                (i + 2 >= s->ntok || refers_noun(&s->toks[i + 2]) != PR_SIDE))
+                continue;
+            if (tok_norm_is(n, "OF") || (n->flags & TOKF_CAP) ||
+                (n->tag == T_COMMA && i + 2 < s->ntok &&
+                 (s->toks[i + 2].flags & TOKF_CAP)))
+                continue;
+        }
+        uint32_t prep = 0;
+        uint8_t want = 0;
+        unsigned how = locative_before(s, d + 1, &prep, &want);
+        /* "ordering the ambassador out of the country": where from */
+        if (!how && d >= 2 && tok_norm_is(&s->toks[d - 1], "OF") &&
+            tok_norm_is(&s->toks[d - 2], "OUT")) {
+            how = PM_LOC;
+            prep = d - 1;
+        }
+        if (!how || prep + 1 != d) continue;
+        gaz_name nm;
+        memset(&nm, 0, sizeof nm);
+        /* (a capital is its country's: want says the city) */
+        add_mention(pd, c, d, i + 1 - d, &nm, how, prep,
+                    r == PR_CITY || tok_norm_is(&s->toks[i], "CAPITAL")
+                        ? 1 + GAZ_CITY
+                        : 1 + GAZ_COUNTRY);
+        place_mention *m = &pd->m[pd->n - 1];
+        m->refers = (uint8_t)r;
+        const char *f = context_focus(c);
+        if (f) memcpy(m->focus, f, 3);
+        trace_add(c, "place: \"%s\" after \"%s\" points back\n", m->text,
+                  s->toks[prep].norm);
+    }
+}
+MEM_UNWINDS_END
+
 MEM_UNWINDS_BEGIN
 void places_sentence(places_doc *pd, sent_ctx *c, const event_list *ev,
                      uint32_t first_event) {
@@ -549,6 +735,8 @@ void places_sentence(places_doc *pd, sent_ctx *c, const event_list *ev,
             continue;
         }
         if (!k) continue;
+        char seat[4];
+        if (gov_seat(c, i, seat) >= 0 && !has_country(e, &nm, seat)) continue;
         /* a one-word name that is also an English word must at least be
          * tagged as a name ("in Split", not "in Mobile phones") */
         if ((nm.flags & GAZ_ENGLISH) && k == 1 && t->tag != T_NNP) continue;
@@ -575,6 +763,7 @@ void places_sentence(places_doc *pd, sent_ctx *c, const event_list *ev,
         i += k - 1;
     }
     seat_mentions(pd, c);
+    description_mentions(pd, c);
     if (pd->capev < ev->n) {
         uint32_t cap = ev->n * 2 + 16;
         int32_t *v = arena_alloc(c->pa, cap * sizeof *v);
@@ -874,6 +1063,13 @@ static int said_there(const char *code) {
            !strncmp(code, "13", 2) || !strncmp(code, "17", 2);
 }
 
+/* Force, posture and violence (roots 15, 18-20) happen where they land,
+ * not where the actor's capital is. */
+static int violent_root(const char *code) {
+    return !strncmp(code, "15", 2) || !strncmp(code, "18", 2) ||
+           !strncmp(code, "19", 2) || !strncmp(code, "20", 2);
+}
+
 /* Is event ev, placed by mention m at country level only, a talk or a
  * statement (roots 01-09) better placed at the dateline's city of that
  * country ("talks in Cuba" under "HAVANA -")? Not a fight: "attacked
@@ -928,6 +1124,29 @@ void places_finish(places_doc *pd, const dyad_engine *e, arena *a,
                       level_name(p.level), p.admin1_name, m->nm.n,
                       m->nm.n == 1 ? "" : "s");
     }
+    for (uint32_t i = 0; i < pd->n; i++) {
+        place_mention *m = &pd->m[i];
+        if (m->refers != PR_CITY && m->refers != PR_SIDE) continue;
+        /* the last place named before it, else (PR_CITY) the next */
+        for (uint32_t k = i; k-- > 0 && m->place == GAZ_NONE;) {
+            gaz_place p;
+            const place_mention *o = &pd->m[k];
+            if (o->refers || !gaz_place_get(e->gaz, o->place, &p)) continue;
+            if (m->refers == PR_SIDE) m->place = p.country_place;
+            else if (p.level == GAZ_CITY) m->place = o->place;
+        }
+        for (uint32_t k = i + 1; k < pd->n && m->refers == PR_CITY &&
+                                 m->place == GAZ_NONE;
+             k++) {
+            gaz_place p;
+            const place_mention *o = &pd->m[k];
+            if (!o->refers && gaz_place_get(e->gaz, o->place, &p) &&
+                p.level == GAZ_CITY)
+                m->place = o->place;
+        }
+        if (m->place == GAZ_NONE && m->refers == PR_SIDE && m->focus[0])
+            m->place = gaz_country(e->gaz, m->focus);
+    }
     const char *dl_country = NULL;
     if (pd->has_dateline) {
         pd->dateline.place = choose(e, &pd->dateline, &cw);
@@ -955,7 +1174,39 @@ void places_finish(places_doc *pd, const dyad_engine *e, arena *a,
         int32_t k = pd->of_event[i];
         if (k >= 0 && dl_country && finer_dateline(e, x, &pd->m[k], dl_country))
             k = -1;
-        if (k >= 0) {
+        /* an organisation's statement, appeal, demand, ruling or threat
+         * under its seat's dateline was made there ("THE HAGUE -- The
+         * court ordered Israel to ... in Gaza": the clause's place is what
+         * it is about); not its aid or its meetings, made in the field */
+        if (k >= 0 && dl_country && seated_in(x->source, dl_country) &&
+            (!strncmp(x->code, "01", 2) || !strncmp(x->code, "02", 2) ||
+             !strncmp(x->code, "10", 2) || !strncmp(x->code, "11", 2) ||
+             !strncmp(x->code, "12", 2) || !strncmp(x->code, "13", 2)))
+            k = -1;
+        /* (a double dateline's second city for its own country's acts,
+         * before the first city's country as the target: "TAIPEI/BEIJING
+         * -- China announced sanctions on Taiwan"; not its force, which
+         * lands in the target's) */
+        if (k < 0 && dl2_country && dl_country && strcmp(dl2_country, dl_country) &&
+            state_code(x->source) && !strncmp(x->source, dl2_country, 3) &&
+            !violent_root(x->code)) {
+            x->place = make_place(e, a, &pd->dateline2, &parts[1], "dateline");
+            continue;
+        }
+        if (k >= 0 && pd->m[k].refers == PR_COUNTRY) {
+            /* the acting state's country, else the story's */
+            place_mention t = pd->m[k];
+            t.out = NULL;
+            char cc[4] = {0};
+            if (state_code(x->source)) memcpy(cc, x->source, 3);
+            else if (state_code(x->target)) memcpy(cc, x->target, 3);
+            else memcpy(cc, t.focus, 3);
+            t.place = cc[0] ? gaz_country(e->gaz, cc) : GAZ_NONE;
+            /* "the capital": that country's */
+            if (t.want == 1 + GAZ_CITY && t.place != GAZ_NONE)
+                t.place = gaz_capital(e->gaz, t.place);
+            x->place = make_place(e, a, &t, &parts[t.title ? 0 : 1], "clause");
+        } else if (k >= 0) {
             place_mention *m = &pd->m[k];
             x->place = make_place(e, a, m, &parts[m->title ? 0 : 1], "clause");
         } else if (dl_country &&
@@ -967,6 +1218,27 @@ void places_finish(places_doc *pd, const dyad_engine *e, arena *a,
                    !strncmp(x->source, dl2_country, 3)) {
             /* (the second city's own country speaking or acting) */
             x->place = make_place(e, a, &pd->dateline2, &parts[1], "dateline");
+        }
+    }
+    /* "The E3 and the EU agreed to work with Iran" under "BRUSSELS": the
+     * co-actors of one act (the same verb, the same code) were in one
+     * place; the dateline that places the EU's places the E3's */
+    uint32_t ne = ev->n < pd->nev ? ev->n : pd->nev;
+    for (uint32_t i = 0; dl_country && i < ne; i++) {
+        dyad_event *x = &ev->ev[i];
+        if (x->place || pd->of_event[i] >= 0) continue;
+        /* (events come in sentence order: only this sentence's) */
+        uint32_t j0 = i;
+        while (j0 > 0 && ev->ev[j0 - 1].sentence == x->sentence) j0--;
+        for (uint32_t j = j0; j < ne && ev->ev[j].sentence == x->sentence; j++) {
+            const dyad_event *y = &ev->ev[j];
+            if (j == i || !y->place || pd->of_event[j] >= 0 ||
+                strcmp(y->code, x->code) ||
+                y->verb_span.off != x->verb_span.off ||
+                y->verb_span.len != x->verb_span.len)
+                continue;
+            x->place = y->place;
+            break;
         }
     }
 }

@@ -58,6 +58,9 @@ typedef struct place_mention {
     uint32_t phrase;         /* token of its preposition: of the names of
                                 one phrase the last is the most specific */
     uint32_t first, end;     /* tokens (valid during its sentence) */
+    uint8_t refers;          /* a description pointing back (no candidates):
+                                PR_* in places.c, 0 a name */
+    char focus[4];           /* the story's country when it was read */
     uint32_t place;          /* the chosen candidate, GAZ_NONE before */
     dyad_place *out;         /* its record, once made */
 } place_mention;

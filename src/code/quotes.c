@@ -210,6 +210,75 @@ static int analyst(const sentence *s, uint32_t first, uint32_t end) {
     return 0;
 }
 
+/* A private person's noun ("a shopkeeper", "a 34-year-old teacher", "a
+ * retired teacher"): the role "CVL", "REF" for refugees, else NULL. An
+ * individual quoted for what they saw or live through speaks as a civilian
+ * (docs/coding-conventions.md), whatever the sector the agents give a
+ * trade (a shopkeeper is ~BUS as an actor). */
+static const char *private_role(const tok *t) {
+    static const char *const cvl[] = {
+        "SHOPKEEPER", "TRADER", "VENDOR", "MERCHANT", "TEACHER",
+        "SCHOOLTEACHER", "FARMER", "DRIVER", "RESIDENT", "VILLAGER",
+        "MOTHER", "FATHER", "GRANDMOTHER", "GRANDFATHER", "WIDOW",
+        "PENSIONER", "RETIREE", "WORKER", "LABOURER", "LABORER",
+        "FISHERMAN", "SHEPHERD", "HERDER", "HOUSEWIFE", "MECHANIC",
+        "SURVIVOR", "WITNESS", "NEIGHBOUR", "NEIGHBOR", "MAN", "WOMAN",
+        "TAILOR", "BAKER", "BUTCHER", "CARPENTER", "CLERK", "SHOPOWNER",
+        NULL};
+    static const char *const ref[] = {"REFUGEE", "MIGRANT", "EVACUEE", NULL};
+    if (t->tag != T_NN) return NULL;
+    const char *l = t->lemma ? t->lemma : t->norm;
+    for (const char *const *p = cvl; *p; p++)
+        if (l[0] == (*p)[0] && !strcmp(l, *p)) return "CVL";
+    for (const char *const *p = ref; *p; p++)
+        if (l[0] == (*p)[0] && !strcmp(l, *p)) return "REF";
+    return NULL;
+}
+
+/* The head noun of an indefinite phrase starting at i ("a 41-year-old
+ * trader from Mopti": trader), or -1: the last noun before a preposition,
+ * a comma, a verb or the end. */
+static int32_t indefinite_head(const sentence *s, uint32_t i, uint32_t end,
+                               int *former) {
+    if (i >= end || s->toks[i].tag != T_DT ||
+        (!tok_norm_is(&s->toks[i], "A") && !tok_norm_is(&s->toks[i], "AN")))
+        return -1;
+    int32_t h = -1;
+    for (uint32_t j = i + 1; j < end && j < i + 8; j++) {
+        int t = s->toks[j].tag;
+        if (tok_norm_is(&s->toks[j], "FORMER")) *former = 1;
+        if (t == T_NN || t == T_NNS) h = (int32_t)j;
+        else if (!(tag_is_adj(t) || t == T_CD || t == T_VBN || t == T_NNP ||
+                   (s->toks[j].len == 1 && s->text[s->toks[j].off] == '-')))
+            break;
+    }
+    return h;
+}
+
+/* The role of a private person speaking, from the phrase [first, end) or
+ * its appositive (", a 34-year-old teacher"), or NULL. */
+static const char *private_speaker(const sentence *s, uint32_t first,
+                                   uint32_t end, int32_t *head) {
+    int former = 0;
+    int32_t h = indefinite_head(s, first, end, &former);
+    if (h < 0 && end + 1 < s->ntok && s->toks[end].tag == T_COMMA)
+        h = indefinite_head(s, end + 1, s->ntok, &former);
+    *head = h;
+    if (h < 0) return NULL;
+    /* "a former Iranian diplomat": a former office holder is ELI (the
+     * agents' FORMER_DIPLOMAT needs the words together) */
+    static const char *const office[] = {
+        "DIPLOMAT", "MINISTER", "OFFICIAL", "AMBASSADOR", "PRESIDENT",
+        "ENVOY", "NEGOTIATOR", "ADVISER", "ADVISOR", "SPOKESMAN",
+        "SPOKESWOMAN", "GOVERNOR", "MAYOR", "LAWMAKER", "LEGISLATOR",
+        "SENATOR", "PROSECUTOR", "JUDGE", NULL};
+    const tok *t = &s->toks[h];
+    const char *l = t->lemma ? t->lemma : t->norm;
+    for (const char *const *p = office; former && *p; p++)
+        if (!strcmp(l, *p)) return "ELI";
+    return private_role(t);
+}
+
 /* Does ring entry i hold the words [a, b) of the sentence, whole words,
  * in any case? */
 static int ring_holds(const quotes_doc *qd, uint32_t i, const sentence *s,
@@ -265,6 +334,17 @@ static const char *description_code(sent_ctx *c, const quotes_doc *qd,
     return NULL;
 }
 
+/* Does text t hold the word w[0..wl) as a whole word? */
+static int word_in(const char *t, const char *w, size_t wl) {
+    for (const char *q = t; *q; q++) {
+        if (strncmp(q, w, wl)) continue;
+        if ((q == t || q[-1] == ' ' || q[-1] == '-') &&
+            (q[wl] == '\0' || q[wl] == ' ' || q[wl] == ','))
+            return 1;
+    }
+    return 0;
+}
+
 /* The last named entry of the ring holding word w as a whole word ("Churkin"
  * in "Russia's U.N. ambassador Vitaly Churkin"), or -1. */
 static int32_t ring_surname(const quotes_doc *qd, const sentence *s,
@@ -278,6 +358,23 @@ static int32_t ring_surname(const quotes_doc *qd, const sentence *s,
             if (!memcmp(q, s->text + w->off, ll) && (q == nm || q[-1] == ' ') &&
                 (q + ll == nm + nl || q[ll] == ' '))
                 return (int32_t)i;
+    }
+    return -1;
+}
+
+/* The last named entry of the ring that is a full name ending in word w
+ * ("President Gustavo Petro" for "Petro"; not "Petro" itself nor "Petro
+ * and the ELN's top commander"), or -1. */
+static int32_t ring_fullname(const quotes_doc *qd, const sentence *s,
+                             const tok *w) {
+    for (uint32_t k = 0; k < qd->nnames && k < QUOTE_NAMES; k++) {
+        uint32_t i = (qd->nnames - 1 - k) % QUOTE_NAMES;
+        const char *nm = qd->names[i].text;
+        size_t nl = qd->names[i].len, ll = w->len;
+        if (!qd->names[i].named || qd->names[i].resolved || nl <= ll + 1)
+            continue;
+        if (nm[nl - ll - 1] == ' ' && !memcmp(nm + nl - ll, s->text + w->off, ll))
+            return (int32_t)i;
     }
     return -1;
 }
@@ -362,7 +459,21 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
         }
     }
     p->pronoun = s->toks[sfirst].tag == T_PRP || (un && un->pronoun);
+    /* (the head a plural: "Employees at the plant chanted") */
+    p->plural = s->toks[send - 1].tag == T_NNS ||
+                s->toks[send - 1].tag == T_NNPS ||
+                (un && un->compound) || tok_norm_is(&s->toks[sfirst], "THEY");
     p->name = p->speaker;
+    /* "Hamid Rezaei, a former Iranian diplomat ..., said": the speaker
+     * phrase is the appositive; the person is the name before it */
+    if (sfirst >= 2 && s->toks[sfirst - 1].tag == T_COMMA &&
+        s->toks[sfirst - 2].tag == T_NNP && s->toks[sfirst].tag == T_DT) {
+        uint32_t na = sfirst - 2;
+        while (na > 0 && s->toks[na - 1].tag == T_NNP && sfirst - na < 6) na--;
+        uint32_t x = s->toks[na].off,
+                 y = s->toks[sfirst - 2].off + s->toks[sfirst - 2].len;
+        p->name = arena_strndup(c->pa, s->text + x, y - x);
+    }
     int32_t named = p->pronoun && !s->title ? subject_before(c, sfirst) : -1;
     if (named >= 0) {
         /* "Farmaajo blamed ..., where he urged": a pronoun in a
@@ -382,11 +493,17 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
     } else if (p->pronoun && !s->title) {
         /* "he said": in news the last speaker named, more often than the
          * last actor the coder would pick (a pronoun resolved before
-         * counts as that speaker) */
+         * counts as that speaker); "he" or "she" is one person, not the
+         * workers who chanted before */
+        int one = tok_norm_is(&s->toks[sfirst], "HE") ||
+                  tok_norm_is(&s->toks[sfirst], "SHE");
         for (uint32_t k = qd->n - 1; k-- > 0;) {
             const speech *o = &qd->sp[k];
             if (o->title || o->sentence + 3 < s->index) break;
             if (o->pronoun && !o->code) continue;
+            if (one && o->plural) continue;
+            /* (nor an uncoded source: "according to video footage") */
+            if (one && !o->code && o->kind == SP_ACCORDING) continue;
             p->code = o->code;
             p->name = o->name;
             break;
@@ -399,10 +516,37 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
             p->code = speaker_code_of(c, qd->names[i].code);
             p->name = ring_name(c, qd, (uint32_t)i);
         }
+    } else if (send - sfirst == 1 && s->toks[sfirst].tag == T_NNP &&
+               ring_fullname(qd, s, &s->toks[sfirst]) >= 0) {
+        /* the full name's code over the coder's reading of a surname from
+         * the context: "Petro" after "President Gustavo Petro" is not the
+         * rebels he shook hands with */
+        int32_t i = ring_fullname(qd, s, &s->toks[sfirst]);
+        if (i >= 0) {
+            p->code = speaker_code_of(c, qd->names[i].code);
+            p->name = ring_name(c, qd, (uint32_t)i);
+        }
     }
     if (!p->pronoun) {
         const char *d = description_code(c, qd, sfirst, send);
         if (d) p->code = d;
+    }
+    /* a name alone after a speech by the full name ("Rezaei said" after
+     * "Hamid Rezaei, a former Iranian diplomat, said"): the same speaker,
+     * also one the dictionaries do not know */
+    if (!p->code && !p->pronoun && send - sfirst <= 2 &&
+        s->toks[send - 1].tag == T_NNP) {
+        const tok *w = &s->toks[send - 1];
+        for (uint32_t k = qd->n - 1; k-- > 0;) {
+            const speech *o = &qd->sp[k];
+            if (!o->code || o->pronoun ||
+                (!word_in(o->speaker, s->text + w->off, w->len) &&
+                 !word_in(o->name, s->text + w->off, w->len)))
+                continue;
+            p->code = o->code;
+            p->name = o->name;
+            break;
+        }
     }
     /* "the declaration said": a document speaks for whoever issued it,
      * the last speaker named */
@@ -416,6 +560,29 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
             break;
         }
     if (p->code && analyst(s, sfirst, send)) p->code = NULL;
+    /* an organisation's person speaks for it: "judge Joan Donoghue" of the
+     * ICJ is IGOUNOICJ, not the court plus the agent's role */
+    if (p->code && un && un->actor && !state_role(p->code) &&
+        strlen(un->actor) >= 3 && strlen(p->code) > strlen(un->actor) &&
+        !strncmp(p->code, un->actor, strlen(un->actor)))
+        p->code = arena_strdup(c->pa, un->actor);
+    int32_t ph = -1;
+    const char *pr = p->pronoun ? NULL : private_speaker(s, sfirst, send, &ph);
+    if (pr) {
+        /* the country the phrase gives ("a shopkeeper in Kabul": AFG), or
+         * its appositive ("a former Iranian diplomat"), else the story's */
+        int32_t au = ph >= 0 ? c->unit_of[ph] : -1;
+        const char *ac = au >= 0 && c->units[au].coded && c->units[au].ncodes
+                             ? c->units[au].codes[0]
+                             : NULL;
+        const char *f = p->code && state_role(p->code) &&
+                                strncmp(p->code, "---", 3)
+                            ? p->code
+                        : ac && state_role(ac) && strncmp(ac, "---", 3)
+                            ? ac
+                            : context_focus(c);
+        p->code = f ? arena_printf(c->pa, "%.3s%s", f, pr) : NULL;
+    }
     p->code = speaker_convention(c, p->code, sfirst, send);
     if (p->pronoun || (un && un->resolved)) {
         const char *n = name_of(c, qd, p->code);
@@ -608,8 +775,15 @@ static void subjectless_speech(quotes_doc *qd, sent_ctx *c, const clause *cl,
     }
     if (first < 0) return;
     const unit *f = &c->units[first];
+    uint32_t n0 = qd->n;
     add_speech(qd, c, SP_VERB, vg->head, vg->head + 1, best >= 0 ? best : first,
                f->first, f->end, NULL);
+    /* ("Employees at the Minsk plant, which ..., chanted": the clause
+     * opens with a plural the actor phrase lies in) */
+    const chunk *c0 = &s->chunks[s->clauses[cl - s->clauses].first];
+    if (qd->n > n0 && c0->end > c0->first && c0->end <= f->first &&
+        (s->toks[c0->end - 1].tag == T_NNS || s->toks[c0->end - 1].tag == T_NNPS))
+        qd->sp[qd->n - 1].plural = 1;
 }
 
 /* Does relative clause cl report words it quotes, with a subject of its
@@ -687,6 +861,17 @@ void quotes_sentence(quotes_doc *qd, sent_ctx *c) {
                        ? s->clauses[cl->parent].subject
                        : -1;
         if (subj >= 0 && temporal_np(s, &s->chunks[subj])) subj = -1;
+        /* "Speaking after funeral prayers ..., President Zardari ... said":
+         * a lone -ing word the parse took for the subject opens a
+         * participial phrase; the speaker is the actor before the verb */
+        if (subj >= 0 && s->chunks[subj].end == s->chunks[subj].first + 1 &&
+            s->chunks[subj].first == 0) {
+            const tok *g = &s->toks[s->chunks[subj].first];
+            int32_t gu = c->unit_of[s->chunks[subj].first];
+            if (g->nlen > 4 && !strcmp(g->norm + g->nlen - 3, "ING") &&
+                (gu < 0 || !c->units[gu].coded))
+                subj = -1;
+        }
         if (subj >= 0) {
             int32_t u = np_speaker(c, (uint32_t)subj, &a, &b);
             uint32_t n0 = qd->n;
@@ -694,6 +879,19 @@ void quotes_sentence(quotes_doc *qd, sent_ctx *c) {
                        cl->kind == CL_REPORTING ? SP_REPORTING : SP_VERB,
                        vg->head, vg->head + 1, u, a, b, NULL);
             if (qd->n > n0) qd->sp[qd->n - 1].inner = (uint8_t)inner;
+            /* ("Employees at the plant chanted": the subject is plural
+             * whatever its actor phrase) */
+            const chunk *sc = &s->chunks[subj];
+            /* (or the clause opens with a plural the subject's phrase
+             * hangs from: "Employees at the Minsk plant (MZKT) chanted") */
+            const chunk *c0 = &s->chunks[cl->first];
+            if ((int32_t)cl->first < subj && c0->end > c0->first &&
+                cl->first + 1 < s->nchunk &&
+                s->chunks[cl->first + 1].kind == CK_PP)
+                sc = c0;
+            if (qd->n > n0 && (s->toks[sc->end - 1].tag == T_NNS ||
+                               s->toks[sc->end - 1].tag == T_NNPS))
+                qd->sp[qd->n - 1].plural = 1;
         } else if (!inner) {
             subjectless_speech(qd, c, cl, vg);
         }
@@ -942,6 +1140,20 @@ static char *quote_text(arena *a, const qp_part *p, const raw_quote *r) {
 MEM_UNWINDS_END
 
 MEM_UNWINDS_BEGIN
+/* Does h hold n[0..nl) in any case? */
+static int contains_ci(const char *h, const char *n, size_t nl) {
+    for (; *h; h++) {
+        size_t k = 0;
+        while (k < nl && h[k] &&
+               (h[k] == n[k] ||
+                ((h[k] | 0x20) == (n[k] | 0x20) && ((h[k] | 0x20) >= 'a') &&
+                 ((h[k] | 0x20) <= 'z'))))
+            k++;
+        if (k == nl) return 1;
+    }
+    return 0;
+}
+
 void quotes_finish(quotes_doc *qd, const dyad_engine *e, arena *a,
                    event_list *ev, const qp_part *parts, dyad_result *out,
                    doc_trace *tr) {
@@ -1070,6 +1282,27 @@ void quotes_finish(quotes_doc *qd, const dyad_engine *e, arena *a,
                   o->speaker_code ? o->speaker_code : "uncoded",
                   o->attribution, o->verb[0] ? o->verb : "no verb", ne,
                   ne == 1 ? "" : "s");
+    }
+    /* a headline quotes the body ("'We Are Living In Hell'" over '"We are
+     * living in hell," said Marie-Claude'): the body's speaker is its
+     * speaker, whatever the headline's own words around it */
+    for (uint32_t i = 0; i < nout; i++) {
+        dyad_quote *t = &out_q[i];
+        size_t tl = strlen(t->text);
+        while (tl && strchr(".,!?;: ", t->text[tl - 1])) tl--;
+        if (!t->in_title || tl < 8) continue;
+        for (uint32_t j = 0; j < nout; j++) {
+            const dyad_quote *b = &out_q[j];
+            if (b->in_title || !b->speaker_code || !contains_ci(b->text, t->text, tl))
+                continue;
+            t->speaker = b->speaker;
+            t->speaker_name = b->speaker_name;
+            t->speaker_code = b->speaker_code;
+            t->speaker_span = b->speaker_span;
+            t->verb = b->verb;
+            t->attribution = "body";
+            break;
+        }
     }
     out->nquotes = nout;
     out->quotes_ = out_q;

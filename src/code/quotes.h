@@ -36,6 +36,7 @@ typedef struct speech {
     const char *code;        /* actor code, NULL when not coded */
     uint8_t kind;            /* speech_kind */
     uint8_t pronoun;         /* the speaker is a pronoun */
+    uint8_t plural;          /* the speaker is several ("employees", "they") */
     uint8_t inner;           /* in a relative clause ("which the government
                                 branded a "junta""): speaks only for the
                                 quotations of its own sentence */

@@ -212,6 +212,24 @@ uint32_t gaz_country(const gaz *g, const char *iso3) {
     return GAZ_NONE;
 }
 
+uint32_t gaz_capital(const gaz *g, uint32_t country) {
+    (void)g;
+    /* (a scan: asked only for a seat of government named in the text) */
+    uint32_t best = GAZ_NONE;
+    const gaz_gen_feature *f = gaz_gen_features;
+    for (uint32_t i = gaz_gen_ncountries; i < gaz_gen_nplaces; i++) {
+        const gaz_gen_place *r = &gaz_gen_places[i];
+        if (r->country != country) continue;
+        const char *fc = f[r->feature].fcode;
+        if (fc[0] != 'P' || fc[3] != 'C' || fc[4] || strcmp(fc, "PPLC"))
+            continue;
+        if (best == GAZ_NONE ||
+            r->population > gaz_gen_places[best].population)
+            best = i;
+    }
+    return best;
+}
+
 size_t gaz_name_countries(const gaz *g, const gaz_name *nm,
                           gaz_country_pop *out, size_t cap) {
     (void)g;

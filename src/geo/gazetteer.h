@@ -126,6 +126,10 @@ int gaz_place_get(const gaz *g, uint32_t p, gaz_place *out);
  * GAZ_NONE. */
 uint32_t gaz_country(const gaz *g, const char *iso3);
 
+/* The place index of the capital (PPLC) of the country with place index
+ * country, the most populous if several, or GAZ_NONE. */
+uint32_t gaz_capital(const gaz *g, uint32_t country);
+
 /* The countries a name's places are in, most populous first: each
  * country's place index and the population of the name's most populous
  * place in it. Writes at most cap and returns the number of countries
