@@ -1213,7 +1213,7 @@ void places_finish(places_doc *pd, const dyad_engine *e, arena *a,
                    (dateline_fits(x, dl_country) ||
                     (pd->dateline_org && said_there(x->code)))) {
             x->place = make_place(e, a, &pd->dateline, &parts[1], "dateline");
-        } else if (dl2_country && strcmp(dl2_country, dl_country) &&
+        } else if (dl2_country && dl_country && strcmp(dl2_country, dl_country) &&
                    state_code(x->source) &&
                    !strncmp(x->source, dl2_country, 3)) {
             /* (the second city's own country speaking or acting) */
