@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "code/coder.h"
+#include "util/strfmt.h"
 
 static const char *span_text(sent_ctx *c, uint32_t first, uint32_t end,
                              dyad_span *sp) {
@@ -71,8 +72,8 @@ static void push(sent_ctx *c, event_list *out, const char *src,
     /* (codes the coder made live in the sentence's scratch) */
     e->source = arena_strdup(c->pa, src);
     e->target = arena_strdup(c->pa, tgt);
-    snprintf(e->code, sizeof e->code, "%s", code);
-    snprintf(e->root, sizeof e->root, "%.2s", code);
+    str_copy(e->code, sizeof e->code, code, sizeof e->code);
+    str_copy(e->root, sizeof e->root, code, 2);
     const cameo_entry *ce = engine_cameo(c->e, code);
     if (ce) {
         e->quad = ce->quad;
@@ -98,13 +99,13 @@ static void push(sent_ctx *c, event_list *out, const char *src,
  * document repeats a few hundred rules thousands of times. */
 static const char *rule_name(sent_ctx *c, const char *file, uint32_t line) {
     doc_state *ds = c->ds;
-    if (!ds) return arena_printf(c->pa, "%s:%u", file, line);
+    if (!ds) return arena_file_line(c->pa, file, line);
     uint32_t h = (line * 2654435761u ^ (uint32_t)(uintptr_t)file) >> 26;
     if (ds->rules[h].file == file && ds->rules[h].line == line && ds->rules[h].name)
         return ds->rules[h].name;
     ds->rules[h].file = file;
     ds->rules[h].line = line;
-    ds->rules[h].name = arena_printf(c->pa, "%s:%u", file, line);
+    ds->rules[h].name = arena_file_line(c->pa, file, line);
     return ds->rules[h].name;
 }
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "code/coder.h"
+#include "util/strfmt.h"
 
 /* What one conjunct names. */
 typedef struct conj_code {
@@ -155,7 +156,7 @@ static const char *combine(arena *a, const char *actor,
                            const char *const *agents, int nagents,
                            int prune) {
     char buf[128];
-    snprintf(buf, sizeof buf, "%s", actor ? actor : "---");
+    size_t cl = str_copy(buf, sizeof buf, actor ? actor : "---", sizeof buf);
     for (int i = 0; i < nagents; i++) {
         const char *g = agents[i];
         size_t gl = strlen(g);
@@ -167,7 +168,6 @@ static const char *combine(arena *a, const char *actor,
         if (prune && bl >= 3 && redundant_agent(actor, blk)) continue;
         if (has_block(buf, blk, bl < 3 ? bl : 3)) break; /* first duplicate
                                                              stops: PETRARCH1 */
-        size_t cl = strlen(buf);
         if (cl + bl >= sizeof buf) break; /* absurdly long: stop adding */
         if (prefix) {
             memmove(buf + bl, buf, cl + 1);
@@ -176,8 +176,9 @@ static const char *combine(arena *a, const char *actor,
             memcpy(buf + cl, blk, bl);
             buf[cl + bl] = '\0';
         }
+        cl += bl;
     }
-    return arena_strdup(a, buf);
+    return arena_strndup(a, buf, cl);
 }
 
 /* Appends the codes of one conjunct, given the actor to use. */
