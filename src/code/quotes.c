@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "code/quote_marks.h"
+#include "util/strfmt.h"
 
 /* Verbs of saying, by lemma, sorted: the [reporting] class of
  * dyad.rules.txt less its verbs of thinking (believe, hear, hope ...),
@@ -77,7 +78,7 @@ static const char *speaker_code_of(sent_ctx *c, const char *code) {
     if (!code) return NULL;
     if (strncmp(code, "---", 3)) return arena_strdup(c->pa, code); /* (outlives the sentence) */
     const char *f = context_focus(c);
-    return f ? arena_printf(c->pa, "%s%s", f, code + 3) : NULL;
+    return f ? arena_cat(c->pa, f, code + 3) : NULL;
 }
 
 /* A unit's first code, its "---" role given the story's country. */
@@ -87,7 +88,7 @@ static const char *speaker_code(sent_ctx *c, const unit *u) {
     if (!u->coded && strncmp(code, "---", 3)) return NULL;
     if (strncmp(code, "---", 3)) return arena_strdup(c->pa, code); /* (outlives the sentence) */
     const char *f = context_focus(c);
-    return f ? arena_printf(c->pa, "%s%s", f, code + 3) : NULL;
+    return f ? arena_cat(c->pa, f, code + 3) : NULL;
 }
 
 /* Is chunk ch a proper name (capitalised nouns only)? */
