@@ -147,7 +147,7 @@ static void put_uint(line *l, unsigned long long v) {
 }
 
 /* ,"key":"value" -- the comma omitted for the first key. */
-static void json_member(line *l, const char *key, const char *v, size_t n,
+static inline void json_member(line *l, const char *key, const char *v, size_t n,
                         int first) {
     if (!first) *l->p++ = ',';
     *l->p++ = '"';
@@ -189,7 +189,7 @@ static void json_member_cached(writer *w, int slot, line *l, const char *key,
 }
 
 /* key (with its comma and '[') then "off,len]". */
-static void put_span(line *l, const char *key, dyad_span sp) {
+static inline void put_span(line *l, const char *key, dyad_span sp) {
     put_lit(l, key, strlen(key));
     put_uint(l, sp.off);
     *l->p++ = ',';
@@ -198,7 +198,7 @@ static void put_span(line *l, const char *key, dyad_span sp) {
 }
 
 /* ,"key":12.3456, four decimals by integer arithmetic, or null. */
-static void put_coord(line *l, const char *key, double v) {
+static inline void put_coord(line *l, const char *key, double v) {
     *l->p++ = ',';
     *l->p++ = '"';
     put_lit(l, key, strlen(key));
@@ -220,7 +220,7 @@ static void put_coord(line *l, const char *key, double v) {
 }
 
 /* A string member, or null. */
-static void put_str_or_null(line *l, const char *key, const char *v, int first) {
+static inline void put_str_or_null(line *l, const char *key, const char *v, int first) {
     if (v) {
         json_member(l, key, v, strlen(v), first);
         return;
