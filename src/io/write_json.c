@@ -147,8 +147,8 @@ static void put_uint(line *l, unsigned long long v) {
 }
 
 /* ,"key":"value" -- the comma omitted for the first key. */
-static inline void json_member(line *l, const char *key, const char *v, size_t n,
-                        int first) {
+static inline void json_member(line *l, const char *key, const char *v,
+                               size_t n, int first) {
     if (!first) *l->p++ = ',';
     *l->p++ = '"';
     put_lit(l, key, strlen(key));
@@ -220,7 +220,8 @@ static inline void put_coord(line *l, const char *key, double v) {
 }
 
 /* A string member, or null. */
-static inline void put_str_or_null(line *l, const char *key, const char *v, int first) {
+static inline void put_str_or_null(line *l, const char *key, const char *v,
+                                   int first) {
     if (v) {
         json_member(l, key, v, strlen(v), first);
         return;
