@@ -335,7 +335,7 @@ void units_build(sent_ctx *c) {
     uint32_t mbr[64], pmem[64];
     /* the "agent only?" probe's codes of the first conjuncts, each over its
      * own chunk: reused when the conjunct is coded over the same tokens */
-    conj_code probe[64];
+    conj_code agent_probe[64];
     for (uint32_t i = 0; i < s->nchunk; i++) {
         const chunk *ch = &s->chunks[i];
         if (ch->kind != CK_NP || used[i]) continue;
@@ -359,9 +359,9 @@ void units_build(sent_ctx *c) {
                 int agent_only = 1;
                 for (uint32_t k = 0; k < nm && agent_only; k++) {
                     code_conjunct(c, s->chunks[mbr[k]].first,
-                                  s->chunks[mbr[k]].end, &probe[k]);
+                                  s->chunks[mbr[k]].end, &agent_probe[k]);
                     nprobe = k + 1;
-                    agent_only = !probe[k].actor && probe[k].nagents;
+                    agent_only = !agent_probe[k].actor && agent_probe[k].nagents;
                 }
                 if (is_word(c, pw, c->e->w_of) ||
                     (!prev_vg && agent_only &&
@@ -409,7 +409,7 @@ void units_build(sent_ctx *c) {
             uint32_t cend = (nm == 1 && np <= 1) ? u.end
                                                  : s->chunks[mbr[k]].end;
             if (k < nprobe && cend == s->chunks[mbr[k]].end) {
-                cj[k] = probe[k]; /* (the same tokens: the same codes) */
+                cj[k] = agent_probe[k]; /* (the same tokens: the same codes) */
                 for (uint32_t q = 0; q < cj[k].nlimits; q++)
                     coder_limit(c, "more than 8 agents in one phrase");
             } else {
