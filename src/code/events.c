@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "code/coder.h"
+#include "util/strfmt.h"
 
 /* A direct-mapped cache (a newer string takes an older one's slot), so
  * that it costs one hash and one compare and never grows; a short
@@ -94,8 +95,8 @@ static void push(sent_ctx *c, event_list *out, const char *src,
     /* (codes the coder made live in the sentence's scratch) */
     e->source = events_intern(c, src, strlen(src));
     e->target = events_intern(c, tgt, strlen(tgt));
-    snprintf(e->code, sizeof e->code, "%s", code);
-    snprintf(e->root, sizeof e->root, "%.2s", code);
+    str_copy(e->code, sizeof e->code, code, sizeof e->code);
+    str_copy(e->root, sizeof e->root, code, 2);
     const cameo_entry *ce = engine_cameo(c->e, code);
     if (ce) {
         e->quad = ce->quad;
@@ -122,13 +123,13 @@ static void push(sent_ctx *c, event_list *out, const char *src,
  * document repeats a few hundred rules thousands of times. */
 static const char *rule_name(sent_ctx *c, const char *file, uint32_t line) {
     doc_state *ds = c->ds;
-    if (!ds) return arena_printf(c->pa, "%s:%u", file, line);
+    if (!ds) return arena_file_line(c->pa, file, line);
     uint32_t h = (line * 2654435761u ^ (uint32_t)(uintptr_t)file) >> 26;
     if (ds->rules[h].file == file && ds->rules[h].line == line && ds->rules[h].name)
         return ds->rules[h].name;
     ds->rules[h].file = file;
     ds->rules[h].line = line;
-    ds->rules[h].name = arena_printf(c->pa, "%s:%u", file, line);
+    ds->rules[h].name = arena_file_line(c->pa, file, line);
     return ds->rules[h].name;
 }
 

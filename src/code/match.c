@@ -53,6 +53,7 @@ typedef struct mstate {
     const sent_ctx *c;
     const dict *d;
     const pattern *p;
+    const uint8_t *deleted;         /* c->deleted (NULL: none), read per token */
     uint32_t vfirst, vend, lo, hi;
     match_result *m;
     uint32_t fail_lower[MEMO_MAX];  /* solve_lower(k, p >= this) fails */
@@ -62,7 +63,7 @@ typedef struct mstate {
 } mstate;
 
 static int kept(const mstate *st, uint32_t p) {
-    return !(st->c->deleted && st->c->deleted[p]);
+    return !(st->deleted && st->deleted[p]);
 }
 
 /* first kept token >= p, or hi */
@@ -155,6 +156,22 @@ static void bind(mstate *st, const pat_elem *e, int32_t u, int upper) {
     }
 }
 
+/* Cheap necessary condition for element e at kept token p (the test
+ * try_lower_at / try_upper_at make first): lets a floating element skip
+ * positions without a call and a switch per token. */
+static inline int may_match_at(const mstate *st, const pat_elem *e,
+                               uint32_t p, int last) {
+    switch (e->kind) {
+    case PE_WORD:
+    case PE_PREP:
+        return st->c->s->toks[p].wid == e->arg;
+    case PE_SYN:
+        return syn_may_start(st, e->arg, p, last);
+    default:
+        return 1;
+    }
+}
+
 /* Tries element k of the lower part at token p exactly. */
 static int try_lower_at(mstate *st, uint32_t k, uint32_t p) {
     const pat_elem *e = &st->d->pat_elems[st->p->lower + k];
@@ -232,7 +249,7 @@ static int solve_lower(mstate *st, uint32_t k, uint32_t pos) {
     }
     if (pos >= st->fail_lower[k]) return 0;
     for (; p < st->hi && p < st->fail_lower[k]; p = fwd(st, p + 1))
-        if (try_lower_at(st, k, p)) {
+        if (may_match_at(st, e, p, 0) && try_lower_at(st, k, p)) {
             if (k == 0) st->m->lower_first = elem_start(st, e, p);
             return 1;
         }
@@ -305,7 +322,8 @@ static int solve_upper(mstate *st, uint32_t k, int64_t pos) {
     }
     if (pos <= st->fail_upper[k]) return 0;
     for (; p >= 0 && p > st->fail_upper[k]; p = back(st, p - 1))
-        if (try_upper_at(st, k, p)) return 1;
+        if (may_match_at(st, e, (uint32_t)p, 1) && try_upper_at(st, k, p))
+            return 1;
     st->fail_upper[k] = pos;
     return 0;
 }
@@ -356,6 +374,7 @@ int match_pattern(const sent_ctx *c, const pattern *p, uint32_t vfirst,
     st.c = c;
     st.d = &c->e->d;
     st.p = p;
+    st.deleted = c->deleted;
     st.vfirst = vfirst;
     st.vend = vend;
     st.lo = lo;

@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "code/quote_marks.h"
+#include "util/strfmt.h"
 
 /* Verbs of saying, by lemma, sorted: the [reporting] class of
  * dyad.rules.txt less its verbs of thinking (believe, hear, hope ...),
@@ -107,7 +108,7 @@ static const char *speaker_code_of(sent_ctx *c, const char *code) {
     if (!code) return NULL;
     if (strncmp(code, "---", 3)) return events_intern(c, code, strlen(code)); /* (outlives the sentence) */
     const char *f = context_focus(c);
-    return f ? arena_printf(c->pa, "%s%s", f, code + 3) : NULL;
+    return f ? arena_cat(c->pa, f, code + 3) : NULL;
 }
 
 /* A unit's first code, its "---" role given the story's country. */
@@ -117,7 +118,7 @@ static const char *speaker_code(sent_ctx *c, const unit *u) {
     if (!u->coded && strncmp(code, "---", 3)) return NULL;
     if (strncmp(code, "---", 3)) return events_intern(c, code, strlen(code)); /* (outlives the sentence) */
     const char *f = context_focus(c);
-    return f ? arena_printf(c->pa, "%s%s", f, code + 3) : NULL;
+    return f ? arena_cat(c->pa, f, code + 3) : NULL;
 }
 
 /* Is code a state's actor or a bare role ("RUSGOV", "---GOV"), not an

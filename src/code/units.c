@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "code/coder.h"
+#include "util/strfmt.h"
 
 /* What one conjunct names. */
 typedef struct conj_code {
@@ -23,6 +24,7 @@ typedef struct conj_code {
     uint32_t actor_tok;       /* token where the actor phrase starts */
     uint32_t null_end;        /* end of a phrase listed with the null code
                                  ("the Gulf of Oman"), 0 if none */
+    uint32_t nlimits;         /* coder_limit calls made coding it */
 } conj_code;
 
 /* The words of tokens [first, end) as vocabulary ids, a token joined with
@@ -101,10 +103,12 @@ static void code_conjunct(const sent_ctx *c, uint32_t first, uint32_t end,
         }
         len = ptrie_longest(&d->agents, wids + i, nw - i, &val);
         if (len) {
-            if (out->nagents < 8)
+            if (out->nagents < 8) {
                 out->agents[out->nagents++] = d->agent_entries[val - 1].code;
-            else
+            } else {
                 coder_limit(c, "more than 8 agents in one phrase");
+                out->nlimits++;
+            }
             i += (uint32_t)len;
             continue;
         }
@@ -155,7 +159,7 @@ static const char *combine(arena *a, const char *actor,
                            const char *const *agents, int nagents,
                            int prune) {
     char buf[128];
-    snprintf(buf, sizeof buf, "%s", actor ? actor : "---");
+    size_t cl = str_copy(buf, sizeof buf, actor ? actor : "---", sizeof buf);
     for (int i = 0; i < nagents; i++) {
         const char *g = agents[i];
         size_t gl = strlen(g);
@@ -167,7 +171,6 @@ static const char *combine(arena *a, const char *actor,
         if (prune && bl >= 3 && redundant_agent(actor, blk)) continue;
         if (has_block(buf, blk, bl < 3 ? bl : 3)) break; /* first duplicate
                                                              stops: PETRARCH1 */
-        size_t cl = strlen(buf);
         if (cl + bl >= sizeof buf) break; /* absurdly long: stop adding */
         if (prefix) {
             memmove(buf + bl, buf, cl + 1);
@@ -176,8 +179,9 @@ static const char *combine(arena *a, const char *actor,
             memcpy(buf + cl, blk, bl);
             buf[cl + bl] = '\0';
         }
+        cl += bl;
     }
-    return arena_strdup(a, buf);
+    return arena_strndup(a, buf, cl);
 }
 
 /* Appends the codes of one conjunct, given the actor to use. */
@@ -361,6 +365,9 @@ void units_build(sent_ctx *c) {
     c->nunits = c->cap_units = 0;
     uint8_t *used = arena_zalloc(a, s->nchunk + 1);
     uint32_t mbr[64], pmem[64];
+    /* the "agent only?" probe's codes of the first conjuncts, each over its
+     * own chunk: reused when the conjunct is coded over the same tokens */
+    conj_code agent_probe[64];
     for (uint32_t i = 0; i < s->nchunk; i++) {
         const chunk *ch = &s->chunks[i];
         if (ch->kind != CK_NP || used[i]) continue;
@@ -372,7 +379,7 @@ void units_build(sent_ctx *c) {
         /* attach "of X" always; "in X"/"from X" when this phrase is not a
          * verb's direct object ("soldiers from Valdoria attacked" vs
          * "police arrested students in Kestria") */
-        uint32_t np = 0, pspan = 0;
+        uint32_t np = 0, pspan = 0, nprobe = 0;
         if (!span && last + 2 <= s->nchunk && last + 1 < s->nchunk) {
             const chunk *pp = &s->chunks[last + 1];
             if (pp->kind == CK_PP && pp->pp_obj >= 0 && !used[pp->pp_obj]) {
@@ -383,10 +390,10 @@ void units_build(sent_ctx *c) {
                  * "money from X" stays apart */
                 int agent_only = 1;
                 for (uint32_t k = 0; k < nm && agent_only; k++) {
-                    conj_code probe;
                     code_conjunct(c, s->chunks[mbr[k]].first,
-                                  s->chunks[mbr[k]].end, &probe);
-                    agent_only = !probe.actor && probe.nagents;
+                                  s->chunks[mbr[k]].end, &agent_probe[k]);
+                    nprobe = k + 1;
+                    agent_only = !agent_probe[k].actor && agent_probe[k].nagents;
                 }
                 if (is_word(c, pw, c->e->w_of) ||
                     (!prev_vg && agent_only &&
@@ -433,7 +440,13 @@ void units_build(sent_ctx *c) {
              * span the preposition match: "Ministry of Silly Walks" */
             uint32_t cend = (nm == 1 && np <= 1) ? u.end
                                                  : s->chunks[mbr[k]].end;
-            code_conjunct(c, s->chunks[mbr[k]].first, cend, &cj[k]);
+            if (k < nprobe && cend == s->chunks[mbr[k]].end) {
+                cj[k] = agent_probe[k]; /* (the same tokens: the same codes) */
+                for (uint32_t q = 0; q < cj[k].nlimits; q++)
+                    coder_limit(c, "more than 8 agents in one phrase");
+            } else {
+                code_conjunct(c, s->chunks[mbr[k]].first, cend, &cj[k]);
+            }
             any_actor |= cj[k].actor != NULL;
         }
         if (nm == 1 && np <= 1 && (cj[0].actor || cj[0].nagents)) np = 0;

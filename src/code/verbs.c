@@ -17,6 +17,7 @@
 
 #include "code/cameo_hex.h"
 #include "code/coder.h"
+#include "util/strfmt.h"
 
 /* One verb found in the dictionary. */
 typedef struct verb_hit {
@@ -724,7 +725,7 @@ static int32_t localise(sent_ctx *c, int32_t u, const char *loc) {
     for (uint32_t k = 0; k < nu.ncodes; k++) {
         const char *code = nu.codes[k];
         codes[k] = !strncmp(code, "---", 3)
-                       ? arena_printf(c->a, "%s%s", loc, code + 3)
+                       ? arena_cat(c->a, loc, code + 3)
                        : code;
     }
     nu.codes = codes;

@@ -75,6 +75,11 @@ static const char *repair_utf8(char **fix, size_t *fixcap, const char *s,
     size_t i = 0;
     uint32_t cp;
     while (i < n) {
+        /* (every line passes here: plain ASCII 8 bytes at a time) */
+        if (n - i >= 8 && !(swar_load(s + i) & SWAR_HIGH)) {
+            i += 8;
+            continue;
+        }
         if ((unsigned char)s[i] < 0x80) {
             i++;
             continue;

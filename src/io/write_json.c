@@ -147,8 +147,8 @@ static void put_uint(line *l, unsigned long long v) {
 }
 
 /* ,"key":"value" -- the comma omitted for the first key. */
-static void json_member(line *l, const char *key, const char *v, size_t n,
-                        int first) {
+static inline void json_member(line *l, const char *key, const char *v,
+                               size_t n, int first) {
     if (!first) *l->p++ = ',';
     *l->p++ = '"';
     put_lit(l, key, strlen(key));
@@ -157,8 +157,39 @@ static void json_member(line *l, const char *key, const char *v, size_t n,
     l->p += json_escape(l->p, v, n);
 }
 
+/* json_member (not first) through the writer's cache slot: a string equal
+ * to the slot's last one is copied already escaped (the document's title
+ * was escaped again for every event of it). A hit needs the same bytes,
+ * whatever the pointers. */
+static void json_member_cached(writer *w, int slot, line *l, const char *key,
+                               const char *v, size_t n) {
+    writer_buf *raw = &w->jraw[slot], *esc = &w->jesc[slot];
+    if (!v) v = "", n = 0;
+    *l->p++ = ',';
+    *l->p++ = '"';
+    put_lit(l, key, strlen(key));
+    *l->p++ = '"';
+    *l->p++ = ':';
+    if (esc->len && raw->len == n && memcmp(raw->p, v, n) == 0) {
+        put_lit(l, esc->p, esc->len);
+        return;
+    }
+    size_t k = json_escape(l->p, v, n);
+    raw->len = esc->len = 0;
+    char *rp = writer_buf_reserve(raw, n + 1), *ep = writer_buf_reserve(esc, k);
+    if (rp && ep) {
+        memcpy(rp, v, n);
+        raw->len = n;
+        memcpy(ep, l->p, k);
+        esc->len = k;
+    } else {
+        raw->failed = esc->failed = 0; /* (no cache this time) */
+    }
+    l->p += k;
+}
+
 /* key (with its comma and '[') then "off,len]". */
-static void put_span(line *l, const char *key, dyad_span sp) {
+static inline void put_span(line *l, const char *key, dyad_span sp) {
     put_lit(l, key, strlen(key));
     put_uint(l, sp.off);
     *l->p++ = ',';
@@ -167,7 +198,7 @@ static void put_span(line *l, const char *key, dyad_span sp) {
 }
 
 /* ,"key":12.3456, four decimals by integer arithmetic, or null. */
-static void put_coord(line *l, const char *key, double v) {
+static inline void put_coord(line *l, const char *key, double v) {
     *l->p++ = ',';
     *l->p++ = '"';
     put_lit(l, key, strlen(key));
@@ -189,7 +220,8 @@ static void put_coord(line *l, const char *key, double v) {
 }
 
 /* A string member, or null. */
-static void put_str_or_null(line *l, const char *key, const char *v, int first) {
+static inline void put_str_or_null(line *l, const char *key, const char *v,
+                                   int first) {
     if (v) {
         json_member(l, key, v, strlen(v), first);
         return;
@@ -349,7 +381,8 @@ static int jsonl_event(writer *w, const doc_record *doc, const dyad_result *res,
     }
     put_place(&l, ev);
     for (int i = 0; i < 3; i++)
-        if (passlen[i]) json_member(&l, pass_key[i], pass[i], passlen[i], 0);
+        if (passlen[i])
+            json_member_cached(w, i, &l, pass_key[i], pass[i], passlen[i]);
     if (w->pass_fields && w->fields.len) put_lit(&l, w->fields.p, w->fields.len);
     PUT_LIT(&l, "}\n");
     w->out.len += (size_t)(l.p - buf);

@@ -357,6 +357,10 @@ int writer_close(writer *w) {
     int rc = w->failed ? -1 : 0;
     free(w->out.p);
     free(w->fields.p);
+    for (int i = 0; i < WRITER_JCACHE; i++) {
+        free(w->jraw[i].p);
+        free(w->jesc[i].p);
+    }
     free(w->last_id);
     free(w);
     return rc;

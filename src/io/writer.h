@@ -156,6 +156,10 @@ struct writer {
                                            NULL (all counts 1) */
     int pass_fields;       /* writer_pass_fields: JSON adds "fields" */
     writer_buf fields;     /* ,"fields":{...} of the current document */
+    /* JSON: the last publisher, title and url written (the same for every
+     * event of a document), their bytes in jraw, escaped in jesc */
+#define WRITER_JCACHE 3
+    writer_buf jraw[WRITER_JCACHE], jesc[WRITER_JCACHE];
 };
 
 /* What one event written by dyad export --dedup stands for: the events

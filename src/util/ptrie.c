@@ -60,7 +60,9 @@ static int mark_start(ptrie *t, uint32_t word) {
     return 0;
 }
 
-uint32_t ptrie_child(const ptrie *t, uint32_t node, uint32_t word) {
+/* (inline in ptrie_longest: called for every token as a phrase start,
+ * and most tokens start none) */
+static inline uint32_t child_of(const ptrie *t, uint32_t node, uint32_t word) {
     if (!word) return 0;
     if (node == PTRIE_ROOT &&
         (word >= t->nstarts || !((t->starts[word >> 6] >> (word & 63)) & 1)))
@@ -73,6 +75,10 @@ uint32_t ptrie_child(const ptrie *t, uint32_t node, uint32_t word) {
         if (e->key == key) return e->child;
         i = (i + 1) & mask;
     }
+}
+
+uint32_t ptrie_child(const ptrie *t, uint32_t node, uint32_t word) {
+    return child_of(t, node, word);
 }
 
 uint32_t ptrie_insert(ptrie *t, const uint32_t *words, size_t n) {
@@ -108,12 +114,12 @@ uint32_t ptrie_insert(ptrie *t, const uint32_t *words, size_t n) {
     return node;
 }
 
-size_t ptrie_longest(const ptrie *t, const uint32_t *words, size_t n,
-                     uint32_t *value) {
+size_t ptrie_longest_from(const ptrie *t, const uint32_t *words, size_t n,
+                          uint32_t *value) {
     uint32_t node = PTRIE_ROOT;
     size_t best = 0;
     for (size_t i = 0; i < n; i++) {
-        node = ptrie_child(t, node, words[i]);
+        node = child_of(t, node, words[i]);
         if (!node) break;
         if (t->values[node]) {
             best = i + 1;

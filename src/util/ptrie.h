@@ -49,7 +49,16 @@ static inline void ptrie_set_value(ptrie *t, uint32_t node, uint32_t v) {
 }
 /* Longest phrase starting at words[0]: returns its length (0 if none) and
  * sets *value. Words equal to 0 (not in the vocabulary) never match. */
-size_t ptrie_longest(const ptrie *t, const uint32_t *words, size_t n,
-                     uint32_t *value);
+size_t ptrie_longest_from(const ptrie *t, const uint32_t *words, size_t n,
+                          uint32_t *value);
+/* (the start-word test inline: the coder asks at every token, and most
+ * tokens start no phrase) */
+static inline size_t ptrie_longest(const ptrie *t, const uint32_t *words,
+                                   size_t n, uint32_t *value) {
+    uint32_t w = n ? words[0] : 0;
+    if (!w || w >= t->nstarts || !((t->starts[w >> 6] >> (w & 63)) & 1))
+        return 0;
+    return ptrie_longest_from(t, words, n, value);
+}
 
 #endif
