@@ -40,6 +40,14 @@ typedef struct unit {
 
 /* An actor mentioned earlier in the document (context.c). */
 #define MENTION_MAX 32
+/* Is an actor code a state's (its first block a country: "RUSGOV", "SYR"),
+ * not an organisation's, a transnational group's or no one's? */
+static inline int code_is_state(const char *code) {
+    return code && strlen(code) >= 3 && strncmp(code, "---", 3) &&
+           strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3) &&
+           strncmp(code, "IMG", 3);
+}
+
 typedef struct mention {
     const char **codes;    /* the unit's codes (doc arena) */
     uint32_t ncodes;
@@ -168,7 +176,7 @@ const mention *context_adversary(const sent_ctx *c, const char *src);
 /* The newest actor of an earlier sentence other than src, or NULL. */
 const mention *context_last_actor(const sent_ctx *c, const char *src);
 /* The newest actor of an earlier sentence on another side than src: whom a
- * criticism, refusal, threat or demand with no one named is aimed at. */
+ * criticism or refusal with no one named is aimed at. */
 const mention *context_counterpart(const sent_ctx *c, const char *src);
 int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj);
 void context_appositives(sent_ctx *c);

@@ -19,13 +19,6 @@ static const char *role_of(const char *code) {
     return n >= 6 ? code + n - 3 : "";
 }
 
-/* Does a code belong to a state (its first block a country: "RUSGOV",
- * "SYR"), not an organisation, a transnational group or no one? */
-static int is_state_code(const char *code) {
-    return code && strlen(code) >= 3 && strncmp(code, "---", 3) &&
-           strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3) &&
-           strncmp(code, "IMG", 3);
-}
 
 /* The country block of a state code, in the arena. */
 static const char *country_block(sent_ctx *c, const char *code) {
@@ -273,7 +266,7 @@ const mention *context_adversary(const sent_ctx *c, const char *src) {
     for (uint32_t k = 0; (m = newest(c->ds, k)) && k < 16; k++) {
         if (m->pronoun || !m->ncodes || m->compound) continue;
         const char *mc = m->codes[0];
-        if (!is_state_code(mc) && strncmp(mc, "IMG", 3)) continue;
+        if (!code_is_state(mc) && strncmp(mc, "IMG", 3)) continue;
         /* a foe: another country, or within one country an armed group
          * against the state (or the state against it) */
         if (strncmp(mc, src, 3)) {
@@ -422,7 +415,7 @@ static int describe_pair(sent_ctx *c, unit *u, const chunk *ch) {
     /* no compound: the two countries named last */
     const char *first = NULL;
     for (uint32_t k = 0; (m = newest(c->ds, k)); k++) {
-        if (!is_state_code(m->codes[0]) && !is_organisation(m->actor)) continue;
+        if (!code_is_state(m->codes[0]) && !is_organisation(m->actor)) continue;
         if (!first) {
             first = m->codes[0];
             continue;
@@ -500,7 +493,7 @@ int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj) {
         }
         if ((tok_in_class(h, WC_GOVERNMENT) || tok_in_class(h, WC_STATE) ||
              tok_in_class(h, WC_FORCES) || tok_in_class(h, WC_POLICE)) &&
-            is_state_code(m->codes[0])) {
+            code_is_state(m->codes[0])) {
             take_country(c, u, country_block(c, m->codes[0]));
             return 1;
         }
@@ -698,7 +691,7 @@ void context_quotes(sent_ctx *c) {
             char country[4];
             memcpy(country, codes[0], 3);
             country[3] = '\0';
-            if (!is_state_code(country)) continue;
+            if (!code_is_state(country)) continue;
             take_country(c, u, arena_strdup(c->a, country));
         }
     }

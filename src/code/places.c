@@ -184,12 +184,6 @@ static int possessor(const sentence *s, uint32_t end) {
     return 0;
 }
 
-/* Is code a state's (a country block first)? */
-static int state_code(const char *code) {
-    return code && strlen(code) >= 3 && strncmp(code, "---", 3) &&
-           strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3) &&
-           strncmp(code, "IMG", 3);
-}
 
 /* Is there a candidate of nm in country iso3? */
 static int has_country(const dyad_engine *e, const gaz_name *nm,
@@ -237,7 +231,7 @@ static int32_t gov_seat(const sent_ctx *c, uint32_t i, char *iso3) {
      * country's) */
     const char *cc = un->codes[0];
     if (!strncmp(cc, "---", 3)) cc = context_focus(c);
-    else if (!un->coded || !state_code(cc)) return -1;
+    else if (!un->coded || !code_is_state(cc)) return -1;
     if (!cc) return -1;
     uint32_t f = un->first;
     while (f < un->end && s->toks[f].tag == T_DT) f++;
@@ -334,7 +328,7 @@ static void add_mention(places_doc *pd, sent_ctx *c, uint32_t i, uint32_t k,
      * phrase around them */
     int32_t u = c->unit_of ? c->unit_of[i] : -1;
     if (u >= 0 && c->units[u].coded && c->units[u].ncodes &&
-        state_code(c->units[u].codes[0])) {
+        code_is_state(c->units[u].codes[0])) {
         const unit *un = &c->units[u];
         char cc[4];
         memcpy(cc, un->codes[0], 3);
@@ -608,7 +602,7 @@ static int nationality_side(const sent_ctx *c, uint32_t i, gaz_name *nm) {
         return 0;
     int32_t u = c->unit_of[i];
     if (u < 0 || !c->units[u].coded || !c->units[u].ncodes ||
-        !state_code(c->units[u].codes[0]))
+        !code_is_state(c->units[u].codes[0]))
         return 0;
     char iso3[4];
     memcpy(iso3, c->units[u].codes[0], 3);
@@ -1034,7 +1028,7 @@ MEM_UNWINDS_END
 
 /* Does organisation code sit in country d (data/igo-seats.tsv)? */
 static int seated_in(const char *code, const char *d) {
-    if (!code || state_code(code)) return 0;
+    if (!code || code_is_state(code)) return 0;
     for (size_t i = 0; i < igo_seats_len; i++)
         if (!strncmp(code, igo_seats[i].prefix, strlen(igo_seats[i].prefix)) &&
             !strncmp(igo_seats[i].country, d, 3))
@@ -1047,7 +1041,7 @@ static int seated_in(const char *code, const char *d) {
  * sitting there took part (its meetings and statements are at its seat:
  * "BRUSSELS -- The EU urged the United States ..."). */
 static int dateline_fits(const dyad_event *ev, const char *d) {
-    int s = state_code(ev->source), t = state_code(ev->target);
+    int s = code_is_state(ev->source), t = code_is_state(ev->target);
     if (s && !strncmp(ev->source, d, 3)) return 1;
     if (t && !strncmp(ev->target, d, 3)) return 1;
     if (seated_in(ev->source, d) || seated_in(ev->target, d)) return 1;
@@ -1188,7 +1182,7 @@ void places_finish(places_doc *pd, const dyad_engine *e, arena *a,
          * -- China announced sanctions on Taiwan"; not its force, which
          * lands in the target's) */
         if (k < 0 && dl2_country && dl_country && strcmp(dl2_country, dl_country) &&
-            state_code(x->source) && !strncmp(x->source, dl2_country, 3) &&
+            code_is_state(x->source) && !strncmp(x->source, dl2_country, 3) &&
             !violent_root(x->code)) {
             x->place = make_place(e, a, &pd->dateline2, &parts[1], "dateline");
             continue;
@@ -1198,8 +1192,8 @@ void places_finish(places_doc *pd, const dyad_engine *e, arena *a,
             place_mention t = pd->m[k];
             t.out = NULL;
             char cc[4] = {0};
-            if (state_code(x->source)) memcpy(cc, x->source, 3);
-            else if (state_code(x->target)) memcpy(cc, x->target, 3);
+            if (code_is_state(x->source)) memcpy(cc, x->source, 3);
+            else if (code_is_state(x->target)) memcpy(cc, x->target, 3);
             else memcpy(cc, t.focus, 3);
             t.place = cc[0] ? gaz_country(e->gaz, cc) : GAZ_NONE;
             /* "the capital": that country's */
@@ -1214,7 +1208,7 @@ void places_finish(places_doc *pd, const dyad_engine *e, arena *a,
                     (pd->dateline_org && said_there(x->code)))) {
             x->place = make_place(e, a, &pd->dateline, &parts[1], "dateline");
         } else if (dl2_country && dl_country && strcmp(dl2_country, dl_country) &&
-                   state_code(x->source) &&
+                   code_is_state(x->source) &&
                    !strncmp(x->source, dl2_country, 3)) {
             /* (the second city's own country speaking or acting) */
             x->place = make_place(e, a, &pd->dateline2, &parts[1], "dateline");

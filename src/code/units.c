@@ -490,21 +490,16 @@ void units_build(sent_ctx *c) {
             /* "Somalia ... said it would close consulates": the subject
              * of a reported clause is the sayer it reports */
             int32_t sayer = reported_sayer(c, i);
+            const mention *an = sayer < 0 ? context_pronoun(c, first_tok) : NULL;
             if (sayer >= 0) {
+                /* (the sentence's own unit: no copy needed) */
                 const unit *su = &c->units[sayer];
                 u.codes = su->codes;
                 u.ncodes = su->ncodes;
                 u.actor = su->actor;
                 u.coded = 1;
                 u.pronoun = 1;
-                ARENA_GROW(a, c->units, c->nunits, c->cap_units);
-                for (uint32_t t = u.first; t < u.end && t < s->ntok; t++)
-                    if (c->unit_of[t] < 0) c->unit_of[t] = (int32_t)c->nunits;
-                c->units[c->nunits++] = u;
-                continue;
-            }
-            const mention *an = context_pronoun(c, first_tok);
-            if (an) {
+            } else if (an) {
                 /* (copied: the mention's ring slot may be reused) */
                 const char **v = arena_alloc(a, (an->ncodes ? an->ncodes : 1) * sizeof *v);
                 for (uint32_t k = 0; k < an->ncodes; k++) v[k] = arena_strdup(a, an->codes[k]);

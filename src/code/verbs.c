@@ -872,8 +872,7 @@ static int32_t implicit_agent(sent_ctx *c, int32_t tgt, const char *code,
     if (tgt < 0 || !c->units[tgt].ncodes || !code) return -1;
     const char *tc = c->units[tgt].codes[0];
     const char *country = NULL;
-    if (strlen(tc) >= 3 && strncmp(tc, "---", 3) && strncmp(tc, "IGO", 3) &&
-        strncmp(tc, "NGO", 3) && strncmp(tc, "IMG", 3))
+    if (code_is_state(tc))
         country = arena_strndup(c->a, tc, 3);
     else if (loc)
         country = loc;
@@ -911,12 +910,9 @@ static int32_t claimant(const sent_ctx *c, uint32_t ci) {
  * verb's subject (pronouns resolved), passive verbs take their source from
  * "by", negated verbs give no event, and a verb governing an infinitive
  * ("vowed to attack") combines both codes (cameo_hex.c). */
-static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
+static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
+                         const char *loc) {
     const sentence *s = c->s;
-    /* where the sentence happens: a place it names, else the country the
-     * story has been about ("troops", "civilians" in a story on Mali) */
-    const char *loc = sentence_location(c);
-    if (!loc) loc = context_focus(c);
     /* the subject and target of the last verb coded, for the next verb of
      * a coordination ("met X and urged ...") */
     int32_t prev_src = -1, prev_tgt = -1;
@@ -1214,8 +1210,7 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed) {
             if (!strncmp(code, "17", 2) && src >= 0 && c->units[src].coded &&
                 c->units[src].ncodes && tgt >= 0 && !c->units[tgt].coded) {
                 const char *sc = c->units[src].codes[0];
-                if (strlen(sc) >= 3 && strncmp(sc, "---", 3) && strncmp(sc, "IGO", 3) &&
-                    strncmp(sc, "NGO", 3) && strncmp(sc, "IMG", 3))
+                if (code_is_state(sc))
                     tgt = localise(c, tgt, arena_strndup(c->a, sc, 3));
             }
             tgt = localise(c, tgt, loc);
@@ -1448,6 +1443,15 @@ static void code_nominals(sent_ctx *c, event_list *out,
     }
 }
 
+/* Has this sentence (events from first_event on) an event of code's root
+ * already? The passes below add an event only where none covers it. */
+static int sentence_has_root(const event_list *out, uint32_t first_event,
+                             const char *code) {
+    for (uint32_t i = first_event; i < out->n; i++)
+        if (!strncmp(out->ev[i].code, code, 2)) return 1;
+    return 0;
+}
+
 /* "Clashes broke out between pro-government gunmen and Druze fighters",
  * "fighting erupted between the army and the RSF": an event noun whose
  * verb only says it happened takes its parties from the "between" phrase
@@ -1486,8 +1490,7 @@ static void code_protest_nouns(sent_ctx *c, event_list *out, uint32_t first_even
                                const char *loc) {
     const sentence *s = c->s;
     if (!c->e->d.nnominals || !loc) return;
-    for (uint32_t i = first_event; i < out->n; i++)
-        if (out->ev[i].code[0] == '1' && out->ev[i].code[1] == '4') return;
+    if (sentence_has_root(out, first_event, "14")) return;
     for (uint32_t k = 0; k < s->nchunk; k++) {
         const chunk *np = &s->chunks[k];
         if (np->kind != CK_NP) continue;
@@ -1579,13 +1582,9 @@ static void code_nominal_agents(sent_ctx *c, event_list *out, uint32_t first_eve
         if (ag < 0 || pat < 0 || ag == pat || !c->units[ag].coded || !c->units[ag].ncodes ||
             !c->units[pat].ncodes)
             continue;
-        int dup = 0;
-        for (uint32_t i = first_event; i < out->n && !dup; i++)
-            dup = !strncmp(out->ev[i].code, e->code, 2);
-        if (dup) continue;
+        if (sentence_has_root(out, first_event, e->code)) continue;
         const char *ac = c->units[ag].codes[0];
-        if (!c->units[pat].coded && strlen(ac) >= 3 && strncmp(ac, "---", 3) &&
-            strncmp(ac, "IGO", 3) && strncmp(ac, "NGO", 3) && strncmp(ac, "IMG", 3))
+        if (!c->units[pat].coded && code_is_state(ac))
             pat = localise(c, pat, arena_strndup(c->a, ac, 3));
         if (!c->units[pat].coded) continue;
         trace_add(c, "nominal with agent: %s of ... by ... -> %s\n",
@@ -1701,17 +1700,17 @@ void verbs_code_sentence(sent_ctx *c, event_list *out) {
     uint32_t first_event = out->n;
     /* verb groups already coded as part of another verb's event */
     uint8_t *consumed = arena_zalloc(c->a, c->s->nchunk + 1);
-    code_clauses(c, out, consumed);
+    /* where the sentence happens: a place it names, else the country the
+     * story has been about ("troops", "civilians" in a story on Mali) */
+    const char *loc = sentence_location(c);
+    if (!loc) loc = context_focus(c);
+    code_clauses(c, out, consumed, loc);
     code_nominals(c, out, first_event, consumed);
     code_censure(c, out, first_event);
     code_leave_org(c, out, first_event);
     code_happenings(c, out, first_event);
     code_nominal_agents(c, out, first_event);
-    {
-        const char *loc = sentence_location(c);
-        if (!loc) loc = context_focus(c);
-        code_protest_nouns(c, out, first_event, loc);
-    }
+    code_protest_nouns(c, out, first_event, loc);
     /* the main clause's subject is the likeliest antecedent of the next
      * sentence's pronouns: "Valdoria sent envoys to Ostmark. It also ..." */
     if (c->s->nclause && c->s->clauses[0].verb >= 0)
