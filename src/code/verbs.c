@@ -614,24 +614,18 @@ static int32_t governed_complement(const sent_ctx *c, uint32_t ci,
 static int reported_future(const sent_ctx *c, uint32_t ci) {
     const sentence *s = c->s;
     const chunk *ch = &s->chunks[ci];
-    int fut = 0;
-    for (uint32_t t = ch->first; t < ch->head && !fut; t++) {
-        const char *w = s->toks[t].norm;
-        fut = !strcmp(w, "WILL") || !strcmp(w, "WOULD") ||
-              !strcmp(w, "'LL") || !strcmp(w, "SHALL");
+    int will = 0, would = 0;
+    for (uint32_t t = ch->first; t < ch->head; t++) {
+        const tok *w = &s->toks[t];
+        will |= tok_norm_is(w, "WILL") || tok_norm_is(w, "'LL") || tok_norm_is(w, "SHALL");
+        would |= tok_norm_is(w, "WOULD");
     }
-    if (!fut || ch->clause >= s->nclause) return 0;
-    /* said that ... would, or a speaker's quotation: "We will respond" */
-    if (s->clauses[ch->clause].kind == CL_COMPLEMENT ||
-        (c->quoted && c->quoted[ch->head]))
-        return 1;
-    /* ... or the story's own "will": "The EU will send more aid" is
+    if ((!will && !would) || ch->clause >= s->nclause) return 0;
+    /* said that ... would, or a speaker's quotation: "We will respond";
+     * or the story's own "will": "The EU will send more aid" is
      * announced, not done ("would" alone is mostly a conditional's) */
-    for (uint32_t t = ch->first; t < ch->head; t++)
-        if (tok_norm_is(&s->toks[t], "WILL") || tok_norm_is(&s->toks[t], "'LL") ||
-            tok_norm_is(&s->toks[t], "SHALL"))
-            return 1;
-    return 0;
+    return will || s->clauses[ch->clause].kind == CL_COMPLEMENT ||
+           (c->quoted && c->quoted[ch->head]);
 }
 
 /* Is infinitive verb group g put on the calendar by the word before it:
