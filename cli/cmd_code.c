@@ -16,7 +16,10 @@
  * (N x SLOTS_PER_THREAD slots), not by the input size. A record of
  * INPLACE_MIN bytes or more is not copied into a slot: the main thread
  * writes every slot before it, then codes it in place as one thread does,
- * so a long document is held once (by the reader), not three times.
+ * so a long document is held once (by the reader), not three times; and,
+ * with one thread or N, without --db, in parts (dyad_code_parts), each
+ * part's events written before the next is coded, so that what it holds
+ * beyond its text is one part's.
  *
  * Status (cli.h): 0 when every record was coded and every byte written, 1
  * when some records were rejected, 3 when the output (or the --db store)
@@ -39,8 +42,11 @@
 #include "keep_qp.h"
 
 #define SLOTS_PER_THREAD 64
-/* Records at least this long are coded in place by the main thread. */
+/* Records at least this long are coded in place by the main thread, and
+ * (without --db, which stores a document whole) in parts of about
+ * PART_BYTES. */
 #define INPLACE_MIN ((size_t)1 << 20)
+#define PART_BYTES ((size_t)1 << 19)
 
 typedef struct slot {
     doc_record rec;      /* copy of the reader's record (strings owned) */
@@ -134,17 +140,21 @@ static void slot_fill(slot *s, const doc_record *r) {
 }
 #pragma GCC diagnostic pop
 
+static void slot_input(const ring *b, const slot *s, dyad_input *in) {
+    dyad_input_init(in);
+    in->text = s->rec.text;
+    in->text_len = s->rec.text_len;
+    in->date = s->rec.date;
+    if (b->titles && s->rec.title) {
+        in->title = s->rec.title;
+        in->title_len = strlen(s->rec.title);
+    }
+}
+
 static void code_slot(const ring *b, slot *s, dyad_doc *doc) {
     dyad_error err;
     dyad_input in;
-    dyad_input_init(&in);
-    in.text = s->rec.text;
-    in.text_len = s->rec.text_len;
-    in.date = s->rec.date;
-    if (b->titles && s->rec.title) {
-        in.title = s->rec.title;
-        in.title_len = strlen(s->rec.title);
-    }
+    slot_input(b, s, &in);
     s->kept = 0;
     s->failed = dyad_code(b->e, doc, &in, b->opt, &s->rp, &err) != DYAD_OK;
     if (s->failed) snprintf(s->err, sizeof s->err, "%s", err.msg);
@@ -283,6 +293,21 @@ static void store_slot(ring *b, slot *s, totals *tt) {
         tt->db_failed = 1;
 }
 
+/* Writes the events and quotations of a coded document (or of a part of
+ * one) and counts its sentences and events. */
+static void write_events(slot *s, writer *w, totals *tt) {
+    const dyad_result *r = s->rp;
+    tt->sentences += r->nsentences;
+    tt->events += r->nevents;
+    if (!w || tt->out_failed) return;
+    for (size_t k = 0; k < r->nevents; k++)
+        if (writer_event(w, &s->rec, r, slot_event(s, k)) < 0) {
+            tt->out_failed = 1;
+            return;
+        }
+    if (writer_quotes(w, &s->rec, r) < 0) tt->out_failed = 1;
+}
+
 /* Writes one coded document (or its error) and counts it. */
 static void write_slot(ring *b, slot *s, writer *w, totals *tt) {
     if (s->failed) {
@@ -294,8 +319,6 @@ static void write_slot(ring *b, slot *s, writer *w, totals *tt) {
     tt->docs++;
     if (!s->rec.date) tt->undated++;
     const dyad_result *r = s->rp;
-    tt->sentences += r->nsentences;
-    tt->events += r->nevents;
     tt->invalid_bytes += r->invalid_bytes;
     if (r->limits)
         fprintf(stderr, "dyad: %s:%llu: %u coding limit(s) reached, some phrases "
@@ -306,20 +329,41 @@ static void write_slot(ring *b, slot *s, writer *w, totals *tt) {
                 s->rec.file, (unsigned long long)s->rec.line,
                 r->invalid_bytes);
     if (b->db && !tt->db_failed) store_slot(b, s, tt);
-    if (!w || tt->out_failed) return;
-    if (writer_document(w, &s->rec, r) < 0) {
+    if (w && !tt->out_failed && writer_document(w, &s->rec, r) < 0)
         tt->out_failed = 1;
-        return;
-    }
-    for (size_t k = 0; k < r->nevents; k++)
-        if (writer_event(w, &s->rec, r, slot_event(s, k)) < 0) {
-            tt->out_failed = 1;
-            return;
-        }
-    if (writer_quotes(w, &s->rec, r) < 0) {
-        tt->out_failed = 1;
-        return;
-    }
+    write_events(s, w, tt);
+}
+
+/* A long record (INPLACE_MIN bytes or more) without --db: coded in parts
+ * (dyad_code_parts), each part's events written as soon as it is coded,
+ * so that memory is bounded by the part rather than the record; the last
+ * part is the slot's result, written and counted by write_slot. */
+typedef struct part_out {
+    slot *s;
+    writer *w;
+    totals *tt;
+} part_out;
+
+static int write_part(void *ctx, const dyad_result *r) {
+    part_out *po = ctx;
+    po->s->rp = r;
+    po->s->kept = 0;
+    write_events(po->s, po->w, po->tt);
+    return po->tt->out_failed;
+}
+
+static void code_long(ring *b, slot *s, dyad_doc *doc, writer *w,
+                      totals *tt) {
+    dyad_error err;
+    dyad_input in;
+    slot_input(b, s, &in);
+    part_out po = {s, w, tt};
+    s->kept = 0;
+    s->failed = dyad_code_parts(b->e, doc, &in, b->opt, PART_BYTES,
+                                write_part, &po, &s->rp, &err) != DYAD_OK;
+    if (tt->out_failed) return; /* (the output failed: said once, at the end) */
+    if (s->failed) snprintf(s->err, sizeof s->err, "%s", err.msg);
+    write_slot(b, s, w, tt);
 }
 
 /* Main thread, ring full: sleeps until slot k is coded. Workers take slots
@@ -595,8 +639,12 @@ static int code_files(int argc, char **argv, const char **files) {
                 doc_borrow_input(big.doc, 1);
                 doc_span_sentences(big.doc, !b.db); /* (as above) */
                 big.rec = rec;
-                code_slot(&b, &big, big.doc);
-                write_slot(&b, &big, w, &tt);
+                if (b.db) {
+                    code_slot(&b, &big, big.doc);
+                    write_slot(&b, &big, w, &tt);
+                } else {
+                    code_long(&b, &big, big.doc, w, &tt);
+                }
                 /* its arena is as large as the document: let it go */
                 dyad_doc_free(big.doc);
                 big.doc = NULL;
@@ -606,6 +654,10 @@ static int code_files(int argc, char **argv, const char **files) {
                 /* the reader's record stays valid until its next call */
                 slot *s0 = &b.slots[0];
                 s0->rec = rec;
+                if (rec.text_len >= INPLACE_MIN && !b.db) {
+                    code_long(&b, s0, s0->doc, w, &tt);
+                    continue;
+                }
                 code_slot(&b, s0, s0->doc);
                 write_slot(&b, s0, w, &tt);
                 continue;

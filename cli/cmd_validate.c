@@ -167,8 +167,7 @@ int cmd_validate(int argc, char **argv) {
         in.text = r->text;
         in.text_len = strlen(r->text);
         in.date = r->date;
-        static const dyad_result none = {sizeof none, "", 0, NULL, 0, 0,
-                                         0, 0, 0, NULL, NULL, 0, 0, NULL};
+        static const dyad_result none = {.size = sizeof none, .text = ""};
         if (dyad_code(e, doc, &in, &opt, &rp, &derr) != DYAD_OK) {
             fprintf(stderr, "dyad: %s: %s\n", r->id, derr.msg);
             rp = &none;

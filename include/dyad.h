@@ -371,6 +371,11 @@ typedef struct dyad_result {
     /* (fields below were added in 0.2) */
     size_t nquotes;           /* quotations: dyad_result_quote(r, 0..n-1) */
     const dyad_quote *quotes_; /* private: read them with dyad_result_quote */
+    /* (added after 0.2: a part of a long document, dyad_code_parts) */
+    size_t first_event;       /* the document index of event 0 (0 for a
+                                 whole document or its first part) */
+    size_t first_quote;       /* ... and of quotation 0; an event's quote
+                                 and a quotation's events index this part */
 } dyad_result;
 
 DYAD_API const dyad_event *dyad_result_event(const dyad_result *r, size_t i);
@@ -386,6 +391,29 @@ DYAD_API void dyad_doc_free(dyad_doc *d);
 DYAD_API dyad_status dyad_code(const dyad_engine *e, dyad_doc *doc,
                                const dyad_input *in, const dyad_options *opts,
                                const dyad_result **out, dyad_error *err);
+
+/* A long document in parts: fn receives each part but the last as soon as
+ * it is coded (the result and its strings are valid until fn returns);
+ * nonzero from fn stops the coding (DYAD_ERR_IO). */
+typedef int (*dyad_part_fn)(void *ctx, const dyad_result *part);
+
+/* Codes one document as dyad_code does, but a body longer than part_bytes
+ * in parts of about that size, cut at paragraph breaks (at a sentence break
+ * at twice the size, when no paragraph ends), so that memory is bounded by
+ * the part rather than the document. Each part is a document of its own to
+ * the coder: places are disambiguated, quotations paired and pronouns
+ * resolved within it, and a story discard drops its events only. Sentence
+ * indexes and spans are the whole document's; nsentences counts the part's
+ * (the title, coded in the first part, included); first_event and
+ * first_quote number the events and quotations across parts. The last part
+ * is *last, valid until the next use of doc, as dyad_code's result. A
+ * document no longer than part_bytes is one part, dyad_code's result. */
+DYAD_API dyad_status dyad_code_parts(const dyad_engine *e, dyad_doc *doc,
+                                     const dyad_input *in,
+                                     const dyad_options *opts,
+                                     size_t part_bytes, dyad_part_fn fn,
+                                     void *ctx, const dyad_result **last,
+                                     dyad_error *err);
 
 /* Parses "2016-01-02", "20160102", "2016-01-02T10:00:00Z"; 0 if invalid. */
 DYAD_API uint32_t dyad_parse_date(const char *s, size_t n);

@@ -460,25 +460,28 @@ else
     fi
 fi
 
-# Issue 12: a long document's memory. Peak RSS (GNU time) of a 3 MB plain
-# text (the example article repeated) less that of the article alone, per
-# input byte: 8.6 before the long-document work of 2026-12-02, 5.2 after
-# (5.6 with the coder's later rules), 4.4 since events' sentences are
-# written from the document's text (doc_span_sentences).
-# The bound leaves room for the coder to grow; it is not a timing.
+# Issue 12: a long document's memory. Peak RSS (GNU time) of a 10 MB plain
+# text (the example article repeated), whole and less that of the article
+# alone per input byte: 8.6 bytes per byte before the long-document work of
+# 2026-12-02, 4.4 at its end (61 MB in all); about 1.2 (29 MB) since a
+# document of 1 MB or more is coded and written in parts of 512 KB
+# (dyad_code_parts), so what it holds beyond its input is one part's.
+# The bounds are the issue's 50 MB and room for the coder to grow; not a
+# timing.
 if [ "$ASAN" = 1 ]; then
-    skip "a 3 MB document: peak memory per input byte" "AddressSanitizer's own memory"
+    skip "a 10 MB document: peak memory" "AddressSanitizer's own memory"
 elif [ ! -x /usr/bin/time ]; then
-    skip "a 3 MB document: peak memory per input byte" "no GNU time (package time)"
+    skip "a 10 MB document: peak memory" "no GNU time (package time)"
 else
     cp "$ROOT/examples/article.txt" "$T/long.txt"
-    while [ "$(wc -c < "$T/long.txt")" -lt 3000000 ]; do
+    while [ "$(wc -c < "$T/long.txt")" -lt 10000000 ]; do
         cat "$T/long.txt" "$T/long.txt" > "$T/long2.txt" && mv "$T/long2.txt" "$T/long.txt"
     done
-    head -c 3000000 "$T/long.txt" > "$T/long3.txt"
+    head -c 10000000 "$T/long.txt" > "$T/long10.txt"
+    rm -f "$T/long.txt"
     small=$(/usr/bin/time -f %M "$DYAD" code --input-format text \
         "$ROOT/examples/article.txt" 2>&1 >/dev/null | tail -1)
-    big=$(/usr/bin/time -f %M "$DYAD" code --input-format text "$T/long3.txt" \
+    big=$(/usr/bin/time -f %M "$DYAD" code --input-format text "$T/long10.txt" \
         2>&1 >/dev/null | tail -1)
     # Before any document: 28 MB while libpq, libmicrohttpd, librsvg and
     # cairo were linked, 17 MB since they are loaded only by the commands
@@ -490,13 +493,14 @@ else
             "a library linked that dyad code does not call? (ldd)"
     fi
     # (KB to bytes, per input byte, in hundredths)
-    per=$(( (big - small) * 1024 * 100 / 3000000 ))
-    if [ "$per" -le 550 ]; then
-        ok "a 3 MB document: peak memory grows by $per/100 bytes per input byte (at most 5.5)"
+    per=$(( (big - small) * 1024 * 100 / 10000000 ))
+    if [ "$big" -le 50000 ] && [ "$per" -le 200 ]; then
+        ok "a 10 MB document: peak memory $big KB (at most 50000), $per/100 bytes per input byte over one article (at most 2)"
     else
-        notok "a 3 MB document: peak memory grows by $per/100 bytes per input byte (at most 5.5)" \
-            "peak $big KB, the article alone $small KB"
+        notok "a 10 MB document: peak memory $big KB (at most 50000), $per/100 bytes per input byte over one article (at most 2)" \
+            "the article alone $small KB"
     fi
+    rm -f "$T/long10.txt"
 fi
 
 echo "fault: $PASS passed, $FAIL failed"

@@ -322,6 +322,123 @@ static void test_evidence_spans(void **state) {
     assert_string_equal(e->rule + strlen(e->rule) - 2, ":3");
 }
 
+/* One event as the part test compares it: what outlives its part. */
+typedef struct part_ev {
+    uint32_t sentence;
+    char key[64];            /* "SRC TGT CODE" */
+    dyad_span verb, source;
+    long quote;              /* the document's quotation index, -1 none */
+} part_ev;
+
+typedef struct part_log {
+    part_ev ev[4096];
+    size_t n, nquotes, parts;
+    uint32_t sentences;
+    int stop_at;             /* fn returns 1 at this part (0: never) */
+} part_log;
+
+static void log_part(part_log *lg, const dyad_result *r) {
+    assert_int_equal(r->first_event, lg->n);      /* numbered across parts */
+    assert_int_equal(r->first_quote, lg->nquotes);
+    for (size_t k = 0; k < r->nevents; k++) {
+        const dyad_event *e = dyad_result_event(r, k);
+        part_ev *p = &lg->ev[lg->n++];
+        assert_true(lg->n <= sizeof lg->ev / sizeof lg->ev[0]);
+        p->sentence = e->sentence;
+        snprintf(p->key, sizeof p->key, "%s %s %s", e->source, e->target,
+                 e->code);
+        p->verb = e->verb_span;
+        p->source = e->source_span;
+        p->quote = e->quote < 0 ? -1 : (long)(r->first_quote + (size_t)e->quote);
+    }
+    lg->nquotes += r->nquotes;
+    lg->sentences += r->nsentences;
+    lg->parts++;
+}
+
+static int on_part(void *ctx, const dyad_result *r) {
+    part_log *lg = ctx;
+    log_part(lg, r);
+    return lg->stop_at && (int)lg->parts == lg->stop_at;
+}
+
+/* dyad_code_parts: a long document coded in parts gives the events,
+ * sentence indexes, spans and quotations of coding it whole when each
+ * part is a story of its own; a short one is one part, dyad_code's. */
+static void test_code_parts(void **state) {
+    fixture *fx = *state;
+    static char text[200000]; /* test-only input */
+    size_t len = 0;
+    static const char para[] =
+        "Valdoria attacked Kestria on Monday. \"We will fight,\" the "
+        "Valdorian minister said.\n\n";
+    while (len + sizeof para < sizeof text) {
+        memcpy(text + len, para, sizeof para - 1);
+        len += sizeof para - 1;
+    }
+    text[len] = '\0';
+    dyad_input in;
+    dyad_input_init(&in);
+    in.text = text;
+    in.text_len = len;
+    static part_log whole, parts; /* (large: not on the stack) */
+    memset(&whole, 0, sizeof whole);
+    memset(&parts, 0, sizeof parts);
+    const dyad_result *r;
+    dyad_error err;
+    assert_int_equal(dyad_code(fx->e, fx->doc, &in, &fx->opt, &r, &err),
+                     DYAD_OK);
+    log_part(&whole, r);
+    assert_true(whole.n > 1000);
+    assert_true(whole.nquotes > 1000);
+    assert_int_equal(dyad_code_parts(fx->e, fx->doc, &in, &fx->opt, 16384,
+                                     on_part, &parts, &r, &err),
+                     DYAD_OK);
+    assert_true(parts.parts >= 10); /* 200 KB in parts of 16 KB */
+    log_part(&parts, r);            /* the last part */
+    assert_int_equal(parts.n, whole.n);
+    assert_int_equal(parts.nquotes, whole.nquotes);
+    assert_int_equal(parts.sentences, whole.sentences);
+    for (size_t k = 0; k < whole.n; k++) {
+        assert_int_equal(parts.ev[k].sentence, whole.ev[k].sentence);
+        assert_string_equal(parts.ev[k].key, whole.ev[k].key);
+        assert_memory_equal(&parts.ev[k].verb, &whole.ev[k].verb,
+                            sizeof(dyad_span));
+        assert_memory_equal(&parts.ev[k].source, &whole.ev[k].source,
+                            sizeof(dyad_span));
+        assert_int_equal(parts.ev[k].quote, whole.ev[k].quote);
+    }
+    /* the caller stops it: what was handed over stays, the status says so */
+    memset(&parts, 0, sizeof parts);
+    parts.stop_at = 2;
+    assert_int_equal(dyad_code_parts(fx->e, fx->doc, &in, &fx->opt, 16384,
+                                     on_part, &parts, &r, &err),
+                     DYAD_ERR_IO);
+    assert_int_equal(parts.parts, 2);
+    assert_non_null(strstr(err.msg, "stopped"));
+    /* a short document: one part, fn never called */
+    memset(&parts, 0, sizeof parts);
+    in.text_len = sizeof para - 1;
+    assert_int_equal(dyad_code_parts(fx->e, fx->doc, &in, &fx->opt, 16384,
+                                     on_part, &parts, &r, &err),
+                     DYAD_OK);
+    assert_int_equal(parts.parts, 0);
+    size_t first_para = 0; /* the whole document's events of its first
+                              paragraph, sentences 0 and 1 */
+    while (first_para < whole.n && whole.ev[first_para].sentence <= 1)
+        first_para++;
+    assert_true(first_para > 0);
+    assert_int_equal(r->nevents, first_para);
+    assert_int_equal(r->nquotes, 1);
+    /* no function or no size: an argument error */
+    assert_int_equal(dyad_code_parts(fx->e, fx->doc, &in, &fx->opt, 0,
+                                     on_part, &parts, &r, &err),
+                     DYAD_ERR_ARG);
+    assert_int_equal(dyad_code_parts(fx->e, fx->doc, &in, &fx->opt, 16384,
+                                     NULL, NULL, &r, &err),
+                     DYAD_ERR_ARG);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_active_and_agents),
@@ -335,6 +452,7 @@ int main(void) {
         cmocka_unit_test(test_discards_and_bad_input),
         cmocka_unit_test(test_nominal_events),
         cmocka_unit_test(test_evidence_spans),
+        cmocka_unit_test(test_code_parts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

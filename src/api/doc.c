@@ -15,6 +15,7 @@ dyad_status dyad_doc_new(dyad_doc **out, const dyad_allocator *al) {
     d->m = m;
     arena_init(&d->a, 256 * 1024, &d->m);
     arena_init(&d->sa, 256 * 1024, &d->m);
+    arena_init(&d->wa, 256 * 1024, &d->m);
     /* (without a cache the tagger is slower, not wrong) */
     d->tc = tag_cache_new(&d->m);
     return DYAD_OK;
@@ -24,6 +25,7 @@ void dyad_doc_free(dyad_doc *d) {
     if (!d) return;
     arena_free(&d->a);
     arena_free(&d->sa);
+    arena_free(&d->wa);
     mem_free(&d->m, d->evbuf);
     tag_cache_free(d->tc);
     mem m = d->m;

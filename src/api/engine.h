@@ -79,6 +79,9 @@ struct dyad_doc {
     arena a;               /* what outlives a sentence: the events and
                               their strings, the document's memory of its
                               actors, the trace */
+    arena wa;              /* a part of a long document (dyad_code_parts):
+                              what arena a holds for a whole document but
+                              the normalised text and its sentences */
     arena sa;              /* one sentence's tokens, chunks and units, reset
                               for the next: memory stays bounded however
                               long the document */

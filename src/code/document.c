@@ -316,16 +316,20 @@ static void issue_list(arena *a, dyad_event *ev) {
     ev->nissues = k;
 }
 
-/* The parts as the place and quotation passes see them (code/qp.h). */
+/* The parts as the place and quotation passes see them (code/qp.h): the
+ * title in the first part only, the body's sentences [s0, s1). */
 static void qp_parts_of(const doc_part *parts, const dyad_input *in,
-                        qp_part *qp) {
+                        int first, uint32_t s0, uint32_t s1, qp_part *qp) {
     for (int pi = 0; pi < 2; pi++) {
         const doc_part *p = &parts[pi];
+        uint32_t lo = pi ? s0 : 0, hi = pi ? s1 : first ? p->nspans : 0;
         qp[pi].norm = p->norm;
-        qp[pi].len = (uint32_t)p->len;
-        qp[pi].spans = p->spans;
-        qp[pi].nspans = p->nspans;
-        qp[pi].first_index = pi ? parts[0].nspans : 0;
+        qp[pi].from = lo ? p->spans[lo].off : 0;
+        qp[pi].len = hi < p->nspans ? p->spans[hi].off : (uint32_t)p->len;
+        if (lo >= hi) qp[pi].from = qp[pi].len = 0;
+        qp[pi].spans = p->spans + lo;
+        qp[pi].nspans = hi - lo;
+        qp[pi].first_index = (pi ? parts[0].nspans : 0) + lo;
         qp[pi].map = &p->map;
         qp[pi].orig = pi ? in->text : in->title;
         qp[pi].orig_len = (uint32_t)(pi ? in->text_len : in->title_len);
@@ -333,37 +337,38 @@ static void qp_parts_of(const doc_part *parts, const dyad_input *in,
     }
 }
 
-/* The sentences of one document, coded in order; title first. */
-static void code_document(const dyad_engine *e, dyad_doc *doc,
-                          const dyad_input *in, const dyad_options *opts,
-                          dyad_result *out) {
-    if (e->rules->model == DYAD_MODEL_TABARI) { /* code/tabari_doc.c */
-        tab_code_document(e, doc, in, opts, out);
-        return;
+/* Which body sentences after s0 make a part of about part_bytes: it ends
+ * at the first paragraph break once that many bytes are in, or at a
+ * sentence break at twice that (a text without paragraphs). */
+static uint32_t part_end(const doc_part *p, uint32_t s0, size_t part_bytes) {
+    if (!part_bytes) return p->nspans;
+    uint32_t base = p->spans[s0].off;
+    for (uint32_t j = s0 + 1; j < p->nspans; j++) {
+        size_t in = p->spans[j].off - base;
+        if (in >= 2 * part_bytes) return j;
+        if (in < part_bytes) continue;
+        uint32_t e = p->spans[j - 1].off + p->spans[j - 1].len;
+        if (memchr(p->norm + e, '\n', p->spans[j].off - e)) return j;
     }
-    arena *a = &doc->a;
-    uint32_t invalid = 0, date = in->date;
-    /* part 0 the title (one sentence, when given), part 1 the body */
-    doc_part parts[2];
-    memset(parts, 0, sizeof parts);
-    if (in->title && in->title_len)
-        part_prepare(a, &parts[0], in->title, in->title_len, 1, 1,
-                     doc->borrow_input, &invalid);
-    part_prepare(a, &parts[1], in->text, in->text_len, opts->one_sentence, 0,
-                 doc->borrow_input, &invalid);
-    out->text = parts[1].norm;
-    out->text_len = parts[1].len;
-    /* the body's offsets are the caller's (one run from 0, or none): an
-     * event's span then indexes out->text too (doc_span_sentences) */
-    const utf8_map *bm = &parts[1].map;
-    int body_identity = parts[1].len == in->text_len &&
-                        (!bm->n || (bm->n == 1 && !bm->norm[0] && !bm->orig[0]));
-    out->title = parts[0].norm;
-    out->title_len = parts[0].len;
-    out->invalid_bytes = invalid;
+    return p->nspans;
+}
 
+/* Codes the title (in the first part) and the body's sentences [s0, s1):
+ * their events into doc's event array and out, and everything else the
+ * part keeps (places, quotations, the trace, interned strings) into a. */
+static void code_part(const dyad_engine *e, dyad_doc *doc,
+                      const dyad_input *in, const dyad_options *opts,
+                      dyad_result *out, doc_part *parts, int body_identity,
+                      arena *a, int first, uint32_t s0, uint32_t s1) {
+    uint32_t date = in->date;
     event_list ev = {doc->evbuf, 0, doc->evcap, &doc->m, &doc->evbuf, &doc->evcap};
     doc_trace *tr = opts->trace ? arena_zalloc(a, sizeof *tr) : NULL;
+    const doc_part *bp = &parts[1];
+    uint32_t n0 = parts[0].nspans;
+    /* the part's stretch of the body: from its first sentence (the text's
+     * start for the first) to the next part's */
+    uint32_t from = s0 ? bp->spans[s0].off : 0,
+             to = s1 < bp->nspans ? bp->spans[s1].off : (uint32_t)bp->len;
     int story_discard = 0;
     doc_state *ds = arena_zalloc(a, sizeof *ds);
     if (in->text_len >= INTERN_MIN)
@@ -371,15 +376,15 @@ static void code_document(const dyad_engine *e, dyad_doc *doc,
     /* where events happened and who is quoted (places.c, quotes.c) */
     places_doc *pd = arena_zalloc(a, sizeof *pd);
     quotes_doc *qd = arena_zalloc(a, sizeof *qd);
-    quotes_begin(qd, parts[0].norm, parts[0].len, parts[1].norm,
-                 parts[1].len);
+    quotes_begin(qd, first ? parts[0].norm : NULL, first ? parts[0].len : 0,
+                 bp->norm, from, to, bp->spans + s0, s1 - s0, n0 + s0);
     if (parts[1].dateline_len)
         places_dateline(pd, e, a, parts[1].norm + parts[1].dateline_off,
                         parts[1].dateline_len, parts[1].dateline_off);
     else if (parts[1].nspans)
         places_soft_dateline(pd, e, a, parts[1].norm + parts[1].spans[0].off,
                              parts[1].spans[0].len, parts[1].spans[0].off);
-    uint32_t index = 0, title_events = 0;
+    uint32_t coded = 0, title_events = 0;
     if (parts[1].dateline_len && e->rules->pronouns) {
         sent_ctx c;
         memset(&c, 0, sizeof c);
@@ -392,9 +397,10 @@ static void code_document(const dyad_engine *e, dyad_doc *doc,
         dateline_country(e, &c, parts[1].norm + parts[1].dateline_off,
                          parts[1].dateline_len);
     }
-    for (int pi = 0; pi < 2 && !story_discard; pi++) {
+    for (int pi = first ? 0 : 1; pi < 2 && !story_discard; pi++) {
         doc_part *p = &parts[pi];
-        for (uint32_t si = 0; si < p->nspans && !story_discard; si++) {
+        uint32_t lo = pi ? s0 : 0, hi = pi ? s1 : p->nspans;
+        for (uint32_t si = lo; si < hi && !story_discard; si++) {
             /* the sentence's analysis lives in the scratch arena, reset for
              * the next sentence; events, mentions and the trace go to a */
             arena *sa = &doc->sa;
@@ -404,7 +410,8 @@ static void code_document(const dyad_engine *e, dyad_doc *doc,
                                     p->spans[si].len);
             s->len = p->spans[si].len;
             s->doc_off = p->spans[si].off;
-            s->index = index++;
+            s->index = (pi ? n0 : 0) + si;
+            coded++;
             s->title = pi == 0;
             s->ntok = tok_tokenize(sa, s->text, s->len, &s->toks);
             if (!s->ntok) continue;
@@ -452,7 +459,7 @@ static void code_document(const dyad_engine *e, dyad_doc *doc,
         }
         if (pi == 0) title_events = ev.n;
     }
-    out->nsentences = index;
+    out->nsentences = coded;
     if (story_discard) {
         out->discarded = 2;
         ev.n = 0;
@@ -472,7 +479,7 @@ static void code_document(const dyad_engine *e, dyad_doc *doc,
     }
     if (!story_discard) {
         qp_part qp[2];
-        qp_parts_of(parts, in, qp);
+        qp_parts_of(parts, in, first, s0, s1, qp);
         places_finish(pd, e, a, ds, &ev, qp, tr);
         quotes_finish(qd, e, a, &ev, qp, out, tr);
     }
@@ -492,9 +499,62 @@ static void code_document(const dyad_engine *e, dyad_doc *doc,
     }
 }
 
-dyad_status dyad_code(const dyad_engine *e, dyad_doc *doc,
-                      const dyad_input *in, const dyad_options *opts,
-                      const dyad_result **out, dyad_error *err) {
+/* The sentences of one document, coded in order; title first. */
+static int code_document(const dyad_engine *e, dyad_doc *doc,
+                         const dyad_input *in, const dyad_options *opts,
+                         dyad_result *out, size_t part_bytes,
+                         dyad_part_fn fn, void *ctx) {
+    if (e->rules->model == DYAD_MODEL_TABARI) { /* code/tabari_doc.c */
+        tab_code_document(e, doc, in, opts, out);
+        return 0;
+    }
+    arena *a = &doc->a;
+    uint32_t invalid = 0;
+    /* part 0 the title (one sentence, when given), part 1 the body */
+    doc_part parts[2];
+    memset(parts, 0, sizeof parts);
+    if (in->title && in->title_len)
+        part_prepare(a, &parts[0], in->title, in->title_len, 1, 1,
+                     doc->borrow_input, &invalid);
+    part_prepare(a, &parts[1], in->text, in->text_len, opts->one_sentence, 0,
+                 doc->borrow_input, &invalid);
+    out->text = parts[1].norm;
+    out->text_len = parts[1].len;
+    /* the body's offsets are the caller's (one run from 0, or none): an
+     * event's span then indexes out->text too (doc_span_sentences) */
+    const utf8_map *bm = &parts[1].map;
+    int body_identity = parts[1].len == in->text_len &&
+                        (!bm->n || (bm->n == 1 && !bm->norm[0] && !bm->orig[0]));
+    out->title = parts[0].norm;
+    out->title_len = parts[0].len;
+    out->invalid_bytes = invalid;
+
+    /* the body in parts of about part_bytes (fn set): each part but the
+     * last is coded, finished and handed to fn, then its arena reset */
+    for (uint32_t s0 = 0, first = 1;; first = 0) {
+        uint32_t s1 = fn ? part_end(&parts[1], s0, part_bytes)
+                         : parts[1].nspans;
+        int last = s1 >= parts[1].nspans;
+        /* (a whole document: the document arena, as it always was) */
+        arena *wa = first && last ? a : &doc->wa;
+        if (wa != a) arena_reset(wa);
+        code_part(e, doc, in, opts, out, parts, body_identity, wa, first, s0,
+                  s1);
+        if (last) return 0;
+        if (fn(ctx, out)) return 1;
+        out->first_event += out->nevents;
+        out->first_quote += out->nquotes;
+        s0 = s1;
+    }
+}
+
+/* dyad_code and dyad_code_parts: a whole document when fn is NULL. */
+static dyad_status code_checked(const dyad_engine *e, dyad_doc *doc,
+                                const dyad_input *in,
+                                const dyad_options *opts,
+                                const dyad_result **out, size_t part_bytes,
+                                dyad_part_fn fn, void *ctx,
+                                dyad_error *err) {
     if (err) {
         err->status = DYAD_OK;
         err->msg[0] = '\0';
@@ -525,6 +585,7 @@ dyad_status dyad_code(const dyad_engine *e, dyad_doc *doc,
     options_of(opts, &opt);
     arena_reset(&doc->a);
     arena_reset(&doc->sa);
+    arena_reset(&doc->wa);
     dyad_result *r = &doc->res;
     memset(r, 0, sizeof *r);
     r->size = sizeof *r;
@@ -536,6 +597,7 @@ dyad_status dyad_code(const dyad_engine *e, dyad_doc *doc,
         doc->m.oom = NULL;
         arena_reset(&doc->a);
         arena_reset(&doc->sa);
+        arena_reset(&doc->wa);
         memset(r, 0, sizeof *r);
         r->size = sizeof *r;
         doc->events = NULL;
@@ -543,8 +605,30 @@ dyad_status dyad_code(const dyad_engine *e, dyad_doc *doc,
                             "out of memory coding a document of %zu bytes",
                             inp.text_len + inp.title_len);
     }
-    code_document(e, doc, &inp, &opt, r);
+    int stopped = code_document(e, doc, &inp, &opt, r, part_bytes, fn, ctx);
     doc->m.oom = NULL;
     *out = r;
+    if (stopped)
+        return engine_error(err, DYAD_ERR_IO,
+                            "dyad_code_parts: stopped by the caller after "
+                            "%zu events",
+                            r->first_event);
     return DYAD_OK;
+}
+
+dyad_status dyad_code(const dyad_engine *e, dyad_doc *doc,
+                      const dyad_input *in, const dyad_options *opts,
+                      const dyad_result **out, dyad_error *err) {
+    return code_checked(e, doc, in, opts, out, 0, NULL, NULL, err);
+}
+
+dyad_status dyad_code_parts(const dyad_engine *e, dyad_doc *doc,
+                            const dyad_input *in, const dyad_options *opts,
+                            size_t part_bytes, dyad_part_fn fn, void *ctx,
+                            const dyad_result **last, dyad_error *err) {
+    if (!fn || !part_bytes)
+        return engine_error(err, DYAD_ERR_ARG,
+                            "dyad_code_parts: a part size and a function "
+                            "are required");
+    return code_checked(e, doc, in, opts, last, part_bytes, fn, ctx, err);
 }

@@ -11,7 +11,8 @@
 
 typedef struct qp_part {
     const char *norm;        /* normalised text */
-    uint32_t len;
+    uint32_t from, len;      /* the stretch [from, len) of it in this part
+                                of the document (dyad_code_parts) */
     const sent_span *spans;  /* its sentences (the body's first one starts
                                 after the dateline) */
     uint32_t nspans;

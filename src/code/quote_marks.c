@@ -93,7 +93,7 @@ static void emit(arena *a, raw_quote **v, uint32_t *n, uint32_t *cap,
 static void single_quotes(arena *a, const qp_part *p, raw_quote **v,
                           uint32_t *n, uint32_t *cap, uint32_t ndouble) {
     uint32_t d = 0;
-    for (uint32_t k = 0; k < p->len; k++) {
+    for (uint32_t k = p->from; k < p->len; k++) {
         const char *at = memchr(p->norm + k, '\'', p->len - k);
         if (!at) break;
         k = (uint32_t)(at - p->norm);
@@ -131,7 +131,7 @@ uint32_t quote_marks_find(arena *a, const qp_part *p, raw_quote **out) {
     uint32_t n = 0, cap = 0;
     int inside = 0, paras = 0;
     uint32_t start = 0, seg = 0;
-    for (uint32_t k = 0; k < p->len; k++) {
+    for (uint32_t k = p->from; k < p->len; k++) {
         const char *at = memchr(p->norm + k, '"', p->len - k);
         if (!at) break;
         k = (uint32_t)(at - p->norm);

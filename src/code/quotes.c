@@ -23,6 +23,7 @@
  */
 #include "code/quotes.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -538,14 +539,14 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
     if (!p->code && !p->pronoun && send - sfirst <= 2 &&
         s->toks[send - 1].tag == T_NNP) {
         const tok *w = &s->toks[send - 1];
-        for (uint32_t k = qd->n - 1; k-- > 0;) {
-            const speech *o = &qd->sp[k];
-            if (!o->code || o->pronoun ||
-                (!word_in(o->speaker, s->text + w->off, w->len) &&
-                 !word_in(o->name, s->text + w->off, w->len)))
+        uint32_t nk = qd->ncoded < QUOTE_SPEAKERS ? qd->ncoded : QUOTE_SPEAKERS;
+        for (uint32_t k = 0; k < nk; k++) {
+            uint32_t r = (qd->ncoded - 1 - k) % QUOTE_SPEAKERS;
+            if (!word_in(qd->coded[r].speaker, s->text + w->off, w->len) &&
+                !word_in(qd->coded[r].name, s->text + w->off, w->len))
                 continue;
-            p->code = o->code;
-            p->name = o->name;
+            p->code = qd->coded[r].code;
+            p->name = qd->coded[r].name;
             break;
         }
     }
@@ -588,6 +589,12 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
     if (p->pronoun || (un && un->resolved)) {
         const char *n = name_of(c, qd, p->code);
         if (n) p->name = n;
+    }
+    if (p->code && !p->pronoun) {
+        uint32_t r = qd->ncoded++ % QUOTE_SPEAKERS;
+        qd->coded[r].speaker = p->speaker;
+        qd->coded[r].name = p->name;
+        qd->coded[r].code = p->code;
     }
     trace_add(c, "speech: %s \"%s\" = %s (%s)\n",
               kind == SP_REPORTING ? "attribution" : "speaker", p->speaker,
@@ -826,13 +833,64 @@ static int has_marks(const char *t, size_t n) {
 }
 
 void quotes_begin(quotes_doc *qd, const char *title, size_t tlen,
-                  const char *body, size_t blen) {
-    qd->active = has_marks(title, tlen) || has_marks(body, blen);
+                  const char *body, uint32_t from, uint32_t to,
+                  const sent_span *spans, uint32_t nspans,
+                  uint32_t first_index) {
+    qd->active = has_marks(title, tlen) || has_marks(body + from, to - from);
+    qd->body = body;
+    qd->from = from;
+    qd->spans = spans;
+    qd->nspans = nspans;
+    qd->first_index = first_index;
+}
+
+/* Could body sentence index k hold a quotation mark (quotes_finish gives a
+ * mark between sentences to the next one)? Every '"', and every '\'' but
+ * an apostrophe inside a word: more than the marks, never fewer. */
+static int may_hold_mark(const quotes_doc *qd, uint32_t k) {
+    if (k < qd->first_index || k - qd->first_index >= qd->nspans) return 0;
+    uint32_t j = k - qd->first_index;
+    uint32_t a = j ? qd->spans[j - 1].off + qd->spans[j - 1].len : qd->from,
+             b = qd->spans[j].off + qd->spans[j].len;
+    const char *t = qd->body;
+    for (uint32_t i = a; i < b; i++) {
+        if (t[i] == '"') return 1;
+        if (t[i] == '\'' &&
+            !(i > a && i + 1 < b && isalnum((unsigned char)t[i - 1]) &&
+              isalnum((unsigned char)t[i + 1])))
+            return 1;
+    }
+    return 0;
+}
+
+/* Drops the speeches of body sentences no quotation can take its speaker
+ * from, once no later speech looks back at them: a quotation's speaker is
+ * in its own sentences or one or two before or one after (quotes_finish),
+ * and a speech reads the speeches of three sentences back (add_speech; the
+ * surname ring keeps the coded names). A long document then holds the
+ * speeches near its quotation marks, not one for every "said". */
+static void quotes_prune(quotes_doc *qd, uint32_t index) {
+    uint32_t j = qd->settled, w = qd->settled;
+    for (; j < qd->n && (qd->sp[j].title || qd->sp[j].sentence + 3 < index);
+         j++) {
+        const speech *o = &qd->sp[j];
+        int keep = o->title;
+        for (uint32_t k = o->sentence ? o->sentence - 1 : 0;
+             !keep && k <= o->sentence + 2; k++)
+            keep = may_hold_mark(qd, k);
+        if (keep) qd->sp[w++] = *o;
+    }
+    if (w < j) {
+        memmove(qd->sp + w, qd->sp + j, (qd->n - j) * sizeof *qd->sp);
+        qd->n -= j - w;
+    }
+    qd->settled = w;
 }
 
 void quotes_sentence(quotes_doc *qd, sent_ctx *c) {
     const sentence *s = c->s;
     if (!c->unit_of || !qd->active) return;
+    quotes_prune(qd, s->index);
     mark_attributions(qd, c);
     for (uint32_t k = 0; k < s->nclause; k++) {
         const clause *cl = &s->clauses[k];

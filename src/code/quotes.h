@@ -44,9 +44,22 @@ typedef struct speech {
 
 /* What the quotation pass keeps for a document (zeroed at its start). */
 #define QUOTE_NAMES 64
+#define QUOTE_SPEAKERS 256
 typedef struct quotes_doc {
-    speech *sp;              /* in text order */
+    speech *sp;              /* in text order; a body sentence's only while
+                                a quotation could still use them (see
+                                quotes_prune) */
     uint32_t n, cap;
+    uint32_t settled;        /* sp[0..settled) are kept for good */
+    const char *body;        /* the body's normalised text, the stretch */
+    uint32_t from;           /* of this part from, and its sentences: */
+    const sent_span *spans;  /* where quotation marks can be */
+    uint32_t nspans, first_index;
+    struct {
+        const char *speaker, *name, *code;
+    } coded[QUOTE_SPEAKERS]; /* the last coded speakers named, a ring: whom
+                                a surname alone names ("Rezaei said") */
+    uint32_t ncoded;
     struct {
         const char *code;    /* the unit's first code, as coded */
         const char *text;    /* in its sentence's text (not terminated) */
@@ -62,10 +75,14 @@ typedef struct quotes_doc {
     int active;              /* the text has quotation marks at all */
 } quotes_doc;
 
-/* Looks for quotation marks in the document's texts (title, body): a
- * document without them needs no speeches. */
+/* Looks for quotation marks in the title (NULL in a later part of a
+ * document) and in the body's stretch [from, to): a document without them
+ * needs no speeches. The body's sentences there are spans[0..nspans), of
+ * document indexes from first_index. */
 void quotes_begin(quotes_doc *qd, const char *title, size_t tlen,
-                  const char *body, size_t blen);
+                  const char *body, uint32_t from, uint32_t to,
+                  const sent_span *spans, uint32_t nspans,
+                  uint32_t first_index);
 
 void quotes_sentence(quotes_doc *qd, sent_ctx *c);
 /* Finds the quotations of the document's parts, their speakers and the

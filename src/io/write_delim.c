@@ -132,7 +132,9 @@ int delim_event(writer *w, const doc_record *doc, const dyad_result *res,
     put_str(b, p ? p->level : "", sep);
     put_str(b, p ? p->source : "", sep);
     writer_buf_putc(b, sep);
-    if (ev->quote >= 0) writer_buf_int(b, ev->quote);
+    if (ev->quote >= 0)
+        writer_buf_int(b, (long long)ev->quote +
+                              (long long)(res ? res->first_quote : 0));
     writer_buf_putc(b, '\n');
     return 0;
 }

@@ -235,7 +235,7 @@ static inline void put_str_or_null(line *l, const char *key, const char *v,
 /* ,"place":{...}|null,"quote":N|null -- the same bytes as write_quotes.c's
  * writer_json_place, in the reserved line (writing an event's place
  * through writer_buf calls cost more than the rest of the line). */
-static void put_place(line *l, const dyad_event *ev) {
+static void put_place(line *l, const dyad_event *ev, size_t quote_base) {
     const dyad_place *p = ev->place;
     if (!p) {
         PUT_LIT(l, ",\"place\":null");
@@ -257,7 +257,7 @@ static void put_place(line *l, const dyad_event *ev) {
     }
     if (ev->quote >= 0) {
         PUT_LIT(l, ",\"quote\":");
-        put_uint(l, (unsigned long long)ev->quote);
+        put_uint(l, (unsigned long long)ev->quote + quote_base);
     } else {
         PUT_LIT(l, ",\"quote\":null");
     }
@@ -379,7 +379,7 @@ static int jsonl_event(writer *w, const doc_record *doc, const dyad_result *res,
             json_member(&l, names[i], t.v[i], strlen(t.v[i]), 0);
         }
     }
-    put_place(&l, ev);
+    put_place(&l, ev, res ? res->first_quote : 0);
     for (int i = 0; i < 3; i++)
         if (passlen[i])
             json_member_cached(w, i, &l, pass_key[i], pass[i], passlen[i]);

@@ -12,7 +12,9 @@
  *    "events":[2,3],"in_title":false}
  *
  * "events" are indexes of the document's events in output order (0 is its
- * first event line). Other formats write places as columns (write_tsv.c)
+ * first event line). A document coded in parts (dyad_code_parts) has each
+ * part's quotations after its events, index and events numbered across
+ * parts (dyad_result.first_quote, first_event). Other formats write places as columns (write_tsv.c)
  * and no quotation records.
  */
 #include <math.h>
@@ -40,26 +42,6 @@ static void json_span(writer_buf *b, const char *key, dyad_span sp) {
     writer_buf_putc(b, ']');
 }
 
-/* ,"key":12.3456 -- four decimals by integer arithmetic (printf's float
- * formatting was a visible share of writing an event). */
-static void json_coord(writer_buf *b, const char *key, double v) {
-    writer_buf_put(b, ",\"", 2);
-    writer_buf_puts(b, key);
-    writer_buf_put(b, "\":", 2);
-    if (!isfinite(v) || fabs(v) > 1e9) {
-        writer_buf_puts(b, "null");
-        return;
-    }
-    long long x = llround(v * 10000.0);
-    if (x < 0) {
-        writer_buf_putc(b, '-');
-        x = -x;
-    }
-    writer_buf_uint(b, (unsigned long long)(x / 10000), 0);
-    writer_buf_putc(b, '.');
-    writer_buf_uint(b, (unsigned long long)(x % 10000), 4);
-}
-
 size_t writer_json_place_size(const dyad_event *ev) {
     const dyad_place *p = ev->place;
     if (!p) return 32;
@@ -67,47 +49,19 @@ size_t writer_json_place_size(const dyad_event *ev) {
                 strlen(p->admin1) + strlen(p->admin1_code)) + 512;
 }
 
-void writer_json_place(writer_buf *b, const dyad_event *ev) {
-    const dyad_place *p = ev->place;
-    if (!p) {
-        writer_buf_put(b, ",\"place\":null", 13);
-    } else {
-        writer_buf_puts(b, ",\"place\":{");
-        json_key_str(b, "name", p->name, 1);
-        writer_buf_puts(b, ",\"geonameid\":");
-        writer_buf_uint(b, p->geonameid, 0);
-        json_key_str(b, "gazetteer_name", p->gazetteer_name, 0);
-        json_key_str(b, "admin1", p->admin1[0] ? p->admin1 : NULL, 0);
-        json_key_str(b, "admin1_code", p->admin1_code[0] ? p->admin1_code
-                                                         : NULL, 0);
-        json_key_str(b, "country", p->country, 0);
-        json_coord(b, "lat", p->lat);
-        json_coord(b, "lon", p->lon);
-        json_key_str(b, "level", p->level, 0);
-        json_key_str(b, "source", p->source, 0);
-        json_span(b, "span", p->span);
-        writer_buf_putc(b, '}');
-    }
-    if (ev->quote >= 0) {
-        writer_buf_puts(b, ",\"quote\":");
-        writer_buf_int(b, ev->quote);
-    } else {
-        writer_buf_put(b, ",\"quote\":null", 13);
-    }
-}
-
 static int jsonl_quote(writer *w, const doc_record *doc,
                        const dyad_result *res, const dyad_quote *q,
                        size_t i) {
-    (void)res;
     writer_buf *b = &w->out;
+    size_t qbase = res ? res->first_quote : 0,
+           ebase = res ? res->first_event : 0;
     writer_buf_puts(b, "{\"type\":\"quote\"");
     json_key_str(b, "doc_id", doc && doc->id ? doc->id : "", 0);
     writer_buf_puts(b, ",\"date\":\"");
     if (doc && doc->date) writer_buf_uint(b, doc->date, 8);
     writer_buf_putc(b, '"');
     writer_buf_printf(b, ",\"index\":%zu,\"sentence\":%u,\"last_sentence\":%u",
-                      i, q->sentence, q->last_sentence);
+                      qbase + i, q->sentence, q->last_sentence);
     json_key_str(b, "text", q->text, 0);
     json_span(b, "span", q->span);
     json_key_str(b, "speaker", q->speaker[0] ? q->speaker : NULL, 0);
@@ -119,7 +73,7 @@ static int jsonl_quote(writer *w, const doc_record *doc,
     json_key_str(b, "attribution", q->attribution, 0);
     writer_buf_puts(b, ",\"events\":[");
     for (uint32_t k = 0; k < q->nevents; k++)
-        writer_buf_printf(b, "%s%u", k ? "," : "", q->events[k]);
+        writer_buf_printf(b, "%s%zu", k ? "," : "", ebase + q->events[k]);
     writer_buf_printf(b, "],\"in_title\":%s}\n",
                       q->in_title ? "true" : "false");
     return 0;

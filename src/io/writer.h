@@ -226,10 +226,9 @@ typedef int (*writer_quote_fn)(writer *w, const doc_record *doc,
                                size_t i);
 /* The quotation writer of fmt, NULL when it has none. */
 writer_quote_fn writer_quote_format(const writer_format *fmt);
-/* ,"place":{...} or ,"place":null for an event (io/write_quotes.c); the
- * bytes it may need at most. */
+/* The bytes an event's ,"place":{...} or ,"place":null may need at most
+ * in JSON (io/write_quotes.c). */
 size_t writer_json_place_size(const dyad_event *ev);
-void writer_json_place(writer_buf *b, const dyad_event *ev);
 /* JSON Lines: also write each record's other input keys (all but id,
  * date, source, title, text and url) as "fields":{...}, copied from its
  * raw line (dyad code --fields). Other formats ignore it. */
