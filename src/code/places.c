@@ -102,6 +102,8 @@ static int place_noun(const tok *t) {
         {"AIRPORT", 3},               {"PROVINCES", 3},
         {"REGIONS", 3},               {"CITIES", 3},
         {"TOWNS", 3},                 {"VILLAGES", 3},
+        {"APPROACHES", 3},            {"TERRITORY", 3},
+        {"SOIL", 3},                  {"AIRSPACE", 3},
     };
     if (!tag_is_noun(t->tag) || t->nlen < 4) return 0;
     for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
@@ -122,9 +124,12 @@ static PLACES_INLINE unsigned locative_before(const sentence *s, uint32_t i,
         unsigned how = prep_how(t);
         if (how) {
             /* "with" after "border" is handled below; "on the outskirts
-             * of" is a location, "an attack on X" a place hit */
+             * of" is a location, "an attack on X" a place hit; "on the
+             * approaches to X" is where, like "on the outskirts of X" */
             *prep = j;
             if (how == PM_ON && described) how = PM_LOC;
+            if (how == PM_TO && j > 0 && place_noun(&s->toks[j - 1]) == 3)
+                how = PM_LOC;
             return how;
         }
         int pn = place_noun(t);
@@ -654,6 +659,40 @@ static int refers_noun(const tok *t) {
     return 0;
 }
 
+/* "off its east coast", "along their border", "inside its territory": a
+ * locative preposition, "its" or "their", and a noun for a country's edge
+ * or ground (sides and adjectives between) point to the actor's country. */
+MEM_UNWINDS_BEGIN
+static void own_side_mention(places_doc *pd, sent_ctx *c, uint32_t d) {
+    const sentence *s = c->s;
+    uint32_t i = d + 1;
+    while (i < s->ntok && i < d + 4 &&
+           (tag_is_adj(s->toks[i].tag) || refers_noun(&s->toks[i]) == PR_SIDE))
+        i++;
+    if (i >= s->ntok) return;
+    const tok *n = &s->toks[i];
+    if (!tok_norm_is(n, "COAST") && !tok_norm_is(n, "BORDER") &&
+        !tok_norm_is(n, "BORDERS") && !tok_norm_is(n, "TERRITORY") &&
+        !tok_norm_is(n, "SOIL") && !tok_norm_is(n, "WATERS") &&
+        !tok_norm_is(n, "AIRSPACE") && !tok_norm_is(n, "SHORES") &&
+        !tok_norm_is(n, "FRONTIER"))
+        return;
+    uint32_t prep = 0;
+    uint8_t want = 0;
+    unsigned how = locative_before(s, d + 1, &prep, &want);
+    if (!how || prep + 1 != d) return;
+    gaz_name nm;
+    memset(&nm, 0, sizeof nm);
+    add_mention(pd, c, d, i + 1 - d, &nm, how, prep, 1 + GAZ_COUNTRY);
+    place_mention *m = &pd->m[pd->n - 1];
+    m->refers = PR_COUNTRY;
+    const char *f = context_focus(c);
+    if (f) memcpy(m->focus, f, 3);
+    trace_add(c, "place: \"%s\" after \"%s\" is the actor's own\n", m->text,
+              s->toks[prep].norm);
+}
+MEM_UNWINDS_END
+
 /* "in the country", "across the country", "in the regional capital": a
  * description after a locative preposition with nothing after it that
  * names the place (not "the city of Mosul", "the capital, Kabul", "the
@@ -662,6 +701,12 @@ MEM_UNWINDS_BEGIN
 static void description_mentions(places_doc *pd, sent_ctx *c) {
     const sentence *s = c->s;
     for (uint32_t d = 1; d + 1 < s->ntok; d++) {
+        /* "off its east coast", "across their border": the actor's own
+         * country (PR_COUNTRY: the acting state's) */
+        if (s->toks[d].tag == T_PRPS &&
+            (tok_norm_is(&s->toks[d], "ITS") ||
+             tok_norm_is(&s->toks[d], "THEIR")))
+            own_side_mention(pd, c, d);
         /* (from each "the": the noun within three words) */
         if (s->toks[d].tag != T_DT || !tok_norm_is(&s->toks[d], "THE")) continue;
         uint32_t i = d + 1;

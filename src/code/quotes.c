@@ -605,13 +605,32 @@ static void add_speech(quotes_doc *qd, sent_ctx *c, speech_kind kind,
  * chunk's. */
 static int32_t np_speaker(const sent_ctx *c, uint32_t k, uint32_t *a,
                           uint32_t *b) {
-    const chunk *ch = &c->s->chunks[k];
+    const sentence *s = c->s;
+    const chunk *ch = &s->chunks[k];
     int32_t u = c->unit_of[ch->first];
     *a = ch->first;
     *b = ch->end;
     if (u >= 0 && c->units[u].first <= *a && c->units[u].end > *a) {
         *a = c->units[u].first;
         *b = c->units[u].end;
+    }
+    /* "a source in the Ukrainian delegation", "a member of the
+     * association": a nobody of the words speaks for the body after them */
+    const tok *h = &s->toks[ch->head];
+    int generic = tok_norm_is(h, "SOURCE") || tok_norm_is(h, "SOURCES") ||
+                  tok_norm_is(h, "MEMBER") || tok_norm_is(h, "MEMBERS") ||
+                  tok_norm_is(h, "AIDE") || tok_norm_is(h, "AIDES");
+    if (generic && (u < 0 || !c->units[u].coded) && k + 2 < s->nchunk &&
+        s->chunks[k + 1].kind == CK_PP && s->chunks[k + 2].kind == CK_NP) {
+        const tok *p = &s->toks[s->chunks[k + 1].head];
+        int32_t v = c->unit_of[s->chunks[k + 2].first];
+        if ((tok_norm_is(p, "IN") || tok_norm_is(p, "OF") ||
+             tok_norm_is(p, "FROM") || tok_norm_is(p, "AT") ||
+             tok_norm_is(p, "WITHIN")) &&
+            v >= 0 && c->units[v].coded && c->units[v].ncodes) {
+            *b = s->chunks[k + 2].end;
+            return v;
+        }
     }
     return u;
 }
