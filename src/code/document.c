@@ -327,7 +327,7 @@ static void qp_parts_of(const doc_part *parts, const dyad_input *in,
         qp[pi].from = lo ? p->spans[lo].off : 0;
         qp[pi].len = hi < p->nspans ? p->spans[hi].off : (uint32_t)p->len;
         if (lo >= hi) qp[pi].from = qp[pi].len = 0;
-        qp[pi].spans = p->spans + lo;
+        qp[pi].spans = p->spans ? p->spans + lo : NULL; /* none: empty part */
         qp[pi].nspans = hi - lo;
         qp[pi].first_index = (pi ? parts[0].nspans : 0) + lo;
         qp[pi].map = &p->map;
