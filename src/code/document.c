@@ -370,6 +370,9 @@ static void code_part(const dyad_engine *e, dyad_doc *doc,
     uint32_t from = s0 ? bp->spans[s0].off : 0,
              to = s1 < bp->nspans ? bp->spans[s1].off : (uint32_t)bp->len;
     int story_discard = 0;
+    /* (a story discard skips quotes_finish: no quotations of a part before) */
+    out->nquotes = 0;
+    out->quotes_ = NULL;
     doc_state *ds = arena_zalloc(a, sizeof *ds);
     if (in->text_len >= INTERN_MIN)
         ds->strs = arena_zalloc(a, INTERN_SLOTS * sizeof *ds->strs);
@@ -377,7 +380,8 @@ static void code_part(const dyad_engine *e, dyad_doc *doc,
     places_doc *pd = arena_zalloc(a, sizeof *pd);
     quotes_doc *qd = arena_zalloc(a, sizeof *qd);
     quotes_begin(qd, first ? parts[0].norm : NULL, first ? parts[0].len : 0,
-                 bp->norm, from, to, bp->spans + s0, s1 - s0, n0 + s0);
+                 bp->norm, from, to, bp->spans ? bp->spans + s0 : NULL, s1 - s0,
+                 n0 + s0);
     if (parts[1].dateline_len)
         places_dateline(pd, e, a, parts[1].norm + parts[1].dateline_off,
                         parts[1].dateline_len, parts[1].dateline_off);
