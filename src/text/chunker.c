@@ -466,6 +466,20 @@ static void chk_coord(sentence *s) {
             }
         }
         if (!closed && ni == 64) s->limits++; /* the rest is another group */
+        /* a headline's comma is its "and": "Iran, US Hold Talks", "Kiir,
+         * Machar Sign Deal", "... As China, India Abstain": names before
+         * the verb, at the start of the title or of a clause in it */
+        if (!closed && s->title && ni >= 2 && ni < 64 && pos < nc &&
+            finite_vg(s, &c[pos]) &&
+            (k == 0 || c[k - 1].kind == CK_SBAR ||
+             (c[k - 1].kind == CK_PP &&
+              (norm_is(&s->toks[c[k - 1].head], "AS") ||
+               norm_is(&s->toks[c[k - 1].head], "AFTER") ||
+               norm_is(&s->toks[c[k - 1].head], "WHILE"))))) {
+            closed = 1;
+            for (size_t m = 0; m < ni && closed; m++)
+                closed = (s->toks[c[items[m]].head].flags & TOKF_CAP) != 0;
+        }
         if (!closed) continue;
         size_t last = items[ni - 1];
         if (last + 1 < nc && finite_vg(s, &c[last + 1]) && k > 0) {

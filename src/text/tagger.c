@@ -542,7 +542,7 @@ static int verb_after_pp(const tag_ctx *x, int i) {
         if (x->toks[j].flags & TOKF_PUNCT) return 0;
         if (c->closed && (has(c, T_CC) || has(c, T_MD) || has(c, T_WDT) || has(c, T_WP)))
             return 0;
-        if (!c->closed && has(c, T_VBD) && !has_any(c, NOUNS)) return 1;
+        if (has(c, T_VBD) && !has_any(c, NOUNS)) return 1; /* ("took", "were") */
     }
     return 0;
 }
@@ -804,7 +804,8 @@ static int tag_choose(const tag_ctx *x, int i) {
             int demonym = p == T_NNP && x->c[pj].ha > 0;
             /* "Gondor attacks Arnor" vs "the rebel attacks killed ten" */
             if (nverb) return T_NNS;
-            if (p == T_NN && verb_after_pp(x, i)) return T_NNS;
+            /* (after a name too: "US tariffs on Chinese goods took") */
+            if ((p == T_NN || p == T_NNP) && verb_after_pp(x, i)) return T_NNS;
             /* after a common noun it may be a compound ("two artillery
              * shells at Seoul"): the verb needs an object or the lexicon's
              * vote */
@@ -1215,6 +1216,77 @@ static int headline_case(const sentence *s) {
     return s->title && content >= 3 && caps * 10 >= content * 8;
 }
 
+/* A subordinator that opens a headline's second clause ("... As US Pulls
+ * Troops", "... After Talks Fail"). */
+static int headline_sub(const tok *t) {
+    return tok_norm_is(t, "AS") || tok_norm_is(t, "AFTER") ||
+           tok_norm_is(t, "WHILE") || tok_norm_is(t, "BEFORE") ||
+           tok_norm_is(t, "UNTIL") || tok_norm_is(t, "WHEN") ||
+           tok_norm_is(t, "IF") || tok_norm_is(t, "SINCE") ||
+           tok_norm_is(t, "THOUGH") || tok_norm_is(t, "UNLESS");
+}
+
+/* A Title Case or capitals headline's verb, in the clause from token a.
+ * Headlines drop articles and put the verb in the present ("Maduro Cuts
+ * Ties With U.S.", "Iran, US Hold Talks In Oman", "Colombia Backs Down"),
+ * so the words before the clause's first preposition are a subject of
+ * names and nouns and then a verb: the first word there that can be a
+ * present-tense verb agreeing with what precedes it (-s after one noun,
+ * the base form after a plural or "A, B" / "A and B") is the verb, unless
+ * the lexicon reads it mostly as a noun and a verb of the same clause
+ * follows the stretch ("Japan's Export Curbs on Chips Take Effect"). What
+ * the lexicon-only tagging made a verb right after it ("Hold Talks",
+ * "Gives French Troops") is a noun or adjective again. */
+static void headline_verb(const sentence *s, const tag_cand *c, uint8_t *tg,
+                          uint32_t a) {
+    uint32_t n = s->ntok, r = a;
+    while (r < n && tg[r] != T_IN && tg[r] != T_TO && tg[r] != T_COLON)
+        r++;
+    int plural = 0, nouns = 0;
+    for (uint32_t k = a; k < r; k++) {
+        int prev = k > a ? tg[k - 1] : -1;
+        int finite = tg[k] == T_VBZ || tg[k] == T_VBP || tg[k] == T_VBD ||
+                     tg[k] == T_MD;
+        int nounish = prev == T_NN || prev == T_NNS || prev == T_NNP ||
+                      prev == T_NNPS || prev == T_RQUOTE;
+        int want = plural || prev == T_NNS || prev == T_NNPS ? T_VBP : T_VBZ;
+        if (nouns && nounish && has(&c[k], want)) {
+            /* a verb of this clause after the stretch, the stretch its
+             * subject */
+            int later = 0;
+            for (uint32_t j = r; j < n && !later; j++) {
+                if (headline_sub(&s->toks[j])) break;
+                later = (tg[j] == T_VBZ || tg[j] == T_VBP) &&
+                        tg[j - 1] != T_COMMA && tg[j - 1] != T_CC;
+            }
+            if (!finite && later && c[k].hn > c[k].hv) return;
+            /* "Security Forces Fire On": a plural noun and then a base
+             * form, when the first is the more noun-like of the two */
+            if (want == T_VBZ && has(&c[k], T_NNS) && k + 1 < r &&
+                has(&c[k + 1], T_VBP) &&
+                (int)c[k].hn - (int)c[k].hv >
+                    (int)c[k + 1].hn - (int)c[k + 1].hv) {
+                tg[k] = T_NNS;
+                tg[k + 1] = T_VBP;
+                return;
+            }
+            if (finite && tg[k] == want) return; /* (already so) */
+            tg[k] = (uint8_t)want;
+            for (uint32_t j = k + 1; j < r; j++) {
+                if (tg[j] != T_VBZ && tg[j] != T_VBP && tg[j] != T_VBD) break;
+                tg[j] = has(&c[j], T_JJ)    ? T_JJ
+                        : has(&c[j], T_NNS) ? T_NNS
+                        : has(&c[j], T_NN)  ? T_NN
+                                            : tg[j];
+            }
+            return;
+        }
+        if (finite) return; /* the tagging found one first */
+        if (tg[k] == T_COMMA || tg[k] == T_CC) plural = nouns > 0;
+        if (tag_is_noun(tg[k])) nouns++;
+    }
+}
+
 void tag_sentence(const lexicon *lx, sentence *s, arena *a) {
     tag_sentence_cached(lx, NULL, s, a);
 }
@@ -1269,6 +1341,14 @@ void tag_sentence_cached(const lexicon *lx, tag_cache *tc, sentence *s,
                 c[i].def = T_NNP;
             }
         }
+        /* "US" in capitals is the country, "us" the pronoun: tagged so
+         * before its neighbours are ("the US state department", "Iran,
+         * US Hold Talks"; document.c gives it the country's word id) */
+        if (t->nlen == 2 && (t->flags & TOKF_ALLCAPS) &&
+            tok_norm_is(t, "US")) {
+            c[i].set = B(T_NNP);
+            c[i].def = T_NNP;
+        }
         /* a quotation or a colon opens a new "sentence" for capitals */
         int d = c[i].def;
         start = (d == T_LQUOTE || d == T_COLON || d == T_LRB ||
@@ -1295,6 +1375,21 @@ void tag_sentence_cached(const lexicon *lx, tag_cache *tc, sentence *s,
         if (i > 0 && tg[i - 1] == T_NNPS && (t == T_NNP || t == T_NNPS))
             tg[i - 1] = T_NNP;
     }
+    if (!caps_ok) {
+        headline_verb(s, c, tg, 0);
+        for (uint32_t i = 1; i + 2 < n; i++)
+            if (headline_sub(&s->toks[i])) headline_verb(s, c, tg, i + 1);
+    }
+    /* "the US state department", "the EU trade chief": a base-form verb
+     * after one name and before a noun would disagree with that name;
+     * it is a noun of the compound ("Russia and China state that ..."
+     * agrees) */
+    for (uint32_t i = 1; i + 1 < n; i++)
+        if (tg[i] == T_VBP && tg[i - 1] == T_NNP && has(&c[i], T_NN) &&
+            (tg[i + 1] == T_NN || tg[i + 1] == T_NNS) &&
+            (i < 2 || (tg[i - 2] != T_CC && tg[i - 2] != T_COMMA &&
+                       tg[i - 2] != T_NNP)))
+            tg[i] = T_NN;
     /* a lone quoted participle is a characterisation, not a clause:
      * called the plan "humiliating" */
     for (uint32_t i = 1; i + 1 < n; i++)
