@@ -70,6 +70,21 @@ static void push(sent_ctx *c, event_list *out, const char *src,
                  long verb_chunk, const char *rule) {
     if (is_null(code)) return;
     if (c->opt->require_dyad && (is_null(src) || is_null(tgt))) return;
+    /* an agent no country was found for ("the president", "lawmakers",
+     * "the attorney general") is the story's country's */
+    char sbuf[64], tbuf[64];
+    const char *f = NULL;
+    if ((!strncmp(src, "---", 3) && src[3]) || (!strncmp(tgt, "---", 3) && tgt[3]))
+        f = context_focus(c);
+    if (f && !strncmp(src, "---", 3) && src[3]) {
+        snprintf(sbuf, sizeof sbuf, "%.3s%s", f, src + 3);
+        src = sbuf;
+    }
+    if (f && !strncmp(tgt, "---", 3) && tgt[3]) {
+        snprintf(tbuf, sizeof tbuf, "%.3s%s", f, tgt + 3);
+        tgt = tbuf;
+    }
+    if (f && !strcmp(src, tgt)) return;
     /* the same triple twice in one sentence is one event */
     uint32_t first_of_sentence = out->n;
     while (first_of_sentence > 0 &&

@@ -1226,6 +1226,43 @@ static int headline_sub(const tok *t) {
            tok_norm_is(t, "THOUGH") || tok_norm_is(t, "UNLESS");
 }
 
+/* Makes tokens k+1 ... before r that the lexicon-only tagging made verbs
+ * nouns or adjectives again: "Hold Talks", "Gives French Troops". */
+static void headline_unverb(const tag_cand *c, uint8_t *tg, uint32_t k,
+                            uint32_t r) {
+    for (uint32_t j = k + 1; j < r; j++) {
+        if (tg[j] != T_VBZ && tg[j] != T_VBP && tg[j] != T_VBD) break;
+        tg[j] = has(&c[j], T_JJ)    ? T_JJ
+                : has(&c[j], T_NNS) ? T_NNS
+                : has(&c[j], T_NN)  ? T_NN
+                                    : tg[j];
+    }
+}
+
+/* A headline's verbs after the first, each after a comma or "and", with
+ * the first one's subject: "Turkey Detains 3,000 Soldiers, Purges Judges",
+ * "ECOWAS Leaders Impose Sanctions On Niger, Give Military One Week". A
+ * word there that can be a verb of the same person (want) is one, up to
+ * the next subordinator or semicolon (a new subject: "; Crowds Defy"). */
+static void headline_more_verbs(const sentence *s, const tag_cand *c,
+                                uint8_t *tg, uint32_t k, int want) {
+    uint32_t n = s->ntok;
+    for (uint32_t j = k + 1; j + 1 < n; j++) {
+        if (headline_sub(&s->toks[j]) || tg[j] == T_COLON) return;
+        if (tg[j] != T_COMMA && tg[j] != T_CC) continue;
+        uint32_t v = j + 1;
+        if (!has(&c[v], want) || tag_is_verb(tg[v]) ||
+            !(s->toks[v].flags & TOKF_CAP))
+            continue;
+        tg[v] = (uint8_t)want;
+        uint32_t r = v + 1;
+        while (r < n && tg[r] != T_IN && tg[r] != T_TO && tg[r] != T_COLON)
+            r++;
+        headline_unverb(c, tg, v, r);
+        j = v;
+    }
+}
+
 /* A Title Case or capitals headline's verb, in the clause from token a.
  * Headlines drop articles and put the verb in the present ("Maduro Cuts
  * Ties With U.S.", "Iran, US Hold Talks In Oman", "Colombia Backs Down"),
@@ -1247,8 +1284,10 @@ static void headline_verb(const sentence *s, const tag_cand *c, uint8_t *tg,
         int prev = k > a ? tg[k - 1] : -1;
         int finite = tg[k] == T_VBZ || tg[k] == T_VBP || tg[k] == T_VBD ||
                      tg[k] == T_MD;
+        /* (an adjective that is also a noun too: "Sudan Military Scraps") */
         int nounish = prev == T_NN || prev == T_NNS || prev == T_NNP ||
-                      prev == T_NNPS || prev == T_RQUOTE;
+                      prev == T_NNPS || prev == T_RQUOTE ||
+                      (prev == T_JJ && has(&c[k - 1], T_NN));
         int want = plural || prev == T_NNS || prev == T_NNPS ? T_VBP : T_VBZ;
         if (nouns && nounish && has(&c[k], want)) {
             /* a verb of this clause after the stretch, the stretch its
@@ -1262,7 +1301,7 @@ static void headline_verb(const sentence *s, const tag_cand *c, uint8_t *tg,
             if (!finite && later && c[k].hn > c[k].hv) return;
             /* "Security Forces Fire On": a plural noun and then a base
              * form, when the first is the more noun-like of the two */
-            if (want == T_VBZ && has(&c[k], T_NNS) && k + 1 < r &&
+            if (want == T_VBZ && prev != T_JJ && has(&c[k], T_NNS) && k + 1 < r &&
                 has(&c[k + 1], T_VBP) &&
                 (int)c[k].hn - (int)c[k].hv >
                     (int)c[k + 1].hn - (int)c[k + 1].hv) {
@@ -1270,18 +1309,18 @@ static void headline_verb(const sentence *s, const tag_cand *c, uint8_t *tg,
                 tg[k + 1] = T_VBP;
                 return;
             }
-            if (finite && tg[k] == want) return; /* (already so) */
-            tg[k] = (uint8_t)want;
-            for (uint32_t j = k + 1; j < r; j++) {
-                if (tg[j] != T_VBZ && tg[j] != T_VBP && tg[j] != T_VBD) break;
-                tg[j] = has(&c[j], T_JJ)    ? T_JJ
-                        : has(&c[j], T_NNS) ? T_NNS
-                        : has(&c[j], T_NN)  ? T_NN
-                                            : tg[j];
+            if (!(finite && tg[k] == want)) { /* (else already so) */
+                tg[k] = (uint8_t)want;
+                headline_unverb(c, tg, k, r);
             }
+            headline_more_verbs(s, c, tg, k, want);
             return;
         }
-        if (finite) return; /* the tagging found one first */
+        if (finite) { /* the tagging found one first */
+            if (tg[k] == T_VBZ || tg[k] == T_VBP)
+                headline_more_verbs(s, c, tg, k, tg[k]);
+            return;
+        }
         if (tg[k] == T_COMMA || tg[k] == T_CC) plural = nouns > 0;
         if (tag_is_noun(tg[k])) nouns++;
     }
