@@ -1400,14 +1400,29 @@ static void code_nominals(sent_ctx *c, event_list *out,
          * on X", "offered to send aid to X", "rejected talks with X"), and
          * a phrase inside a prepositional phrase is not asserted ("demanded
          * an end to air strikes on X") */
+        /* "was in Jeddah for talks with X", "flew to Moscow for a meeting
+         * with Y": a purpose phrase's event is the governing verb's subject's */
+        long gv = k - 1;
+        if (k >= 2 && src < 0 && s->chunks[k - 1].kind == CK_PP &&
+            (tok_norm_is(&s->toks[s->chunks[k - 1].head], "FOR") ||
+             tok_norm_is(&s->toks[s->chunks[k - 1].head], "AT"))) {
+            long j = (long)k - 2;
+            while (j >= 0 && (long)k - j < 8 &&
+                   (s->chunks[j].kind == CK_NP || s->chunks[j].kind == CK_PP ||
+                    s->chunks[j].kind == CK_ADVP))
+                j--;
+            if (j >= 0 && s->chunks[j].kind == CK_VG &&
+                s->chunks[j].clause == np->clause)
+                gv = j;
+        }
         if (k > 0 && src < 0) {
-            const chunk *pv = &s->chunks[k - 1];
+            const chunk *pv = &s->chunks[gv];
             verb_hit vh[1];
             if (pv->kind == CK_VG) {
                 /* a verb with a null code and no pattern for this object
                  * leaves the noun to name the event: "announced $300
                  * million in military aid for Ukraine" */
-                if (consumed[k - 1] || verb_coded(c, out, first_event, k - 1))
+                if (consumed[gv] || verb_coded(c, out, first_event, gv))
                     continue;
                 if (find_verbs(c, pv->head, vh, 1) &&
                     strcmp(vh[0].form->code, "---") != 0)
@@ -1417,9 +1432,9 @@ static void code_nominals(sent_ctx *c, event_list *out,
                 continue;
             }
         }
-        if (src < 0 && k > 0 && s->chunks[k - 1].kind == CK_VG &&
-            !(s->chunks[k - 1].vflags & VG_NEG))
-            src = clause_subject(c, k - 1);
+        if (src < 0 && k > 0 && s->chunks[gv].kind == CK_VG &&
+            !(s->chunks[gv].vflags & VG_NEG))
+            src = clause_subject(c, gv);
         int compound = 0;
         if (src < 0 && c->units[tgt].compound) {
             src = tgt; /* "talks between X and Y" */
