@@ -1182,7 +1182,11 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
                                        !strncmp(frame_lower, "07", 2) ||
                                        !strcmp(frame_lower, "039"))) ||
                       !strcmp(code, "036") || !strcmp(code, "039") ||
-                      !strncmp(code, "033", 3);
+                      !strncmp(code, "033", 3) ||
+                      /* ("A, B and C welcomed the meeting": praise,
+                       * defence, recognition, apology go to others) */
+                      (!strncmp(code, "05", 2) && code[2] >= '1' &&
+                       code[2] <= '6');
         /* ... and mutual acts: "the two sides agreed a truce", "accused
          * each other" */
         int mutual = events_symmetric_code(code) ||
