@@ -516,6 +516,40 @@ static void code_linear(sent_ctx *c, event_list *out) {
 /* The unit acting as subject of the clause holding chunk ci: the clause's
  * own subject, or for infinitive, participial and coordinated clauses
  * without one, the nearest enclosing clause's. */
+/* Verbs whose object does what the infinitive after it says: "prompting
+ * crowds to storm parliament", "forced the rebels to withdraw". (Not
+ * "ordered troops to fire": CAMEO gives an order's act to who gave it;
+ * requests, "urged X to", code as the request.) */
+static int causative(const tok *t) {
+    static const char *const v[] = {"PROMPT", "FORCE", "CAUSE", "LEAD",
+                                    "PUSH", "PRESSURE", "PERSUADE", "COMPEL",
+                                    "ENCOURAGE", "INSPIRE", "DRIVE", "SPUR",
+                                    "ALLOW", "PERMIT", "ENABLE"};
+    if (!t->lemma) return 0;
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+        if (!strcmp(t->lemma, v[i])) return 1;
+    return 0;
+}
+
+/* The object of a causative verb right before infinitive clause cl, as a
+ * unit (uncoded, -2 when it is none: "prompted angry crowds to storm" has
+ * no coded subject, not the prompter), or -1 when there is no such verb. */
+static int32_t causee(const sent_ctx *c, const clause *cl) {
+    const sentence *s = c->s;
+    if (cl->verb < 2) return -1;
+    int32_t np = -1, j = cl->verb - 1;
+    for (; j >= 0 && cl->verb - j < 6; j--) {
+        const chunk *ch = &s->chunks[j];
+        if (ch->kind == CK_NP) np = j;
+        else if (ch->kind != CK_PP && ch->kind != CK_ADVP) break;
+    }
+    if (j < 0 || np < 0 || s->chunks[j].kind != CK_VG ||
+        !causative(&s->toks[s->chunks[j].head]))
+        return -1;
+    int32_t u = c->unit_of[s->chunks[np].first];
+    return u >= 0 ? u : -2;
+}
+
 static int32_t clause_subject(const sent_ctx *c, uint32_t ci) {
     const sentence *s = c->s;
     int32_t k = s->chunks[ci].clause;
@@ -525,6 +559,10 @@ static int32_t clause_subject(const sent_ctx *c, uint32_t ci) {
         if (cl->subject >= 0 && (uint32_t)cl->subject < s->nchunk) {
             int32_t u = c->unit_of[s->chunks[cl->subject].first];
             if (u >= 0) return u;
+        }
+        if (cl->kind == CL_INFINITIVE && cl->subject < 0) {
+            int32_t u = causee(c, cl);
+            if (u != -1) return u >= 0 ? u : -1;
         }
         if (cl->kind != CL_INFINITIVE && cl->kind != CL_PARTICIPIAL &&
             cl->kind != CL_COORD)
