@@ -134,12 +134,39 @@ static uint32_t chunk_at(const sentence *s, uint32_t p) {
 /* End of the verb's phrase: the lower part stops where a coordinated verb
  * ("... and promised aid") or a new comma clause with its own verb
  * ("..., a senior official said") begins, or at the sentence end. */
+/* An adverbial subordinator ("as", "after", "while") at token i that
+ * opens a clause of its own: NP* then a finite verb group ("seized power
+ * as ECOWAS condemned the takeover"). */
+static int opens_adverbial(const sent_ctx *c, uint32_t i) {
+    const sentence *s = c->s;
+    const tok *t = &s->toks[i];
+    if (t->chunk < 0 || s->chunks[t->chunk].kind != CK_SBAR ||
+        s->chunks[t->chunk].first != i)
+        return 0;
+    if (!(tok_norm_is(t, "AS") || tok_norm_is(t, "AFTER") ||
+          tok_norm_is(t, "WHILE") || tok_norm_is(t, "WHEN") ||
+          tok_norm_is(t, "BECAUSE") || tok_norm_is(t, "ALTHOUGH") ||
+          tok_norm_is(t, "THOUGH") || tok_norm_is(t, "SINCE") ||
+          tok_norm_is(t, "BEFORE") || tok_norm_is(t, "UNTIL") ||
+          tok_norm_is(t, "WHEREAS") || tok_norm_is(t, "UNLESS")))
+        return 0;
+    uint32_t k = (uint32_t)t->chunk + 1;
+    while (k < s->nchunk && (s->chunks[k].kind == CK_NP ||
+                             s->chunks[k].kind == CK_ADVP ||
+                             s->chunks[k].kind == CK_CONJ))
+        k++;
+    return k > (uint32_t)t->chunk + 1 && k < s->nchunk &&
+           s->chunks[k].kind == CK_VG &&
+           !(s->chunks[k].vflags & (VG_INFINITIVE | VG_PARTICIPLE));
+}
+
 static uint32_t phrase_end(const sent_ctx *c, uint32_t vend) {
     const sentence *s = c->s;
     for (uint32_t i = vend; i < s->ntok; i++) {
         if (c->deleted[i]) continue;
         const tok *t = &s->toks[i];
         if (t->tag == T_PERIOD) return i;
+        if (c->e->rules->clause_breaks && opens_adverbial(c, i)) return i;
         /* a semicolon joins two sentences */
         if (c->e->rules->clause_breaks && t->nlen == 1 && t->norm[0] == ';') return i;
         if (t->tag == T_CC || is_comma(s, i)) {
