@@ -786,9 +786,16 @@ void places_sentence(places_doc *pd, sent_ctx *c, const event_list *ev,
                                 s->toks[i + k].tag == T_NNPS) &&
             (s->toks[i + k].flags & TOKF_CAP) && !want_after(s, i + k))
             continue;
-        /* "the Gulf of Guinea", "North of England": a longer name */
-        if (i + k + 1 < s->ntok && tok_norm_is(&s->toks[i + k], "OF") &&
-            (s->toks[i + k + 1].flags & TOKF_CAP))
+        /* "the Gulf of Guinea", "North of England", "Bajo de Masinloc",
+         * "Ras al Khaimah": a longer name */
+        if (i + k + 1 < s->ntok && (s->toks[i + k + 1].flags & TOKF_CAP) &&
+            (tok_norm_is(&s->toks[i + k], "OF") ||
+             tok_norm_is(&s->toks[i + k], "DE") ||
+             tok_norm_is(&s->toks[i + k], "DEL") ||
+             tok_norm_is(&s->toks[i + k], "DA") ||
+             tok_norm_is(&s->toks[i + k], "DO") ||
+             tok_norm_is(&s->toks[i + k], "DI") ||
+             tok_norm_is(&s->toks[i + k], "LA")))
             continue;
         /* "in Russia's war against Ukraine": a possessor, not a place;
          * the thing it owns is where ("in Russia's Kursk region" takes
