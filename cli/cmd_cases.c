@@ -3,11 +3,12 @@
  * A case pins one behaviour of the coder so that fixing one sentence cannot
  * silently break another. the files of tests/coding/ hold them, one a line:
  *
- *     DATE <TAB> TEXT <TAB> EXPECTED [<TAB> TITLE]
+ *     DATE <TAB> TEXT <TAB> EXPECTED [<TAB> TITLE [<TAB> PUBLISHER]]
  *
  * DATE is YYYY-MM-DD (or "-"), TEXT the document ("\n" for a line break),
  * EXPECTED the events it must give and no others, "SRC TGT CODE" joined by
- * ";" ("-" for none), TITLE an optional headline coded as sentence 0. Lines
+ * ";" ("-" for none), TITLE an optional headline coded as sentence 0 (may be
+ * empty), PUBLISHER an optional publisher (dyad_input.publisher). Lines
  * starting with '#' are comments.
  *
  * `dyad cases --pinned IDS FILE.jsonl` checks a development set instead:
@@ -59,7 +60,8 @@ static int parse_expected(const char *s, case_ev *v) {
 
 /* Codes a document; the events as sorted keys. -1 when coding failed. */
 static int code_keys(const dyad_engine *e, dyad_doc *doc, const char *title,
-                     const char *text, uint32_t date, case_ev *v) {
+                     const char *text, uint32_t date, const char *publisher,
+                     case_ev *v) {
     dyad_input in;
     dyad_input_init(&in);
     in.text = text;
@@ -67,6 +69,8 @@ static int code_keys(const dyad_engine *e, dyad_doc *doc, const char *title,
     in.title = title;
     in.title_len = title ? strlen(title) : 0;
     in.date = date;
+    in.publisher = publisher;
+    in.publisher_len = publisher ? strlen(publisher) : 0;
     const dyad_result *r;
     if (dyad_code(e, doc, &in, NULL, &r, NULL) != DYAD_OK) return -1;
     int n = 0;
@@ -132,9 +136,9 @@ static int run_tsv(const dyad_engine *e, dyad_doc *doc, const char *path,
         while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             line[--len] = '\0';
         if (!len || line[0] == '#') continue;
-        char *cols[4] = {line, NULL, NULL, NULL};
+        char *cols[5] = {line, NULL, NULL, NULL, NULL};
         int nc = 1;
-        for (char *p = line; *p && nc < 4; p++)
+        for (char *p = line; *p && nc < 5; p++)
             if (*p == '\t') {
                 *p = '\0';
                 cols[nc++] = p + 1;
@@ -151,7 +155,10 @@ static int run_tsv(const dyad_engine *e, dyad_doc *doc, const char *path,
         uint32_t date = strcmp(cols[0], "-")
                             ? dyad_parse_date(cols[0], strlen(cols[0]))
                             : 0;
-        int ng = code_keys(e, doc, nc > 3 ? cols[3] : NULL, cols[1], date, got);
+        /* (an empty TITLE column: none, when only a PUBLISHER follows) */
+        const char *title = nc > 3 && cols[3][0] ? cols[3] : NULL;
+        int ng = code_keys(e, doc, title, cols[1], date,
+                           nc > 4 && cols[4][0] ? cols[4] : NULL, got);
         if (ng >= 0 && same(got, ng, want, nw)) {
             (*pass)++;
         } else {
@@ -256,7 +263,7 @@ static int run_pinned(const dyad_engine *e, dyad_doc *doc, const char *ids,
         qsort(want, (size_t)nw, sizeof *want, cmp_ev);
         int ng = code_keys(e, doc, NULL, text,
                            date ? dyad_parse_date(date, strlen(date)) : 0,
-                           got);
+                           NULL, got);
         if (ng >= 0 && same(got, ng, want, nw)) {
             (*pass)++;
         } else {

@@ -145,6 +145,10 @@ static void slot_input(const ring *b, const slot *s, dyad_input *in) {
     in->text = s->rec.text;
     in->text_len = s->rec.text_len;
     in->date = s->rec.date;
+    if (s->rec.source) {
+        in->publisher = s->rec.source;
+        in->publisher_len = strlen(s->rec.source);
+    }
     if (b->titles && s->rec.title) {
         in->title = s->rec.title;
         in->title_len = strlen(s->rec.title);

@@ -341,6 +341,8 @@ int cmd_eval_qp(int argc, char **argv) {
             in.title = a->text[0];
             in.title_len = a->len[0];
             in.date = ds ? dyad_parse_date(ds, strlen(ds)) : 0;
+            in.publisher = jstr(rec, "publisher");
+            in.publisher_len = in.publisher ? strlen(in.publisher) : 0;
             const dyad_result *res;
             if (dyad_code(e, doc, &in, NULL, &res, NULL) == DYAD_OK) {
                 narts++;

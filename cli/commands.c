@@ -169,9 +169,9 @@ const cli_cmd cli_commands[] = {
      validate_opts, 0, cmd_validate},
     {"cases", "FILE.tsv... | --pinned IDS FILE.jsonl",
      "coding cases that must code exactly",
-     "Codes each case (DATE<TAB>TEXT<TAB>EXPECTED[<TAB>TITLE]) and prints "
-     "those\nthat do not give exactly the expected events; the last line is "
-     "'cases: N passed,\nM failed'.\n",
+     "Codes each case (DATE<TAB>TEXT<TAB>EXPECTED[<TAB>TITLE[<TAB>PUBLISHER]])"
+     " and\nprints those that do not give exactly the expected events; the "
+     "last line is\n'cases: N passed, M failed'.\n",
      cases_opts, CLI_DICT_OPTS, cmd_cases},
     {"serve", "--db FILE [options]", "HTTP API and dashboard over an event store",
      "Answers HTTP (localhost by default): POST /api/code, GET /api/events, "

@@ -35,8 +35,8 @@ typedef struct art_sentence {
 /* Codes one document: title (may be NULL) and body. */
 static int code_document(const dyad_engine *e, dyad_doc *doc,
                          const char *title, const char *body, size_t len,
-                         uint32_t date, int one_sentence,
-                         const dyad_result **res) {
+                         uint32_t date, const char *publisher,
+                         int one_sentence, const dyad_result **res) {
     dyad_options opt;
     dyad_options_init(&opt);
     opt.one_sentence = one_sentence;
@@ -47,6 +47,8 @@ static int code_document(const dyad_engine *e, dyad_doc *doc,
     in.title = title;
     in.title_len = title ? strlen(title) : 0;
     in.date = date;
+    in.publisher = publisher;
+    in.publisher_len = publisher ? strlen(publisher) : 0;
     return dyad_code(e, doc, &in, &opt, res, NULL) == DYAD_OK ? 0 : -1;
 }
 
@@ -106,6 +108,7 @@ int eval_article(const dyad_engine *e, dyad_doc *doc, json_t *rec,
     const char *id = json_string_value(json_object_get(rec, "id"));
     const char *date_s = json_string_value(json_object_get(rec, "date"));
     const char *title = json_string_value(json_object_get(rec, "title"));
+    const char *pub = json_string_value(json_object_get(rec, "publisher"));
     json_t *paras = json_object_get(rec, "paragraphs");
     json_t *gold = json_object_get(rec, "gold");
     if (!id || !title || !json_is_array(paras) || !json_is_array(gold)) {
@@ -193,7 +196,7 @@ int eval_article(const dyad_engine *e, dyad_doc *doc, json_t *rec,
     const dyad_result *res;
     if (versus) {
         versus_events(art, versus, ss, n, 0, 0);
-    } else if (code_document(e, doc, title, body, len, date, 0, &res) == 0) {
+    } else if (code_document(e, doc, title, body, len, date, pub, 0, &res) == 0) {
         for (size_t i = 0; i < res->nevents; i++) {
             const dyad_event *ev = dyad_result_event(res, i);
             if (ev->in_title) {
@@ -217,9 +220,9 @@ int eval_article(const dyad_engine *e, dyad_doc *doc, json_t *rec,
         as->ncoded = 0;
         int rc = versus ? -1
                  : k == 0
-                     ? code_document(e, doc, title, "", 0, date, 1, &res)
-                     : code_document(e, doc, NULL, as->text, as->len, date, 1,
-                                     &res);
+                     ? code_document(e, doc, title, "", 0, date, pub, 1, &res)
+                     : code_document(e, doc, NULL, as->text, as->len, date,
+                                     pub, 1, &res);
         if (versus) versus_events(sent, versus, ss, n, 1, k);
         if (rc == 0)
             for (size_t i = 0; i < res->nevents; i++)

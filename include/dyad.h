@@ -257,6 +257,12 @@ typedef struct dyad_input {
     size_t title_len;
     uint32_t date;            /* YYYYMMDD; 0 unknown: date-limited actor
                                  codes then use their unrestricted code */
+    /* (added after 0.2) */
+    const char *publisher;    /* who published it, or NULL: a government or
+                                 organisation ("Ministry of Foreign Affairs
+                                 of Egypt") is the document's own voice --
+                                 "the Ministry" in its text is that actor */
+    size_t publisher_len;
 } dyad_input;
 
 /* Zero into the first size bytes of in and size set (see

@@ -87,6 +87,14 @@ typedef struct doc_state {
                               goes on in the next sentence */
     uint32_t nspeaker;
     const char *speaker_actor;
+    const char **self;     /* the publisher's codes, when it is an actor
+                              (document.c): an official statement's voice */
+    uint32_t nself;
+    const char *self_actor;
+    const char **self_words; /* its name's words ("MINISTRY", "FOREIGN") */
+    uint32_t nself_words;
+    char self_initials[2][16]; /* every word's ("MOFA...") and the content
+                              words' ("MFA...") */
     uint64_t heads;        /* bit lemma_bit(head) of every mention's head */
     struct {               /* "file:line" of the rules that fired, made
                               once per document (events.c) */

@@ -434,9 +434,44 @@ static int describe_pair(sent_ctx *c, unit *u, const chunk *ch) {
     return 0;
 }
 
+/* "The Ministry", "the Department", "MOFA" in a statement whose publisher
+ * is an actor (document.c: publisher_voice): a bare head word of the
+ * publisher's name, or its initials, is the publisher. */
+static int self_reference(const sent_ctx *c, const chunk *ch) {
+    const doc_state *ds = c->ds;
+    const sentence *s = c->s;
+    uint32_t first = ch->first;
+    if (first < ch->end && s->toks[first].tag == T_DT &&
+        (word_is(&s->toks[first], "THE") || word_is(&s->toks[first], "THIS")))
+        first++;
+    uint32_t end = ch->end; /* ("The DFA today summoned") */
+    if (end - first == 2 && (word_is(&s->toks[end - 1], "TODAY") ||
+                             word_is(&s->toks[end - 1], "YESTERDAY")))
+        end--;
+    if (end - first != 1) return 0;
+    const tok *h = &s->toks[first];
+    if (h->nlen < 3) return 0;
+    for (uint32_t i = 0; i < ds->nself_words; i++)
+        if (!strcmp(ds->self_words[i], h->norm) ||
+            (h->lemma && !strcmp(ds->self_words[i], h->lemma)))
+            return 1;
+    /* initials: "MOFA" (Ministry Of Foreign Affairs), "DFA" */
+    if (!(h->flags & TOKF_ALLCAPS) || h->nlen > 6) return 0;
+    return !strncmp(ds->self_initials[0], h->norm, h->nlen) ||
+           !strncmp(ds->self_initials[1], h->norm, h->nlen);
+}
+
 int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj) {
     const sentence *s = c->s;
     doc_state *ds = c->ds;
+    if (!u->coded && nconj == 1 && ds && ds->self && self_reference(c, ch)) {
+        u->codes = ds->self;
+        u->ncodes = ds->nself;
+        u->actor = ds->self_actor;
+        u->coded = 1;
+        u->resolved = 1;
+        return 1;
+    }
     if (u->coded || nconj != 1 || !ds || !ds->nm) return 0;
     const tok *first = &s->toks[ch->first], *h = &s->toks[ch->head];
     /* most noun phrases are none of what follows: "Monday", "a statement";

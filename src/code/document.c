@@ -157,6 +157,64 @@ static void dateline_country(const dyad_engine *e, sent_ctx *c, const char *text
     c->s = NULL;
 }
 
+/* The publisher as the document's own voice: a government, armed force
+ * or organisation ("Ministry of Foreign Affairs of Egypt", "ECOWAS
+ * Commission", "Israel Defense Forces") is who "the Ministry", "the
+ * Commission" and "MOFA" of its statement are (context.c), and its country
+ * the story's. A news agency or broadcaster is no actor, or a MED one. */
+static void publisher_voice(const dyad_engine *e, sent_ctx *c, const char *text,
+                            size_t len) {
+    if (!len || len > 200 || !c->ds) return;
+    sentence s;
+    memset(&s, 0, sizeof s);
+    s.text = arena_strndup(c->a, text, len);
+    s.len = (uint32_t)len;
+    s.ntok = tok_tokenize(c->a, s.text, s.len, &s.toks);
+    if (!s.ntok) return;
+    for (uint32_t i = 0; i < s.ntok; i++) {
+        tok *t = &s.toks[i];
+        t->wid = vocab_find(&e->d.voc, t->norm, t->nlen);
+        t->lwid = t->wid;
+        t->tag = T_NNP;
+    }
+    c->s = &s;
+    const char **codes = NULL;
+    uint32_t n = 0, cap = 0;
+    int has_actor = 0, has_agent = 0;
+    units_code_range(c, 0, s.ntok, &codes, &n, &cap, &has_actor, &has_agent);
+    c->s = NULL;
+    if (!has_actor || !n || strlen(codes[0]) < 3) return;
+    const char *k = codes[0], *role = k + 3;
+    int ok = !strncmp(k, "IGO", 3) || !strncmp(k, "NGO", 3) ||
+             (code_is_state(k) &&
+              (!*role || !strncmp(role, "GOV", 3) || !strncmp(role, "MIL", 3)));
+    if (!ok) return;
+    doc_state *ds = c->ds;
+    const char **v = arena_alloc(c->pa, n * sizeof *v);
+    for (uint32_t i = 0; i < n; i++) v[i] = arena_strdup(c->pa, codes[i]);
+    ds->self = v;
+    ds->nself = n;
+    ds->self_actor = v[0];
+    const char **w = arena_alloc(c->pa, s.ntok * sizeof *w);
+    uint32_t nw = 0;
+    for (uint32_t i = 0; i < s.ntok; i++)
+        if (s.toks[i].nlen >= 3 && !(s.toks[i].flags & TOKF_PUNCT))
+            w[nw++] = arena_strdup(c->pa, s.toks[i].norm);
+    ds->self_words = w;
+    ds->nself_words = nw;
+    uint32_t a0 = 0, a1 = 0;
+    for (uint32_t i = 0; i < s.ntok; i++) {
+        const tok *t = &s.toks[i];
+        if ((t->flags & TOKF_PUNCT) || !(t->norm[0] >= 'A' && t->norm[0] <= 'Z'))
+            continue;
+        if (a0 < 15) ds->self_initials[0][a0++] = t->norm[0];
+        if (t->nlen >= 3 && a1 < 15 && !tok_norm_is(t, "THE") &&
+            !tok_norm_is(t, "AND"))
+            ds->self_initials[1][a1++] = t->norm[0];
+    }
+    if (code_is_state(k)) context_seed_country(c, k, 3);
+}
+
 /* Allocates from the document's arena under dyad_code's unwind point:
  * the analyzer's NULL warnings are false positives here (mem.h). */
 MEM_UNWINDS_BEGIN
@@ -389,6 +447,17 @@ static void code_part(const dyad_engine *e, dyad_doc *doc,
         places_soft_dateline(pd, e, a, parts[1].norm + parts[1].spans[0].off,
                              parts[1].spans[0].len, parts[1].spans[0].off);
     uint32_t coded = 0, title_events = 0;
+    if (in->publisher_len && e->rules->pronouns) {
+        sent_ctx c;
+        memset(&c, 0, sizeof c);
+        c.e = e;
+        c.opt = opts;
+        c.a = &doc->sa;
+        c.pa = a;
+        c.date = date;
+        c.ds = ds;
+        publisher_voice(e, &c, in->publisher, in->publisher_len);
+    }
     if (parts[1].dateline_len && e->rules->pronouns) {
         sent_ctx c;
         memset(&c, 0, sizeof c);

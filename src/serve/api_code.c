@@ -218,6 +218,10 @@ int api_code(const req *rq, resp *r) {
     in.text = d.rec.text;
     in.text_len = d.rec.text_len;
     in.date = d.rec.date;
+    if (d.rec.source) {
+        in.publisher = d.rec.source;
+        in.publisher_len = strlen(d.rec.source);
+    }
     if (d.rec.title) {
         in.title = d.rec.title;
         in.title_len = strlen(d.rec.title);
