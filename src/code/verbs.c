@@ -153,7 +153,8 @@ static int opens_adverbial(const sent_ctx *c, uint32_t i) {
     uint32_t k = (uint32_t)t->chunk + 1;
     while (k < s->nchunk && (s->chunks[k].kind == CK_NP ||
                              s->chunks[k].kind == CK_ADVP ||
-                             s->chunks[k].kind == CK_CONJ))
+                             s->chunks[k].kind == CK_CONJ ||
+                             is_comma(s, s->chunks[k].first)))
         k++;
     return k > (uint32_t)t->chunk + 1 && k < s->nchunk &&
            s->chunks[k].kind == CK_VG &&

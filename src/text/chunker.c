@@ -327,10 +327,13 @@ static int maybe_sbar(const tok *t) {
     }
 }
 
-/* Does a subject + finite verb follow token i? Bounded lookahead. */
-static int clause_follows(const tok *t, uint32_t n, uint32_t i) {
+/* Does a subject + finite verb follow token i? Bounded lookahead. The
+ * subject may be a list: "as ECOWAS, France and the US condemned" (in a
+ * title without the "and": "as ECOWAS, France condemn"); a comma with no
+ * "and" after it ends a phrase otherwise ("after the talks, Russia said"). */
+static int clause_follows(const tok *t, uint32_t n, uint32_t i, int title) {
     uint32_t k = i + 1, lim = i + 16 < n ? i + 16 : n;
-    int np = 0;
+    int np = 0, comma = 0, cc = 0;
     while (k < lim) {
         int x = t[k].tag;
         if (x == T_DT || x == T_PDT || x == T_PRPS || x == T_POS || x == T_PRP ||
@@ -339,9 +342,15 @@ static int clause_follows(const tok *t, uint32_t n, uint32_t i) {
             k++;
             continue;
         }
+        if (np && (x == T_COMMA || x == T_CC)) {
+            comma |= x == T_COMMA;
+            cc |= x == T_CC;
+            k++;
+            continue;
+        }
         break;
     }
-    if (!np || k >= n) return 0;
+    if (!np || k >= n || (comma && !cc && !title)) return 0;
     int x = t[k].tag;
     return x == T_MD || x == T_VBD || x == T_VBZ || x == T_VBP;
 }
@@ -371,7 +380,8 @@ static void chk_chunks(sentence *s, chk_list *l) {
             i++;
         } else if (x == T_IN || x == T_TO) {
             int sb = x == T_IN && (always_sbar(&t[i]) ||
-                                   (maybe_sbar(&t[i]) && clause_follows(t, n, i)));
+                                   (maybe_sbar(&t[i]) &&
+                                    clause_follows(t, n, i, s->title)));
             chk_add(l, sb ? CK_SBAR : CK_PP, i, i + 1, i);
             i++;
         } else if (chk_np(t, n, i, &end, &head)) {

@@ -1294,7 +1294,7 @@ static void headline_verb(const sentence *s, const tag_cand *c, uint8_t *tg,
              * subject */
             int later = 0;
             for (uint32_t j = r; j < n && !later; j++) {
-                if (headline_sub(&s->toks[j])) break;
+                if (headline_sub(&s->toks[j]) || tg[j] == T_COLON) break;
                 later = (tg[j] == T_VBZ || tg[j] == T_VBP) &&
                         tg[j - 1] != T_COMMA && tg[j - 1] != T_CC;
             }
