@@ -161,13 +161,32 @@ static int opens_adverbial(const sent_ctx *c, uint32_t i) {
            !(s->chunks[k].vflags & (VG_INFINITIVE | VG_PARTICIPLE));
 }
 
+/* ", with Japan's foreign minister saying ...": an absolute phrase at
+ * comma i, "with" + a noun phrase + a gerund, is no one's object. */
+static int absolute_with(const sent_ctx *c, uint32_t i) {
+    const sentence *s = c->s;
+    if (!is_comma(s, i) || i + 2 >= s->ntok ||
+        !tok_norm_is(&s->toks[i + 1], "WITH"))
+        return 0;
+    for (uint32_t q = i + 2; q < s->ntok && q < i + 14; q++) {
+        int t = s->toks[q].tag;
+        if (t == T_VBG) return q > i + 2;
+        if (t == T_COMMA || t == T_PERIOD || tag_is_verb(t) || t == T_IN ||
+            t == T_TO)
+            return 0;
+    }
+    return 0;
+}
+
 static uint32_t phrase_end(const sent_ctx *c, uint32_t vend) {
     const sentence *s = c->s;
     for (uint32_t i = vend; i < s->ntok; i++) {
         if (c->deleted[i]) continue;
         const tok *t = &s->toks[i];
         if (t->tag == T_PERIOD) return i;
-        if (c->e->rules->clause_breaks && opens_adverbial(c, i)) return i;
+        if (c->e->rules->clause_breaks &&
+            (opens_adverbial(c, i) || absolute_with(c, i)))
+            return i;
         /* a semicolon joins two sentences */
         if (c->e->rules->clause_breaks && t->nlen == 1 && t->norm[0] == ';') return i;
         if (t->tag == T_CC || is_comma(s, i)) {
@@ -1739,8 +1758,11 @@ static void code_censure(sent_ctx *c, event_list *out, uint32_t first_event) {
             lo = 0;
             hi = ch->first;
         }
+        /* ... or an adverbial clause: "condemn the annexation, while
+         * France and Japan issued statements" */
         for (uint32_t q = lo; q < hi; q++)
-            if (s->toks[q].tag == T_COLON && tok_norm_is(&s->toks[q], ";")) {
+            if ((s->toks[q].tag == T_COLON && tok_norm_is(&s->toks[q], ";")) ||
+                (q > lo && opens_adverbial(c, q))) {
                 hi = q;
                 break;
             }
