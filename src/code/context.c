@@ -580,6 +580,12 @@ void context_appositives(sent_ctx *c) {
         } else if (!b->coded && is_name(c, cb) && a->coded && !a->compound) {
             name = b;
             role = a;
+        } else if (!a->coded && b->coded && !b->compound &&
+                   tok_in_class(&s->toks[ca->head], WC_PERSON)) {
+            /* "His deputy, RSF commander Mohamed Hamdan Dagalo, met": an
+             * uncoded person is the coded one beside them */
+            name = a;
+            role = b;
         }
         if (!name) continue;
         name->codes = role->codes;
