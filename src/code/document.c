@@ -162,6 +162,7 @@ static void dateline_country(const dyad_engine *e, sent_ctx *c, const char *text
  * Commission", "Israel Defense Forces") is who "the Ministry", "the
  * Commission" and "MOFA" of its statement are (context.c), and its country
  * the story's. A news agency or broadcaster is no actor, or a MED one. */
+MEM_UNWINDS_BEGIN
 static void publisher_voice(const dyad_engine *e, sent_ctx *c, const char *text,
                             size_t len) {
     if (!len || len > 200 || !c->ds) return;
@@ -214,6 +215,7 @@ static void publisher_voice(const dyad_engine *e, sent_ctx *c, const char *text,
     }
     if (code_is_state(k)) context_seed_country(c, k, 3);
 }
+MEM_UNWINDS_END
 
 /* Allocates from the document's arena under dyad_code's unwind point:
  * the analyzer's NULL warnings are false positives here (mem.h). */
