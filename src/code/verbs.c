@@ -713,6 +713,31 @@ static int reported_future(const sent_ctx *c, uint32_t ci) {
            (c->quoted && c->quoted[ch->head]);
 }
 
+/* A verb group of obligation: 1 "must", "has to", "have to"; 2 "should",
+ * "ought to"; else 0. */
+static int obligation(const sentence *s, const chunk *ch) {
+    for (uint32_t t = ch->first; t < ch->head; t++) {
+        const tok *w = &s->toks[t];
+        if (tok_norm_is(w, "MUST")) return 1;
+        if (tok_norm_is(w, "SHOULD") || tok_norm_is(w, "OUGHT")) return 2;
+    }
+    return 0;
+}
+
+/* The subject of the reporting verb whose complement holds chunk ci
+ * ("the UN said Israel must ..."), or -1. */
+static int32_t reporter_of(const sent_ctx *c, uint32_t ci) {
+    const sentence *s = c->s;
+    uint32_t k = s->chunks[ci].clause;
+    if (k >= s->nclause || s->clauses[k].kind != CL_COMPLEMENT) return -1;
+    int32_t p = s->clauses[k].parent;
+    if (p < 0 || s->clauses[p].verb < 0) return -1;
+    const chunk *v = &s->chunks[s->clauses[p].verb];
+    if (!tok_in_class(&s->toks[v->head], WC_REPORTING)) return -1;
+    int32_t u = clause_subject(c, (uint32_t)s->clauses[p].verb);
+    return u >= 0 && c->units[u].coded ? u : -1;
+}
+
 /* Is infinitive verb group g put on the calendar by the word before it:
  * "due to", "expected to", "scheduled to", "set to", "slated to"? */
 static int scheduled(const sentence *s, const chunk *g) {
@@ -1256,6 +1281,25 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
             }
         }
         if (tgt == src && !compound) tgt = -1;
+        /* "the UN said Israel must allow aid into Gaza": an act someone
+         * must or should do is asked of them, by the reporter: a demand
+         * (10x) or an appeal (02x); said by no one, it is no event */
+        int ob = have && up > 0 && !(ch->vflags & VG_NEG) ? obligation(s, ch) : 0;
+        if (ob) {
+            int32_t rep = reporter_of(c, ci);
+            const char *cc = rep >= 0 && rep != src
+                ? cameo_from_hex_near(cameo_hex_combine(
+                      cameo_to_hex(ob == 1 ? "100" : "020"), up))
+                : NULL;
+            trace_add(c, "obligation: %s -> %s\n", s->toks[ch->head].norm,
+                      cc ? cc : "no event (no one asks)");
+            if (!cc) continue;
+            code = cc;
+            rcode = "";
+            tgt = src;
+            src = rep;
+            passive = 0;
+        }
         /* a compound acting on itself is cooperation among its members
          * ("A and B signed an accord", "met", "agreed"): PETRARCH2 limits
          * this to roots 03-06; dyad also allows verbs with a reciprocal code
