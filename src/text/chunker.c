@@ -333,24 +333,28 @@ static int maybe_sbar(const tok *t) {
  * "and" after it ends a phrase otherwise ("after the talks, Russia said"). */
 static int clause_follows(const tok *t, uint32_t n, uint32_t i, int title) {
     uint32_t k = i + 1, lim = i + 16 < n ? i + 16 : n;
-    int np = 0, comma = 0, cc = 0;
+    int np = 0, comma = 0, cc = 0, sep = 0;
     while (k < lim) {
         int x = t[k].tag;
         if (x == T_DT || x == T_PDT || x == T_PRPS || x == T_POS || x == T_PRP ||
             np_body(x) || is_adv(x)) {
             if (x != T_VBN && x != T_VBG && !is_adv(x)) np = 1;
+            sep = 0;
             k++;
             continue;
         }
         if (np && (x == T_COMMA || x == T_CC)) {
             comma |= x == T_COMMA;
             cc |= x == T_CC;
+            sep = 1;
             k++;
             continue;
         }
         break;
     }
-    if (!np || k >= n || (comma && !cc && !title)) return 0;
+    /* (a verb right after the "and" is the main clause's second verb:
+     * "has moved three times since August and asked") */
+    if (!np || sep || k >= n || (comma && !cc && !title)) return 0;
     int x = t[k].tag;
     return x == T_MD || x == T_VBD || x == T_VBZ || x == T_VBP;
 }
