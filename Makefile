@@ -145,9 +145,9 @@ $(B)/tools/mkgazetteer: $(GAZ_TOOL_SRC) $(B)/gen/lexicon_data.c $(HDRS)
 	$(CC) $(CSTD) $(WARN) -O1 -Iinclude -Isrc $(PKG_CFLAGS) $(GAZ_TOOL_SRC) \
 	    $(B)/gen/lexicon_data.c $(PKG_LIBS) -o $@
 
-$(B)/gen/gazetteer_data.c: $(B)/tools/mkgazetteer $(GAZ_INPUT)
+$(B)/gen/gazetteer_data.c: $(B)/tools/mkgazetteer $(GAZ_INPUT) data/place-names.tsv
 	@mkdir -p $(dir $@)
-	$(B)/tools/mkgazetteer $(GEONAMES) > $@.tmp && mv $@.tmp $@
+	$(B)/tools/mkgazetteer $(GEONAMES) data/place-names.tsv > $@.tmp && mv $@.tmp $@
 
 # The bundled dictionaries and the CAMEO table, compiled into the binary.
 $(B)/gen/bundled_data.c: $(B)/tools/embed $(BUNDLED)

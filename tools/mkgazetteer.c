@@ -25,7 +25,7 @@
  *   ASCII name, and the ASCII name less a generic word ("Muhafazat al
  *   Hudaydah" -> "al Hudaydah", "Anhui Sheng" -> "Anhui") unless what is
  *   left is a common English word ("Eastern Province" keeps no "Eastern");
- *   a country's name.
+ *   a country's name; and the names of data/place-names.tsv.
  * A name is kept when it is written in the Latin script (letters of the
  * Latin blocks, combining marks, spaces, hyphens, apostrophes, periods:
  * no digits or other punctuation), has at least 3 letters, and, for an
@@ -588,7 +588,10 @@ static void add_key(const char *key, uint32_t p) {
  * apostrophes. */
 static void index_name(uint32_t p, const char *name, int alt) {
     name_info ni;
-    if (!latin_name(name, &ni)) return;
+    /* (a listed name, '\v' first, may be as short as "UK" and "U.S.") */
+    int listed = name[0] == '\v';
+    name += listed;
+    if (!latin_name(name, &ni) && !(listed && ni.letters >= 2)) return;
     if (alt && (!ni.upper || ni.caps_code)) return;
     char key[2048], bare[1024];
     if (make_key(name, key, sizeof key)) add_key(key, p);
@@ -722,9 +725,51 @@ typedef struct feature {
     int level;
 } feature;
 
+/* data/place-names.tsv: names news uses that GeoNames' English names
+ * lack ("Britain", "the U.S.", "Burma", "Côte d'Ivoire", "Darfur"), one a
+ * line: NAME <TAB> ISO3 [<TAB> GeoNames admin1 name]; added to that country
+ * or region as a name of its own (so "DRC" and "U.S." are kept). */
+static void read_extra_names(const char *path) {
+    FILE *f = fopen(path, "r");
+    if (!f) die("cannot open %s", path);
+    char *line = NULL;
+    size_t cap = 0;
+    unsigned lineno = 0;
+    while (getline(&line, &cap, f) > 0) {
+        lineno++;
+        if (line[0] == '#' || line[0] == '\n') continue;
+        char *fld[4];
+        int nf = split_tabs(line, fld, 4);
+        if (nf < 2 || nf > 3 || !fld[0][0])
+            die("%s:%u: expected NAME <TAB> ISO3 [<TAB> REGION]", path, lineno);
+        size_t c = 0;
+        while (c < ncountries && strcmp(countries[c].iso3, fld[1])) c++;
+        if (c == ncountries) die("%s:%u: no country %s", path, lineno, fld[1]);
+        size_t at = c; /* a country's place index is its ordinal */
+        if (nf == 3) {
+            at = nplaces;
+            for (size_t i = ncountries; i < nplaces && at == nplaces; i++)
+                if (places[i].level == GAZ_ADMIN1 && places[i].country == (int)c &&
+                    !strcmp(places[i].name, fld[2]))
+                    at = i;
+            if (at == nplaces)
+                die("%s:%u: no region \"%s\" in %s", path, lineno, fld[2],
+                    fld[1]);
+        }
+        char *nm = xrealloc(NULL, strlen(fld[0]) + 2);
+        nm[0] = '\v';
+        strcpy(nm + 1, fld[0]);
+        add_name(&places[at], nm);
+        free(nm);
+    }
+    free(line);
+    fclose(f);
+}
+
 int main(int argc, char **argv) {
-    if (argc != 2) {
-        fprintf(stderr, "usage: mkgazetteer GEONAMES_DIR > gazetteer_data.c\n");
+    if (argc != 2 && argc != 3) {
+        fprintf(stderr, "usage: mkgazetteer GEONAMES_DIR [PLACE_NAMES.tsv] > "
+                        "gazetteer_data.c\n");
         return 2;
     }
     lx = lex_new(NULL);
@@ -733,6 +778,7 @@ int main(int argc, char **argv) {
     read_countries(argv[1]);
     read_regions(argv[1]);
     read_cities(argv[1]);
+    if (argc == 3) read_extra_names(argv[2]);
     if (nplaces > UINT16_MAX) die("more than 65535 places");
     derive();
     index_names();

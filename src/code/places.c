@@ -395,6 +395,10 @@ static int clause_affinity(const sentence *s, int32_t v, int32_t m) {
         if (cl->kind != CL_PARTICIPIAL && cl->kind != CL_INFINITIVE &&
             cl->kind != CL_ADVERBIAL && cl->kind != CL_COORD)
             break;
+        /* (not an adverbial clause with a subject of its own: "expelled
+         * the envoy, a day after Israeli forces killed protesters along
+         * the Gaza border" placed the killing, not the expulsion) */
+        if (cl->kind == CL_ADVERBIAL && cl->subject >= 0) return 0;
         k = cl->parent;
         if (k == v) return 2;
     }
@@ -485,6 +489,11 @@ static int32_t event_place(places_doc *pd, sent_ctx *c, const dyad_event *ev,
         /* "fired rockets at airports in Bahir Dar and at Asmara" (against
          * Eritrea): the place named as the target is where it landed */
         if (m->first >= ta && m->end <= tb) score += 2000;
+        /* "support to ... Benin, Togo and Ghana, where": of a list's
+         * places, the one of the country the event is aimed at */
+        else if (m->phrase == m->first && code_is_state(ev->target) &&
+                 has_country(c->e, &m->nm, ev->target))
+            score += 2000;
         if (best < 0 || score > best_score) {
             best = (int32_t)k;
             best_score = score;
@@ -630,8 +639,10 @@ static int nationality_side(const sent_ctx *c, uint32_t i, gaz_name *nm) {
  * North Korea "in the impoverished country"), else the story's ("Lithuania
  * ordered Russia's ambassador out of the country"); "the capital" is that
  * country's capital; PR_CITY the last city the document named (else the
- * next), PR_SIDE ("the east") the country of the last place named. */
-enum { PR_COUNTRY = 1, PR_CITY, PR_SIDE };
+ * next), PR_SIDE ("the east") the country of the last place named,
+ * PR_HOST (an embassy) that of the last place named in another country
+ * than the embassy's own. */
+enum { PR_COUNTRY = 1, PR_CITY, PR_SIDE, PR_HOST };
 
 static int refers_noun(const tok *t) {
     static const struct {
@@ -693,6 +704,56 @@ static void own_side_mention(places_doc *pd, sent_ctx *c, uint32_t d) {
 }
 MEM_UNWINDS_END
 
+/* "demonstrators attacked the French Embassy", "outside the U.S.
+ * embassy": an embassy or consulate is in its host country, not its
+ * own (the story names the host before, or the dateline does). d: the
+ * "the" before it. */
+MEM_UNWINDS_BEGIN
+static void embassy_mention(places_doc *pd, sent_ctx *c, uint32_t d) {
+    const sentence *s = c->s;
+    uint32_t i = d + 1;
+    while (i < s->ntok && i < d + 4 &&
+           (s->toks[i].tag == T_NNP || s->toks[i].tag == T_JJ))
+        if (tok_norm_is(&s->toks[i], "EMBASSY") ||
+            tok_norm_is(&s->toks[i], "CONSULATE"))
+            break;
+        else
+            i++;
+    if (i >= s->ntok || (!tok_norm_is(&s->toks[i], "EMBASSY") &&
+                         !tok_norm_is(&s->toks[i], "CONSULATE")))
+        return;
+    /* (where it went is no place of its own: "fled to the embassy") */
+    if (d > 0 && s->toks[d - 1].tag == T_TO) return;
+    char guest[4] = {0};
+    for (uint32_t j = d + 1; j <= i + 2 && j < s->ntok && !guest[0]; j++) {
+        int32_t u = c->unit_of ? c->unit_of[j] : -1;
+        if (u >= 0 && c->units[u].coded && c->units[u].ncodes &&
+            code_is_state(c->units[u].codes[0]))
+            memcpy(guest, c->units[u].codes[0], 3);
+    }
+    gaz_name nm;
+    memset(&nm, 0, sizeof nm);
+    add_mention(pd, c, d, i + 1 - d, &nm, PM_LOC, d, 1 + GAZ_COUNTRY);
+    place_mention *m = &pd->m[pd->n - 1];
+    m->refers = PR_HOST;
+    memcpy(m->guest, guest, 4);
+    const char *f = context_focus(c);
+    if (f) memcpy(m->focus, f, 3);
+    trace_add(c, "place: \"%s\" is in its host country (not %s)\n", m->text,
+              guest[0] ? guest : "known");
+}
+MEM_UNWINDS_END
+
+/* "90 percent of the besieged east", "residents of the regional
+ * capital", "control of the city": after these nouns "of" says where. */
+static int part_of_noun(const tok *t) {
+    return tok_norm_is(t, "PERCENT") || tok_norm_is(t, "CENT") ||
+           tok_norm_is(t, "PARTS") || tok_norm_is(t, "PART") ||
+           tok_norm_is(t, "MOST") || tok_norm_is(t, "MUCH") ||
+           tok_norm_is(t, "REST") || tok_norm_is(t, "RESIDENTS") ||
+           tok_norm_is(t, "INHABITANTS") || tok_norm_is(t, "CONTROL");
+}
+
 /* "in the country", "across the country", "in the regional capital": a
  * description after a locative preposition with nothing after it that
  * names the place (not "the city of Mosul", "the capital, Kabul", "the
@@ -709,6 +770,7 @@ static void description_mentions(places_doc *pd, sent_ctx *c) {
             own_side_mention(pd, c, d);
         /* (from each "the": the noun within three words) */
         if (s->toks[d].tag != T_DT || !tok_norm_is(&s->toks[d], "THE")) continue;
+        embassy_mention(pd, c, d);
         uint32_t i = d + 1;
         while (i < s->ntok && i < d + 3 &&
                (tag_is_adj(s->toks[i].tag) || s->toks[i].tag == T_VBN))
@@ -732,16 +794,21 @@ static void description_mentions(places_doc *pd, sent_ctx *c) {
         unsigned how = locative_before(s, d + 1, &prep, &want);
         /* "ordering the ambassador out of the country": where from */
         if (!how && d >= 2 && tok_norm_is(&s->toks[d - 1], "OF") &&
-            tok_norm_is(&s->toks[d - 2], "OUT")) {
+            (tok_norm_is(&s->toks[d - 2], "OUT") ||
+             part_of_noun(&s->toks[d - 2]))) {
             how = PM_LOC;
             prep = d - 1;
         }
         if (!how || prep + 1 != d) continue;
         gaz_name nm;
         memset(&nm, 0, sizeof nm);
-        /* (a capital is its country's: want says the city) */
+        /* (a capital is its country's, want says the city; not "the
+         * regional capital", a city the country-level place stands for) */
+        int regional = i > d + 1 && (tok_norm_is(&s->toks[i - 1], "REGIONAL") ||
+                                     tok_norm_is(&s->toks[i - 1], "PROVINCIAL"));
         add_mention(pd, c, d, i + 1 - d, &nm, how, prep,
-                    r == PR_CITY || tok_norm_is(&s->toks[i], "CAPITAL")
+                    r == PR_CITY ||
+                            (tok_norm_is(&s->toks[i], "CAPITAL") && !regional)
                         ? 1 + GAZ_CITY
                         : 1 + GAZ_COUNTRY);
         place_mention *m = &pd->m[pd->n - 1];
@@ -754,21 +821,66 @@ static void description_mentions(places_doc *pd, sent_ctx *c) {
 }
 MEM_UNWINDS_END
 
+/* Is nm's first candidate a country? */
+static int country_name(const dyad_engine *e, const gaz_name *nm) {
+    gaz_place p;
+    return nm->n && gaz_place_get(e->gaz, gaz_candidate(nm, 0), &p) &&
+           p.level == GAZ_COUNTRY;
+}
+
+/* Does a list of names from token i on end in ", where" ("support for
+ * coastal states, including Benin, Togo and Ghana, where attacks have
+ * spread")? The relative clause makes each listed name a location: the
+ * place of the events aimed at it. */
+static int where_list_after(const dyad_engine *e, const sentence *s,
+                            uint32_t i) {
+    for (uint32_t j = i; j < s->ntok && j < i + 24; j++) {
+        const tok *t = &s->toks[j];
+        if (t->tag == T_COMMA) {
+            if (j + 1 < s->ntok && tok_norm_is(&s->toks[j + 1], "WHERE"))
+                return 1;
+            continue;
+        }
+        if (t->tag == T_CC && (tok_norm_is(t, "AND") || tok_norm_is(t, "OR")))
+            continue;
+        gaz_name nm;
+        uint32_t k = (t->flags & TOKF_CAP) ? name_at(e, s, j, &nm) : 0;
+        if (k) j += k - 1;
+        else if (!(t->flags & TOKF_CAP)) return 0;
+    }
+    return 0;
+}
+
+/* Has the sentence a ", where" (the only way where_list_after can hold)? */
+static int has_comma_where(const sentence *s) {
+    for (uint32_t j = 1; j < s->ntok; j++)
+        if (s->toks[j - 1].tag == T_COMMA && tok_norm_is(&s->toks[j], "WHERE"))
+            return 1;
+    return 0;
+}
+
 MEM_UNWINDS_BEGIN
 void places_sentence(places_doc *pd, sent_ctx *c, const event_list *ev,
                      uint32_t first_event) {
     const sentence *s = c->s;
     const dyad_engine *e = c->e;
     uint32_t m0 = pd->n;
+    int where = has_comma_where(s);
     for (uint32_t i = 1; i < s->ntok; i++) {
         const tok *t = &s->toks[i];
         if (!(t->flags & TOKF_CAP) || (t->flags & TOKF_PUNCT)) continue;
         uint32_t prep = 0;
         uint8_t want = 0;
         unsigned how = locative_before(s, i, &prep, &want);
-        if (!how) continue;
+        if (!how && !where) continue;
         gaz_name nm;
         uint32_t k = name_at(e, s, i, &nm);
+        if (how != PM_LOC && where && k && where_list_after(e, s, i + k)) {
+            /* (each listed name its own phrase) */
+            how = PM_LOC;
+            prep = i;
+        }
+        if (!how) continue;
         if (!k && nationality_side(c, i, &nm)) {
             add_mention(pd, c, i, 1, &nm, how, prep, 1 + GAZ_COUNTRY);
             continue;
@@ -802,9 +914,17 @@ void places_sentence(places_doc *pd, sent_ctx *c, const event_list *ev,
          * the later name) */
         if (possessor(s, i + k)) continue;
         uint8_t wa = want_after(s, i + k);
+        /* "sanctions on U.S. defence contractors": a country's name before
+         * a common noun that is no place noun qualifies it, as an
+         * adjective would */
+        if (!wa && i + k < s->ntok && !place_noun(&s->toks[i + k]) &&
+            (s->toks[i + k].tag == T_NN || s->toks[i + k].tag == T_NNS) &&
+            country_name(e, &nm))
+            continue;
         add_mention(pd, c, i, k, &nm, how, prep, wa ? wa : want);
-        trace_add(c, "place: \"%s\" after \"%s\" (%u candidate%s)\n",
-                  pd->m[pd->n - 1].text, s->toks[prep].norm, nm.n,
+        trace_add(c, "place: \"%s\" %s \"%s\" (%u candidate%s)\n",
+                  pd->m[pd->n - 1].text, prep == i ? "listed before" : "after",
+                  prep == i ? ", WHERE" : s->toks[prep].norm, nm.n,
                   nm.n == 1 ? "" : "s");
         i += k - 1;
     }
@@ -1146,6 +1266,34 @@ static void trace_doc(arena *a, doc_trace *tr, const char *fmt, ...) {
     trace_add(&c, "%s", buf);
 }
 
+/* The capital of country place cp, else the country itself. */
+static uint32_t capital_of(const dyad_engine *e, uint32_t cp) {
+    uint32_t c = cp == GAZ_NONE ? GAZ_NONE : gaz_capital(e->gaz, cp);
+    return c == GAZ_NONE ? cp : c;
+}
+
+/* An embassy's host (mention i, PR_HOST): the capital (where embassies
+ * are) of the country of the last place named before it that is not the
+ * embassy's own, else of the dateline's, else of the story's. */
+static uint32_t host_country(const dyad_engine *e, places_doc *pd, uint32_t i,
+                             const country_weights *cw) {
+    const place_mention *m = &pd->m[i];
+    gaz_place p;
+    for (uint32_t k = i; k-- > 0;) {
+        const place_mention *o = &pd->m[k];
+        if (!o->refers && gaz_place_get(e->gaz, o->place, &p) &&
+            memcmp(p.country, m->guest, 3))
+            return capital_of(e, p.country_place);
+    }
+    if (pd->has_dateline &&
+        gaz_place_get(e->gaz, choose(e, &pd->dateline, cw), &p) &&
+        memcmp(p.country, m->guest, 3))
+        return capital_of(e, p.country_place);
+    if (m->focus[0] && memcmp(m->focus, m->guest, 3))
+        return capital_of(e, gaz_country(e->gaz, m->focus));
+    return GAZ_NONE;
+}
+
 void places_finish(places_doc *pd, const dyad_engine *e, arena *a,
                    const doc_state *ds, event_list *ev, const qp_part *parts,
                    doc_trace *tr) {
@@ -1172,6 +1320,10 @@ void places_finish(places_doc *pd, const dyad_engine *e, arena *a,
     }
     for (uint32_t i = 0; i < pd->n; i++) {
         place_mention *m = &pd->m[i];
+        if (m->refers == PR_HOST) {
+            m->place = host_country(e, pd, i, &cw);
+            continue;
+        }
         if (m->refers != PR_CITY && m->refers != PR_SIDE) continue;
         /* the last place named before it, else (PR_CITY) the next */
         for (uint32_t k = i; k-- > 0 && m->place == GAZ_NONE;) {

@@ -61,6 +61,7 @@ typedef struct place_mention {
     uint8_t refers;          /* a description pointing back (no candidates):
                                 PR_* in places.c, 0 a name */
     char focus[4];           /* the story's country when it was read */
+    char guest[4];           /* an embassy's own country (PR_HOST) */
     uint32_t place;          /* the chosen candidate, GAZ_NONE before */
     dyad_place *out;         /* its record, once made */
 } place_mention;
