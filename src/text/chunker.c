@@ -625,6 +625,16 @@ static int32_t bare_complement(const sentence *s, size_t k) {
     }
     if (p >= lim || c[p].kind != CK_NP) return -1;
     size_t start = p;
+    /* "accused Baku of ethnic cleansing, an allegation Azerbaijan
+     * rejects": a verb whose object is followed by "of" (accuse, warn,
+     * inform X of) has an object, not a clause */
+    const tok *vh = &s->toks[c[k].head];
+    if (p + 1 < lim && c[p + 1].kind == CK_PP &&
+        tok_norm_is(&s->toks[c[p + 1].head], "OF") &&
+        (lem_is(vh, "ACCUSE") || lem_is(vh, "WARN") || lem_is(vh, "INFORM") ||
+         lem_is(vh, "REMIND") || lem_is(vh, "CONVINCE") ||
+         lem_is(vh, "ASSURE") || lem_is(vh, "NOTIFY")))
+        return -1;
     while (p < lim && (c[p].kind == CK_NP || c[p].kind == CK_PP ||
                        c[p].kind == CK_ADVP || is_comma(s, &c[p]) ||
                        (c[p].kind == CK_CONJ && c[p].coord < 0)))
