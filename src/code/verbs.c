@@ -619,6 +619,32 @@ static int32_t clause_subject(const sent_ctx *c, uint32_t ci) {
     return -1;
 }
 
+/* "The ministry said the voyage was routine and urged Canberra to view
+ * it objectively": a statement, appeal or diplomatic act (roots 01-05,
+ * 10-13, 16) joined by "and" to a reported clause whose subject is no
+ * actor is the reporter's, not the reported thing's. The reporter's unit,
+ * or -1. (Not force: "said the blast killed five and wounded ten".) */
+static int32_t coord_reporter(const sent_ctx *c, uint32_t ci,
+                              const char *code) {
+    const sentence *s = c->s;
+    int verbal = (code[0] == '0' && code[1] >= '1' && code[1] <= '5') ||
+                 (code[0] == '1' && ((code[1] >= '0' && code[1] <= '3') ||
+                                     code[1] == '6'));
+    int32_t k = s->chunks[ci].clause;
+    if (!verbal || k < 0 || (uint32_t)k >= s->nclause) return -1;
+    const clause *cl = &s->clauses[k];
+    if (cl->kind != CL_COORD || cl->parent < 0) return -1;
+    const clause *p = &s->clauses[cl->parent];
+    if (p->kind != CL_COMPLEMENT || p->parent < 0) return -1;
+    if (p->subject >= 0 && (uint32_t)p->subject < s->nchunk) {
+        int32_t u = c->unit_of[s->chunks[p->subject].first];
+        if (u >= 0 && c->units[u].coded) return -1;
+    }
+    const clause *r = &s->clauses[p->parent];
+    if (r->verb < 0 || (uint32_t)r->verb >= s->nchunk) return -1;
+    return clause_subject(c, (uint32_t)r->verb);
+}
+
 /* "each other" or "one another" in tokens [from, to). */
 static int each_other(const sent_ctx *c, uint32_t from, uint32_t to) {
     const sentence *s = c->s;
@@ -1252,6 +1278,10 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
             }
         } else {
             if (src < 0) src = clause_subject(c, ci);
+            if (src < 0 || !c->units[src].coded) {
+                int32_t r = coord_reporter(c, ci, code);
+                if (r >= 0) src = r;
+            }
             if (src < 0) {
                 uint32_t lo = stretch_start(c, ch->first);
                 src = first_unit(c, lo, ch->first, 1, NULL);
