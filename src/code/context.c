@@ -516,6 +516,13 @@ int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj) {
                      1u << WC_GOVERNMENT | 1u << WC_STATE | 1u << WC_FORCES |
                      1u << WC_POLICE)))
         return 0;
+    /* "Germany and France called on the authorities to show restraint":
+     * the authorities an actor acts on are not its own, so the subject of
+     * the description's own sentence is passed over when the description
+     * is no subject itself (its fallback when no other state was named) */
+    int32_t ci = (int32_t)(ch - s->chunks);
+    int object = ch->clause < s->nclause && s->clauses[ch->clause].subject != ci;
+    const mention *passed = NULL;
     for (uint32_t k = 0; (m = newest(ds, k)); k++) {
         if (m->pronoun || !m->ncodes) continue;
         if (tok_in_class(h, WC_ARMED_GROUP) && is_armed(m->codes[0])) {
@@ -529,9 +536,18 @@ int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj) {
         if ((tok_in_class(h, WC_GOVERNMENT) || tok_in_class(h, WC_STATE) ||
              tok_in_class(h, WC_FORCES) || tok_in_class(h, WC_POLICE)) &&
             code_is_state(m->codes[0])) {
+            if (object && m->subject && m->sentence == s->index &&
+                m->head_at < ch->first) {
+                if (!passed) passed = m;
+                continue;
+            }
             take_country(c, u, country_block(c, m->codes[0]));
             return 1;
         }
+    }
+    if (passed) {
+        take_country(c, u, country_block(c, passed->codes[0]));
+        return 1;
     }
     return 0;
 }
