@@ -893,6 +893,13 @@ static int tag_choose(const tag_ctx *x, int i) {
     /* After a comma: ", killing ten people" VBG; ", backed by Arnor," VBN. */
     if (p == T_COMMA && has_v) {
         if (has(c, T_VBG) && !(has_n && !next_starts_np(x, i))) return T_VBG;
+        /* "The alliance, which groups X and Y, said that ..." / ", said on
+         * Friday": after a comma, said/told is the clause's verb unless
+         * an agent follows ("said by aides to be ...") */
+        const char *lem = vlemma_of(x, i);
+        if (has(c, T_VBD) && (lemma_is(lem, "SAY") || lemma_is(lem, "TELL")) &&
+            !next_word_is(x, i, "BY"))
+            return T_VBD;
         if (has(c, T_VBN) && nx && (next_word_is(x, i, "BY") || nx->def == T_IN))
             return T_VBN;
     }
