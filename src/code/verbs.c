@@ -1101,6 +1101,19 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
         const char *code = have ? vc.code : "", *rcode = have ? vc.rcode : "";
         uint32_t vend = have ? vc.hit.vend : ch->end;
         uint32_t hi = have ? vc.hi : phrase_end(c, ch->end);
+        /* "EU leaders meeting in Brussels renewed their calls for Ankara":
+         * a reduced relative's phrase ends at the verb of the clause it
+         * sits in; what follows is that verb's */
+        {
+            uint32_t k = s->chunks[ci].clause;
+            if (k < s->nclause && s->clauses[k].kind == CL_PARTICIPIAL &&
+                s->clauses[k].subject < 0 && ci > 0 &&
+                s->chunks[ci - 1].kind == CK_NP && s->clauses[k].parent >= 0) {
+                int32_t pv = s->clauses[s->clauses[k].parent].verb;
+                if (pv > (int32_t)ci && s->chunks[pv].first < hi)
+                    hi = s->chunks[pv].first;
+            }
+        }
         const match_result *m = have ? &vc.m : NULL;
         const char *rule_file = have ? vc.rule_file : "(frame)";
         uint32_t rule_line = have ? vc.rule_line : 0;

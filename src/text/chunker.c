@@ -820,9 +820,14 @@ static void chk_clauses(sentence *s, arena *a) {
                 /* the next NP, or a coordination group it starts, then a
                  * finite verb: "..., and the U.S. and Japan requested" */
                 size_t p = k + 1, lim = k + 12 < nc ? k + 12 : nc;
+                /* (a reduced relative after the NP is part of it: "and
+                 * EU leaders meeting in Brussels renewed their calls") */
                 while (p < lim && (c[p].kind == CK_NP || c[p].kind == CK_PP ||
                                    (c[p].coord == (int32_t)k + 1) ||
-                                   (p + 1 < lim && c[p + 1].coord == (int32_t)k + 1)))
+                                   (p + 1 < lim && c[p + 1].coord == (int32_t)k + 1) ||
+                                   (c[p].kind == CK_VG && (c[p].vflags & VG_PARTICIPLE) &&
+                                    c[p - 1].kind == CK_NP && p + 1 < lim &&
+                                    c[p + 1].kind == CK_PP)))
                     p++;
                 opens = p < lim && finite_vg(s, &c[p]);
             }

@@ -1442,6 +1442,18 @@ void tag_sentence_cached(const lexicon *lx, tag_cache *tc, sentence *s,
         if ((tg[i] == T_VBG || tg[i] == T_VBN) && tg[i - 1] == T_LQUOTE &&
             tg[i + 1] == T_RQUOTE)
             tg[i] = T_JJ;
+    /* "have all curbed", "were both killed": a floating quantifier
+     * between an auxiliary and its participle is an adverb of the verb
+     * group, and the participle is one */
+    for (uint32_t i = 1; i + 1 < n; i++)
+        if (tg[i] == T_DT && has(&c[i + 1], T_VBN) &&
+            (tok_norm_is(&s->toks[i], "ALL") || tok_norm_is(&s->toks[i], "BOTH")) &&
+            (tok_norm_is(&s->toks[i - 1], "HAVE") || tok_norm_is(&s->toks[i - 1], "HAS") ||
+             tok_norm_is(&s->toks[i - 1], "HAD") || tok_norm_is(&s->toks[i - 1], "WERE") ||
+             tok_norm_is(&s->toks[i - 1], "ARE"))) {
+            tg[i] = T_RB;
+            tg[i + 1] = T_VBN;
+        }
     /* "have since charged": an adverb between the auxiliary and its
      * participle */
     for (uint32_t i = 1; i + 1 < n; i++)
