@@ -381,6 +381,20 @@ static int32_t default_target(const sent_ctx *c, uint32_t from, uint32_t hi,
 
 static int32_t localise(sent_ctx *c, int32_t u, const char *loc);
 
+/* Is the participle at token v ("brokered") in "in a deal brokered by",
+ * "at talks hosted by", "under a plan mediated by" -- modifying the noun
+ * of an adjunct, not the verb's object ("blocked a statement drafted by
+ * France", "the release of hostages held by Hamas", whose agent is the
+ * one acted on)? */
+static int adjunct_agent(const sent_ctx *c, uint32_t v) {
+    const sentence *s = c->s;
+    int32_t vc = s->toks[v].chunk;
+    if (vc < 2 || s->chunks[vc - 1].kind != CK_NP || s->chunks[vc - 2].kind != CK_PP)
+        return 0;
+    const tok *p = &s->toks[s->chunks[vc - 2].head];
+    return !tok_norm_is(p, "OF") && !tok_norm_is(p, "TO") && !tok_norm_is(p, "FOR");
+}
+
 /* The clause model's target: like default_target, but a place named after
  * "in" is where the event happened, not whom it concerns ("held talks in
  * Riyadh", "exercises in the Sea of Japan"). */
@@ -421,6 +435,12 @@ static int32_t clause_target(const sent_ctx *c, uint32_t from, uint32_t hi,
                 u->first > 0 && tok_is(s, u->first - 1, c->e->w_in);
             if (pass != 2 && after_in) continue;
             if (pass == 2 && !after_in) continue;
+            /* "agreed to restore ties in a deal brokered by China": the
+             * agent of a later participle is that verb's, not this one's
+             * counterpart */
+            if (u->first >= from + 2 && tok_is(s, u->first - 1, c->e->w_by) &&
+                s->toks[u->first - 2].tag == T_VBN && adjunct_agent(c, u->first - 2))
+                continue;
             /* the source's own forces are not its target: "Russia
              * withdrew its troops from Ukraine" (but "Iranian police fired
              * at Iranian protesters" is) */
