@@ -65,6 +65,39 @@ static int is_null(const char *code) {
     return !code || !code[0] || strcmp(code, "---") == 0;
 }
 
+/* "Beijing will supply the archipelago with ... Chinese troops", "Seoul
+ * suspended the pact and resumed broadcasts along the border": giving aid
+ * (06, 07) and cutting relations (16) are acts between countries, so one
+ * country acting so on itself is a misreading; meetings and cooperation
+ * (04, 05) inside one country are between the state and those outside it
+ * (the opposition, rebels, the people), not between the state and its own
+ * organs (SYR -> SYRGOV, CHNGOV <-> CHNMIL). Protests, coercion and
+ * violence (14, 17-20) have such pairs as domestic events. */
+static int state_role(const char *code) {
+    static const char *const roles[] = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"};
+    const char *r = code + 3;
+    if (!*r) return 1;
+    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+        if (!strncmp(r, roles[i], 3)) return 1;
+    return 0;
+}
+
+static int self_dealing(const char *src, const char *tgt, const char *code) {
+    if (strlen(src) < 3 || strlen(tgt) < 3 || memcmp(src, tgt, 3) != 0 ||
+        !memcmp(src, "---", 3) || !memcmp(src, "IGO", 3) ||
+        !memcmp(src, "NGO", 3) || !memcmp(src, "IMG", 3))
+        return 0;
+    if (code[0] == '1' && code[1] == '6') return 1;
+    if (code[0] != '0') return 0;
+    if (code[1] == '6' || code[1] == '7') return 1;
+    /* (a visit or praise of one's own forces does happen: "the president
+     * visited troops", "the government praised the army") */
+    if ((code[1] == '4' && code[2] != '2' && code[2] != '3') ||
+        (code[1] == '5' && code[2] != '1'))
+        return state_role(src) && state_role(tgt);
+    return 0;
+}
+
 static void push(sent_ctx *c, event_list *out, const char *src,
                  const char *tgt, const char *code, int32_t su, int32_t tu,
                  long verb_chunk, const char *rule) {
@@ -85,6 +118,7 @@ static void push(sent_ctx *c, event_list *out, const char *src,
         tgt = tbuf;
     }
     if (f && !strcmp(src, tgt)) return;
+    if (self_dealing(src, tgt, code)) return;
     /* the same triple twice in one sentence is one event */
     uint32_t first_of_sentence = out->n;
     while (first_of_sentence > 0 &&
