@@ -1732,10 +1732,31 @@ static void code_protest_nouns(sent_ctx *c, event_list *out, uint32_t first_even
         if (k > 0 && s->chunks[k - 1].kind == CK_VG &&
             verb_coded(c, out, first_event, k - 1))
             continue;
-        /* "Pakistan lodged a formal protest with India": a state's
-         * protest is diplomatic, not its people's */
-        if (k > 0 && s->chunks[k - 1].kind == CK_VG) {
-            int32_t sj = clause_subject(c, k - 1);
+        /* "recalled their ambassadors in protest": a manner, not a
+         * protest; "a note of protest", "diplomatic protests" are a
+         * government's (code_nominals and the verbs code them) */
+        if (np->first >= 1 && tok_norm_is(&s->toks[np->first - 1], "IN") &&
+            np->end - np->first == 1)
+            continue;
+        if (np->first >= 2 && tok_norm_is(&s->toks[np->first - 1], "OF") &&
+            (tok_norm_is(&s->toks[np->first - 2], "NOTE") ||
+             tok_norm_is(&s->toks[np->first - 2], "LETTER")))
+            continue;
+        {
+            int diplomatic = 0;
+            for (uint32_t q = np->first; q < np->head && !diplomatic; q++)
+                diplomatic = tok_norm_is(&s->toks[q], "DIPLOMATIC") ||
+                             tok_norm_is(&s->toks[q], "FORMAL") ||
+                             tok_norm_is(&s->toks[q], "OFFICIAL");
+            if (diplomatic) continue;
+        }
+        /* "Pakistan lodged a protest with India": a state's protest is
+         * diplomatic, not its people's */
+        int32_t gv = -1;
+        if (k > 0 && s->chunks[k - 1].kind == CK_VG) gv = (int32_t)k - 1;
+
+        if (gv >= 0) {
+            int32_t sj = clause_subject(c, (uint32_t)gv);
             if (sj >= 0 && c->units[sj].coded && c->units[sj].ncodes) {
                 const char *sc = c->units[sj].codes[0];
                 size_t n = strlen(sc);
