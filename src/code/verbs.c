@@ -422,8 +422,10 @@ static int32_t clause_target(const sent_ctx *c, uint32_t from, uint32_t hi,
         if (pass == 2 && su && su->compound) continue;
         /* where a meeting is held is not whom one meets ("held an
          * emergency meeting in New York"); a visit to a place is */
-        if (pass == 2 && code && !strncmp(code, "04", 2) &&
-            strcmp(code, "042") != 0 && strcmp(code, "043") != 0)
+        if (pass == 2 && code &&
+            ((!strncmp(code, "04", 2) && strcmp(code, "042") != 0 &&
+              strcmp(code, "043") != 0) ||
+             !strcmp(code, "036"))) /* ("expected to meet in Granada") */
             continue;
         for (uint32_t i = 0; i < c->nunits; i++) {
             const unit *u = &c->units[i];
@@ -433,6 +435,12 @@ static int32_t clause_target(const sent_ctx *c, uint32_t from, uint32_t hi,
             if (pass == 1 && !u->ncodes) continue;
             int after_in =
                 u->first > 0 && tok_is(s, u->first - 1, c->e->w_in);
+            /* "in Granada, Spain": the country after a place is where too */
+            if (!after_in && u->first >= 3 && s->toks[u->first - 1].tag == T_COMMA) {
+                int32_t pu = c->unit_of[u->first - 2];
+                after_in = pu >= 0 && c->units[pu].first > 0 &&
+                           tok_is(s, c->units[pu].first - 1, c->e->w_in);
+            }
             if (pass != 2 && after_in) continue;
             if (pass == 2 && !after_in) continue;
             /* "agreed to restore ties in a deal brokered by China": the
@@ -1373,7 +1381,10 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
         int outward = (frame_lower && (!strncmp(frame_lower, "04", 2) ||
                                        !strncmp(frame_lower, "07", 2) ||
                                        !strcmp(frame_lower, "039"))) ||
-                      !strcmp(code, "036") || !strcmp(code, "039") ||
+                      /* (but "A and B will meet", a meeting ahead
+                       * composed with its reciprocal, is mutual) */
+                      (!strcmp(code, "036") && strcmp(rcode, "036") != 0) ||
+                      !strcmp(code, "039") ||
                       !strncmp(code, "033", 3) ||
                       /* ("A, B and C welcomed the meeting": praise,
                        * defence, recognition, apology go to others) */
