@@ -184,6 +184,11 @@ static uint32_t phrase_end(const sent_ctx *c, uint32_t vend) {
         if (c->deleted[i]) continue;
         const tok *t = &s->toks[i];
         if (t->tag == T_PERIOD) return i;
+        /* "..., according to health ministry figures": the source of a
+         * report is not whom the act concerns */
+        if (c->e->rules->clause_breaks && t->nlen == 9 && tok_norm_is(t, "ACCORDING") &&
+            i + 1 < s->ntok && tok_norm_is(&s->toks[i + 1], "TO"))
+            return i;
         if (c->e->rules->clause_breaks &&
             (opens_adverbial(c, i) || absolute_with(c, i)))
             return i;
