@@ -678,6 +678,23 @@ static int32_t coord_reporter(const sent_ctx *c, uint32_t ci,
     return clause_subject(c, (uint32_t)r->verb);
 }
 
+/* "by phone", "by telephone", "in a (tele)phone call", "on the phone"
+ * among tokens [from, to): the chunk naming the phone (the event's verb
+ * text, so the act said on it stays the verb's own), or -1. */
+static int32_t by_phone(const sent_ctx *c, uint32_t from, uint32_t to) {
+    const sentence *s = c->s;
+    for (uint32_t i = from; i < to && i < s->ntok; i++) {
+        const tok *t = &s->toks[i];
+        if (!tok_norm_is(t, "PHONE") && !tok_norm_is(t, "TELEPHONE")) continue;
+        if ((i > 0 && (tok_norm_is(&s->toks[i - 1], "BY") ||
+                       tok_norm_is(&s->toks[i - 1], "THE"))) ||
+            (i + 1 < s->ntok && (tok_norm_is(&s->toks[i + 1], "CALL") ||
+                                 tok_norm_is(&s->toks[i + 1], "CONVERSATION"))))
+            return t->chunk;
+    }
+    return -1;
+}
+
 /* "each other" or "one another" in tokens [from, to). */
 static int each_other(const sent_ctx *c, uint32_t from, uint32_t to) {
     const sentence *s = c->s;
@@ -1279,6 +1296,16 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
             if (have)
                 trace_add(c, "verb %s (%s:%u): null code, no event\n",
                           s->toks[ch->head].norm, rule_file, rule_line);
+            /* ... but "Meloni told Netanyahu in a telephone call that"
+             * was a call (the told thing is coded on its own) */
+            int32_t ph = have && !(ch->vflags & VG_NEG) ? by_phone(c, vend, hi) : -1;
+            if (ph >= 0) {
+                int32_t ps = clause_subject(c, ci);
+                int32_t pt = ps >= 0 ? clause_target(c, vend, hi, ps, "041") : -1;
+                if (pt >= 0 && c->units[ps].coded && c->units[pt].coded)
+                    events_add_pairs(c, out, ps, pt, "041", "041", 0, ph,
+                                    "(phone)", 0);
+            }
             continue;
         }
         if ((ch->vflags & VG_NEG) && !negated_refusal) {
@@ -1442,6 +1469,16 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
                   tgt < 0 || !c->units[tgt].ncodes ? ", no target" : "");
         events_add_pairs(c, out, src, tgt, code, rcode, compound || selfc, ci,
                         rule_file, rule_line);
+        /* "Meloni told Netanyahu in a telephone call that ...", "Aliyev
+         * apologised to Putin by phone": the act was said on the phone,
+         * which is itself a call between the two (041 both ways) */
+        int32_t ph = !compound && !selfc && src >= 0 && tgt >= 0 &&
+                             c->units[src].coded && c->units[tgt].coded &&
+                             strncmp(code, "041", 3) != 0
+                         ? by_phone(c, vend, hi)
+                         : -1;
+        if (ph >= 0)
+            events_add_pairs(c, out, src, tgt, "041", "041", 0, ph, "(phone)", 0);
         if (!passive && !compound && !selfc && src >= 0 && tgt >= 0 &&
             c->units[tgt].coded) {
             prev_src = clause_subject(c, ci);
@@ -1917,9 +1954,10 @@ static void code_censure(sent_ctx *c, event_list *out, uint32_t first_event) {
         /* nothing else coded from those words */
         uint32_t blo = s->doc_off + (lo < s->ntok ? s->toks[lo].off : s->len),
                  bhi = s->doc_off + (hi < s->ntok ? s->toks[hi].off : s->len);
-        int other = 0;
+        int other = 0; /* (a phone call the words were said in is not them) */
         for (uint32_t i = first_event; i < out->n && !other; i++)
-            other = out->ev[i].verb_span.off >= blo && out->ev[i].verb_span.off < bhi;
+            other = out->ev[i].verb_span.off >= blo && out->ev[i].verb_span.off < bhi &&
+                    strcmp(out->ev[i].code, "041") != 0;
         if (other) continue;
         const char *spc = c->units[sp].codes[0];
         int32_t tgt = -1;
