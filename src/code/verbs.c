@@ -695,6 +695,27 @@ static int32_t by_phone(const sent_ctx *c, uint32_t from, uint32_t to) {
     return -1;
 }
 
+/* Is the object of verb chunk ci a count of people with no one named:
+ * "1,500", "dozens", "hundreds more", "200 more"? */
+static int counted_object(const sent_ctx *c, uint32_t ci) {
+    const sentence *s = c->s;
+    uint32_t k = ci + 1;
+    if (k >= s->nchunk || s->chunks[k].kind != CK_NP) return 0;
+    const chunk *np = &s->chunks[k];
+    if (c->unit_of[np->head] >= 0 && c->units[c->unit_of[np->head]].ncodes) return 0;
+    const tok *h = &s->toks[np->head];
+    if (h->tag == T_CD) return 1;
+    for (uint32_t i = np->first; i <= np->head; i++) {
+        const tok *t = &s->toks[i];
+        if (tok_norm_is(t, "DOZENS") || tok_norm_is(t, "HUNDREDS") ||
+            tok_norm_is(t, "THOUSANDS") || tok_norm_is(t, "SCORES"))
+            return np->end == i + 1 || tok_norm_is(&s->toks[np->end - 1], "MORE");
+        if (t->tag == T_CD && i + 1 < np->end && tok_norm_is(&s->toks[i + 1], "MORE"))
+            return 1;
+    }
+    return 0;
+}
+
 /* "each other" or "one another" in tokens [from, to). */
 static int each_other(const sent_ctx *c, uint32_t from, uint32_t to) {
     const sentence *s = c->s;
@@ -1455,6 +1476,15 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
             if ((tgt < 0 || !c->units[tgt].ncodes) &&
                 !(ch->vflags & (VG_INFINITIVE | VG_PARTICIPLE)))
                 tgt = implicit_target(c, src, code, loc, tgt, out, first_event);
+            /* "Brazil Detains 1,500", "police arrested dozens": people
+             * counted, not named, whom a state's coercion takes are its
+             * own country's (or the place's) */
+            if ((tgt < 0 || !c->units[tgt].ncodes) && !strncmp(code, "17", 2) &&
+                src >= 0 && c->units[src].coded && c->units[src].ncodes &&
+                code_is_state(c->units[src].codes[0]) && counted_object(c, ci)) {
+                const char *cc = loc ? loc : c->units[src].codes[0];
+                tgt = synthetic_unit(c, arena_printf(c->a, "%.3sCVL", cc), tgt);
+            }
         }
         /* "Israeli forces killed dozens of Palestinians": killing people
          * named by their nation or as civilians, with no armed role, is
