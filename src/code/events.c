@@ -98,6 +98,22 @@ static int self_dealing(const char *src, const char *tgt, const char *code) {
     return 0;
 }
 
+/* "Japan protested to China", "Tokyo protested Beijing's incursion": a
+ * state or government protesting (140, 141) to another country complains
+ * officially (114); strikes and blockades (142-145) are its people's. */
+static const char *official_protest(const char *src, const char *tgt,
+                                    const char *code) {
+    if (code[0] != '1' || code[1] != '4' || strlen(src) < 3 || strlen(tgt) < 3 ||
+        !memcmp(src, tgt, 3) || !memcmp(src, "---", 3) || !memcmp(tgt, "---", 3) ||
+        !memcmp(src, "IGO", 3) || !memcmp(src, "NGO", 3) || !memcmp(src, "IMG", 3))
+        return code;
+    /* (a bare country protesting may be its people: "Palestinian prisoners
+     * began a hunger strike"; only the plain verb is the state's) */
+    if (!strcmp(src + 3, "GOV") ? code[2] <= '1' : !src[3] && !strcmp(code, "140"))
+        return "114";
+    return code;
+}
+
 static void push(sent_ctx *c, event_list *out, const char *src,
                  const char *tgt, const char *code, int32_t su, int32_t tu,
                  long verb_chunk, const char *rule) {
@@ -119,6 +135,7 @@ static void push(sent_ctx *c, event_list *out, const char *src,
     }
     if (f && !strcmp(src, tgt)) return;
     if (self_dealing(src, tgt, code)) return;
+    code = official_protest(src, tgt, code);
     /* the same triple twice in one sentence is one event */
     uint32_t first_of_sentence = out->n;
     while (first_of_sentence > 0 &&

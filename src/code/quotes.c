@@ -64,20 +64,6 @@ static int lemma_is(const tok *t, const char *l) {
     return !strcmp(t->lemma ? t->lemma : t->norm, l);
 }
 
-/* Is NP chunk ch a time ("this week", "Monday", "last month")? */
-static int temporal_np(const sentence *s, const chunk *ch) {
-    static const char *const w[] = {
-        "WEEK", "DAY", "MONTH", "YEAR", "MORNING", "AFTERNOON", "EVENING",
-        "NIGHT", "WEEKEND", "TODAY", "YESTERDAY", "TONIGHT", "MONDAY",
-        "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY",
-        NULL};
-    if (ch->end <= ch->first) return 0;
-    const tok *h = &s->toks[ch->end - 1];
-    for (const char *const *p = w; *p; p++)
-        if (lemma_is(h, *p)) return 1;
-    return 0;
-}
-
 /* Is [a, b) a document's phrase ("the statement", "the declaration",
  * "a joint communique")? */
 static int document_np(const sentence *s, uint32_t a, uint32_t b) {
@@ -934,11 +920,11 @@ void quotes_sentence(quotes_doc *qd, sent_ctx *c) {
         /* "... accused X, and this week wrote on X that ...": a time is no
          * speaker; a coordinate clause's is its first conjunct's */
         int32_t subj = cl->subject;
-        if (subj >= 0 && temporal_np(s, &s->chunks[subj]))
+        if (subj >= 0 && chunk_is_time(s, &s->chunks[subj]))
             subj = cl->kind == CL_COORD && cl->parent >= 0
                        ? s->clauses[cl->parent].subject
                        : -1;
-        if (subj >= 0 && temporal_np(s, &s->chunks[subj])) subj = -1;
+        if (subj >= 0 && chunk_is_time(s, &s->chunks[subj])) subj = -1;
         /* "Speaking after funeral prayers ..., President Zardari ... said":
          * a lone -ing word the parse took for the subject opens a
          * participial phrase; the speaker is the actor before the verb */

@@ -678,6 +678,38 @@ static int32_t coord_reporter(const sent_ctx *c, uint32_t ci,
     return clause_subject(c, (uint32_t)r->verb);
 }
 
+/* Is verb chunk ci an infinitive of purpose after verb chunk pv and its
+ * object ("telephoned Kenyatta to convey", "summoned the ambassador to
+ * protest"): a subjectless infinitive clause of pv's clause, only noun
+ * and prepositional phrases between them, pv not a verb whose object does
+ * the infinitive's act ("urged Iran to release": [control]), pv's
+ * object unit obj not an act ([act-noun])? */
+static int purpose_infinitive(const sent_ctx *c, uint32_t ci, int32_t pv,
+                              int32_t obj) {
+    const sentence *s = c->s;
+    const chunk *ch = &s->chunks[ci];
+    if (!(ch->vflags & VG_INFINITIVE) || pv < 0 || (uint32_t)pv >= ci) return 0;
+    /* the object is no act: not "Australia's decision to ban", where the
+     * infinitive completes the noun */
+    const unit *o = &c->units[obj];
+    if (o->end == 0 || o->end > s->ntok || o->end > ch->first) return 0;
+    int32_t oc = s->toks[o->end - 1].chunk;
+    if (oc < 0 || tok_in_class(&s->toks[s->chunks[oc].head], WC_ACT_NOUN)) return 0;
+    int32_t k = ch->clause;
+    if (k < 0 || (uint32_t)k >= s->nclause) return 0;
+    const clause *cl = &s->clauses[k];
+    if (cl->kind != CL_INFINITIVE || cl->subject >= 0 || cl->parent < 0 ||
+        s->clauses[cl->parent].verb != pv)
+        return 0;
+    if (tok_in_class(&s->toks[s->chunks[pv].head], WC_CONTROL)) return 0;
+    int np = 0;
+    for (uint32_t j = (uint32_t)pv + 1; j < ci; j++) {
+        if (s->chunks[j].kind == CK_NP) np = 1;
+        else if (s->chunks[j].kind != CK_PP && s->chunks[j].kind != CK_ADVP) return 0;
+    }
+    return np;
+}
+
 /* "by phone", "by telephone", "in a (tele)phone call", "on the phone"
  * among tokens [from, to): the chunk naming the phone (the event's verb
  * text, so the act said on it stays the verb's own), or -1. */
@@ -1116,7 +1148,7 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
     const sentence *s = c->s;
     /* the subject and target of the last verb coded, for the next verb of
      * a coordination ("met X and urged ...") */
-    int32_t prev_src = -1, prev_tgt = -1;
+    int32_t prev_src = -1, prev_tgt = -1, prev_ci = -1;
     uint32_t first_event = out->n; /* this sentence's first event */
     for (uint32_t ci = 0; ci < s->nchunk; ci++) {
         const chunk *ch = &s->chunks[ci];
@@ -1141,7 +1173,8 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
         /* "the decision to ban Huawei": an infinitive completing a noun
          * that names no actor is not an event */
         if ((ch->vflags & VG_INFINITIVE) && ci > 0 &&
-            s->chunks[ci - 1].kind == CK_NP) {
+            s->chunks[ci - 1].kind == CK_NP &&
+            !chunk_is_time(s, &s->chunks[ci - 1])) { /* ("on Saturday to") */
             int32_t nu = c->unit_of[s->chunks[ci - 1].first];
             if (nu < 0 || !c->units[nu].ncodes) continue;
         }
@@ -1388,6 +1421,12 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
             if ((tgt < 0 || !c->units[tgt].coded) && src >= 0 && src == prev_src &&
                 prev_tgt >= 0 && ci > 0 && s->chunks[ci - 1].kind == CK_CONJ)
                 tgt = prev_tgt;
+            /* "telephoned Kenyatta to convey his condolences", "met the
+             * envoy to discuss the truce": so does an infinitive of
+             * purpose after that verb's object */
+            if ((tgt < 0 || !c->units[tgt].coded) && src >= 0 && src == prev_src &&
+                prev_tgt >= 0 && purpose_infinitive(c, ci, prev_ci, prev_tgt))
+                tgt = prev_tgt;
             if ((tgt < 0 || !c->units[tgt].coded) && reaction_code(code)) {
                 int32_t ct = claimant(c, ci);
                 if (ct >= 0 && ct != src) tgt = ct;
@@ -1513,6 +1552,7 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
             c->units[tgt].coded) {
             prev_src = clause_subject(c, ci);
             prev_tgt = tgt;
+            prev_ci = (int32_t)ci;
         }
         if (src >= 0) context_remember(c, src, 0);
     }

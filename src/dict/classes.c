@@ -32,6 +32,7 @@ static const char *const class_names[WC_COUNT] = {
     [WC_ACT_NOUN] = "act-noun",
     [WC_KILLING] = "killing",
     [WC_CENSURE] = "censure",
+    [WC_CONTROL] = "control",
 };
 
 /* tok.wcls and dict.cls hold the classes as 32 bits */

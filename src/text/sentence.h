@@ -66,6 +66,8 @@ typedef enum word_class {
                           civilians (180, not 190) */
     WC_CENSURE,        /* "illegal", "a big mistake", "blackmail": words
                           whose use about an actor is disapproval (111) */
+    WC_CONTROL,        /* "urged Iran to release": verbs whose object does
+                          the infinitive's act */
     WC_COUNT
 } word_class;
 
@@ -211,5 +213,21 @@ typedef struct sentence {
     uint32_t limits;     /* fixed limits the analysis ran into (a list of
                             more than 64 coordinated phrases) */
 } sentence;
+
+/* Is NP chunk ch a time ("this week", "Monday", "last month"): its last
+ * word a unit of time or a day's name? */
+static inline int chunk_is_time(const sentence *s, const chunk *ch) {
+    static const char *const w[] = {
+        "WEEK", "DAY", "MONTH", "YEAR", "MORNING", "AFTERNOON", "EVENING",
+        "NIGHT", "WEEKEND", "TODAY", "YESTERDAY", "TONIGHT", "MONDAY",
+        "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY",
+        NULL};
+    if (ch->end <= ch->first) return 0;
+    const tok *h = &s->toks[ch->end - 1];
+    const char *l = h->lemma ? h->lemma : h->norm;
+    for (const char *const *p = w; *p; p++)
+        if (!strcmp(l, *p)) return 1;
+    return 0;
+}
 
 #endif
