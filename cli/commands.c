@@ -23,7 +23,7 @@ static const cli_opt code_opts[] = {
     {"--stats", NULL, NULL, "counts and times on standard error at the end"},
     {"--no-title", NULL, NULL, "do not code the titles (sentence 0)"},
     {"--no-require-dyad", NULL, NULL, "also events with no source or no "
-                                      "target"},
+                                      "target, or no country on either side"},
     {"--db", NULL, "FILE", "store documents and events in FILE.sqlite"},
     {"--db-batch", NULL, "N", "documents per transaction with --db "
                               "(default 10000)"},
@@ -49,7 +49,7 @@ static const cli_opt explain_opts[] = {
     {"--title", NULL, "TITLE", "a headline, coded as sentence 0"},
     {"--json", NULL, NULL, "the trace as JSON"},
     {"--no-require-dyad", NULL, NULL, "also events with no source or no "
-                                      "target"},
+                                      "target, or no country on either side"},
     {NULL, NULL, NULL, NULL},
 };
 

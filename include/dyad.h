@@ -226,7 +226,8 @@ DYAD_API int dyad_cameo_lookup(const dyad_engine *e, const char *code,
 
 typedef struct dyad_options {
     size_t size;              /* set by dyad_options_init */
-    int require_dyad;         /* drop events with no source or no target (1) */
+    int require_dyad;         /* drop events with no source or no target,
+                                 or no country on either side (1) */
     int comma_min, comma_max;   /* linear model: inner comma clauses deleted
                                    (word counts, PETRARCH1 options) */
     int comma_bmin, comma_bmax; /* opening comma clause */
