@@ -95,6 +95,12 @@ static int self_dealing(const char *src, const char *tgt, const char *code) {
     if ((code[1] == '4' && code[2] != '2' && code[2] != '3') ||
         (code[1] == '5' && code[2] != '1'))
         return state_role(src) && state_role(tgt);
+    /* ... but no government visits or hosts its own country as a place:
+     * "Turkey would host the summit in Istanbul", "the president flew
+     * home to Tajikistan" */
+    if (code[1] == '4')
+        return (!src[3] && !strcmp(tgt + 3, "GOV")) ||
+               (!tgt[3] && !strcmp(src + 3, "GOV"));
     return 0;
 }
 
