@@ -1581,13 +1581,20 @@ static const nominal_entry *nominal_at(const sent_ctx *c, const chunk *np) {
 }
 
 /* Did a verb event of this sentence come from verb group chunk k? */
-static int verb_coded(const sent_ctx *c, const event_list *out,
-                      uint32_t first_event, uint32_t k) {
+static int verb_coded_as(const sent_ctx *c, const event_list *out,
+                         uint32_t first_event, uint32_t k, const char *code) {
     const sentence *s = c->s;
     uint32_t off = s->doc_off + s->toks[s->chunks[k].first].off;
     for (uint32_t i = first_event; i < out->n; i++)
-        if (out->ev[i].verb_span.off == off) return 1;
+        if (out->ev[i].verb_span.off == off &&
+            (!code || !strcmp(out->ev[i].code, code)))
+            return 1;
     return 0;
+}
+
+static int verb_coded(const sent_ctx *c, const event_list *out,
+                      uint32_t first_event, uint32_t k) {
+    return verb_coded_as(c, out, first_event, k, NULL);
 }
 
 /* The actor named inside nominal phrase np before its head, as a unit of
@@ -1721,20 +1728,33 @@ static void code_nominals(sent_ctx *c, event_list *out,
          * an end to air strikes on X") */
         /* "was in Jeddah for talks with X", "flew to Moscow for a meeting
          * with Y": a purpose phrase's event is the governing verb's subject's */
+        /* ... and so is one of its circumstances: "cut tariffs after
+         * talks with Xi", "said during a meeting with Putin" -- whatever
+         * that verb coded itself */
         long gv = k - 1;
+        int adjunct = 0;
         if (k >= 2 && src < 0 && s->chunks[k - 1].kind == CK_PP &&
             (tok_norm_is(&s->toks[s->chunks[k - 1].head], "FOR") ||
-             tok_norm_is(&s->toks[s->chunks[k - 1].head], "AT"))) {
+             tok_norm_is(&s->toks[s->chunks[k - 1].head], "AT") ||
+             tok_norm_is(&s->toks[s->chunks[k - 1].head], "AFTER") ||
+             tok_norm_is(&s->toks[s->chunks[k - 1].head], "DURING"))) {
             long j = (long)k - 2;
-            while (j >= 0 && (long)k - j < 8 &&
+            while (j >= 0 && (long)k - j < 12 &&
                    (s->chunks[j].kind == CK_NP || s->chunks[j].kind == CK_PP ||
                     s->chunks[j].kind == CK_ADVP))
                 j--;
             if (j >= 0 && s->chunks[j].kind == CK_VG &&
-                s->chunks[j].clause == np->clause)
+                s->chunks[j].clause == np->clause) {
                 gv = j;
+                /* ("flew to Ankara for talks with": a journey's purpose;
+                 * not "claimed credit for the attack") */
+                const tok *pt = &s->toks[s->chunks[k - 1].head];
+                adjunct = tok_norm_is(pt, "AFTER") || tok_norm_is(pt, "DURING") ||
+                          (tok_norm_is(pt, "FOR") &&
+                           verb_coded_as(c, out, first_event, (uint32_t)j, "042"));
+            }
         }
-        if (k > 0 && src < 0) {
+        if (k > 0 && src < 0 && !adjunct) {
             const chunk *pv = &s->chunks[gv];
             verb_hit vh[1];
             if (pv->kind == CK_VG) {

@@ -897,6 +897,10 @@ static int tag_choose(const tag_ctx *x, int i) {
          * Friday": after a comma, said/told is the clause's verb unless
          * an agent follows ("said by aides to be ...") */
         const char *lem = vlemma_of(x, i);
+        /* (", Said Abdullahi Deni,": a capitalised name inside the
+         * sentence, before another) */
+        if (c->def == T_NNP && (uint32_t)i + 1 < x->n && (x->toks[i + 1].flags & TOKF_CAP))
+            return T_NNP;
         if (has(c, T_VBD) && (lemma_is(lem, "SAY") || lemma_is(lem, "TELL")) &&
             !next_word_is(x, i, "BY"))
             return T_VBD;
