@@ -704,6 +704,12 @@ static int tag_choose(const tag_ctx *x, int i) {
     int next_nounish = nx && !nx->closed && has_any(nx, NOUNS | ADJS) &&
                        !(x->toks[i + 1].flags & TOKF_PUNCT);
 
+    /* "severed diplomatic and transport links": an adjective and a noun
+     * joined by "and" modify the same head noun, no verb */
+    if (has_n && p == T_NN && pj >= 2 && x->tag[pj - 1] == T_CC &&
+        x->tag[pj - 2] == T_JJ)
+        return noun_reading(c);
+
     /* "has long accused", "had long denied", "is long expected": a word
      * that can be an adverb, between an auxiliary and a participle, is
      * the adverb (as a noun or adjective it would break the verb group
