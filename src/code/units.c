@@ -83,6 +83,16 @@ static void code_conjunct(const sent_ctx *c, uint32_t first, uint32_t end,
             len = ptrie_longest(&d->actors, wids + i, nw - i, &val);
         if (len) {
             const char *code = dict_actor_code(d, val - 1, c->date);
+            /* "the Vienna Convention", "the Minsk Group": the name goes on
+             * into a [name-head] noun and names something else */
+            uint32_t after = tokof[i + len - 1] + 1;
+            if (code && after < end && (c->s->toks[after].flags & TOKF_CAP) &&
+                tok_in_class(&c->s->toks[after], WC_NAME_HEAD)) {
+                out->null_end = after + 1;
+                i += (uint32_t)len;
+                while (i < nw && tokof[i] <= after) i++;
+                continue;
+            }
             if (code && !strcmp(code, "---"))
                 out->null_end = tokof[i + len - 1] + 1;
             if (code && strcmp(code, "---") != 0) {

@@ -68,6 +68,8 @@ typedef enum word_class {
                           whose use about an actor is disapproval (111) */
     WC_CONTROL,        /* "urged Iran to release": verbs whose object does
                           the infinitive's act */
+    WC_NAME_HEAD,      /* "the Vienna Convention", "the Minsk Group": a
+                          place's name inside another name */
     WC_COUNT
 } word_class;
 
