@@ -990,6 +990,40 @@ static int civilian_code(const char *code) {
            !strcmp(r, "MED") || !strcmp(r, "HLH") || !strcmp(r, "REL");
 }
 
+/* Does verb ch ("seized", "took") take people as unit u: a people's role
+ * (civilians, students, clergy, journalists ...), not something of theirs
+ * ("seized their laptops")? */
+static int seized_people(const sent_ctx *c, const chunk *ch, const unit *u) {
+    static const char *const verbs[] = {"SEIZE", "TAKE", "GRAB", "SNATCH", "CAPTURE", NULL};
+    static const char *const roles[] = {"CVL", "EDU", "REF", "REL", "MED", "LAB",
+                                        "AGR", "HRI", NULL};
+    const tok *h = &c->s->toks[ch->head];
+    const char *l = h->lemma ? h->lemma : h->norm;
+    int v = 0;
+    for (const char *const *p = verbs; *p && !v; p++) v = !strcmp(l, *p);
+    /* (the verb's own object: not "arrested six journalists and seized
+     * their laptops") */
+    uint32_t ci = (uint32_t)(ch - c->s->chunks);
+    if (!v || ci + 1 >= c->s->nchunk || c->s->chunks[ci + 1].kind != CK_NP ||
+        u->first != c->s->chunks[ci + 1].first || u->first >= c->s->ntok ||
+        c->s->toks[u->first].tag == T_PRPS)
+        return 0;
+    const char *code = u->codes[0];
+    size_t n = strlen(code);
+    if (n < 6) return 0;
+    for (const char *const *p = roles; *p; p++)
+        if (!strcmp(code + n - 3, *p)) return 1;
+    return 0;
+}
+
+/* Is a state's code one of its organs that arrest (no role, GOV, MIL, COP,
+ * SPY, JUD)? */
+static int state_role_code(const char *code) {
+    const char *r = code + 3;
+    return !*r || !strncmp(r, "GOV", 3) || !strncmp(r, "MIL", 3) ||
+           !strncmp(r, "COP", 3) || !strncmp(r, "SPY", 3) || !strncmp(r, "JUD", 3);
+}
+
 /* A unit of one code made by the coder (not in the text). */
 static int32_t synthetic_unit(sent_ctx *c, const char *code, int32_t like) {
     unit nu;
@@ -1531,6 +1565,16 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
         if (!strcmp(code, "190") && tok_in_class(&s->toks[ch->head], WC_KILLING) &&
             tgt >= 0 && c->units[tgt].ncodes && civilian_code(c->units[tgt].codes[0]))
             code = "180";
+        /* "militants seized 276 girls", "gunmen took 15 pupils": seizing
+         * people, not their property, is abducting them (181) -- or, by
+         * the state's forces, arresting them (173) */
+        if (!strcmp(code, "171") && tgt >= 0 && src >= 0 &&
+            c->units[src].ncodes && c->units[tgt].ncodes &&
+            seized_people(c, ch, &c->units[tgt]))
+            code = code_is_state(c->units[src].codes[0]) &&
+                           state_role_code(c->units[src].codes[0])
+                       ? "173"
+                       : "181";
         trace_add(c, "verb %s -> %s (%s:%u)%s%s%s\n", s->toks[ch->head].norm,
                   code[0] ? code : rcode, rule_file, rule_line,
                   passive ? " passive: source from \"by\"" : "",
