@@ -424,7 +424,9 @@ static int32_t clause_target(const sent_ctx *c, uint32_t from, uint32_t hi,
      * in Mogadishu") -- but a compound meeting "in Riyadh" meets itself;
      * pass 3: phrases with no actor at all */
     for (int pass = 0; pass < 4; pass++) {
-        if (pass == 2 && su && su->compound) continue;
+        if (pass == 2 && su && su->compound &&
+            !(code && (!strcmp(code, "042") || !strcmp(code, "043"))))
+            continue; /* (but "France and Jordan landed in Beirut") */
         /* where a meeting is held is not whom one meets ("held an
          * emergency meeting in New York"); a visit to a place is */
         if (pass == 2 && code &&
