@@ -545,10 +545,13 @@ void units_build(sent_ctx *c) {
             cj[nm - 1].actor_tok == lastc->first)
             for (uint32_t k = 0; k + 1 < nm; k++) {
                 const chunk *kc = &s->chunks[mbr[k]];
+                /* (the adjective alone, or after the article: "the Saudi
+                 * and Iranian foreign ministers") */
+                uint32_t w = kc->end - 1;
                 if (cj[k].actor && !cj[k].nagents &&
-                    kc->end - kc->first == 1 &&
-                    (tag_is_adj(s->toks[kc->first].tag) ||
-                     s->toks[kc->first].tag == T_NNP)) {
+                    (kc->end - kc->first == 1 ||
+                     (kc->end - kc->first == 2 && s->toks[kc->first].tag == T_DT)) &&
+                    (tag_is_adj(s->toks[w].tag) || s->toks[w].tag == T_NNP)) {
                     cj[k].nagents = cj[nm - 1].nagents;
                     memcpy(cj[k].agents, cj[nm - 1].agents,
                            sizeof cj[k].agents);
