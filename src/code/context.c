@@ -516,6 +516,15 @@ int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj) {
                      1u << WC_GOVERNMENT | 1u << WC_STATE | 1u << WC_FORCES |
                      1u << WC_POLICE)))
         return 0;
+    /* ... unless the phrase says where it is: "the authorities in Kabul"
+     * are the place's (the place decides, units.c), not the last named */
+    uint32_t ck = (uint32_t)(ch - s->chunks);
+    if (ck + 2 < s->nchunk && s->chunks[ck + 1].kind == CK_PP &&
+        word_is(&s->toks[s->chunks[ck + 1].head], "IN") &&
+        s->chunks[ck + 2].kind == CK_NP &&
+        (s->toks[s->chunks[ck + 2].first].flags & TOKF_CAP) &&
+        s->toks[s->chunks[ck + 2].first].tag == T_NNP)
+        return 0;
     /* "Germany and France called on the authorities to show restraint":
      * the authorities an actor acts on are not its own, so the subject of
      * the description's own sentence is passed over when the description
