@@ -992,10 +992,11 @@ static int civilian_code(const char *code) {
            !strcmp(r, "MED") || !strcmp(r, "HLH") || !strcmp(r, "REL");
 }
 
-/* Does verb ch ("seized", "took") take people as unit u: a people's role
- * (civilians, students, clergy, journalists ...), not something of theirs
- * ("seized their laptops")? */
-static int seized_people(const sent_ctx *c, const chunk *ch, const unit *u) {
+/* Does verb ch ("seized", "took") take people as unit u, its object (or
+ * its subject, passive): a people's role (civilians, students, clergy,
+ * journalists ...), not something of theirs ("seized their laptops")? */
+static int seized_people(const sent_ctx *c, const chunk *ch, const unit *u,
+                         int passive) {
     static const char *const verbs[] = {"SEIZE", "TAKE", "GRAB", "SNATCH", "CAPTURE", NULL};
     static const char *const roles[] = {"CVL", "EDU", "REF", "REL", "MED", "LAB",
                                         "AGR", "HRI", NULL};
@@ -1006,9 +1007,9 @@ static int seized_people(const sent_ctx *c, const chunk *ch, const unit *u) {
     /* (the verb's own object: not "arrested six journalists and seized
      * their laptops") */
     uint32_t ci = (uint32_t)(ch - c->s->chunks);
-    if (!v || ci + 1 >= c->s->nchunk || c->s->chunks[ci + 1].kind != CK_NP ||
-        u->first != c->s->chunks[ci + 1].first || u->first >= c->s->ntok ||
-        c->s->toks[u->first].tag == T_PRPS)
+    if (!v || u->first >= c->s->ntok || c->s->toks[u->first].tag == T_PRPS) return 0;
+    if (!passive && (ci + 1 >= c->s->nchunk || c->s->chunks[ci + 1].kind != CK_NP ||
+                     u->first != c->s->chunks[ci + 1].first))
         return 0;
     const char *code = u->codes[0];
     size_t n = strlen(code);
@@ -1570,9 +1571,9 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
         /* "militants seized 276 girls", "gunmen took 15 pupils": seizing
          * people, not their property, is abducting them (181) -- or, by
          * the state's forces, arresting them (173) */
-        if (!strcmp(code, "171") && tgt >= 0 && src >= 0 &&
+        if ((!strcmp(code, "171") || !strcmp(code, "192")) && tgt >= 0 && src >= 0 &&
             c->units[src].ncodes && c->units[tgt].ncodes &&
-            seized_people(c, ch, &c->units[tgt]))
+            seized_people(c, ch, &c->units[tgt], passive))
             code = code_is_state(c->units[src].codes[0]) &&
                            state_role_code(c->units[src].codes[0])
                        ? "173"
