@@ -400,6 +400,14 @@ static int adjunct_agent(const sent_ctx *c, uint32_t v) {
     return !tok_norm_is(p, "OF") && !tok_norm_is(p, "TO") && !tok_norm_is(p, "FOR");
 }
 
+/* Does unit u name several actors by a plural head ("the warring
+ * generals", "the two sides")? */
+static int plural_unit(const sent_ctx *c, const unit *u) {
+    if (u->chunk < 0 || (uint32_t)u->chunk >= c->s->nchunk) return 0;
+    uint8_t t = c->s->toks[c->s->chunks[u->chunk].head].tag;
+    return t == T_NNS || t == T_NNPS;
+}
+
 /* The clause model's target: like default_target, but a place named after
  * "in" is where the event happened, not whom it concerns ("held talks in
  * Riyadh", "exercises in the Sea of Japan"). */
@@ -433,6 +441,12 @@ static int32_t clause_target(const sent_ctx *c, uint32_t from, uint32_t hi,
             ((!strncmp(code, "04", 2) && strcmp(code, "042") != 0 &&
               strcmp(code, "043") != 0) ||
              !strcmp(code, "036"))) /* ("expected to meet in Granada") */
+            continue;
+        /* nor is where a plural subject signs or truces with itself: "the
+         * warring generals signed a truce in Jeddah" (but "Putin signs a
+         * pact in Pyongyang" signs with his host) */
+        if (pass == 2 && code && su && plural_unit(c, su) &&
+            (events_symmetric_code(code) || !strncmp(code, "087", 3)))
             continue;
         for (uint32_t i = 0; i < c->nunits; i++) {
             const unit *u = &c->units[i];

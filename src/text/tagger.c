@@ -1299,6 +1299,12 @@ static void headline_verb(const sentence *s, const tag_cand *c, uint8_t *tg,
     int plural = 0, nouns = 0;
     for (uint32_t k = a; k < r; k++) {
         int prev = k > a ? tg[k - 1] : -1;
+        /* "Sudan's Warring Generals Sign": a headline's 's after a name is
+         * its possessive, not the verb */
+        if (tok_norm_is(&s->toks[k], "'S") && tag_is_noun(prev) && k + 1 < r) {
+            tg[k] = T_POS;
+            continue;
+        }
         int finite = tg[k] == T_VBZ || tg[k] == T_VBP || tg[k] == T_VBD ||
                      tg[k] == T_MD;
         /* (an adjective that is also a noun too: "Sudan Military Scraps") */
