@@ -333,7 +333,7 @@ static int maybe_sbar(const tok *t) {
  * "and" after it ends a phrase otherwise ("after the talks, Russia said"). */
 static int clause_follows(const tok *t, uint32_t n, uint32_t i, int title) {
     uint32_t k = i + 1, lim = i + 16 < n ? i + 16 : n;
-    int np = 0, comma = 0, cc = 0, sep = 0;
+    int np = 0, comma = 0, cc = 0, sep = 0, pp = 0;
     while (k < lim) {
         int x = t[k].tag;
         if (x == T_DT || x == T_PDT || x == T_PRPS || x == T_POS || x == T_PRP ||
@@ -347,6 +347,14 @@ static int clause_follows(const tok *t, uint32_t n, uint32_t i, int title) {
             comma |= x == T_COMMA;
             cc |= x == T_CC;
             sep = 1;
+            k++;
+            continue;
+        }
+        /* the subject's own place or owner: "after a car bomb in Kabul
+         * killed", "since the war in Ukraine began" (one such phrase) */
+        if (np && x == T_IN && !pp && !always_sbar(&t[k]) && !maybe_sbar(&t[k])) {
+            pp = 1;
+            sep = 1; /* (an object must follow) */
             k++;
             continue;
         }

@@ -704,6 +704,13 @@ static int tag_choose(const tag_ctx *x, int i) {
     int next_nounish = nx && !nx->closed && has_any(nx, NOUNS | ADJS) &&
                        !(x->toks[i + 1].flags & TOKF_PUNCT);
 
+    /* "last September", "next week": a time's "last" is its adjective */
+    if (has_j && nx && (tok_norm_is(&x->toks[i], "LAST") || tok_norm_is(&x->toks[i], "NEXT")) &&
+        (tok_is_calendar(&x->toks[i + 1]) || tok_norm_is(&x->toks[i + 1], "WEEK") ||
+         tok_norm_is(&x->toks[i + 1], "MONTH") || tok_norm_is(&x->toks[i + 1], "YEAR") ||
+         tok_norm_is(&x->toks[i + 1], "NIGHT") || tok_norm_is(&x->toks[i + 1], "WEEKEND")))
+        return adj_reading(c);
+
     /* "severed diplomatic and transport links": an adjective and a noun
      * joined by "and" modify the same head noun, no verb */
     if (has_n && p == T_NN && pj >= 2 && x->tag[pj - 1] == T_CC &&
