@@ -186,9 +186,11 @@ static void publisher_voice(const dyad_engine *e, sent_ctx *c, const char *text,
     c->s = NULL;
     if (!has_actor || !n || strlen(codes[0]) < 3) return;
     const char *k = codes[0], *role = k + 3;
+    /* (a bare country is a broadcaster's name: "France 24", "Voice of
+     * America" speak for no state) */
     int ok = !strncmp(k, "IGO", 3) || !strncmp(k, "NGO", 3) ||
              (code_is_state(k) &&
-              (!*role || !strncmp(role, "GOV", 3) || !strncmp(role, "MIL", 3)));
+              (!strncmp(role, "GOV", 3) || !strncmp(role, "MIL", 3)));
     if (!ok) return;
     doc_state *ds = c->ds;
     const char **v = arena_alloc(c->pa, n * sizeof *v);
