@@ -2026,8 +2026,8 @@ static void code_nominal_agents(sent_ctx *c, event_list *out, uint32_t first_eve
 
 /* "Mali, Burkina Faso and Niger were leaving ECOWAS", "Sahel Juntas Quit
  * ECOWAS": a state leaving an organisation reduces relations with it
- * (161); "have been suspended from ECOWAS" is the organisation's 161 on
- * them. */
+ * (161); "have been suspended from ECOWAS" and "the AU suspended Niger"
+ * are the organisation's 161 on them. */
 static void code_leave_org(sent_ctx *c, event_list *out, uint32_t first_event) {
     const sentence *s = c->s;
     for (uint32_t k = 0; k + 1 < s->nchunk; k++) {
@@ -2039,6 +2039,21 @@ static void code_leave_org(sent_ctx *c, event_list *out, uint32_t first_event) {
         int leave = !passive && (!strcmp(l, "LEAVE") || !strcmp(l, "QUIT") ||
                                  !strcmp(l, "EXIT") || !strcmp(l, "WITHDRAW"));
         int suspended = passive && (!strcmp(l, "SUSPEND") || !strcmp(l, "EXPEL"));
+        /* "the African Union suspended Niger": the organisation's act on
+         * the member named right after the verb */
+        if (!passive && (!strcmp(l, "SUSPEND") || !strcmp(l, "EXPEL")) &&
+            !verb_coded(c, out, first_event, k)) {
+            int32_t org = clause_subject(c, k);
+            int32_t st = c->unit_of[ch->end < s->ntok ? ch->end : s->ntok - 1];
+            if (org >= 0 && st >= 0 && st != org && c->units[org].ncodes &&
+                c->units[st].ncodes && c->units[st].first == ch->end &&
+                !strncmp(c->units[org].codes[0], "IGO", 3) &&
+                strlen(c->units[st].codes[0]) == 3 && code_is_state(c->units[st].codes[0])) {
+                trace_add(c, "membership: %s %s -> 161\n", v->norm, c->units[st].codes[0]);
+                events_add_pairs(c, out, org, st, "161", "", 0, k, "(membership)", 0);
+            }
+            continue;
+        }
         if (!leave && !suspended) continue;
         if (verb_coded(c, out, first_event, k)) continue;
         /* the organisation: right after the verb, or after "from" */
