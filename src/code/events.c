@@ -146,6 +146,12 @@ static void push(sent_ctx *c, event_list *out, const char *src,
         return;
     if (self_dealing(src, tgt, code)) return;
     code = official_protest(src, tgt, code);
+    /* "the UK's expulsion of Russian diplomats", "deported the envoy":
+     * sending a government's people or an organisation's out is expelling
+     * diplomats (166); deporting individuals (174) is for the rest */
+    if (!strcmp(code, "174") && strlen(tgt) >= 6 &&
+        (!strcmp(tgt + strlen(tgt) - 3, "GOV") || !strncmp(tgt, "IGO", 3)))
+        code = "166";
     /* the same triple twice in one sentence is one event */
     uint32_t first_of_sentence = out->n;
     while (first_of_sentence > 0 &&
