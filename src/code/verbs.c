@@ -464,6 +464,14 @@ static int32_t clause_target(const sent_ctx *c, uint32_t from, uint32_t hi,
             }
             if (pass != 2 && after_in) continue;
             if (pass == 2 && !after_in) continue;
+            /* "fought alongside Syrian forces", "together with France":
+             * a partner in the act, not its target (co_agent) */
+            if (u->first >= from + 1 &&
+                (tok_norm_is(&s->toks[u->first - 1], "ALONGSIDE") ||
+                 (u->first >= from + 2 && tok_norm_is(&s->toks[u->first - 1], "WITH") &&
+                  (tok_norm_is(&s->toks[u->first - 2], "ALONG") ||
+                   tok_norm_is(&s->toks[u->first - 2], "TOGETHER")))))
+                continue;
             /* "agreed to restore ties in a deal brokered by China": the
              * agent of a later participle is that verb's, not this one's
              * counterpart */
@@ -724,6 +732,37 @@ static int purpose_infinitive(const sent_ctx *c, uint32_t ci, int32_t pv,
         else if (s->chunks[j].kind != CK_PP && s->chunks[j].kind != CK_ADVP) return 0;
     }
     return np;
+}
+
+/* The actor named after "alongside", "along with" or "together with" in
+ * verb chunk ci's clause -- a partner in the act, not its target -- as a
+ * unit, or -1. */
+static int32_t co_agent(const sent_ctx *c, uint32_t ci, int32_t src, int32_t tgt) {
+    const sentence *s = c->s;
+    int32_t k = s->chunks[ci].clause;
+    if (k < 0 || (uint32_t)k >= s->nclause) return -1;
+    const clause *cl = &s->clauses[k];
+    if (cl->first >= s->nchunk) return -1;
+    uint32_t lo = s->chunks[cl->first].first;
+    uint32_t hi = cl->end <= s->nchunk && cl->end > 0 ? s->chunks[cl->end - 1].end : s->ntok;
+    for (uint32_t i = lo; i + 1 < hi; i++) {
+        uint32_t at;
+        if (tok_norm_is(&s->toks[i], "ALONGSIDE")) at = i + 1;
+        else if ((tok_norm_is(&s->toks[i], "ALONG") || tok_norm_is(&s->toks[i], "TOGETHER")) &&
+                 tok_norm_is(&s->toks[i + 1], "WITH"))
+            at = i + 2;
+        else continue;
+        /* (the clause's own words, not a relative clause inside it:
+         * "missiles, most of which were intercepted by the IDF together
+         * with the United States") */
+        if (s->toks[i].chunk < 0 || s->chunks[s->toks[i].chunk].clause != k) continue;
+        /* (not "fighting alongside the FDLR", a gerund's) */
+        if (i > 0 && s->toks[i - 1].tag == T_VBG) return -1;
+        int32_t u = at < s->ntok ? units_starting_at(c, at) : -1;
+        if (u < 0 || u == src || u == tgt || !c->units[u].coded) return -1;
+        return u;
+    }
+    return -1;
 }
 
 /* "by phone", "by telephone", "in a (tele)phone call", "on the phone"
@@ -1599,6 +1638,13 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
                   tgt < 0 || !c->units[tgt].ncodes ? ", no target" : "");
         events_add_pairs(c, out, src, tgt, code, rcode, compound || selfc, ci,
                         rule_file, rule_line);
+        /* "Georgia applied alongside Ukraine and Moldova", "Britain, along
+         * with France, condemned": the partner does the same */
+        int32_t co = !compound && !selfc && !passive && src >= 0 && c->units[src].coded
+                         ? co_agent(c, ci, src, tgt)
+                         : -1;
+        if (co >= 0)
+            events_add_pairs(c, out, co, tgt, code, rcode, 0, ci, rule_file, rule_line);
         /* "Meloni told Netanyahu in a telephone call that ...", "Aliyev
          * apologised to Putin by phone": the act was said on the phone,
          * which is itself a call between the two (041 both ways) */
