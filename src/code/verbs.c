@@ -1469,6 +1469,19 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
             for (uint32_t q = vend; q + 1 < hi && src < 0; q++)
                 if (tok_is(s, q, c->e->w_by))
                     src = units_starting_at(c, q + 1);
+            /* "U.S. sanctions on Iran will be lifted": a subject naming an
+             * act and its actor ("U.S. sanctions") is that actor's, lifted
+             * from whom its phrase names ("on Iran") */
+            if (src < 0 && subj >= 0 && c->units[subj].coded &&
+                c->units[subj].chunk >= 0 && (uint32_t)c->units[subj].chunk + 2 < s->nchunk &&
+                nominal_at(c, &s->chunks[c->units[subj].chunk]) &&
+                s->chunks[c->units[subj].chunk + 1].kind == CK_PP) {
+                int32_t on = c->unit_of[s->chunks[c->units[subj].chunk + 2].first];
+                if (on >= 0 && on != subj && c->units[on].coded) {
+                    src = subj;
+                    tgt = on;
+                }
+            }
             /* "Aid was sent to Syrian refugees by the EU": an uncoded
              * subject is what moved; the recipient is the target */
             if (tgt < 0 && subj >= 0 && !c->units[subj].coded) {
@@ -1737,8 +1750,12 @@ static int32_t nominal_source(sent_ctx *c, const chunk *np, int32_t tgt) {
 static int subject_coded(const sent_ctx *c, const event_list *out,
                          uint32_t first_event, const chunk *np, const char *code) {
     uint32_t off = c->s->doc_off + c->s->toks[np->first].off;
+    /* ... or one that lifts, eases or promises to end what the phrase
+     * names ("U.S. sanctions on Iran will be lifted": 0354, no new 163) */
     for (uint32_t i = first_event; i < out->n; i++)
-        if (out->ev[i].source_span.off == off && !strncmp(out->ev[i].code, code, 2))
+        if (out->ev[i].source_span.off == off &&
+            (!strncmp(out->ev[i].code, code, 2) || !strncmp(out->ev[i].code, "03", 2) ||
+             !strncmp(out->ev[i].code, "08", 2)))
             return 1;
     return 0;
 }

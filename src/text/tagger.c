@@ -704,6 +704,23 @@ static int tag_choose(const tag_ctx *x, int i) {
     int next_nounish = nx && !nx->closed && has_any(nx, NOUNS | ADJS) &&
                        !(x->toks[i + 1].flags & TOKF_PUNCT);
 
+    /* "U.S. sanctions on Iran will be lifted", "Israeli strikes on Gaza
+     * killed": after a name, a noun/verb word before a prepositional
+     * phrase is the subject's head noun when a modal or unambiguous
+     * finite verb follows in the same stretch */
+    if (has_n && has(c, T_VBZ) && p == T_NNP && nx && nx->closed && has(nx, T_IN) &&
+        !next_word_is(x, i, "THAT") && !next_word_is(x, i, "IF")) {
+        for (uint32_t j = (uint32_t)i + 2; j < x->n && j < (uint32_t)i + 10; j++) {
+            const tag_cand *cj = &x->c[j];
+            if (x->toks[j].flags & TOKF_PUNCT) break;
+            if (cj->closed && (has(cj, T_CC) || has(cj, T_WDT) || has(cj, T_WP))) break;
+            if (cj->closed ? has(cj, T_MD) : (has_any(cj, FINITE) && !has_any(cj, NOUNS | ADJS))) {
+                if (!cj->closed || has(cj, T_MD)) return noun_reading(c);
+                break;
+            }
+        }
+    }
+
     /* "last September", "next week": a time's "last" is its adjective */
     if (has_j && nx && (tok_norm_is(&x->toks[i], "LAST") || tok_norm_is(&x->toks[i], "NEXT")) &&
         (tok_is_calendar(&x->toks[i + 1]) || tok_norm_is(&x->toks[i + 1], "WEEK") ||
