@@ -1211,13 +1211,21 @@ static int seated_in(const char *code, const char *d) {
 /* Did event ev plausibly happen at the dateline's place (country d)? An
  * actor of that country took part, or no state did, or an organisation
  * sitting there took part (its meetings and statements are at its seat:
- * "BRUSSELS -- The EU urged the United States ..."). */
+ * "BRUSSELS -- The EU urged the United States ..."), or it was talks or
+ * an agreement, held where the story was filed. */
 static int dateline_fits(const dyad_event *ev, const char *d) {
     int s = code_is_state(ev->source), t = code_is_state(ev->target);
     if (s && !strncmp(ev->source, d, 3)) return 1;
     if (t && !strncmp(ev->target, d, 3)) return 1;
     if (seated_in(ev->source, d) || seated_in(ev->target, d)) return 1;
-    return !s && !t;
+    if (!s && !t) return 1;
+    /* "ISTANBUL - Russia and Ukraine agreed to swap prisoners": talks,
+     * meetings and the agreements made at them are held at the venue the
+     * dateline names, whoever takes part */
+    static const char *const venue[] = {"036", "040", "046", "057", "0353", "0871", NULL};
+    for (const char *const *p = venue; *p; p++)
+        if (!strcmp(ev->code, *p)) return 1;
+    return 0;
 }
 
 /* Under an organisation's dateline ("UNITED NATIONS (Reuters) -") the
