@@ -48,6 +48,18 @@ static inline int code_is_state(const char *code) {
            strncmp(code, "IMG", 3);
 }
 
+/* Is a code of at least three letters the state itself or one of its
+ * organs (no role after the country, or GOV, MIL, COP, LEG, JUD, SPY):
+ * who gives aid, arrests, visits as the state? */
+static inline int code_state_organ(const char *code) {
+    static const char *const roles[] = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"};
+    const char *r = code + 3;
+    if (!*r) return 1;
+    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+        if (!strncmp(r, roles[i], 3)) return 1;
+    return 0;
+}
+
 typedef struct mention {
     const char **codes;    /* the unit's codes (doc arena) */
     uint32_t ncodes;

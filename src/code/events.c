@@ -73,14 +73,6 @@ static int is_null(const char *code) {
  * (the opposition, rebels, the people), not between the state and its own
  * organs (SYR -> SYRGOV, CHNGOV <-> CHNMIL). Protests, coercion and
  * violence (14, 17-20) have such pairs as domestic events. */
-static int state_role(const char *code) {
-    static const char *const roles[] = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"};
-    const char *r = code + 3;
-    if (!*r) return 1;
-    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
-        if (!strncmp(r, roles[i], 3)) return 1;
-    return 0;
-}
 
 static int self_dealing(const char *src, const char *tgt, const char *code) {
     if (strlen(src) < 3 || strlen(tgt) < 3 || memcmp(src, tgt, 3) != 0 ||
@@ -94,7 +86,7 @@ static int self_dealing(const char *src, const char *tgt, const char *code) {
      * visited troops", "the government praised the army") */
     if ((code[1] == '4' && code[2] != '2' && code[2] != '3') ||
         (code[1] == '5' && code[2] != '1'))
-        return state_role(src) && state_role(tgt);
+        return code_state_organ(src) && code_state_organ(tgt);
     /* ... but no government visits or hosts its own country as a place:
      * "Turkey would host the summit in Istanbul", "the president flew
      * home to Tajikistan" */

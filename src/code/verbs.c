@@ -400,6 +400,16 @@ static int adjunct_agent(const sent_ctx *c, uint32_t v) {
     return !tok_norm_is(p, "OF") && !tok_norm_is(p, "TO") && !tok_norm_is(p, "FOR");
 }
 
+/* Does a partner's name begin at token i, after "alongside", "along
+ * with" or "together with" (tokens from lo on)? */
+static int after_partner_word(const sentence *s, uint32_t lo, uint32_t i) {
+    if (i < lo + 1) return 0;
+    if (tok_norm_is(&s->toks[i - 1], "ALONGSIDE")) return 1;
+    return i >= lo + 2 && tok_norm_is(&s->toks[i - 1], "WITH") &&
+           (tok_norm_is(&s->toks[i - 2], "ALONG") ||
+            tok_norm_is(&s->toks[i - 2], "TOGETHER"));
+}
+
 /* Does unit u name several actors by a plural head ("the warring
  * generals", "the two sides")? */
 static int plural_unit(const sent_ctx *c, const unit *u) {
@@ -466,12 +476,7 @@ static int32_t clause_target(const sent_ctx *c, uint32_t from, uint32_t hi,
             if (pass == 2 && !after_in) continue;
             /* "fought alongside Syrian forces", "together with France":
              * a partner in the act, not its target (co_agent) */
-            if (u->first >= from + 1 &&
-                (tok_norm_is(&s->toks[u->first - 1], "ALONGSIDE") ||
-                 (u->first >= from + 2 && tok_norm_is(&s->toks[u->first - 1], "WITH") &&
-                  (tok_norm_is(&s->toks[u->first - 2], "ALONG") ||
-                   tok_norm_is(&s->toks[u->first - 2], "TOGETHER")))))
-                continue;
+            if (after_partner_word(s, from, u->first)) continue;
             /* "agreed to restore ties in a deal brokered by China": the
              * agent of a later participle is that verb's, not this one's
              * counterpart */
@@ -745,13 +750,10 @@ static int32_t co_agent(const sent_ctx *c, uint32_t ci, int32_t src, int32_t tgt
     if (cl->first >= s->nchunk) return -1;
     uint32_t lo = s->chunks[cl->first].first;
     uint32_t hi = cl->end <= s->nchunk && cl->end > 0 ? s->chunks[cl->end - 1].end : s->ntok;
-    for (uint32_t i = lo; i + 1 < hi; i++) {
-        uint32_t at;
-        if (tok_norm_is(&s->toks[i], "ALONGSIDE")) at = i + 1;
-        else if ((tok_norm_is(&s->toks[i], "ALONG") || tok_norm_is(&s->toks[i], "TOGETHER")) &&
-                 tok_norm_is(&s->toks[i + 1], "WITH"))
-            at = i + 2;
-        else continue;
+    for (uint32_t at = lo + 1; at < hi; at++) {
+        if (!after_partner_word(s, lo, at)) continue;
+        /* the partner phrase's first word ("alongside", "along") */
+        uint32_t i = tok_norm_is(&s->toks[at - 1], "WITH") ? at - 2 : at - 1;
         /* (the clause's own words, not a relative clause inside it:
          * "missiles, most of which were intercepted by the IDF together
          * with the United States") */
@@ -1070,14 +1072,6 @@ static int seized_people(const sent_ctx *c, const chunk *ch, const unit *u,
     for (const char *const *p = roles; *p; p++)
         if (!strcmp(code + n - 3, *p)) return 1;
     return 0;
-}
-
-/* Is a state's code one of its organs that arrest (no role, GOV, MIL, COP,
- * SPY, JUD)? */
-static int state_role_code(const char *code) {
-    const char *r = code + 3;
-    return !*r || !strncmp(r, "GOV", 3) || !strncmp(r, "MIL", 3) ||
-           !strncmp(r, "COP", 3) || !strncmp(r, "SPY", 3) || !strncmp(r, "JUD", 3);
 }
 
 /* A unit of one code made by the coder (not in the text). */
@@ -1641,7 +1635,7 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
             c->units[src].ncodes && c->units[tgt].ncodes &&
             seized_people(c, ch, &c->units[tgt], passive))
             code = code_is_state(c->units[src].codes[0]) &&
-                           state_role_code(c->units[src].codes[0])
+                           code_state_organ(c->units[src].codes[0])
                        ? "173"
                        : "181";
         trace_add(c, "verb %s -> %s (%s:%u)%s%s%s\n", s->toks[ch->head].norm,

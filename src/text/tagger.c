@@ -714,10 +714,8 @@ static int tag_choose(const tag_ctx *x, int i) {
             const tag_cand *cj = &x->c[j];
             if (x->toks[j].flags & TOKF_PUNCT) break;
             if (cj->closed && (has(cj, T_CC) || has(cj, T_WDT) || has(cj, T_WP))) break;
-            if (cj->closed ? has(cj, T_MD) : (has_any(cj, FINITE) && !has_any(cj, NOUNS | ADJS))) {
-                if (!cj->closed || has(cj, T_MD)) return noun_reading(c);
-                break;
-            }
+            if (cj->closed ? has(cj, T_MD) : (has_any(cj, FINITE) && !has_any(cj, NOUNS | ADJS)))
+                return noun_reading(c);
         }
     }
 
