@@ -1047,18 +1047,14 @@ static int civilian_code(const char *code) {
            !strcmp(r, "MED") || !strcmp(r, "HLH") || !strcmp(r, "REL");
 }
 
-/* Does verb ch ("seized", "took") take people as unit u, its object (or
+/* Does verb ch ([seizing]: "seized", "took") take people as unit u, its object (or
  * its subject, passive): a people's role (civilians, students, clergy,
  * journalists ...), not something of theirs ("seized their laptops")? */
 static int seized_people(const sent_ctx *c, const chunk *ch, const unit *u,
                          int passive) {
-    static const char *const verbs[] = {"SEIZE", "TAKE", "GRAB", "SNATCH", "CAPTURE", NULL};
     static const char *const roles[] = {"CVL", "EDU", "REF", "REL", "MED", "LAB",
                                         "AGR", "HRI", NULL};
-    const tok *h = &c->s->toks[ch->head];
-    const char *l = h->lemma ? h->lemma : h->norm;
-    int v = 0;
-    for (const char *const *p = verbs; *p && !v; p++) v = !strcmp(l, *p);
+    int v = tok_in_class(&c->s->toks[ch->head], WC_SEIZING);
     /* (the verb's own object: not "arrested six journalists and seized
      * their laptops") */
     uint32_t ci = (uint32_t)(ch - c->s->chunks);

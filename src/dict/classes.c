@@ -34,6 +34,7 @@ static const char *const class_names[WC_COUNT] = {
     [WC_CENSURE] = "censure",
     [WC_CONTROL] = "control",
     [WC_NAME_HEAD] = "name-head",
+    [WC_SEIZING] = "seizing",
 };
 
 /* tok.wcls and dict.cls hold the classes as 32 bits */

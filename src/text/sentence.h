@@ -70,6 +70,8 @@ typedef enum word_class {
                           the infinitive's act */
     WC_NAME_HEAD,      /* "the Vienna Convention", "the Minsk Group": a
                           place's name inside another name */
+    WC_SEIZING,        /* seize, take, capture: taking people is abduction
+                          (181) or arrest (173) */
     WC_COUNT
 } word_class;
 
