@@ -4,6 +4,11 @@
  * the period key; dyads ("SRC:TGT") and actors in strmaps whose values
  * index arrays of totals. Everything is sorted only when written: periods
  * by key, dyads and actors by events (most first), then by name.
+ *
+ * Goldstein sums are kept as integers in thousandths: a sum of doubles
+ * depends on the order of the rows, and SQLite and PostgreSQL hand the
+ * same events over in different orders, so "3.1875" printed as 3.188 from
+ * one store and 3.187 from the other. Scores have at most one decimal.
  */
 #include <math.h>
 #include <stdio.h>
@@ -16,13 +21,13 @@
 typedef struct period {
     uint32_t key;
     unsigned long long events, quad[5], root[21];
-    double gsum;
+    long long gsum;            /* thousandths */
 } period;
 
 typedef struct tally {
     const char *name;          /* the strmap's copy */
     unsigned long long events;
-    double gsum;
+    long long gsum;            /* thousandths */
 } tally;
 
 typedef struct tallies {
@@ -40,7 +45,7 @@ struct stats {
     size_t nslots;
     tallies dyads, actors;
     unsigned long long events;
-    double gsum;
+    long long gsum;            /* thousandths */
     int failed;
     /* dedup: the last row's key */
     uint32_t last_date;
@@ -53,7 +58,7 @@ static void tallies_init(tallies *t) {
     strmap_init(&t->map, NULL);
 }
 
-static int tallies_add(tallies *t, const char *name, double g) {
+static int tallies_add(tallies *t, const char *name, long long g) {
     int is_new = 0;
     uint32_t *v = strmap_put(&t->map, name, strlen(name), &is_new);
     if (!v) return -1;
@@ -153,7 +158,7 @@ int stats_row(void *ctx, const store_row *r) {
     if (s->dedup && repeated(s, r)) return 0;
     period *p = find_period(s, store_period_key(s->by, r->date));
     if (!p) goto oom;
-    double g = r->ev.goldstein;
+    long long g = llround(r->ev.goldstein * 1000.0);
     p->events++;
     p->gsum += g;
     if (r->ev.quad >= 1 && r->ev.quad <= 4) p->quad[r->ev.quad]++;
@@ -180,7 +185,9 @@ oom:
 }
 
 unsigned long long stats_events(const stats *s) { return s->events; }
-double stats_goldstein(const stats *s) { return s->gsum; }
+static double units(long long thousandths) { return (double)thousandths / 1000.0; }
+
+double stats_goldstein(const stats *s) { return units(s->gsum); }
 
 /* ---- output --------------------------------------------------------------- */
 
@@ -225,15 +232,15 @@ stats_period_row *stats_periods(const stats *s, size_t *n) {
         out[i].key = p[i].key;
         out[i].events = p[i].events;
         memcpy(out[i].quad, p[i].quad, sizeof out[i].quad);
-        out[i].goldstein_sum = p[i].gsum;
+        out[i].goldstein_sum = units(p[i].gsum);
     }
     *n = s->np;
     free(p);
     return out;
 }
 
-static double mean(double sum, unsigned long long n) {
-    return n ? sum / (double)n : 0.0;
+static double mean(long long sum, unsigned long long n) {
+    return n ? units(sum) / (double)n : 0.0;
 }
 
 /* "%.3f" without "-0.000" */
@@ -247,11 +254,11 @@ static void put_num(writer_buf *b, double v, const char *fmt) {
 }
 
 static void tsv_line(writer_buf *b, const char *period_label, const char *kind,
-                     const char *key, unsigned long long n, double gsum) {
+                     const char *key, unsigned long long n, long long gsum) {
     writer_buf_printf(b, "%s\t%s\t", period_label, kind);
     writer_delim_value(b, key, strlen(key), '\t');
     writer_buf_printf(b, "\t%llu\t", n);
-    put_num(b, gsum, "%.1f");
+    put_num(b, units(gsum), "%.1f");
     writer_buf_putc(b, '\t');
     put_num(b, mean(gsum, n), "%.3f");
     writer_buf_putc(b, '\n');
@@ -281,9 +288,9 @@ static void write_tsv(const stats *s, const period *p, const tally *d,
         tsv_line(b, "all", "actor", a[i].name, a[i].events, a[i].gsum);
 }
 
-static void json_totals(writer_buf *b, unsigned long long n, double gsum) {
+static void json_totals(writer_buf *b, unsigned long long n, long long gsum) {
     writer_buf_printf(b, "\"events\":%llu,\"goldstein_sum\":", n);
-    put_num(b, gsum, "%.1f");
+    put_num(b, units(gsum), "%.1f");
     writer_buf_puts(b, ",\"goldstein_mean\":");
     put_num(b, mean(gsum, n), "%.3f");
 }
