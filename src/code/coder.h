@@ -83,6 +83,17 @@ typedef struct mention {
     char buf[192];
 } mention;
 
+/* A person named in full inside a list ("Putin and North Korean leader Kim
+ * Jong Un"), which the mentions keep as one compound: the word that names
+ * them again ("PUTIN"; "KIM", a family name written first) and their
+ * code. */
+#define NAMED_MAX 16
+typedef struct named_person {
+    char key[24];
+    char code[32];
+    char actor[16];
+} named_person;
+
 /* What the document has said so far: its actors (a ring, the newest is
  * m[(nm-1) % MENTION_MAX]) and how often each country came up. */
 #define COUNTRY_MAX 32
@@ -95,6 +106,9 @@ typedef struct doc_state {
     } country[COUNTRY_MAX];
     uint32_t ncountries, tick;
     uint32_t named;        /* mentions with a name, ever */
+    named_person person[NAMED_MAX]; /* a ring, the newest at
+                              person[(nperson-1) % NAMED_MAX] */
+    uint32_t nperson;
     const char **speaker;  /* the last quotation's speaker, for one that
                               goes on in the next sentence */
     uint32_t nspeaker;
@@ -181,6 +195,10 @@ uint32_t units_code_range(sent_ctx *c, uint32_t first, uint32_t end,
  * conjuncts) as a description or known name, returning 1 when it did; and
  * gives names the code of their appositive role. */
 void context_remember(sent_ctx *c, int32_t u, int count);
+/* A list's member chunk that names a person in full, with its code: kept
+ * so that their name alone finds them later. */
+void context_name_member(sent_ctx *c, uint32_t chunk, const char *code,
+                         const char *actor);
 const mention *context_pronoun(const sent_ctx *c, const tok *t);
 const char *context_possessor(const sent_ctx *c);
 const char *context_focus(const sent_ctx *c);

@@ -9,6 +9,7 @@
  * units ask of it. Each answer is a general rule with its reason beside it;
  * the word lists they use are the classes of dyad.rules.txt.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "code/coder.h"
@@ -116,15 +117,56 @@ static const char *name_key(const char *norm) {
 /* "Iraqi Prime Minister Haider al-Abadi": a role before a given name and
  * a surname still ends in a person's name, whose surname alone names
  * them later ("Abadi congratulated the troops"). */
-static int ends_in_full_name(const sent_ctx *c, const unit *u) {
+static int ends_in_full_name(const sent_ctx *c, const chunk *ch) {
     const sentence *s = c->s;
-    const chunk *ch = &s->chunks[u->chunk];
     uint32_t h = ch->head;
     if (h != ch->end - 1 || h <= ch->first) return 0;
     const tok *last = &s->toks[h], *given = &s->toks[h - 1];
     return last->tag == T_NNP && given->tag == T_NNP &&
            (last->flags & TOKF_CAP) && (given->flags & TOKF_CAP) &&
            !(given->wcls & (1u << WC_GOVERNMENT | 1u << WC_ORGANISATION));
+}
+
+/* "North Korean leader Kim Jong Un", "Yoon Suk Yeol": a full name whose
+ * first word is a family name written first ([family-first]); the story
+ * calls them by it later ("Kim said"), not by the last word. NULL for
+ * other names. */
+static const tok *family_first(const sent_ctx *c, const chunk *ch) {
+    const sentence *s = c->s;
+    uint32_t i = ch->head;
+    while (i > ch->first && s->toks[i - 1].tag == T_NNP &&
+           (s->toks[i - 1].flags & TOKF_CAP) &&
+           !(s->toks[i - 1].wcls & (1u << WC_GOVERNMENT | 1u << WC_PERSON)))
+        i--;
+    return i < ch->head && tok_in_class(&s->toks[i], WC_FAMILY_FIRST) ? &s->toks[i] : NULL;
+}
+
+static void keep_person(doc_state *ds, const char *key, const char *code,
+                        const char *actor) {
+    named_person *p = &ds->person[ds->nperson++ % NAMED_MAX];
+    snprintf(p->key, sizeof p->key, "%s", key);
+    snprintf(p->code, sizeof p->code, "%s", code);
+    snprintf(p->actor, sizeof p->actor, "%s", actor ? actor : "");
+}
+
+void context_name_member(sent_ctx *c, uint32_t chunk_i, const char *code,
+                         const char *actor) {
+    doc_state *ds = c->ds;
+    if (!ds || !code || chunk_i >= c->s->nchunk) return;
+    const chunk *ch = &c->s->chunks[chunk_i];
+    if (!ends_in_full_name(c, ch) && !is_name(c, ch)) return;
+    const tok *h = &c->s->toks[ch->head], *f = family_first(c, ch);
+    if (strlen(h->norm) < sizeof ds->person[0].key) keep_person(ds, name_key(h->norm), code, actor);
+    if (f && f->nlen < sizeof ds->person[0].key) keep_person(ds, f->norm, code, actor);
+}
+
+/* The newest person of the lists named key, or NULL. */
+static const named_person *person_named(const doc_state *ds, const char *key) {
+    for (uint32_t k = 0; k < ds->nperson && k < NAMED_MAX; k++) {
+        const named_person *p = &ds->person[(ds->nperson - 1 - k) % NAMED_MAX];
+        if (!strcmp(p->key, key)) return p;
+    }
+    return NULL;
 }
 
 void context_remember(sent_ctx *c, int32_t ui, int count) {
@@ -155,9 +197,13 @@ void context_remember(sent_ctx *c, int32_t ui, int count) {
     }
     m->sentence = c->s->index;
     if (u->chunk >= 0 && m->head &&
-        (is_name(c, &c->s->chunks[u->chunk]) || ends_in_full_name(c, u))) {
+        (is_name(c, &c->s->chunks[u->chunk]) ||
+         ends_in_full_name(c, &c->s->chunks[u->chunk]))) {
         m->name = name_key(m->head->norm);
         ds->named++;
+        const tok *f = m->compound ? NULL : family_first(c, &c->s->chunks[u->chunk]);
+        if (f && f->nlen < sizeof ds->person[0].key)
+            keep_person(ds, f->norm, m->codes[0], m->actor);
     }
     if (m->head) ds->heads |= (uint64_t)1 << lemma_bit(m->head);
     ds->nm++;
@@ -352,6 +398,17 @@ const char *context_focus(const sent_ctx *c) {
 /* Gives u the codes of mention m (resolved from context). */
 /* (copied: the mention's slot may be reused before the sentence ends) */
 MEM_UNWINDS_BEGIN
+/* u is one person, code (actor: its actor part, or NULL). */
+static void take_one(sent_ctx *c, unit *u, const char *code, const char *actor) {
+    const char **v = arena_alloc(c->a, sizeof *v);
+    v[0] = arena_strdup(c->a, code);
+    u->codes = v;
+    u->ncodes = 1;
+    u->actor = actor && actor[0] ? arena_strdup(c->a, actor) : NULL;
+    u->coded = 1;
+    u->resolved = 1;
+}
+
 static void take(sent_ctx *c, unit *u, const mention *m) {
     const char **v = arena_alloc(c->a, (m->ncodes ? m->ncodes : 1) * sizeof *v);
     for (uint32_t k = 0; k < m->ncodes; k++) v[k] = arena_strdup(c->a, m->codes[k]);
@@ -484,7 +541,7 @@ int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj) {
     for (uint32_t i = ch->first; i < ch->end && capitals; i++)
         capitals &= (s->toks[i].flags & TOKF_CAP) != 0;
     int pairish = tok_in_class(h, WC_PAIR) && h->tag == T_NNS;
-    if (!definite && !capitals && !pairish && !(ds->named && is_name(c, ch)))
+    if (!definite && !capitals && !pairish && !((ds->named || ds->nperson) && is_name(c, ch)))
         return 0;
     if (pairish && describe_pair(c, u, ch)) return 1;
     /* a name met before in full: "Griffiths" after "Martin Griffiths, the
@@ -492,13 +549,22 @@ int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj) {
      * unknown name for a plural) */
     if (!definite) {
         const mention *m;
+        const char *key = name_key(h->norm);
         for (uint32_t k = 0; ds->named && (m = newest(ds, k)); k++)
-            if (m->name && m->name[0] == name_key(h->norm)[0] &&
-                !strcmp(m->name, name_key(h->norm))) {
-                take(c, u, m);
+            if (m->name && m->name[0] == key[0] && !strcmp(m->name, key)) {
+                /* a list's name is its first member's: "Aurangzeb" after
+                 * "Marriyum Aurangzeb and Rana Sanaullah" is one of two */
+                if (m->compound && m->ncodes > 1)
+                    take_one(c, u, m->codes[0],
+                             m->actor && !strncmp(m->codes[0], m->actor, strlen(m->actor))
+                                 ? m->actor : NULL);
+                else take(c, u, m);
                 return 1;
             }
-        return 0;
+        const named_person *p = ds->nperson ? person_named(ds, key) : NULL;
+        if (!p) return 0;
+        take_one(c, u, p->code, p->actor);
+        return 1;
     }
     /* the same head noun as an earlier actor's: "the coalition" after "the
      * Saudi-led coalition", "the council" after "the military council" */

@@ -559,8 +559,14 @@ void units_build(sent_ctx *c) {
             }
         for (uint32_t k = 0; k < nm; k++) {
             if (cj[k].actor) {
+                uint32_t before = ncodes;
                 push_codes(a, cj[k].actor, &cj[k], &codes, &ncodes, &ccap, c->e->rules->agent_pruning);
                 u.coded = 1;
+                /* "Putin and North Korean leader Kim Jong Un": the
+                 * document remembers the list as one; "Kim" alone later
+                 * still means this member */
+                if (nm > 1 && ncodes > before && c->e->rules->pronouns)
+                    context_name_member(c, mbr[k], codes[before], cj[k].actor);
             } else if (cj[k].nagents && any_pp_actor) {
                 for (uint32_t q = 0; q < np; q++)
                     if (pj[q].actor) {

@@ -72,6 +72,8 @@ typedef enum word_class {
                           place's name inside another name */
     WC_SEIZING,        /* seize, take, capture: taking people is abduction
                           (181) or arrest (173) */
+    WC_FAMILY_FIRST,   /* Kim, Xi, Yoon: a family name written first, which
+                          names the person on second mention */
     WC_COUNT
 } word_class;
 
