@@ -436,6 +436,24 @@ static int32_t clause_target(const sent_ctx *c, uint32_t from, uint32_t hi,
                 !(su && u->actor && su->actor && !strcmp(u->actor, su->actor)))
                 return (int32_t)i;
         }
+    /* "called on the international community to restrain Israel", "urged
+     * all parties to respect the truce": the object an appeal or demand
+     * asks to act
+     * is the one acted on, though no actor code names it; the
+     * infinitive's own object is its act's, not this verb's */
+    for (uint32_t i = 0; code && (!strncmp(code, "02", 2) || !strncmp(code, "10", 2)) &&
+                         i < c->nunits; i++) {
+        const unit *u = &c->units[i];
+        if (u->first < from) continue;
+        uint32_t at = u->first == from ? from
+                      : u->first == from + 1 && (tok_norm_is(&s->toks[from], "ON") ||
+                                                 tok_norm_is(&s->toks[from], "UPON"))
+                          ? from + 1 : 0;
+        if (at && !u->coded && !u->ncodes && u->end + 1 < hi &&
+            tok_is(s, u->end, c->e->w_to) && s->toks[u->end + 1].tag == T_VB)
+            return (int32_t)i;
+        break;
+    }
     /* pass 0: actors not introduced by "in"; pass 1: people named by an
      * agent word only ("dozens of students", who take the place's country
      * later); pass 2: only a place ("arrived in Moscow", "detonated a bomb
