@@ -68,7 +68,11 @@ static void code_conjunct(const sent_ctx *c, uint32_t first, uint32_t end,
         const tok *tk = &c->s->toks[tokof[i]];
         if (!out->actor && refine && (tk->flags & TOKF_HYPHEN) &&
             tk->nlen > 4 && !strcmp(tk->norm + tk->nlen - 4, "-LED")) {
-            uint32_t w = vocab_find(&d->voc, tk->norm, tk->nlen - 4);
+            /* "US-led": capital US is the country, listed dotted (as
+             * document.c tags a bare "US"), "us" the pronoun */
+            uint32_t w = tk->nlen == 6 && !strncmp(c->s->text + tk->off, "US", 2)
+                             ? c->e->w_us_dotted
+                             : vocab_find(&d->voc, tk->norm, tk->nlen - 4);
             if (w && ptrie_longest(&d->actors, &w, 1, &val) == 1) {
                 const char *code = dict_actor_code(d, val - 1, c->date);
                 if (code && strcmp(code, "---")) {

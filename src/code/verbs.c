@@ -1106,6 +1106,26 @@ static int32_t synthetic_unit(sent_ctx *c, const char *code, int32_t like) {
     return (int32_t)c->nunits++;
 }
 
+/* Is country the backer of the source phrase su: "troops backed by
+ * Russia attacked the town", "forces supported by Turkey"? The agent of
+ * a participle right after the source is on its side, never the target
+ * an unnamed victim stands for. */
+static int backs_source(const sent_ctx *c, const unit *su, const char *country) {
+    const sentence *s = c->s;
+    if (su->chunk < 0) return 0;
+    uint32_t k = (uint32_t)c->s->toks[su->end - 1].chunk + 1;
+    if (k + 2 >= s->nchunk || s->chunks[k].kind != CK_VG ||
+        s->toks[s->chunks[k].head].tag != T_VBN || s->chunks[k + 1].kind != CK_PP ||
+        !tok_is(s, s->chunks[k + 1].head, c->e->w_by))
+        return 0;
+    int32_t bu = c->unit_of[s->chunks[k + 2].first];
+    if (bu < 0) return 0;
+    const unit *b = &c->units[bu];
+    for (uint32_t i = 0; i < b->ncodes; i++)
+        if (!strncmp(b->codes[i], country, 3)) return 1;
+    return 0;
+}
+
 /* The target news leaves out, where the kind of act says who it is:
  *   violence (18-20) with no one named hits the country the sentence or the
  *   story is about, when that is not the attacker's ("Russia launched
@@ -1169,6 +1189,7 @@ static int32_t implicit_target(sent_ctx *c, int32_t src, const char *code,
         if (adv) return synthetic_unit(c, arena_strdup(c->a, adv->codes[0]), like);
         const char *other = loc && strncmp(loc, country, 3) ? loc : NULL;
         if (!other) other = context_other_country(c, country);
+        if (other && backs_source(c, &c->units[src], other)) other = NULL;
         return other ? synthetic_unit(c, arena_strdup(c->a, other), like)
                      : like;
     }
