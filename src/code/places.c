@@ -265,6 +265,37 @@ static uint32_t name_at(const dyad_engine *e, const sentence *s, uint32_t i,
     return n ? (uint32_t)gaz_longest(e->gaz, w, wl, n, nm) : 0;
 }
 
+int places_name_country(const sent_ctx *c, const unit *u, char iso3[4]) {
+    const sentence *s = c->s;
+    uint32_t f = u->first;
+    while (f < u->end && s->toks[f].tag == T_DT) f++;
+    /* "the town of Bucha", "the outskirts of Idlib" */
+    if (f + 2 < u->end && place_noun(&s->toks[f]) && tok_norm_is(&s->toks[f + 1], "OF"))
+        f += 2;
+    if (f >= u->end || u->end - f > MAX_NAME_WORDS) return 0;
+    for (uint32_t j = f; j < u->end; j++)
+        if (!(s->toks[j].flags & TOKF_CAP) || s->toks[j].tag != T_NNP) return 0;
+    gaz_name nm;
+    if (name_at(c->e, s, f, &nm) != u->end - f || (nm.flags & GAZ_ENGLISH)) return 0;
+    /* a candidate in a country the story names, most populous first;
+     * else a name of one country only */
+    const doc_state *ds = c->ds;
+    gaz_place pl;
+    for (uint32_t i = 0; ds && i < nm.n; i++) {
+        if (!gaz_place_get(c->e->gaz, gaz_candidate(&nm, i), &pl)) continue;
+        for (uint32_t k = 0; k < ds->ncountries; k++)
+            if (!memcmp(ds->country[k].code, pl.country, 3)) {
+                memcpy(iso3, pl.country, 4);
+                return 1;
+            }
+    }
+    if ((nm.flags & GAZ_COUNTRIES) || !nm.n ||
+        !gaz_place_get(c->e->gaz, gaz_candidate(&nm, 0), &pl))
+        return 0;
+    memcpy(iso3, pl.country, 4);
+    return 1;
+}
+
 /* The country a ", Country" (or ", State") after a name qualifies it
  * with, into hint. */
 static void qualifier_after(const dyad_engine *e, const sentence *s,

@@ -88,6 +88,11 @@ void places_dateline(places_doc *pd, const dyad_engine *e, arena *a,
  * then a dash, at the start of the first sentence s[0..len). */
 void places_soft_dateline(places_doc *pd, const dyad_engine *e, arena *a,
                           const char *s, uint32_t len, uint32_t off);
+/* "shelled Mariupol", "seized the town of Bucha": does unit u, not coded
+ * as an actor, name only a place (a gazetteer name, not a common word)?
+ * Then iso3 is its country: a candidate in a country the story names, or
+ * the only country the name's places are in. */
+int places_name_country(const sent_ctx *c, const unit *u, char iso3[4]);
 /* The sentence's place names and the place of each of its events
  * ev->ev[first_event .. ev->n). */
 void places_sentence(places_doc *pd, sent_ctx *c, const event_list *ev,

@@ -17,6 +17,7 @@
 
 #include "code/cameo_hex.h"
 #include "code/coder.h"
+#include "code/places.h"
 #include "util/strfmt.h"
 
 /* One verb found in the dictionary. */
@@ -1642,6 +1643,19 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
             tgt = domestic_state(c, tgt, src);
             tgt = insurgent_victims(c, tgt, src);
             src = domestic_state(c, src, tgt);
+            /* "shelled Mariupol", "seized the town of Bucha": a target
+             * that only names a place stands for its country (the actor
+             * dictionary lists states and capitals, the gazetteer every
+             * town); taking one is occupying territory, not seizing
+             * property */
+            char iso[4];
+            if (tgt >= 0 && !c->units[tgt].ncodes && src >= 0 && c->units[src].ncodes &&
+                (!strncmp(code, "18", 2) || !strncmp(code, "19", 2) ||
+                 !strncmp(code, "20", 2) || !strcmp(code, "171")) &&
+                places_name_country(c, &c->units[tgt], iso)) {
+                tgt = synthetic_unit(c, arena_strdup(c->a, iso), tgt);
+                if (!strcmp(code, "171")) code = "192";
+            }
             /* (finite verbs only: "Australia's decision to ban Huawei"
              * is not a ban by the sentence's subject) */
             if ((tgt < 0 || !c->units[tgt].ncodes) &&
