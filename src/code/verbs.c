@@ -726,6 +726,22 @@ static int32_t coord_reporter(const sent_ctx *c, uint32_t ci,
     return clause_subject(c, (uint32_t)r->verb);
 }
 
+/* "Moscow responded by expelling two diplomats", "Pakistan retaliated by
+ * closing its airspace": a gerund after "by" right after an active verb
+ * is the means, the subject's own act -- the event the sentence reports
+ * (unlike "accused X of attacking Y", an activity named). */
+static int means_gerund(const sent_ctx *c, uint32_t ci) {
+    const sentence *s = c->s;
+    if (ci < 2 || s->chunks[ci - 1].kind != CK_PP ||
+        !tok_is(s, s->chunks[ci - 1].head, c->e->w_by) ||
+        s->chunks[ci - 1].end != s->chunks[ci].first)
+        return 0;
+    const chunk *v = &s->chunks[ci - 2];
+    return v->kind == CK_VG && !(v->vflags & VG_PASSIVE) &&
+           (s->toks[v->head].tag == T_VBD || s->toks[v->head].tag == T_VBZ ||
+            s->toks[v->head].tag == T_VBP || s->toks[v->head].tag == T_VB);
+}
+
 /* Is verb chunk ci an infinitive of purpose after verb chunk pv and its
  * object ("telephoned Kenyatta to convey", "summoned the ambassador to
  * protest"): a subjectless infinitive clause of pv's clause, only noun
@@ -1270,13 +1286,16 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
      * a coordination ("met X and urged ...") */
     int32_t prev_src = -1, prev_tgt = -1, prev_ci = -1;
     uint32_t first_event = out->n; /* this sentence's first event */
+    /* the events of the last verb coded ([last_from, last_to) of out) */
+    uint32_t last_vg = UINT32_MAX, last_from = 0, last_to = 0;
     for (uint32_t ci = 0; ci < s->nchunk; ci++) {
         const chunk *ch = &s->chunks[ci];
         if (ch->kind != CK_VG || consumed[ci]) continue;
+        uint32_t ev0 = out->n;
         /* a gerund after a preposition names an activity, not a new event:
          * "accused X of attacking Y", "praised X for seeking Y" */
         if (s->toks[ch->first].tag == T_VBG && ch->first > 0 &&
-            s->toks[ch->first - 1].tag == T_IN) {
+            s->toks[ch->first - 1].tag == T_IN && !means_gerund(c, ci)) {
             int32_t g = governed_infinitive(s, ci);
             if (g >= 0) consumed[g] = 1; /* "of attempting to murder" */
             continue;
@@ -1718,6 +1737,18 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
             prev_ci = (int32_t)ci;
         }
         if (src >= 0) context_remember(c, src, 0);
+        /* "Pakistan retaliated by closing its airspace": the means names
+         * the act; the response verb's own code (retaliation as 190)
+         * gives way to it */
+        if (out->n > ev0 && last_vg + 2 == ci && last_to == ev0 && last_from < last_to &&
+            means_gerund(c, ci)) {
+            memmove(&out->ev[last_from], &out->ev[ev0], (out->n - ev0) * sizeof *out->ev);
+            out->n -= ev0 - last_from;
+            ev0 = last_from;
+        }
+        last_vg = ci;
+        last_from = ev0;
+        last_to = out->n;
     }
 }
 

@@ -807,7 +807,11 @@ static int tag_choose(const tag_ctx *x, int i) {
         int nverb = next_is_verbish(x, i);
         if ((has(c, T_VBN) || has(c, T_VBD)) && !has(c, T_VBZ) &&
             !has(c, T_VB)) {
-            if (has(c, T_VBN) && next_word_is(x, i, "BY") && p != T_PRP)
+            /* ("Moscow responded by expelling", "Pakistan retaliated by
+             * closing": "by" and a gerund is the means, not an agent) */
+            if (has(c, T_VBN) && next_word_is(x, i, "BY") && p != T_PRP &&
+                !((uint32_t)i + 2 < x->n && has(&x->c[i + 2], T_VBG) &&
+                  has(c, T_VBD)))
                 return T_VBN;
             /* "troops killed were": a reduced relative -- but "the army
              * had seized" is an auxiliary */
