@@ -265,6 +265,35 @@ static uint32_t name_at(const dyad_engine *e, const sentence *s, uint32_t i,
     return n ? (uint32_t)gaz_longest(e->gaz, w, wl, n, nm) : 0;
 }
 
+int places_name_around(const sent_ctx *c, uint32_t first, uint32_t at,
+                       uint32_t last, char iso3[4]) {
+    const sentence *s = c->s;
+    for (uint32_t j = at > first + 3 ? at - 3 : first; j < at; j++) {
+        const tok *t = &s->toks[j];
+        if (!(t->flags & TOKF_CAP) || t->tag != T_NNP) continue;
+        int ok = 1;
+        for (uint32_t k = j + 1; k < at && ok; k++) /* (capitals or "da", "de", "al") */
+            ok = (s->toks[k].flags & TOKF_CAP) ||
+                 (s->toks[k].nlen <= 3 && !(s->toks[k].flags & TOKF_PUNCT));
+        gaz_name nm;
+        uint32_t n;
+        if (!ok || !(n = name_at(c->e, s, j, &nm)) || (nm.flags & GAZ_ENGLISH))
+            continue;
+        /* "Mocimboa da Praia": the gazetteer's "Mocimboa", joined to the
+         * actor's name by a lowercase particle, is the same name */
+        uint32_t e = j + n;
+        while (e < at && !(s->toks[e].flags & TOKF_CAP) && s->toks[e].nlen <= 3 &&
+               !(s->toks[e].flags & TOKF_PUNCT))
+            e++;
+        if (e != at && j + n <= last) continue;
+        gaz_place pl;
+        if (!gaz_place_get(c->e->gaz, gaz_candidate(&nm, 0), &pl)) return 0;
+        memcpy(iso3, pl.country, 4);
+        return 1;
+    }
+    return 0;
+}
+
 int places_name_country(const sent_ctx *c, const unit *u, char iso3[4]) {
     const sentence *s = c->s;
     uint32_t f = u->first;

@@ -88,6 +88,12 @@ void places_dateline(places_doc *pd, const dyad_engine *e, arena *a,
  * then a dash, at the start of the first sentence s[0..len). */
 void places_soft_dateline(places_doc *pd, const dyad_engine *e, arena *a,
                           const char *s, uint32_t len, uint32_t off);
+/* "Mocimboa da Praia", "Northern Ireland": does a longer place name, from
+ * tokens first.. on, hold the actor name matched at tokens at..last (the
+ * capital "Praia", the country "Ireland")? Then iso3 is the longer name's
+ * country (its most populous place's). */
+int places_name_around(const sent_ctx *c, uint32_t first, uint32_t at,
+                       uint32_t last, char iso3[4]);
 /* "shelled Mariupol", "seized the town of Bucha": does unit u, not coded
  * as an actor, name only a place (a gazetteer name, not a common word)?
  * Then iso3 is its country: a candidate in a country the story names, or

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "code/coder.h"
+#include "code/places.h"
 #include "util/strfmt.h"
 
 /* What one conjunct names. */
@@ -87,6 +88,16 @@ static void code_conjunct(const sent_ctx *c, uint32_t first, uint32_t end,
             len = ptrie_longest(&d->actors, wids + i, nw - i, &val);
         if (len) {
             const char *code = dict_actor_code(d, val - 1, c->date);
+            /* "the port town of Mocimboa da Praia" is Mozambique's, not
+             * Cape Verde's: a longer place name holding the actor's name
+             * is the place's country */
+            char iso[4];
+            if (code && tokof[i] > first && c->ds &&
+                (c->s->toks[tokof[i] - 1].flags & TOKF_CAP ||
+                 c->s->toks[tokof[i] - 1].nlen <= 3) &&
+                places_name_around(c, first, tokof[i], tokof[i + len - 1], iso) &&
+                strncmp(iso, code, 3) != 0)
+                code = arena_strdup(c->a, iso);
             /* "the Vienna Convention", "the Minsk Group": the name goes on
              * into a [name-head] noun and names something else */
             uint32_t after = tokof[i + len - 1] + 1;
