@@ -112,6 +112,12 @@ static const char *official_protest(const char *src, const char *tgt,
     return code;
 }
 
+/* "---REB", "---INS", "---UAF": an armed group no country was found for. */
+static int armed_agent(const char *code) {
+    return !strncmp(code, "---", 3) && strlen(code) == 6 &&
+           (!strcmp(code + 3, "REB") || !strcmp(code + 3, "INS") || !strcmp(code + 3, "UAF"));
+}
+
 static void push(sent_ctx *c, event_list *out, const char *src,
                  const char *tgt, const char *code, int32_t su, int32_t tu,
                  long verb_chunk, const char *rule) {
@@ -120,6 +126,20 @@ static void push(sent_ctx *c, event_list *out, const char *src,
     /* an agent no country was found for ("the president", "lawmakers",
      * "the attorney general") is the story's country's */
     char sbuf[64], tbuf[64];
+    /* "Chad's military government signed a peace deal with rebel
+     * groups": armed groups a state talks, agrees or yields to with no
+     * country named are its own, wherever the deal is signed (the
+     * story's country may be the venue's: a Doha dateline) */
+    if (!strncmp(code, "03", 2) || !strncmp(code, "04", 2) ||
+        !strncmp(code, "05", 2) || !strncmp(code, "08", 2)) {
+        if (armed_agent(tgt) && code_is_state(src) && strncmp(src, "---", 3)) {
+            snprintf(tbuf, sizeof tbuf, "%.3s%s", src, tgt + 3);
+            tgt = tbuf;
+        } else if (armed_agent(src) && code_is_state(tgt) && strncmp(tgt, "---", 3)) {
+            snprintf(sbuf, sizeof sbuf, "%.3s%s", tgt, src + 3);
+            src = sbuf;
+        }
+    }
     const char *f = NULL;
     if ((!strncmp(src, "---", 3) && src[3]) || (!strncmp(tgt, "---", 3) && tgt[3]))
         f = context_focus(c);

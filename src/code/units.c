@@ -409,7 +409,16 @@ void units_build(sent_ctx *c) {
             const chunk *pp = &s->chunks[last + 1];
             if (pp->kind == CK_PP && pp->pp_obj >= 0 && !used[pp->pp_obj]) {
                 uint32_t pw = pp->head;
-                int prev_vg = i > 0 && s->chunks[i - 1].kind == CK_VG;
+                /* (nor after "with": "signed a deal with rebel groups in
+                 * Qatar" signed it there) */
+                uint32_t pj = i;
+                while (pj > 1 && (s->chunks[pj - 1].kind == CK_ADVP ||
+                                  (s->chunks[pj - 1].kind == CK_PP &&
+                                   tok_norm_is(&s->toks[s->chunks[pj - 1].head], "THAN"))))
+                    pj--; /* ("with more than 40 rebel groups") */
+                int prev_vg = i > 0 && (s->chunks[i - 1].kind == CK_VG ||
+                                        (s->chunks[pj - 1].kind == CK_PP &&
+                                         tok_norm_is(&s->toks[s->chunks[pj - 1].head], "WITH")));
                 /* "in X"/"from X" names the actor of people described by
                  * an agent word only: "soldiers from X", "lawmakers in X";
                  * "money from X" stays apart */

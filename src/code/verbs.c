@@ -1040,6 +1040,18 @@ static const char *sentence_location(const sent_ctx *c) {
     return NULL;
 }
 
+/* Is unit u an agent alone whose role travels to talks: officials,
+ * envoys, rebels, soldiers (---GOV, ---REB, ...)? */
+static int venue_guest(const sent_ctx *c, int32_t u) {
+    if (u < 0 || c->units[u].coded || !c->units[u].ncodes) return 0;
+    const char *k = c->units[u].codes[0];
+    if (strncmp(k, "---", 3) || strlen(k) < 6) return 0;
+    static const char *const roles[] = {"GOV", "REB", "INS", "UAF", "MIL", "SPY", NULL};
+    for (const char *const *r = roles; *r; r++)
+        if (!strncmp(k + 3, *r, 3)) return 1;
+    return 0;
+}
+
 /* An agent without an actor ("---GOV", "---OPP") belongs to the country
  * the sentence takes place in: "protesters rallied in Tbilisi against the
  * government" is GEOOPP against GEOGOV. Returns a new unit, or u. */
@@ -1648,7 +1660,18 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
              rcode[0] || mutual)) /* or a symmetric verb: "A and B clashed" */
             selfc = self_compound(c, src, &tgt, m);
         if (!selfc && !compound) {
-            src = localise(c, src, loc);
+            /* "signed a peace agreement with rebel groups in Qatar",
+             * "met officials in Geneva": where talks and deals happen is a
+             * venue, often abroad, and no nationality of the envoys,
+             * officials or rebels met there (people and protesters met in
+             * a place are still its own) */
+            const char *sloc = loc, *tloc = loc;
+            if (loc && (!strncmp(code, "03", 2) || !strncmp(code, "04", 2) ||
+                        !strncmp(code, "05", 2))) {
+                if (venue_guest(c, src)) sloc = NULL;
+                if (venue_guest(c, tgt)) tloc = NULL;
+            }
+            src = localise(c, src, sloc);
             /* "Turkey Detains 3,000 Soldiers": a state coerces its own --
              * arrests, bans and purges of people named by role alone are
              * domestic */
@@ -1658,7 +1681,7 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
                 if (code_is_state(sc))
                     tgt = localise(c, tgt, arena_strndup(c->a, sc, 3));
             }
-            tgt = localise(c, tgt, loc);
+            tgt = localise(c, tgt, tloc);
             tgt = domestic_state(c, tgt, src);
             tgt = insurgent_victims(c, tgt, src);
             src = domestic_state(c, src, tgt);
