@@ -608,9 +608,11 @@ int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj) {
             take(c, u, m);
             return 1;
         }
+        /* (not a list: "the United States, Britain and Australia urged
+         * Yameen ... Guterres called on the government" means one) */
         if ((tok_in_class(h, WC_GOVERNMENT) || tok_in_class(h, WC_STATE) ||
              tok_in_class(h, WC_FORCES) || tok_in_class(h, WC_POLICE)) &&
-            code_is_state(m->codes[0])) {
+            code_is_state(m->codes[0]) && !m->compound) {
             if (object && m->subject && m->sentence == s->index &&
                 m->head_at < ch->first) {
                 if (!passed) passed = m;

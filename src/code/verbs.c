@@ -726,6 +726,27 @@ static int32_t coord_reporter(const sent_ctx *c, uint32_t ci,
     return clause_subject(c, (uint32_t)r->verb);
 }
 
+/* Is verb chunk ch "called on X" (or "upon", in the past) with nothing
+ * asked after it up to hi or the clause's next verb: no "to", no "for",
+ * no colon? */
+static int courtesy_call(const sent_ctx *c, const chunk *ch, uint32_t vend, uint32_t hi) {
+    const sentence *s = c->s;
+    const tok *h = &s->toks[ch->head];
+    if (!(h->lemma && !strcmp(h->lemma, "CALL")) || vend >= s->ntok ||
+        !(tok_norm_is(&s->toks[ch->end], "ON") || tok_norm_is(&s->toks[ch->end], "UPON")))
+        return 0;
+    if (h->tag == T_VBG || h->tag == T_VBZ || h->tag == T_VBP) return 0; /* ("I am calling on") */
+    for (uint32_t q = ch->end + 1; q < hi && q < s->ntok; q++) {
+        const tok *t = &s->toks[q];
+        if (t->tag == T_PERIOD) break;
+        /* (": hand this man over", "to 'immediately' return") */
+        if (t->tag == T_COLON || tok_norm_is(t, "FOR") || tok_norm_is(t, "TO")) return 0;
+        /* "called on Israel and urged ...": what follows is another act */
+        if (tag_is_verb(t->tag) && t->tag != T_VBN && t->tag != T_VBG) break;
+    }
+    return 1;
+}
+
 /* "Moscow responded by expelling two diplomats", "Pakistan retaliated by
  * closing its airspace": a gerund after "by" right after an active verb
  * is the means, the subject's own act -- the event the sentence reports
@@ -1032,6 +1053,11 @@ static const char *sentence_location(const sent_ctx *c) {
         if (!u->coded || !u->actor || strlen(u->actor) != 3) continue;
         /* ("killed in Israeli attacks" names an attack, not a place) */
         if (u->chunk >= 0 && nominal_at(c, &s->chunks[u->chunk])) continue;
+        /* (", his spokesman told reporters in New York": where it was said,
+         * not where the reported act happens) */
+        if (u->chunk >= 0 && (uint32_t)s->chunks[u->chunk].clause < s->nclause &&
+            s->clauses[s->chunks[u->chunk].clause].kind == CL_REPORTING)
+            continue;
         /* "in X" before the unit, or inside it ("students in X") */
         uint32_t q = u->first ? u->first - 1 : 0;
         for (; q + 1 < u->end; q++)
@@ -1496,6 +1522,13 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
             } else {
                 hi = comp_start;
             }
+        }
+        /* "the Foreign Secretary called on the Chief Adviser": a call on
+         * someone that asks for nothing -- no "to" and an infinitive, no
+         * "for" -- is a courtesy call, a visit (042, the host 043) */
+        if (have && !strcmp(code, "020") && courtesy_call(c, ch, vend, hi)) {
+            code = "042";
+            rcode = "043";
         }
         if (null_code(code) && !rcode[0]) {
             if (have)
