@@ -1537,6 +1537,21 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
             /* ... but "Meloni told Netanyahu in a telephone call that"
              * was a call (the told thing is coded on its own) */
             int32_t ph = have && !(ch->vflags & VG_NEG) ? by_phone(c, vend, hi) : -1;
+            /* "summoned Indian High Commissioner Bambawale to lodge a
+             * protest": a verb with no code of its own still hands its
+             * object to an infinitive of purpose after it */
+            if (have && !(ch->vflags & VG_NEG)) {
+                uint32_t k = ci + 1;
+                while (k < s->nchunk && s->chunks[k].kind != CK_VG) k++;
+                int32_t ps = k < s->nchunk ? clause_subject(c, ci) : -1;
+                int32_t pt = ps >= 0 ? clause_target(c, vend, hi, ps, NULL) : -1;
+                if (pt >= 0 && pt != ps && c->units[pt].coded &&
+                    purpose_infinitive(c, k, (int32_t)ci, pt)) {
+                    prev_src = ps;
+                    prev_tgt = pt;
+                    prev_ci = (int32_t)ci;
+                }
+            }
             if (ph >= 0) {
                 int32_t ps = clause_subject(c, ci);
                 int32_t pt = ps >= 0 ? clause_target(c, vend, hi, ps, "041") : -1;
