@@ -348,6 +348,34 @@ static uint32_t name_span(const sent_ctx *c, uint32_t i) {
 
 /* Allocates from the document's arena under dyad_code's unwind point:
  * the analyzer's NULL warnings are false positives here (mem.h). */
+/* "Gunmen led by Hamas stormed", "soldiers led by Damiba detained the
+ * president", "a coalition led by Saudi Arabia intervened": people named
+ * by a role alone and led by an actor are that actor's. */
+static void led_by(sent_ctx *c) {
+    const sentence *s = c->s;
+    for (uint32_t i = 0; i < c->nunits; i++) {
+        unit *u = &c->units[i];
+        if (u->coded || u->chunk < 0) continue;
+        uint32_t k = (uint32_t)s->toks[u->end - 1].chunk + 1;
+        if (k + 2 >= s->nchunk || s->chunks[k].kind != CK_VG ||
+            s->chunks[k].first != u->end || s->chunks[k].end - s->chunks[k].first != 1)
+            continue;
+        const tok *v = &s->toks[s->chunks[k].head];
+        if (v->tag != T_VBN || !v->lemma || strcmp(v->lemma, "LEAD") ||
+            s->chunks[k + 1].kind != CK_PP || !is_word(c, s->chunks[k + 1].head, c->e->w_by))
+            continue;
+        int32_t l = c->unit_of[s->chunks[k + 2].first];
+        if (l < 0 || !c->units[l].coded || !c->units[l].ncodes || c->units[l].compound) continue;
+        u->codes = c->units[l].codes;
+        u->ncodes = c->units[l].ncodes;
+        u->actor = c->units[l].actor;
+        u->coded = 1;
+        trace_add(c, "led by: \"%.*s\" = %s\n",
+                  (int)(s->toks[u->end - 1].off + s->toks[u->end - 1].len - s->toks[u->first].off),
+                  s->text + s->toks[u->first].off, u->codes[0]);
+    }
+}
+
 MEM_UNWINDS_BEGIN
 /* The unit of the sayer whose reported clause pronoun chunk pi is the
  * subject of: "Somalia said it would ...", "the ministry said they had
@@ -644,6 +672,7 @@ void units_build(sent_ctx *c) {
         if (c->e->rules->pronouns)
             context_remember(c, (int32_t)c->nunits - 1, !u.resolved);
     }
+    led_by(c);
     if (c->e->rules->pronouns) {
         context_appositives(c);
         context_examples(c);
