@@ -127,6 +127,14 @@ static void code_conjunct(const sent_ctx *c, uint32_t first, uint32_t end,
             continue;
         }
         len = ptrie_longest(&d->agents, wids + i, nw - i, &val);
+        /* "military ties", "military aid": an agent word before a
+         * [thing] head names no one */
+        if (len && tokof[i + len - 1] + 1 < end &&
+            tok_in_class(&c->s->toks[end - 1], WC_THING) &&
+            tokof[i + len - 1] < end - 1) {
+            i += (uint32_t)len;
+            continue;
+        }
         if (len) {
             if (out->nagents < 8) {
                 out->agents[out->nagents++] = d->agent_entries[val - 1].code;

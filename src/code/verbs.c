@@ -179,6 +179,28 @@ static int absolute_with(const sent_ctx *c, uint32_t i) {
     return 0;
 }
 
+/* Does a relative or noun clause with its own subject start at token i:
+ * "that"/"which"/"whom" right after a noun phrase, then noun phrases
+ * (commas, "and") and a finite verb? */
+static int noun_clause_at(const sent_ctx *c, uint32_t i) {
+    const sentence *s = c->s;
+    const tok *t = &s->toks[i];
+    if (t->chunk < 1 || s->chunks[t->chunk].kind != CK_SBAR ||
+        s->chunks[t->chunk].first != i || s->chunks[t->chunk - 1].kind != CK_NP ||
+        chunk_is_time(s, &s->chunks[t->chunk - 1]) || /* ("admitted for the first time that") */
+        !(tok_norm_is(t, "THAT") || tok_norm_is(t, "WHICH") || tok_norm_is(t, "WHOM")))
+        return 0;
+    uint32_t k = (uint32_t)t->chunk + 1, nps = 0;
+    while (k < s->nchunk &&
+           (s->chunks[k].kind == CK_NP || s->chunks[k].kind == CK_CONJ ||
+            (s->chunks[k].kind == CK_PUNCT && s->toks[s->chunks[k].first].tag == T_COMMA))) {
+        nps += s->chunks[k].kind == CK_NP;
+        k++;
+    }
+    return nps && k < s->nchunk && s->chunks[k].kind == CK_VG &&
+           !(s->chunks[k].vflags & VG_INFINITIVE);
+}
+
 static uint32_t phrase_end(const sent_ctx *c, uint32_t vend) {
     const sentence *s = c->s;
     for (uint32_t i = vend; i < s->ntok; i++) {
@@ -195,6 +217,11 @@ static uint32_t phrase_end(const sent_ctx *c, uint32_t vend) {
             return i;
         /* a semicolon joins two sentences */
         if (c->e->rules->clause_breaks && t->nlen == 1 && t->norm[0] == ';') return i;
+        /* "deepening military ties that Japan, the United States and
+         * South Korea say are fueling the war": a clause with its own
+         * subject after a noun describes the noun; its actors are not
+         * this verb's */
+        if (c->e->rules->clause_breaks && noun_clause_at(c, i)) return i;
         if (t->tag == T_CC || is_comma(s, i)) {
             /* look at the chunks after it: NP* then a verb group; in the
              * clause model also "where"/"while"/"who" + NP* + verb (", where

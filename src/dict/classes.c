@@ -36,6 +36,7 @@ static const char *const class_names[WC_COUNT] = {
     [WC_NAME_HEAD] = "name-head",
     [WC_SEIZING] = "seizing",
     [WC_FAMILY_FIRST] = "family-first",
+    [WC_THING] = "thing",
 };
 
 /* tok.wcls and dict.cls hold the classes as 32 bits */

@@ -74,6 +74,8 @@ typedef enum word_class {
                           (181) or arrest (173) */
     WC_FAMILY_FIRST,   /* Kim, Xi, Yoon: a family name written first, which
                           names the person on second mention */
+    WC_THING,          /* ties, aid, exercises: an agent word before them
+                          ("military ties") names no actor */
     WC_COUNT
 } word_class;
 
@@ -225,7 +227,7 @@ typedef struct sentence {
 static inline int chunk_is_time(const sentence *s, const chunk *ch) {
     static const char *const w[] = {
         "WEEK", "DAY", "MONTH", "YEAR", "MORNING", "AFTERNOON", "EVENING",
-        "NIGHT", "WEEKEND", "TODAY", "YESTERDAY", "TONIGHT", "MONDAY",
+        "NIGHT", "WEEKEND", "TODAY", "YESTERDAY", "TONIGHT", "TIME", "HOUR", "MONDAY",
         "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY",
         NULL};
     if (ch->end <= ch->first) return 0;
