@@ -1496,7 +1496,13 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
         }
         /* a reported future is an intention: "Germany said it would send
          * air defence systems" (0332), not the sending itself */
-        int intent = have && (ch->vflags & VG_MODAL) && up > 0
+        /* ("will continue to consult", "will seek to restore": the
+         * infinitive after a future is the act to come) */
+        int fut_inf = have && (ch->vflags & VG_INFINITIVE) && ci > 0 &&
+                      s->chunks[ci - 1].kind == CK_VG &&
+                      s->chunks[ci - 1].end == ch->first &&
+                      !(s->chunks[ci - 1].vflags & VG_NEG) && reported_future(c, ci - 1);
+        int intent = have && ((ch->vflags & VG_MODAL) || fut_inf) && up > 0
                          ? cameo_hex_intent(up) : 0;
         /* ... and a reported "will not" is a refusal: "said it would not
          * withdraw its staff" (124), "would not accept a timetable" (12x),
@@ -1529,12 +1535,18 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
                 intent = 0;
             }
         }
-        if (intent && reported_future(c, ci)) {
+        if (intent && (fut_inf || reported_future(c, ci))) {
             const char *cc = cameo_from_hex_near(intent);
             if (cc) {
                 trace_add(c, "reported future: %s -> %s\n",
                           s->toks[ch->head].norm, cc);
-                rcode = events_symmetric_code(code) ? cc : "";
+                /* (one side's intention: "South Korea will consult
+                 * with the United States"; both sides' when they are
+                 * the subject together: "Armenia and Azerbaijan will
+                 * meet") */
+                int32_t su = m && m->source >= 0 ? m->source : clause_subject(c, ci);
+                int both = su >= 0 && c->units[su].compound;
+                rcode = both && events_symmetric_code(code) ? cc : "";
                 code = cc;
             }
         }
