@@ -155,7 +155,12 @@ static int opens_adverbial(const sent_ctx *c, uint32_t i) {
     while (k < s->nchunk && (s->chunks[k].kind == CK_NP ||
                              s->chunks[k].kind == CK_ADVP ||
                              s->chunks[k].kind == CK_CONJ ||
-                             is_comma(s, s->chunks[k].first)))
+                             is_comma(s, s->chunks[k].first) ||
+                             /* ("while the leaders of Colombia and Chile
+                              * expressed") */
+                             (s->chunks[k].kind == CK_PP &&
+                              tok_norm_is(&s->toks[s->chunks[k].head], "OF") &&
+                              k + 1 < s->nchunk && s->chunks[k + 1].kind == CK_NP)))
         k++;
     return k > (uint32_t)t->chunk + 1 && k < s->nchunk &&
            s->chunks[k].kind == CK_VG &&
@@ -233,6 +238,11 @@ static uint32_t phrase_end(const sent_ctx *c, uint32_t vend) {
             while (k < s->nchunk &&
                    (s->chunks[k].kind == CK_NP ||
                     s->chunks[k].kind == CK_ADVP ||
+                    /* (", while the governments of Kenya and Ethiopia
+                     * condemned": a subject's "of" phrase) */
+                    (c->e->rules->clause_breaks && s->chunks[k].kind == CK_PP &&
+                     tok_norm_is(&s->toks[s->chunks[k].head], "OF") &&
+                     k + 1 < s->nchunk && s->chunks[k + 1].kind == CK_NP) ||
                     (c->e->rules->clause_breaks && s->chunks[k].kind == CK_CONJ &&
                      k + 1 < s->nchunk && s->chunks[k + 1].kind == CK_NP) ||
                     (s->chunks[k].kind == CK_PUNCT &&
