@@ -1857,6 +1857,19 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
             prev_ci = (int32_t)ci;
         }
         if (src >= 0) context_remember(c, src, 0);
+        /* "was considering suspending diplomatic relations", "is weighing
+         * whether to impose sanctions": the option considered (014) is
+         * not done, so its verb is no event of its own */
+        if (!strcmp(code, "014") && ci + 1 < s->nchunk) {
+            uint32_t k = ci + 1;
+            if (s->chunks[k].kind == CK_SBAR && tok_norm_is(&s->toks[s->chunks[k].first], "WHETHER"))
+                k++;
+            if (k < s->nchunk && s->chunks[k].kind == CK_VG &&
+                s->chunks[k].first == s->chunks[k - 1].end &&
+                ((k > ci + 1 && (s->chunks[k].vflags & VG_INFINITIVE)) ||
+                 (k == ci + 1 && s->toks[s->chunks[k].first].tag == T_VBG)))
+                consumed[k] = 1;
+        }
         /* "Pakistan retaliated by closing its airspace": the means names
          * the act; the response verb's own code (retaliation as 190)
          * gives way to it */
