@@ -515,6 +515,12 @@ static int next_starts_np(const tag_ctx *x, int i) {
     if ((uint32_t)i + 1 >= x->n) return 0;
     const tag_cand *c = &x->c[i + 1];
     int d = c->def;
+    /* "firing more than 1,000 rockets", "killing at least 20 people": a
+     * count's qualifier starts a noun phrase */
+    if ((uint32_t)i + 3 < x->n && (x->toks[i + 3].flags & TOKF_NUMBER) &&
+        ((tok_norm_is(&x->toks[i + 1], "MORE") && tok_norm_is(&x->toks[i + 2], "THAN")) ||
+         (tok_norm_is(&x->toks[i + 1], "AT") && tok_norm_is(&x->toks[i + 2], "LEAST"))))
+        return 1;
     return d == T_DT || d == T_PRPS || d == T_NNP || d == T_NNPS ||
            d == T_CD || d == T_PDT || (d == T_PRP && has(c, T_PRP)) ||
            d == T_DOLLAR || (c->closed == 0 && only(c, NOUNS | ADJS) &&
