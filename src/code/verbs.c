@@ -1367,6 +1367,13 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
         const chunk *ch = &s->chunks[ci];
         if (ch->kind != CK_VG || consumed[ci]) continue;
         uint32_t ev0 = out->n;
+        /* "Hungary vetoed a European Union statement criticising China":
+         * what a rejected text says (a participle describing the object
+         * of a rejection, 12x) never happened */
+        if (s->toks[ch->first].tag == T_VBG && ci >= 2 && last_vg == ci - 2 &&
+            last_from < last_to && !strncmp(out->ev[last_from].code, "12", 2) &&
+            s->chunks[ci - 1].kind == CK_NP && s->chunks[ci - 1].end == ch->first)
+            continue;
         /* a gerund after a preposition names an activity, not a new event:
          * "accused X of attacking Y", "praised X for seeking Y" */
         if (s->toks[ch->first].tag == T_VBG && ch->first > 0 &&

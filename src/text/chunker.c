@@ -130,6 +130,9 @@ static int chk_np(const tok *t, uint32_t n, uint32_t i, uint32_t *end,
              * "the ruling party", not "the army attacked" */
             if ((x == T_VBN || x == T_VBG) && !(tag_is_noun(nx) || tag_is_adj(nx)))
                 break;
+            /* ... and before the head, not after it: "statements backing
+             * King Abdullah" is a noun and its reduced relative */
+            if (x == T_VBG && last_head != UINT32_MAX && last_head == j - 1) break;
             if (tag_is_noun(x) || x == T_CD) last_head = j;
             else if (tag_is_adj(x)) last_adj = j;
             j++;
