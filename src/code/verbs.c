@@ -2109,7 +2109,12 @@ static void code_nominals(sent_ctx *c, event_list *out,
                 continue;
             }
         }
-        if (src < 0 && k > 0 && s->chunks[gv].kind == CK_VG &&
+        /* "during the worst fighting between Kyrgyzstan and Tajikistan",
+         * "said talks between Armenia and Azerbaijan had stalled": the
+         * "between" phrase names both parties, whoever the clause's
+         * subject is */
+        int between = c->units[tgt].compound && tok_norm_is(&s->toks[pp->head], "BETWEEN");
+        if (src < 0 && !between && k > 0 && s->chunks[gv].kind == CK_VG &&
             !(s->chunks[gv].vflags & VG_NEG))
             src = clause_subject(c, gv);
         int compound = 0;
