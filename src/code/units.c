@@ -61,7 +61,21 @@ static void code_conjunct(const sent_ctx *c, uint32_t first, uint32_t end,
     memset(out, 0, sizeof *out);
     uint32_t nw = conj_words(c, first, end, wids, tokof, 128);
     int refine = c->e->rules->actor_refine;
-    for (uint32_t i = 0; i < nw;) {
+    /* "a European Union-brokered deal", "an Iran-backed militia": the
+     * name before "-brokered", "-backed" is the broker's or backer's, not
+     * the phrase's actor (the phrase is the deal or the militia) */
+    uint32_t from = 0;
+    for (uint32_t i = 0; i < nw; i++) {
+        const tok *tk = &c->s->toks[tokof[i]];
+        if (!(tk->flags & TOKF_HYPHEN) || i + 1 >= nw) continue;
+        static const char *const sfx[] = {"-BROKERED", "-MEDIATED", "-BACKED",
+                                          "-SPONSORED", "-SUPPORTED", "-FUNDED", NULL};
+        for (const char *const *x = sfx; *x; x++) {
+            size_t l = strlen(*x);
+            if (tk->nlen > l && !strcmp(tk->norm + tk->nlen - l, *x)) from = i + 1;
+        }
+    }
+    for (uint32_t i = from; i < nw;) {
         uint32_t val = 0;
         size_t len = 0;
         /* "the Saudi-led coalition": led by an actor is that actor's (but
