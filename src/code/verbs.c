@@ -2134,6 +2134,38 @@ static void code_nominals(sent_ctx *c, event_list *out,
     }
 }
 
+/* "donated vaccines to Taiwan, drawing rebukes from China", "the
+ * decision drew criticism from the EU", "has faced accusations from
+ * opponents": a reaction named by a noun after a verb of drawing it, with
+ * "from X", is X's reaction to the clause's subject. */
+static void code_reactions_from(sent_ctx *c, event_list *out, uint32_t first_event) {
+    const sentence *s = c->s;
+    if (!c->e->d.nnominals) return;
+    static const char *const draw[] = {"DRAW", "PROMPT", "SPARK", "TRIGGER", "PROVOKE",
+                                       "ATTRACT", "EARN", "FACE", "INVITE", NULL};
+    for (uint32_t k = 0; k + 2 < s->nchunk; k++) {
+        const chunk *vg = &s->chunks[k], *np = &s->chunks[k + 1], *pp = &s->chunks[k + 2];
+        if (vg->kind != CK_VG || (vg->vflags & VG_NEG) || np->kind != CK_NP ||
+            pp->kind != CK_PP || pp->pp_obj < 0 || !tok_norm_is(&s->toks[pp->head], "FROM"))
+            continue;
+        const tok *v = &s->toks[vg->head];
+        const char *l = v->lemma ? v->lemma : v->norm;
+        int ok = 0;
+        for (const char *const *d = draw; *d && !ok; d++) ok = !strcmp(l, *d);
+        if (!ok || verb_coded(c, out, first_event, k)) continue;
+        const nominal_entry *e = nominal_at(c, np);
+        if (!e || !(e->code[0] == '1' && e->code[1] >= '1' && e->code[1] <= '4')) continue;
+        int32_t src = c->unit_of[s->chunks[pp->pp_obj].first];
+        int32_t tgt = clause_subject(c, k);
+        if (src < 0 || tgt < 0 || src == tgt || !c->units[src].coded || !c->units[tgt].coded)
+            continue;
+        trace_add(c, "reaction from: %s %s from ... -> %s\n", v->norm,
+                  s->toks[np->head].norm, e->code);
+        events_add_pairs(c, out, src, tgt, e->code, "", 0, k + 1,
+                         c->e->d.files[e->file], e->line);
+    }
+}
+
 /* Has this sentence (events from first_event on) an event of code's root
  * already? The passes below add an event only where none covers it. */
 static int sentence_has_root(const event_list *out, uint32_t first_event,
@@ -2437,6 +2469,7 @@ void verbs_code_sentence(sent_ctx *c, event_list *out) {
     if (!loc) loc = context_focus(c);
     code_clauses(c, out, consumed, loc);
     code_nominals(c, out, first_event, consumed);
+    code_reactions_from(c, out, first_event);
     code_censure(c, out, first_event);
     code_leave_org(c, out, first_event);
     code_happenings(c, out, first_event);
