@@ -1343,7 +1343,10 @@ static void headline_verb(const sentence *s, const tag_cand *c, uint8_t *tg,
         int nounish = prev == T_NN || prev == T_NNS || prev == T_NNP ||
                       prev == T_NNPS || prev == T_RQUOTE ||
                       (prev == T_JJ && has(&c[k - 1], T_NN));
-        int want = plural || prev == T_NNS || prev == T_NNPS ? T_VBP : T_VBZ;
+        /* ("Police Arrest", "People Flee": collective plurals) */
+        int coll = k > a && (tok_norm_is(&s->toks[k - 1], "POLICE") ||
+                             tok_norm_is(&s->toks[k - 1], "PEOPLE"));
+        int want = plural || coll || prev == T_NNS || prev == T_NNPS ? T_VBP : T_VBZ;
         if (nouns && nounish && has(&c[k], want)) {
             /* a verb of this clause after the stretch, the stretch its
              * subject */
