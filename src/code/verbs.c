@@ -1785,6 +1785,20 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
                 if (code_is_state(sc))
                     tgt = localise(c, tgt, arena_strndup(c->a, sc, 3));
             }
+            /* "Cuts Ties With U.S., Gives Diplomats 72 Hours To Leave":
+             * diplomats a state expels, no country named, are the side
+             * its previous act was aimed at (not "flying out diplomats",
+             * its own) */
+            if (!strcmp(code, "166") && tgt >= 0 && !c->units[tgt].coded &&
+                c->units[tgt].ncodes && !strncmp(c->units[tgt].codes[0], "---", 3) &&
+                src >= 0 && c->units[src].coded && c->units[src].ncodes) {
+                const char *sc = c->units[src].codes[0], *other = NULL;
+                if (prev_tgt >= 0 && src == prev_src && c->units[prev_tgt].ncodes &&
+                    strncmp(c->units[prev_tgt].codes[0], sc, 3))
+                    other = c->units[prev_tgt].codes[0];
+                if (other && code_is_state(other))
+                    tgt = localise(c, tgt, arena_strndup(c->a, other, 3));
+            }
             tgt = localise(c, tgt, tloc);
             tgt = domestic_state(c, tgt, src);
             tgt = insurgent_victims(c, tgt, src);
