@@ -1682,6 +1682,21 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
                 src = first_unit(c, lo, ch->first, 1, NULL);
             }
             if (tgt < 0) tgt = clause_target(c, vend, hi, src, code);
+            /* "Iran, which arms and trains the Houthis": two verbs joined
+             * by "and" before one object share it (when the second codes
+             * nothing of its own by default: "shot and wounded" is one
+             * attack, coded once) */
+            verb_hit vh2[1];
+            if ((tgt < 0 || !c->units[tgt].coded) && ci + 3 < s->nchunk &&
+                find_verbs(c, s->chunks[ci + 2].head, vh2, 1) &&
+                !strcmp(vh2[0].form->code, "---") &&
+                s->chunks[ci + 1].kind == CK_CONJ && s->chunks[ci + 2].kind == CK_VG &&
+                s->chunks[ci + 3].kind == CK_NP && s->chunks[ci + 1].first == ch->end &&
+                !(s->chunks[ci + 2].vflags & VG_INFINITIVE)) {
+                uint32_t v2 = s->chunks[ci + 2].end;
+                int32_t t2 = clause_target(c, v2, phrase_end(c, v2), src, code);
+                if (t2 >= 0 && c->units[t2].coded) tgt = t2;
+            }
             /* "spoke by phone with Vucic and urged de-escalation",
              * "summoned the ambassador and protested": a verb joined by
              * "and" to the one before, with the same subject and no one of
