@@ -54,6 +54,19 @@ static uint32_t conj_words(const sent_ctx *c, uint32_t first, uint32_t end,
     return n;
 }
 
+/* The length of a suffix that makes the name before it the owner of the
+ * phrase ("-LED", "-HOSTED", "-DRAFTED", "-SPONSORED"), or 0. */
+static size_t owner_suffix(const tok *tk) {
+    static const char *const sfx[] = {"-LED", "-HOSTED", "-DRAFTED", "-SPONSORED",
+                                      "-PROPOSED", "-CONVENED", "-ORGANISED",
+                                      "-ORGANIZED", "-RUN", "-CONTROLLED", NULL};
+    for (const char *const *x = sfx; *x; x++) {
+        size_t l = strlen(*x);
+        if (tk->nlen > l && !strcmp(tk->norm + tk->nlen - l, *x)) return l;
+    }
+    return 0;
+}
+
 static void code_conjunct(const sent_ctx *c, uint32_t first, uint32_t end,
                           conj_code *out) {
     const dict *d = &c->e->d;
@@ -69,7 +82,7 @@ static void code_conjunct(const sent_ctx *c, uint32_t first, uint32_t end,
         const tok *tk = &c->s->toks[tokof[i]];
         if (!(tk->flags & TOKF_HYPHEN) || i + 1 >= nw) continue;
         static const char *const sfx[] = {"-BROKERED", "-MEDIATED", "-BACKED",
-                                          "-SPONSORED", "-SUPPORTED", "-FUNDED", NULL};
+                                          "-SUPPORTED", "-FUNDED", NULL};
         for (const char *const *x = sfx; *x; x++) {
             size_t l = strlen(*x);
             if (tk->nlen > l && !strcmp(tk->norm + tk->nlen - l, *x)) from = i + 1;
@@ -78,16 +91,17 @@ static void code_conjunct(const sent_ctx *c, uint32_t first, uint32_t end,
     for (uint32_t i = from; i < nw;) {
         uint32_t val = 0;
         size_t len = 0;
-        /* "the Saudi-led coalition": led by an actor is that actor's (but
-         * "Iran-backed rebels" are the rebels) */
+        /* "the Saudi-led coalition", "a UN-hosted meeting", "a
+         * Brazilian-drafted resolution": led, hosted or drafted by an actor
+         * is that actor's (but "Iran-backed rebels" are the rebels) */
         const tok *tk = &c->s->toks[tokof[i]];
-        if (!out->actor && refine && (tk->flags & TOKF_HYPHEN) &&
-            tk->nlen > 4 && !strcmp(tk->norm + tk->nlen - 4, "-LED")) {
+        size_t sl = (tk->flags & TOKF_HYPHEN) ? owner_suffix(tk) : 0;
+        if (!out->actor && refine && sl) {
             /* "US-led": capital US is the country, listed dotted (as
              * document.c tags a bare "US"), "us" the pronoun */
-            uint32_t w = tk->nlen == 6 && !strncmp(c->s->text + tk->off, "US", 2)
+            uint32_t w = tk->nlen == sl + 2 && !strncmp(c->s->text + tk->off, "US", 2)
                              ? c->e->w_us_dotted
-                             : vocab_find(&d->voc, tk->norm, tk->nlen - 4);
+                             : vocab_find(&d->voc, tk->norm, tk->nlen - sl);
             if (w && ptrie_longest(&d->actors, &w, 1, &val) == 1) {
                 const char *code = dict_actor_code(d, val - 1, c->date);
                 if (code && strcmp(code, "---")) {
