@@ -458,17 +458,23 @@ static int describe_pair(sent_ctx *c, unit *u, const chunk *ch) {
     const sentence *s = c->s;
     const tok *h = &s->toks[ch->head];
     if (!tok_in_class(h, WC_PAIR) || h->tag != T_NNS) return 0;
-    int two = 0;
-    for (uint32_t i = ch->first; i < ch->head; i++)
+    int two = 0, many = 0;
+    static const char *const counts[] = {"THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", NULL};
+    for (uint32_t i = ch->first; i < ch->head; i++) {
         two |= word_is(&s->toks[i], "TWO") || word_is(&s->toks[i], "BOTH");
-    if (!two) return 0;
+        for (int q = 0; counts[q]; q++) /* (tok_norm_is wants a literal) */
+            if (!strcmp(s->toks[i].norm, counts[q])) many = q + 3;
+    }
+    if (!two && !many) return 0;
     const mention *m;
+    /* "the three countries": the newest list of as many */
     for (uint32_t k = 0; (m = newest(c->ds, k)) && k < MENTION_MAX; k++)
-        if (m->compound && m->ncodes >= 2) {
+        if (m->compound && (many ? m->ncodes == (uint32_t)many : m->ncodes >= 2)) {
             take(c, u, m);
             u->compound = 1;
             return 1;
         }
+    if (many) return 0;
     /* no compound: the two countries named last */
     const char *first = NULL;
     for (uint32_t k = 0; (m = newest(c->ds, k)); k++) {
