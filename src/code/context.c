@@ -346,6 +346,7 @@ const mention *context_counterpart(const sent_ctx *c, const char *src) {
         const char *mc = m->codes[0];
         if (strlen(mc) < 3 || !strncmp(mc, "---", 3)) continue;
         if (!strncmp(mc, src, 3)) continue; /* the speaker's own side */
+        if (!strcmp(role_of(mc), "MED")) continue; /* ("told Reuters") */
         return m;
     }
     return NULL;
@@ -757,6 +758,23 @@ static int32_t quote_speaker(const sent_ctx *c) {
         const clause *cl = &s->clauses[k];
         if (cl->kind == CL_REPORTING && cl->subject >= 0)
             return c->unit_of[s->chunks[cl->subject].first];
+    }
+    /* '..., and that is not going to happen," a senior official told
+     * Reuters': a closing mark, then a phrase and a verb of saying (or
+     * the verb and then the phrase: '," said the minister'), whatever
+     * clauses the chunker made of what the quotation says */
+    for (uint32_t i = 1; i + 2 < s->ntok; i++) {
+        if (!dquote(&s->toks[i]) || s->toks[i - 1].tag != T_COMMA) continue;
+        int32_t a = s->toks[i + 1].chunk;
+        if (a < 0 || (uint32_t)a + 1 >= s->nchunk) break;
+        const chunk *x = &s->chunks[a], *y = &s->chunks[a + 1];
+        if (x->kind == CK_NP && y->kind == CK_VG &&
+            tok_in_class(&s->toks[y->head], WC_REPORTING))
+            return c->unit_of[x->first];
+        if (x->kind == CK_VG && y->kind == CK_NP &&
+            tok_in_class(&s->toks[x->head], WC_REPORTING))
+            return c->unit_of[y->first];
+        break;
     }
     const clause *m = s->nclause ? &s->clauses[0] : NULL;
     if (m && m->verb >= 0 && m->subject >= 0 &&

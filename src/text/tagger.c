@@ -811,6 +811,12 @@ static int tag_choose(const tag_ctx *x, int i) {
     if (pj >= 0 && (tag_is_noun(p) || p == T_PRP || p == T_WDT ||
                     p == T_WP || p == T_EX || p == T_RRB) && has_v) {
         int nverb = next_is_verbish(x, i);
+        /* "Saudi Arabia cut ties with Qatar", "Iran shut its airspace": a
+         * verb whose past is its base form, after a name and before its
+         * object, is the past (a name would take "cuts") */
+        if (has(c, T_VBD) && has(c, T_VB) && (p == T_NNP || p == T_NN) &&
+            nx && (next_starts_np(x, i) || has(nx, T_NNS)) && !next_word_is(x, i, "THAT"))
+            return T_VBD;
         if ((has(c, T_VBN) || has(c, T_VBD)) && !has(c, T_VBZ) &&
             !has(c, T_VB)) {
             /* ("Moscow responded by expelling", "Pakistan retaliated by
