@@ -769,12 +769,14 @@ static void chk_clauses(sentence *s, arena *a) {
                 ch->clause = (uint16_t)top(&x);
                 continue; /* the VG chunk opens the clause below */
             }
-            /* "the CSTO, which groups Russia, Belarus and Armenia, said": a
-             * comma inside a relative clause's list of objects goes on
-             * with the list */
+            /* "the CSTO, which groups Russia, Belarus and Armenia, said",
+             * "the memorandum signed by Finland, Sweden and Turkey
+             * addressed": a comma inside a relative or reduced relative
+             * clause's list goes on with the list */
             if (k > 0 && k + 1 < nc && c[k - 1].kind == CK_NP &&
                 c[k - 1].coord >= 0 && c[k - 1].coord == c[k + 1].coord &&
-                x.cl[top(&x)].kind == CL_RELATIVE && x.cl[top(&x)].verb >= 0 &&
+                (x.cl[top(&x)].kind == CL_RELATIVE || x.cl[top(&x)].kind == CL_PARTICIPIAL) &&
+                x.cl[top(&x)].verb >= 0 &&
                 x.cl[top(&x)].verb < (int32_t)k - 1) {
                 ch->clause = (uint16_t)top(&x);
                 continue;
