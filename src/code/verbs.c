@@ -1634,6 +1634,16 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
             for (uint32_t q = vend; q + 1 < hi && src < 0; q++)
                 if (tok_is(s, q, c->e->w_by))
                     src = units_starting_at(c, q + 1);
+            /* "the British ambassador was summoned to the foreign ministry
+             * in Moscow": who summons is where one is summoned to */
+            {
+                const tok *vh = &s->toks[ch->head];
+                if (src < 0 && vh->lemma && !strcmp(vh->lemma, "SUMMON") &&
+                    vend < s->ntok && tok_is(s, vend, c->e->w_to)) {
+                    int32_t u = units_starting_at(c, vend + 1);
+                    if (u >= 0 && c->units[u].coded) src = u;
+                }
+            }
             /* "U.S. sanctions on Iran will be lifted": a subject naming an
              * act and its actor ("U.S. sanctions") is that actor's, lifted
              * from whom its phrase names ("on Iran") */
