@@ -2131,7 +2131,15 @@ static void code_nominals(sent_ctx *c, event_list *out,
                            verb_coded_as(c, out, first_event, (uint32_t)j, "042"));
             }
         }
-        if (k > 0 && src < 0 && !adjunct) {
+        /* "killed in two days of clashes between Ugandan security forces
+         * and opposition supporters": a "between" phrase inside another
+         * noun's "of" phrase is asserted with it */
+        int of_between = c->units[tgt].compound &&
+                         tok_norm_is(&s->toks[pp->head], "BETWEEN") && k >= 2 &&
+                         s->chunks[k - 1].kind == CK_PP &&
+                         tok_norm_is(&s->toks[s->chunks[k - 1].head], "OF") &&
+                         s->chunks[k - 2].kind == CK_NP;
+        if (k > 0 && src < 0 && !adjunct && !of_between) {
             const chunk *pv = &s->chunks[gv];
             verb_hit vh[1];
             if (pv->kind == CK_VG) {
