@@ -456,6 +456,21 @@ static int plural_unit(const sent_ctx *c, const unit *u) {
     return t == T_NNS || t == T_NNPS;
 }
 
+/* Does unit u name something its actor owns ("Panama's willingness",
+ * "Argentina's commitment"): a possessive inside it? */
+static int owned_by_self(const sentence *s, const unit *u) {
+    for (uint32_t i = u->first; i + 1 < u->end && i + 1 < s->ntok; i++)
+        if (s->toks[i + 1].tag == T_POS) return 1;
+    return 0;
+}
+
+/* Is code one of unit u's codes? */
+static int in_codes(const unit *u, const char *code) {
+    for (uint32_t k = 0; k < u->ncodes; k++)
+        if (!strcmp(u->codes[k], code)) return 1;
+    return 0;
+}
+
 /* The clause model's target: like default_target, but a place named after
  * "in" is where the event happened, not whom it concerns ("held talks in
  * Riyadh", "exercises in the Sea of Japan"). */
@@ -545,7 +560,11 @@ static int32_t clause_target(const sent_ctx *c, uint32_t from, uint32_t hi,
             if (pass == 0 && su && u->ncodes && su->ncodes &&
                 (strcmp(u->codes[0], su->codes[0]) == 0 ||
                  (u->actor && su->actor && !strcmp(u->actor, su->actor) &&
-                  s->toks[u->first].tag == T_PRPS)))
+                  (s->toks[u->first].tag == T_PRPS || owned_by_self(s, u)))))
+                continue;
+            /* nor is a member of its own list: "Britain, France and
+             * Germany ... warned they could trigger sanctions" */
+            if (pass == 0 && su && su->compound && u->ncodes && in_codes(su, u->codes[0]))
                 continue;
             if (pass == 2 && su && u->actor && su->actor &&
                 !strcmp(u->actor, su->actor))
@@ -1692,6 +1711,20 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
                 src = first_unit(c, lo, ch->first, 1, NULL);
             }
             if (tgt < 0) tgt = clause_target(c, vend, hi, src, code);
+            /* "expressed Panama's willingness to expand cooperation with
+             * the United States", "they could trigger sanctions if Iran":
+             * the source's own possession, or the source itself named
+             * again, is not whom the act concerns -- the next actor is */
+            if (tgt >= 0 && src >= 0 && tgt != src && c->units[src].coded &&
+                c->units[tgt].coded && c->units[tgt].ncodes &&
+                ((c->units[src].ncodes &&
+                  !strncmp(c->units[tgt].codes[0], c->units[src].codes[0], 3) &&
+                  owned_by_self(s, &c->units[tgt])) ||
+                 (c->units[tgt].pronoun && c->units[src].compound &&
+                  in_codes(&c->units[src], c->units[tgt].codes[0])))) {
+                int32_t t2 = clause_target(c, c->units[tgt].end, hi, src, code);
+                tgt = t2 >= 0 && c->units[t2].coded ? t2 : -1;
+            }
             /* "Iran, which arms and trains the Houthis": two verbs joined
              * by "and" before one object share it (when the second codes
              * nothing of its own by default: "shot and wounded" is one
