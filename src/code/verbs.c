@@ -457,7 +457,8 @@ static int plural_unit(const sent_ctx *c, const unit *u) {
 }
 
 /* Does unit u name something its actor owns ("Panama's willingness",
- * "Argentina's commitment"): a possessive inside it? */
+ * "Argentina's commitment"): a possessive inside it? (Callers ask it of
+ * a bare country's phrase: "the Kurdistan Workers' Party" is a name.) */
 static int owned_by_self(const sentence *s, const unit *u) {
     for (uint32_t i = u->first; i + 1 < u->end && i + 1 < s->ntok; i++)
         if (s->toks[i + 1].tag == T_POS) return 1;
@@ -560,7 +561,8 @@ static int32_t clause_target(const sent_ctx *c, uint32_t from, uint32_t hi,
             if (pass == 0 && su && u->ncodes && su->ncodes &&
                 (strcmp(u->codes[0], su->codes[0]) == 0 ||
                  (u->actor && su->actor && !strcmp(u->actor, su->actor) &&
-                  (s->toks[u->first].tag == T_PRPS || owned_by_self(s, u)))))
+                  (s->toks[u->first].tag == T_PRPS ||
+                   (strlen(u->codes[0]) == 3 && owned_by_self(s, u))))))
                 continue;
             /* nor is a member of its own list: "Britain, France and
              * Germany ... warned they could trigger sanctions" */
@@ -1717,7 +1719,7 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
              * again, is not whom the act concerns -- the next actor is */
             if (tgt >= 0 && src >= 0 && tgt != src && c->units[src].coded &&
                 c->units[tgt].coded && c->units[tgt].ncodes &&
-                ((c->units[src].ncodes &&
+                ((c->units[src].ncodes && strlen(c->units[tgt].codes[0]) == 3 &&
                   !strncmp(c->units[tgt].codes[0], c->units[src].codes[0], 3) &&
                   owned_by_self(s, &c->units[tgt])) ||
                  (c->units[tgt].pronoun && c->units[src].compound &&

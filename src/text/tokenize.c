@@ -193,6 +193,8 @@ static tok *emit(tok_state *t, uint32_t off, uint32_t len, unsigned flags) {
     o->nlen = (uint16_t)k;
     o->tag = T_NONE;
     o->flags = (uint8_t)flags;
+    o->wcls = 0; /* (classes are the coder's to set; a token coded without
+                    them, a publisher's name, has none) */
     o->chunk = -1;
     o->hash = h;
     return o;
