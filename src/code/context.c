@@ -476,10 +476,14 @@ static int describe_pair(sent_ctx *c, unit *u, const chunk *ch) {
             return 1;
         }
     if (many) return 0;
-    /* no compound: the two countries named last */
+    /* no compound: the two countries named last (for "the two
+     * neighbours", "both countries", states only) */
     const char *first = NULL;
+    int states_only = tok_in_class(h, WC_STATE) || word_is(h, "NEIGHBOURS") ||
+                      word_is(h, "NEIGHBORS");
     for (uint32_t k = 0; (m = newest(c->ds, k)); k++) {
-        if (!code_is_state(m->codes[0]) && !is_organisation(m->actor)) continue;
+        if (!code_is_state(m->codes[0]) && (states_only || !is_organisation(m->actor)))
+            continue;
         if (!first) {
             first = m->codes[0];
             continue;
