@@ -1891,6 +1891,20 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
                 tgt = synthetic_unit(c, arena_printf(c->a, "%.3sCVL", cc), tgt);
             }
         }
+        /* "Turkey, which hosts more than 2.7 million Syrians": hosting a
+         * people counted or named by their nation (not a leader) is
+         * sheltering refugees (075), not a visit */
+        if (!strcmp(code, "043") && tgt >= 0 && c->units[tgt].chunk >= 0 &&
+            s->toks[ch->head].lemma && !strcmp(s->toks[ch->head].lemma, "HOST")) {
+            const chunk *tc = &s->chunks[c->units[tgt].chunk];
+            int counted = 0;
+            for (uint32_t q = tc->first; q < tc->head && !counted; q++)
+                counted = s->toks[q].tag == T_CD;
+            if (s->toks[tc->head].tag == T_NNPS && (counted || civilian_code(c->units[tgt].codes[0]))) {
+                code = "075";
+                rcode = "";
+            }
+        }
         /* "Israeli forces killed dozens of Palestinians": killing people
          * named by their nation or as civilians, with no armed role, is
          * violence against civilians, not combat */
