@@ -1536,10 +1536,19 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
          * air defence systems" (0332), not the sending itself */
         /* ("will continue to consult", "will seek to restore": the
          * infinitive after a future is the act to come) */
-        int fut_inf = have && (ch->vflags & VG_INFINITIVE) && ci > 0 &&
+        int fut_inf = have && ci > 0 &&
+                      ((ch->vflags & VG_INFINITIVE) ||
+                       s->toks[ch->first].tag == T_VBG) && /* ("will keep supporting") */
                       s->chunks[ci - 1].kind == CK_VG &&
                       s->chunks[ci - 1].end == ch->first &&
                       !(s->chunks[ci - 1].vflags & VG_NEG) && reported_future(c, ci - 1);
+        /* "the EU remains committed to supporting Ukraine", "is ready to
+         * help": a gerund or infinitive after an adjective of intention
+         * and "to" is the act intended */
+        if (have && !fut_inf && ch->first >= 2 && tok_is(s, ch->first - 1, c->e->w_to) &&
+            (s->toks[ch->first].tag == T_VBG || (ch->vflags & VG_INFINITIVE)) &&
+            tok_in_class(&s->toks[ch->first - 2], WC_INTENT_ADJ))
+            fut_inf = 1;
         int intent = have && ((ch->vflags & VG_MODAL) || fut_inf) && up > 0
                          ? cameo_hex_intent(up) : 0;
         /* ... and a reported "will not" is a refusal: "said it would not
@@ -1969,7 +1978,11 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
          * the act; the response verb's own code (retaliation as 190)
          * gives way to it */
         if (out->n > ev0 && last_vg + 2 == ci && last_to == ev0 && last_from < last_to &&
-            means_gerund(c, ci)) {
+            (means_gerund(c, ci) ||
+             /* ("remains committed to supporting Ukraine": the intent is
+              * the gerund's, coded; "committed" alone says no more) */
+             (ch->first >= 2 && tok_is(s, ch->first - 1, c->e->w_to) &&
+              tok_in_class(&s->toks[ch->first - 2], WC_INTENT_ADJ)))) {
             memmove(&out->ev[last_from], &out->ev[ev0], (out->n - ev0) * sizeof *out->ev);
             out->n -= ev0 - last_from;
             ev0 = last_from;
