@@ -1178,6 +1178,14 @@ static int civilian_code(const char *code) {
            !strcmp(r, "MED") || !strcmp(r, "HLH") || !strcmp(r, "REL");
 }
 
+/* Protesters, workers on strike, opposition supporters: people, unarmed
+ * ("security forces killed dozens of protesters" is 180, not combat). */
+static int protester_code(const char *code) {
+    size_t n = strlen(code);
+    return n >= 6 && strncmp(code, "---", 3) &&
+           (!strcmp(code + n - 3, "OPP") || !strcmp(code + n - 3, "LAB"));
+}
+
 /* Does verb ch ([seizing]: "seized", "took") take people as unit u, its object (or
  * its subject, passive): a people's role (civilians, students, clergy,
  * journalists ...), not something of theirs ("seized their laptops")? */
@@ -1918,7 +1926,8 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
          * named by their nation or as civilians, with no armed role, is
          * violence against civilians, not combat */
         if (!strcmp(code, "190") && tok_in_class(&s->toks[ch->head], WC_KILLING) &&
-            tgt >= 0 && c->units[tgt].ncodes && civilian_code(c->units[tgt].codes[0]))
+            tgt >= 0 && c->units[tgt].ncodes &&
+            (civilian_code(c->units[tgt].codes[0]) || protester_code(c->units[tgt].codes[0])))
             code = "180";
         /* "militants seized 276 girls", "gunmen took 15 pupils": seizing
          * people, not their property, is abducting them (181) -- or, by
