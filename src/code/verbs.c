@@ -1922,6 +1922,15 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
                 rcode = "";
             }
         }
+        /* "New Delhi banned hundreds of Chinese apps", "the package
+         * prohibits reloading services for Russian LNG": a ban on another
+         * country's goods, firms or carriers is an embargo (163), not an
+         * administrative sanction on one's own (172) */
+        if (!strcmp(code, "172") && src >= 0 && tgt >= 0 && c->units[src].ncodes &&
+            c->units[tgt].ncodes && strncmp(c->units[tgt].codes[0], "---", 3) &&
+            strncmp(c->units[src].codes[0], c->units[tgt].codes[0], 3) &&
+            (code_is_state(c->units[tgt].codes[0])))
+            code = "163";
         /* "Israeli forces killed dozens of Palestinians": killing people
          * named by their nation or as civilians, with no armed role, is
          * violence against civilians, not combat */
