@@ -217,6 +217,11 @@ int cameo_hex_combine(int upper, int lower) {
     /* consulting governed by another act is "meeting": "asked X to hold
      * talks" is an appeal to meet (026), not a consultation */
     if (lower >= 0xB000 && lower <= 0xBFFF) lower = 0x0010;
+    /* ... and so is investigating: "urged the authorities to investigate"
+     * is an appeal (020), a demand (100), not an investigation */
+    if (lower >= 0xA000 && lower <= 0xAFFF &&
+        ((upper & 0xF000) == 0x2000 || (upper & 0xF000) == 0x4000))
+        return upper;
     /* refusing an act is its negation: "declined to comment" (011),
      * "refused to meet" (125), "refused to release" (1243) */
     if (upper < 0 && lower > 0) return lower - 0xFFFF;

@@ -710,6 +710,12 @@ static int tag_choose(const tag_ctx *x, int i) {
     int next_nounish = nx && !nx->closed && has_any(nx, NOUNS | ADJS) &&
                        !(x->toks[i + 1].flags & TOKF_PUNCT);
 
+    /* "The EU calls on the authorities to": "calls on/upon" after a name
+     * is its verb */
+    if (has(c, T_VBZ) && p == T_NNP && (next_word_is(x, i, "ON") || next_word_is(x, i, "UPON")) &&
+        tok_norm_is(&x->toks[i], "CALLS"))
+        return T_VBZ;
+
     /* "U.S. sanctions on Iran will be lifted", "Israeli strikes on Gaza
      * killed": after a name, a noun/verb word before a prepositional
      * phrase is the subject's head noun when a modal or unambiguous
