@@ -884,6 +884,14 @@ static int32_t co_agent(const sent_ctx *c, uint32_t ci, int32_t src, int32_t tgt
 /* "by phone", "by telephone", "in a (tele)phone call", "on the phone"
  * among tokens [from, to): the chunk naming the phone (the event's verb
  * text, so the act said on it stays the verb's own), or -1. */
+/* Is unit u a news medium ("the Guardian", "Reuters": role MED)? Telling
+ * one something by phone is an interview, not a call between actors. */
+static int media_unit(const sent_ctx *c, int32_t u) {
+    if (u < 0 || !c->units[u].ncodes) return 0;
+    size_t n = strlen(c->units[u].codes[0]);
+    return n >= 6 && !strcmp(c->units[u].codes[0] + n - 3, "MED");
+}
+
 static int32_t by_phone(const sent_ctx *c, uint32_t from, uint32_t to) {
     const sentence *s = c->s;
     for (uint32_t i = from; i < to && i < s->ntok; i++) {
@@ -1649,7 +1657,8 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
             if (ph >= 0) {
                 int32_t ps = clause_subject(c, ci);
                 int32_t pt = ps >= 0 ? clause_target(c, vend, hi, ps, "041") : -1;
-                if (pt >= 0 && c->units[ps].coded && c->units[pt].coded)
+                if (pt >= 0 && c->units[ps].coded && c->units[pt].coded &&
+                    !media_unit(c, pt)) /* ("told the Guardian by telephone") */
                     events_add_pairs(c, out, ps, pt, "041", "041", 0, ph,
                                     "(phone)", 0);
             }
@@ -1970,7 +1979,7 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
                              strncmp(code, "041", 3) != 0
                          ? by_phone(c, vend, hi)
                          : -1;
-        if (ph >= 0)
+        if (ph >= 0 && !media_unit(c, tgt))
             events_add_pairs(c, out, src, tgt, "041", "041", 0, ph, "(phone)", 0);
         if (!passive && !compound && !selfc && src >= 0 && tgt >= 0 &&
             c->units[tgt].coded) {
