@@ -1413,8 +1413,11 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
             continue;
         /* a gerund after a preposition names an activity, not a new event:
          * "accused X of attacking Y", "praised X for seeking Y" */
-        if (s->toks[ch->first].tag == T_VBG && ch->first > 0 &&
-            s->toks[ch->first - 1].tag == T_IN && !means_gerund(c, ci)) {
+        /* (past an adverb between them: "of unlawfully deporting") */
+        uint32_t before = ch->first;
+        while (before > 0 && s->toks[before - 1].tag == T_RB) before--;
+        if (s->toks[ch->first].tag == T_VBG && before > 0 &&
+            s->toks[before - 1].tag == T_IN && !means_gerund(c, ci)) {
             int32_t g = governed_infinitive(s, ci);
             if (g >= 0) consumed[g] = 1; /* "of attempting to murder" */
             continue;
