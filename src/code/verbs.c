@@ -1850,7 +1850,10 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
         if (passive && !mutual) outward = 1;
         if (m && src >= 0 && c->units[src].coded && !outward &&
             ((code[0] == '0' && code[1] >= '3' && code[1] <= '6') ||
-             rcode[0] || mutual)) /* or a symmetric verb: "A and B clashed" */
+             rcode[0] || mutual ||
+             /* ("Colombia and Venezuela reopened their border": what
+              * two yield with no one else named, they yield each other) */
+             (code[0] == '0' && code[1] == '8' && (tgt < 0 || !c->units[tgt].coded))))
             selfc = self_compound(c, src, &tgt, m);
         if (!selfc && !compound) {
             /* "signed a peace agreement with rebel groups in Qatar",
