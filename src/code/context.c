@@ -453,6 +453,15 @@ static int same_lemma(const tok *a, const tok *b) {
     return !strcmp(a->lemma, b->lemma);
 }
 
+/* One member of a described pair: the mention's code as it is, or its
+ * country ("the two countries") or its government ("both governments"). */
+static const char *pair_member(sent_ctx *c, const char *code, int state, int gov) {
+    if (!state || strlen(code) < 3) return arena_strdup(c->a, code);
+    char buf[8];
+    snprintf(buf, sizeof buf, "%.3s%s", code, gov ? "GOV" : "");
+    return arena_strdup(c->a, buf);
+}
+
 /* "the two sides", "both countries", "the two leaders": the actors last
  * named together. */
 static int describe_pair(sent_ctx *c, unit *u, const chunk *ch) {
@@ -468,9 +477,10 @@ static int describe_pair(sent_ctx *c, unit *u, const chunk *ch) {
     }
     if (!two && !many) return 0;
     const mention *m;
-    /* "the three countries": the newest list of as many */
+    /* "the three countries", "both sides": the newest list of as many
+     * (France, Germany, Britain and Poland are no two sides) */
     for (uint32_t k = 0; (m = newest(c->ds, k)) && k < MENTION_MAX; k++)
-        if (m->compound && (many ? m->ncodes == (uint32_t)many : m->ncodes >= 2)) {
+        if (m->compound && m->ncodes == (uint32_t)(many ? many : 2)) {
             take(c, u, m);
             u->compound = 1;
             return 1;
@@ -479,9 +489,13 @@ static int describe_pair(sent_ctx *c, unit *u, const chunk *ch) {
     /* no compound: the two countries named last (for "the two
      * neighbours", "both countries", states only) */
     const char *first = NULL;
+    int govs = word_is(h, "GOVERNMENTS");
     int states_only = tok_in_class(h, WC_STATE) || word_is(h, "NEIGHBOURS") ||
-                      word_is(h, "NEIGHBORS");
+                      word_is(h, "NEIGHBORS") || govs;
     for (uint32_t k = 0; (m = newest(c->ds, k)); k++) {
+        /* (not this sentence's: "Brazil offered to host the two
+         * neighbours" does not count Brazil among them) */
+        if (m->sentence == s->index) continue;
         if (!code_is_state(m->codes[0]) && (states_only || !is_organisation(m->actor)))
             continue;
         if (!first) {
@@ -490,9 +504,12 @@ static int describe_pair(sent_ctx *c, unit *u, const chunk *ch) {
         }
         if (!strncmp(m->codes[0], first, 3)) continue;
         const char **codes = arena_alloc(c->a, 2 * sizeof *codes);
-        /* (copies: the mentions' ring slots are reused) */
-        codes[0] = arena_strdup(c->a, m->codes[0]);
-        codes[1] = arena_strdup(c->a, first);
+        /* (copies: the mentions' ring slots are reused) "The two
+         * neighbours" after "police in Georgetown" and "a Venezuelan man"
+         * are the two states, "both governments" their governments: the
+         * head names the level, not the mentions it was found through. */
+        codes[0] = pair_member(c, m->codes[0], states_only, govs);
+        codes[1] = pair_member(c, first, states_only, govs);
         u->codes = codes;
         u->ncodes = 2;
         u->actor = m->actor ? arena_strdup(c->a, m->actor) : NULL;

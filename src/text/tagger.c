@@ -1517,6 +1517,14 @@ void tag_sentence_cached(const lexicon *lx, tag_cache *tc, sentence *s,
             tg[i] = T_RB;
             tg[i + 1] = T_VBN;
         }
+    /* "appealed to both governments": "both" before a plural noun with
+     * no "and" to pair it is the determiner, not "both X and Y" */
+    for (uint32_t i = 0; i + 1 < n; i++)
+        if (tg[i] == T_CC && tg[i + 1] == T_NNS && tok_norm_is(&s->toks[i], "BOTH")) {
+            uint32_t j = i + 1;
+            while (j < n && (tg[j] == T_NNS || tg[j] == T_NN)) j++;
+            if (j >= n || !tok_norm_is(&s->toks[j], "AND")) tg[i] = T_DT;
+        }
     /* "have since charged": an adverb between the auxiliary and its
      * participle */
     for (uint32_t i = 1; i + 1 < n; i++)
