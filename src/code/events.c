@@ -96,6 +96,28 @@ static int self_dealing(const char *src, const char *tgt, const char *code) {
     return 0;
 }
 
+/* "conveyed India's support for the people of Bangladesh", "reaffirmed
+ * Argentina's commitment to reform": a government's own country as the
+ * possessor of what it offers is the offer's owner, not its addressee; a
+ * cooperative statement (01-05) to it is no event. */
+static int own_possessor(const sent_ctx *c, const char *src, const char *tgt,
+                         const char *code, int32_t tu) {
+    /* (a bare country: "Kenya's police officers" are an actor) */
+    if (tu < 0 || code[0] != '0' || code[1] < '1' || code[1] > '5' || strlen(tgt) != 3)
+        return 0;
+    if (strlen(src) < 3 || strlen(tgt) < 3 || memcmp(src, tgt, 3) != 0 ||
+        !memcmp(src, "---", 3) || !memcmp(src, "IGO", 3) ||
+        !memcmp(src, "NGO", 3) || !memcmp(src, "IMG", 3))
+        return 0;
+    const sentence *s = c->s;
+    /* the possessive inside the phrase ("Taiwan's willingness") or
+     * right after it */
+    uint32_t e = c->units[tu].end;
+    for (uint32_t i = c->units[tu].first; i <= e && i < s->ntok; i++)
+        if (s->toks[i].tag == T_POS) return 1;
+    return 0;
+}
+
 /* "Japan protested to China", "Tokyo protested Beijing's incursion": a
  * state or government protesting (140, 141) to another country complains
  * officially (114); strikes and blockades (142-145) are its people's. */
@@ -157,6 +179,7 @@ static void push(sent_ctx *c, event_list *out, const char *src,
     if (c->opt->require_dyad && !strncmp(src, "---", 3) && !strncmp(tgt, "---", 3))
         return;
     if (self_dealing(src, tgt, code)) return;
+    if (su != tu && own_possessor(c, src, tgt, code, tu)) return;
     code = official_protest(src, tgt, code);
     /* "the UK's expulsion of Russian diplomats", "deported the envoy":
      * sending a government's people or an organisation's out is expelling
