@@ -1517,6 +1517,17 @@ void tag_sentence_cached(const lexicon *lx, tag_cache *tc, sentence *s,
             tg[i] = T_RB;
             tg[i + 1] = T_VBN;
         }
+    /* "The WHO Director-General", "WHO's emergency chief": the World
+     * Health Organization, not the pronoun, after a determiner or before
+     * a possessive */
+    for (uint32_t i = 0; i < n; i++)
+        if (tg[i] == T_WP && s->toks[i].len == 3 &&
+            !memcmp(s->text + s->toks[i].off, "WHO", 3) &&
+            ((i > 0 && tg[i - 1] == T_DT) ||
+             (i + 1 < n && tok_norm_is(&s->toks[i + 1], "'S")))) {
+            tg[i] = T_NNP;
+            if (i + 1 < n && tok_norm_is(&s->toks[i + 1], "'S")) tg[i + 1] = T_POS;
+        }
     /* "appealed to both governments": "both" before a plural noun with
      * no "and" to pair it is the determiner, not "both X and Y" */
     for (uint32_t i = 0; i + 1 < n; i++)
