@@ -89,8 +89,9 @@ static int self_dealing(const char *src, const char *tgt, const char *code) {
         return code_state_organ(src) && code_state_organ(tgt);
     /* ... but no government visits or hosts its own country as a place:
      * "Turkey would host the summit in Istanbul", "the president flew
-     * home to Tajikistan" */
-    if (code[1] == '4')
+     * home to Tajikistan", nor means to (036: "a delegation would travel
+     * to Honiara" when the delegation was taken for Solomon Islands') */
+    if (code[1] == '4' || (code[1] == '3' && code[2] == '6' && !code[3]))
         return (!src[3] && !strcmp(tgt + 3, "GOV")) ||
                (!tgt[3] && !strcmp(src + 3, "GOV"));
     return 0;

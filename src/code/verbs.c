@@ -1046,6 +1046,26 @@ static int32_t reporter_of(const sent_ctx *c, uint32_t ci) {
     return u >= 0 && c->units[u].coded ? u : -1;
 }
 
+/* The state whose organ reports the clause of chunk ci -- the subject of
+ * the reporting verb it is the complement of, or of a trailing
+ * attribution (", the ministry said") -- as a country code, or NULL.
+ * "Kenya's interior ministry said police had arrested three Somali
+ * nationals": police with no country of their own are the reporter's,
+ * not the story's most named country's. */
+static const char *reporter_state(sent_ctx *c, uint32_t ci) {
+    const sentence *s = c->s;
+    int32_t u = reporter_of(c, ci);
+    uint32_t k = s->chunks[ci].clause;
+    for (uint32_t r = 0; u < 0 && k < s->nclause && r < s->nclause; r++)
+        if (s->clauses[r].kind == CL_REPORTING && s->clauses[r].parent == (int16_t)k &&
+            s->clauses[r].verb >= 0) {
+            u = clause_subject(c, (uint32_t)s->clauses[r].verb);
+            if (u >= 0 && !c->units[u].coded) u = -1;
+        }
+    if (u < 0 || !c->units[u].ncodes || !code_is_state(c->units[u].codes[0])) return NULL;
+    return arena_strndup(c->a, c->units[u].codes[0], 3);
+}
+
 /* Is infinitive verb group g put on the calendar by the word before it:
  * "due to", "expected to", "scheduled to", "set to", "slated to"? */
 static int scheduled(const sentence *s, const chunk *g) {
@@ -1861,7 +1881,10 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
              * venue, often abroad, and no nationality of the envoys,
              * officials or rebels met there (people and protesters met in
              * a place are still its own) */
-            const char *sloc = loc, *tloc = loc;
+            /* (no place named: the doer's country is the reporter's before
+             * the story's; whom they act on is no more the reporter's) */
+            const char *rep = loc && !sentence_location(c) ? reporter_state(c, ci) : NULL;
+            const char *sloc = rep ? rep : loc, *tloc = loc;
             if (loc && (!strncmp(code, "03", 2) || !strncmp(code, "04", 2) ||
                         !strncmp(code, "05", 2))) {
                 if (venue_guest(c, src)) sloc = NULL;
