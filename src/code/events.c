@@ -179,6 +179,12 @@ static void push(sent_ctx *c, event_list *out, const char *src,
      * of no known country on both sides are no dyad anyone can place */
     if (c->opt->require_dyad && !strncmp(src, "---", 3) && !strncmp(tgt, "---", 3))
         return;
+    /* ... nor one side of no known country at all ("The Authority
+     * requested the AU ...", "---GOV"): no user can place it, and no
+     * coder's gold has it */
+    if (c->opt->require_dyad && c->e->rules->pronouns &&
+        (!strncmp(src, "---", 3) || !strncmp(tgt, "---", 3)))
+        return;
     if (self_dealing(src, tgt, code)) return;
     /* "migrants arriving in the Greek islands", "a young man who had
      * travelled to Kabylie": civilians and refugees who travel pay no
