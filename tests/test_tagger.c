@@ -205,6 +205,24 @@ static void test_is_about_to(void **state) {
     assert_string_equal(LEMMA(s, "TIES"), "TIE");
 }
 
+static void test_this_sessions_fixups(void **state) {
+    fixture *f = *state;
+    /* a gerund closing a determiner's nouns, no object after it */
+    sentence *s = run(f, "Gondor condemned the Minas truck bombing.");
+    assert_int_equal(TAG(s, "BOMBING"), T_NN);
+    /* ... but one with an object is a verb */
+    s = run(f, "Gondor accused the army of bombing the town.");
+    assert_int_equal(TAG(s, "BOMBING"), T_VBG);
+    /* "both" before a plural with no "and" to pair it */
+    s = run(f, "The envoy appealed to both governments to show restraint.");
+    assert_int_equal(TAG(s, "BOTH"), T_DT);
+    s = run(f, "The envoy met both Gondor and Rohan.");
+    assert_int_not_equal(TAG(s, "BOTH"), T_DT);
+    /* WHO after a determiner is the organisation */
+    s = run(f, "The WHO Director-General thanked Gondor.");
+    assert_int_equal(TAG(s, "WHO"), T_NNP);
+}
+
 static void test_unknown_words(void **state) {
     fixture *f = *state;
     /* lowercase coinages by suffix */
@@ -246,6 +264,7 @@ int main(void) {
         cmocka_unit_test(test_names_and_closed),
         cmocka_unit_test(test_dets_adjs_numbers),
         cmocka_unit_test(test_is_about_to),
+        cmocka_unit_test(test_this_sessions_fixups),
         cmocka_unit_test(test_unknown_words),
         cmocka_unit_test(test_long_sentence_linear),
     };

@@ -1453,9 +1453,14 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
             continue;
         /* "the decision to ban Huawei": an infinitive completing a noun
          * that names no actor is not an event */
+        /* (... but "sent a plane to evacuate the wounded": what a verb of
+         * sending or using sends is the means of the subject's act) */
         if ((ch->vflags & VG_INFINITIVE) && ci > 0 &&
             s->chunks[ci - 1].kind == CK_NP &&
-            !chunk_is_time(s, &s->chunks[ci - 1])) { /* ("on Saturday to") */
+            !chunk_is_time(s, &s->chunks[ci - 1]) && /* ("on Saturday to") */
+            !(ci >= 2 && s->chunks[ci - 2].kind == CK_VG &&
+              s->chunks[ci - 2].end == s->chunks[ci - 1].first &&
+              tok_in_class(&s->toks[s->chunks[ci - 2].head], WC_DISPATCH))) {
             int32_t nu = c->unit_of[s->chunks[ci - 1].first];
             if (nu < 0 || !c->units[nu].ncodes) continue;
         }

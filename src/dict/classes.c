@@ -37,6 +37,7 @@ static const char *const class_names[WC_COUNT] = {
     [WC_SEIZING] = "seizing",
     [WC_FAMILY_FIRST] = "family-first",
     [WC_THING] = "thing",
+    [WC_DISPATCH] = "dispatch",
 };
 
 /* tok.wcls and dict.cls hold the classes as 32 bits */

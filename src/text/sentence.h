@@ -76,6 +76,8 @@ typedef enum word_class {
                           names the person on second mention */
     WC_THING,          /* ties, aid, exercises: an agent word before them
                           ("military ties") names no actor */
+    WC_DISPATCH,       /* send, deploy, use: "sent a plane to evacuate the
+                          wounded" -- the infinitive is the subject's act */
     WC_COUNT
 } word_class;
 

@@ -1528,6 +1528,19 @@ void tag_sentence_cached(const lexicon *lx, tag_cache *tc, sentence *s,
             tg[i] = T_NNP;
             if (i + 1 < n && tok_norm_is(&s->toks[i + 1], "'S")) tg[i + 1] = T_POS;
         }
+    /* "the Mogadishu truck bombing", "a suicide bombing in Kabul": a
+     * gerund closing a determiner's run of nouns, with no object after
+     * it, is the run's head noun */
+    for (uint32_t i = 2; i < n; i++) {
+        if (tg[i] != T_VBG || (tg[i - 1] != T_NN && tg[i - 1] != T_NNP)) continue;
+        uint32_t j = i - 1;
+        while (j > 0 && (tg[j - 1] == T_NN || tg[j - 1] == T_NNP || tg[j - 1] == T_JJ)) j--;
+        if (j == 0 || (tg[j - 1] != T_DT && tg[j - 1] != T_POS && tg[j - 1] != T_PRPS)) continue;
+        if (i + 1 < n && (tg[i + 1] == T_DT || tag_is_noun(tg[i + 1]) || tg[i + 1] == T_PRPS ||
+                          tg[i + 1] == T_PRP || tg[i + 1] == T_JJ || tg[i + 1] == T_CD))
+            continue;
+        tg[i] = T_NN;
+    }
     /* "appealed to both governments": "both" before a plural noun with
      * no "and" to pair it is the determiner, not "both X and Y" */
     for (uint32_t i = 0; i + 1 < n; i++)
