@@ -803,6 +803,17 @@ static void chk_clauses(sentence *s, arena *a) {
                 cl_push(&x, CL_COORD, (uint32_t)k + 1);
                 continue;
             }
+            /* a headline's comma after a clause with its verb, then a new
+             * subject and verb: "U.S. Blacklists Huawei, China Condemns
+             * Washington" is two clauses (headlines drop the "and") */
+            if (s->title && k + 2 < nc && c[k + 1].kind == CK_NP && c[k + 2].kind == CK_VG &&
+                finite_vg(s, &c[k + 2]) && x.cl[top(&x)].verb >= 0 &&
+                !(c[k + 2].vflags & (VG_PARTICIPLE | VG_INFINITIVE))) {
+                while (x.sp > 1) cl_pop(&x, (uint32_t)k);
+                ch->clause = (uint16_t)top(&x);
+                cl_push(&x, CL_COORD, (uint32_t)k + 1);
+                continue;
+            }
         } else if (ch->kind == CK_SBAR) {
             int kind = CL_ADVERBIAL;
             int tg = ht->tag;

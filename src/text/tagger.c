@@ -1355,9 +1355,11 @@ static void headline_verb(const sentence *s, const tag_cand *c, uint8_t *tg,
         int nounish = prev == T_NN || prev == T_NNS || prev == T_NNP ||
                       prev == T_NNPS || prev == T_RQUOTE ||
                       (prev == T_JJ && has(&c[k - 1], T_NN));
-        /* ("Police Arrest", "People Flee": collective plurals) */
+        /* ("Police Arrest", "People Flee", "Taliban Say": collective
+         * plurals) */
         int coll = k > a && (tok_norm_is(&s->toks[k - 1], "POLICE") ||
-                             tok_norm_is(&s->toks[k - 1], "PEOPLE"));
+                             tok_norm_is(&s->toks[k - 1], "PEOPLE") ||
+                             tok_norm_is(&s->toks[k - 1], "TALIBAN"));
         int want = plural || coll || prev == T_NNS || prev == T_NNPS ? T_VBP : T_VBZ;
         if (nouns && nounish && has(&c[k], want)) {
             /* a verb of this clause after the stretch, the stretch its
@@ -1488,6 +1490,17 @@ void tag_sentence_cached(const lexicon *lx, tag_cache *tc, sentence *s,
         headline_verb(s, c, tg, 0);
         for (uint32_t i = 1; i + 2 < n; i++)
             if (headline_sub(&s->toks[i])) headline_verb(s, c, tg, i + 1);
+        /* "U.S. Puts Huawei On Trade Blacklist, China Vows 'Necessary
+         * Measures'": after a comma or semicolon past the first clause's
+         * verb, a new subject and its verb (headline_verb leaves a clause
+         * that has one alone) */
+        int seen_verb = 0;
+        for (uint32_t i = 0; i + 2 < n; i++) {
+            seen_verb |= tg[i] == T_VBZ || tg[i] == T_VBP || tg[i] == T_VBD;
+            if (seen_verb && (tg[i] == T_COMMA || tg[i] == T_COLON) &&
+                tag_is_noun(tg[i + 1]) && !tag_is_verb(tg[i + 2]))
+                headline_verb(s, c, tg, i + 1);
+        }
     }
     /* "the US state department", "the EU trade chief": a base-form verb
      * after one name and before a noun would disagree with that name;
