@@ -218,6 +218,11 @@ static void test_this_sessions_fixups(void **state) {
     assert_int_equal(TAG(s, "BOTH"), T_DT);
     s = run(f, "The envoy met both Gondor and Rohan.");
     assert_int_not_equal(TAG(s, "BOTH"), T_DT);
+    /* a lowercase "said" after "Gondorian military" is the verb, not the
+     * name in "Port Said" */
+    s = run(f, "The Gondorian military said it had retaken the fort.");
+    assert_int_equal(TAG(s, "SAID"), T_VBD);
+    assert_int_equal(TAG(s, "MILITARY"), T_NN);
     /* WHO after a determiner is the organisation */
     s = run(f, "The WHO Director-General thanked Gondor.");
     assert_int_equal(TAG(s, "WHO"), T_NNP);

@@ -1486,6 +1486,16 @@ void tag_sentence_cached(const lexicon *lx, tag_cache *tc, sentence *s,
         if (i > 0 && tg[i - 1] == T_NNPS && (t == T_NNP || t == T_NNPS))
             tg[i - 1] = T_NNP;
     }
+    /* "The Israeli military said it": a lowercase word is no name --
+     * "said" tagged so (Port Said) after an adjective that is also a
+     * noun is that noun's verb */
+    if (caps_ok)
+        for (uint32_t i = 1; i < n; i++)
+            if (tg[i] == T_NNP && !(s->toks[i].flags & TOKF_CAP) && has(&c[i], T_VBD) &&
+                tg[i - 1] == T_JJ && has(&c[i - 1], T_NN)) {
+                tg[i - 1] = T_NN;
+                tg[i] = T_VBD;
+            }
     if (!caps_ok) {
         headline_verb(s, c, tg, 0);
         for (uint32_t i = 1; i + 2 < n; i++)
