@@ -736,6 +736,21 @@ static int32_t causee(const sent_ctx *c, const clause *cl) {
     return u >= 0 ? u : -2;
 }
 
+/* The possessor of an [act-noun] right before infinitive clause cl
+ * ("Washington's decision to", "Moscow's plan to"), coded; or -1. */
+static int32_t act_possessor(const sent_ctx *c, const clause *cl) {
+    const sentence *s = c->s;
+    if (cl->first == 0) return -1;
+    const chunk *np = &s->chunks[cl->first - 1];
+    if (np->kind != CK_NP || !tok_in_class(&s->toks[np->head], WC_ACT_NOUN)) return -1;
+    for (uint32_t i = np->first; i < np->head; i++)
+        if (s->toks[i].tag == T_POS || s->toks[i].tag == T_PRPS) {
+            int32_t u = c->unit_of[np->first];
+            return u >= 0 && c->units[u].coded && c->units[u].ncodes ? u : -1;
+        }
+    return -1;
+}
+
 static int32_t clause_subject(const sent_ctx *c, uint32_t ci) {
     const sentence *s = c->s;
     int32_t k = s->chunks[ci].clause;
@@ -749,6 +764,11 @@ static int32_t clause_subject(const sent_ctx *c, uint32_t ci) {
         if (cl->kind == CL_INFINITIVE && cl->subject < 0) {
             int32_t u = causee(c, cl);
             if (u != -1) return u >= 0 ? u : -1;
+            /* "in retaliation for Washington's decision to throw out 35
+             * Russians": the infinitive completing a possessed act noun is
+             * the possessor's act */
+            u = act_possessor(c, cl);
+            if (u >= 0) return u;
         }
         if (cl->kind != CL_INFINITIVE && cl->kind != CL_PARTICIPIAL &&
             cl->kind != CL_COORD)
