@@ -223,6 +223,9 @@ static void test_this_sessions_fixups(void **state) {
     s = run(f, "The Gondorian military said it had retaken the fort.");
     assert_int_equal(TAG(s, "SAID"), T_VBD);
     assert_int_equal(TAG(s, "MILITARY"), T_NN);
+    /* an -ing word with its object after "and" is a verb */
+    s = run(f, "Gondor recalled its envoys and closing its airspace was next.");
+    assert_int_equal(TAG(s, "CLOSING"), T_VBG);
     /* WHO after a determiner is the organisation */
     s = run(f, "The WHO Director-General thanked Gondor.");
     assert_int_equal(TAG(s, "WHO"), T_NNP);

@@ -836,6 +836,8 @@ static int means_gerund(const sent_ctx *c, uint32_t ci) {
         s->chunks[ci - 1].end != s->chunks[ci].first)
         return 0;
     const chunk *v = &s->chunks[ci - 2];
+    /* (past a time: "responded the next day by recalling its envoys") */
+    if (ci >= 3 && v->kind == CK_NP && chunk_is_time(s, v)) v = &s->chunks[ci - 3];
     return v->kind == CK_VG && !(v->vflags & VG_PASSIVE) &&
            (s->toks[v->head].tag == T_VBD || s->toks[v->head].tag == T_VBZ ||
             s->toks[v->head].tag == T_VBP || s->toks[v->head].tag == T_VB);

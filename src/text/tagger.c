@@ -1551,6 +1551,15 @@ void tag_sentence_cached(const lexicon *lx, tag_cache *tc, sentence *s,
             tg[i] = T_NNP;
             if (i + 1 < n && tok_norm_is(&s->toks[i + 1], "'S")) tg[i + 1] = T_POS;
         }
+    /* "... and closing its airspace": an -ing word read as a noun with a
+     * determiner or possessive right after it, and none before, is a
+     * verb with its object */
+    for (uint32_t i = 1; i + 1 < n; i++)
+        if (tg[i] == T_NN && has(&c[i], T_VBG) &&
+            (tg[i + 1] == T_PRPS || tg[i + 1] == T_DT) &&
+            (tg[i - 1] == T_CC || tg[i - 1] == T_COMMA || tg[i - 1] == T_IN) &&
+            s->toks[i].nlen > 4 && !memcmp(s->toks[i].norm + s->toks[i].nlen - 3, "ING", 3))
+            tg[i] = T_VBG;
     /* "the Mogadishu truck bombing", "a suicide bombing in Kabul": a
      * gerund closing a determiner's run of nouns, with no object after
      * it, is the run's head noun */
