@@ -226,6 +226,9 @@ static void test_this_sessions_fixups(void **state) {
     /* an -ing word with its object after "and" is a verb */
     s = run(f, "Gondor recalled its envoys and closing its airspace was next.");
     assert_int_equal(TAG(s, "CLOSING"), T_VBG);
+    /* a plural before a place is the subject of the base form after it */
+    s = run(f, "Officials in Gondor say 18 people were killed.");
+    assert_int_equal(TAG(s, "SAY"), T_VBP);
     /* WHO after a determiner is the organisation */
     s = run(f, "The WHO Director-General thanked Gondor.");
     assert_int_equal(TAG(s, "WHO"), T_NNP);

@@ -913,6 +913,12 @@ static int tag_choose(const tag_ctx *x, int i) {
             if (has(c, T_VBP) && pj >= 2 && x->tag[pj - 1] == T_CC &&
                 tag_is_noun(x->tag[pj - 2]) && next_starts_np(x, i))
                 return T_VBP;
+            /* ... and so is a plural before a place: "Officials in
+             * Uzbekistan say 18 people were killed" */
+            if (has(c, T_VBP) && (p == T_NNP || p == T_NN) && pj >= 2 &&
+                x->tag[pj - 1] == T_IN && (x->tag[pj - 2] == T_NNS || x->tag[pj - 2] == T_NNPS) &&
+                (next_starts_np(x, i) || (nx && nx->def == T_CD)))
+                return T_VBP;
             return noun_reading(c);
         }
         if (has_n && !nverb && (p == T_NN || p == T_NNS) && next_nounish &&
