@@ -172,6 +172,15 @@ static inline int may_match_at(const mstate *st, const pat_elem *e,
     }
 }
 
+/* Is the preposition at token p followed by a time: "on Thursday", "in
+ * March"? (the noun phrase after it headed by a calendar word) */
+static int prep_of_time(const sentence *s, uint32_t p) {
+    if (p + 1 >= s->ntok) return 0;
+    int32_t ck = s->toks[p + 1].chunk;
+    if (ck < 0 || s->chunks[ck].kind != CK_NP) return 0;
+    return tok_is_calendar(&s->toks[s->chunks[ck].head]);
+}
+
 /* Tries element k of the lower part at token p exactly. */
 static int try_lower_at(mstate *st, uint32_t k, uint32_t p) {
     const pat_elem *e = &st->d->pat_elems[st->p->lower + k];
@@ -179,8 +188,12 @@ static int try_lower_at(mstate *st, uint32_t k, uint32_t p) {
     if (p >= st->hi) return 0;
     switch (e->kind) {
     case PE_WORD:
-    case PE_PREP:
         return s->toks[p].wid == e->arg && solve_lower(st, k + 1, p + 1);
+    case PE_PREP:
+        /* "called militant hideouts ... on Thursday": a preposition of a
+         * date is no pattern's ("- * (ON) [020]" is "called on X") */
+        return s->toks[p].wid == e->arg && !prep_of_time(s, p) &&
+               solve_lower(st, k + 1, p + 1);
     case PE_TWORD:
         return tword_at(st, e, p) && solve_lower(st, k + 1, p + 1);
     case PE_SYN: {

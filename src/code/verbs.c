@@ -1166,10 +1166,12 @@ static const char *sentence_location(const sent_ctx *c) {
         if (u->chunk >= 0 && (uint32_t)s->chunks[u->chunk].clause < s->nclause &&
             s->clauses[s->chunks[u->chunk].clause].kind == CL_REPORTING)
             continue;
-        /* "in X" before the unit, or inside it ("students in X") */
+        /* "in X" (or "inside X") before the unit, or inside it
+         * ("students in X") */
         uint32_t q = u->first ? u->first - 1 : 0;
         for (; q + 1 < u->end; q++)
-            if (tok_is(s, q, c->e->w_in)) return u->actor;
+            if (tok_is(s, q, c->e->w_in) || tok_norm_is(&s->toks[q], "INSIDE"))
+                return u->actor;
     }
     return NULL;
 }
