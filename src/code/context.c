@@ -559,6 +559,18 @@ int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj) {
     }
     if (u->coded || nconj != 1 || !ds || !ds->nm) return 0;
     const tok *first = &s->toks[ch->first], *h = &s->toks[ch->head];
+    /* "Pakistan and Iran share a border, and each has accused the other":
+     * "each" alone is every member of the newest list */
+    if (ch->end - ch->first == 1 && word_is(first, "EACH")) {
+        const mention *m;
+        for (uint32_t k = 0; (m = newest(ds, k)) && k < MENTION_MAX; k++)
+            if (m->compound && m->ncodes >= 2) {
+                take(c, u, m);
+                u->compound = 1;
+                return 1;
+            }
+        return 0;
+    }
     /* most noun phrases are none of what follows: "Monday", "a statement";
      * the cheap tests come first (this runs for every one of them) */
     int definite = first->tag == T_DT &&

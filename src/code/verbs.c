@@ -949,15 +949,24 @@ static int counted_object(const sent_ctx *c, uint32_t ci) {
     return 0;
 }
 
-/* "each other" or "one another" in tokens [from, to). */
+/* "each other" or "one another" in tokens [from, to), or "the other"
+ * after a subject "each" ("each has accused the other"). */
 static int each_other(const sent_ctx *c, uint32_t from, uint32_t to) {
     const sentence *s = c->s;
-    for (uint32_t q = from; q + 1 < to && q + 1 < s->ntok; q++)
+    for (uint32_t q = from; q + 1 < to && q + 1 < s->ntok; q++) {
         if ((tok_norm_is(&s->toks[q], "EACH") &&
              tok_norm_is(&s->toks[q + 1], "OTHER")) ||
             (tok_norm_is(&s->toks[q], "ONE") &&
              tok_norm_is(&s->toks[q + 1], "ANOTHER")))
             return 1;
+        if (tok_norm_is(&s->toks[q], "THE") && tok_norm_is(&s->toks[q + 1], "OTHER") &&
+            (q + 2 >= s->ntok || !tag_is_noun(s->toks[q + 2].tag)))
+            for (uint32_t e = 0; e < from; e++)
+                if (tok_norm_is(&s->toks[e], "EACH") && s->toks[e].tag == T_DT &&
+                    e + 1 < s->ntok && !tag_is_noun(s->toks[e + 1].tag) &&
+                    !tok_norm_is(&s->toks[e + 1], "OTHER"))
+                    return 1;
+    }
     return 0;
 }
 
