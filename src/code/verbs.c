@@ -2029,6 +2029,21 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
                   passive ? " passive: source from \"by\"" : "",
                   src < 0 || !c->units[src].ncodes ? ", no source" : "",
                   tgt < 0 || !c->units[tgt].ncodes ? ", no target" : "");
+        /* "Meloni told Netanyahu in a telephone call that ...", "Aliyev
+         * apologised to Putin by phone": the act was said on the phone,
+         * which is itself a call between the two (041 both ways); a
+         * consultation by phone ("spoke with Mirziyoyev by telephone") is
+         * that call alone */
+        int32_t ph = !compound && !selfc && src >= 0 && tgt >= 0 &&
+                             c->units[src].coded && c->units[tgt].coded &&
+                             strncmp(code, "041", 3) != 0
+                         ? by_phone(c, vend, hi)
+                         : -1;
+        if (ph >= 0 && !media_unit(c, tgt) && !strcmp(code, "040")) {
+            code = "041";
+            if (!strcmp(rcode, "040")) rcode = "041";
+            ph = -1;
+        }
         events_add_pairs(c, out, src, tgt, code, rcode, compound || selfc, ci,
                         rule_file, rule_line);
         /* "Georgia applied alongside Ukraine and Moldova", "Britain, along
@@ -2038,14 +2053,6 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
                          : -1;
         if (co >= 0)
             events_add_pairs(c, out, co, tgt, code, rcode, 0, ci, rule_file, rule_line);
-        /* "Meloni told Netanyahu in a telephone call that ...", "Aliyev
-         * apologised to Putin by phone": the act was said on the phone,
-         * which is itself a call between the two (041 both ways) */
-        int32_t ph = !compound && !selfc && src >= 0 && tgt >= 0 &&
-                             c->units[src].coded && c->units[tgt].coded &&
-                             strncmp(code, "041", 3) != 0
-                         ? by_phone(c, vend, hi)
-                         : -1;
         if (ph >= 0 && !media_unit(c, tgt))
             events_add_pairs(c, out, src, tgt, "041", "041", 0, ph, "(phone)", 0);
         if (!passive && !compound && !selfc && src >= 0 && tgt >= 0 &&
