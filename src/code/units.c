@@ -216,11 +216,26 @@ static int redundant_agent(const char *actor, const char *blk) {
     return 0;
 }
 
+/* Which side of the state a role block is on: 1 an organ of the state
+ * (GOV, MIL, COP, JUD, LEG, SPY), 2 its population (civilians, refugees,
+ * workers, students, business, media, health, farmers, clergy), 0 other. */
+static int role_side(const char *b) {
+    static const char *const organ[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", NULL};
+    static const char *const people[] = {"CVL", "REF", "LAB", "EDU", "BUS", "MED",
+                                         "HLH", "AGR", "REL", NULL};
+    for (const char *const *r = organ; *r; r++)
+        if (!strncmp(b, *r, 3)) return 1;
+    for (const char *const *r = people; *r; r++)
+        if (!strncmp(b, *r, 3)) return 2;
+    return 0;
+}
+
 static const char *combine(arena *a, const char *actor,
                            const char *const *agents, int nagents,
                            int prune) {
     char buf[128];
     size_t cl = str_copy(buf, sizeof buf, actor ? actor : "---", sizeof buf);
+    int side = 0; /* role_side of the first agent kept */
     for (int i = 0; i < nagents; i++) {
         const char *g = agents[i];
         size_t gl = strlen(g);
@@ -230,6 +245,14 @@ static const char *combine(arena *a, const char *actor,
         while (bl && *blk == ' ') blk++, bl--;
         if (!bl) continue;
         if (prune && bl >= 3 && redundant_agent(actor, blk)) continue;
+        /* "the children of American diplomats" are children (USACVL), not
+         * civilian diplomats: the phrase's first role stands, one from the
+         * other side of the state after it is a modifier's */
+        if (prune && bl >= 3) {
+            int sd = role_side(blk);
+            if (side && sd && sd != side) continue;
+            if (!side) side = sd;
+        }
         if (has_block(buf, blk, bl < 3 ? bl : 3)) break; /* first duplicate
                                                              stops: PETRARCH1 */
         if (cl + bl >= sizeof buf) break; /* absurdly long: stop adding */
