@@ -48,6 +48,19 @@ static inline int code_is_state(const char *code) {
            strncmp(code, "IMG", 3);
 }
 
+/* Is a code's first block a region, not a state ("CAS" Central Asia,
+ * "WST" the West, the blocks of dyad.countries.actors.txt's regions)?
+ * "The authorities" and the story's country are never one. */
+static inline int code_is_region(const char *code) {
+    static const char regions[] =
+        "AFR ARB ASA BLK CAS CAU CEU CFR CRB EAF EEU EUR LAM MDT MEA NAF NMR PGS "
+        "SAF SAM SAS SCN SEA WAF WST ";
+    if (!code || strlen(code) < 3) return 0;
+    for (const char *r = regions; *r; r += 4)
+        if (!memcmp(r, code, 3)) return 1;
+    return 0;
+}
+
 /* Is a code of at least three letters the state itself or one of its
  * organs (no role after the country, or GOV, MIL, COP, LEG, JUD, SPY):
  * who gives aid, arrests, visits as the state? */

@@ -214,7 +214,7 @@ void context_remember(sent_ctx *c, int32_t ui, int count) {
         const char *code = u->codes[k];
         if (strlen(code) < 3 || !strncmp(code, "---", 3) ||
             !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3) ||
-            !strncmp(code, "IMG", 3))
+            !strncmp(code, "IMG", 3) || code_is_region(code))
             continue;
         uint32_t i = 0;
         while (i < ds->ncountries && memcmp(ds->country[i].code, code, 3))
@@ -652,7 +652,7 @@ int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj) {
          * Yameen ... Guterres called on the government" means one) */
         if ((tok_in_class(h, WC_GOVERNMENT) || tok_in_class(h, WC_STATE) ||
              tok_in_class(h, WC_FORCES) || tok_in_class(h, WC_POLICE)) &&
-            code_is_state(m->codes[0]) && !m->compound) {
+            code_is_state(m->codes[0]) && !code_is_region(m->codes[0]) && !m->compound) {
             if (object && m->subject && m->sentence == s->index &&
                 m->head_at < ch->first) {
                 if (!passed) passed = m;
