@@ -1684,6 +1684,16 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
                 if (comp_subj >= 0 && tgt_from < 0) tgt_from = comp_subj;
             } else {
                 hi = comp_start;
+                /* ... and a warning or threat is aimed at an actor the
+                 * complement is about: "warned that Baghdad would pay a
+                 * heavy price" (not the warner's own side: "warned that
+                 * Kyrgyzstan would respond") */
+                int32_t su = m && m->source >= 0 ? m->source : clause_subject(c, ci);
+                if ((up >> 12) == 6 && comp_subj >= 0 && tgt_from < 0 &&
+                    c->units[comp_subj].coded && c->units[comp_subj].ncodes && su >= 0 &&
+                    c->units[su].coded && c->units[su].ncodes &&
+                    strncmp(c->units[su].codes[0], c->units[comp_subj].codes[0], 3))
+                    tgt_from = comp_subj;
             }
         }
         /* "the Foreign Secretary called on the Chief Adviser": a call on
