@@ -759,6 +759,9 @@ static int32_t clause_subject(const sent_ctx *c, uint32_t ci) {
         const clause *cl = &s->clauses[k];
         if (cl->subject >= 0 && (uint32_t)cl->subject < s->nchunk) {
             int32_t u = c->unit_of[s->chunks[cl->subject].first];
+            /* (a count before the unit: "4,000 people have been
+             * arrested", the unit starting at its noun) */
+            if (u < 0) u = c->unit_of[s->chunks[cl->subject].head];
             if (u >= 0) return u;
         }
         if (cl->kind == CL_INFINITIVE && cl->subject < 0) {
@@ -1779,7 +1782,8 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
              * subject is what moved; the recipient is the target */
             if (tgt < 0 && subj >= 0 && !c->units[subj].coded) {
                 int32_t r = clause_target(c, vend, hi, src, code);
-                if (r >= 0 && r != src) tgt = r;
+                /* (an actor: not "since June") */
+                if (r >= 0 && r != src && c->units[r].ncodes) tgt = r;
             }
             if (tgt < 0) tgt = subj;
             /* "1,900 people have been killed in Israeli attacks": the
