@@ -1425,6 +1425,17 @@ static int32_t implicit_agent(sent_ctx *c, int32_t tgt, const char *code,
     return -1;
 }
 
+/* Is the noun right before the subject of verb chunk ci's clause one of
+ * claims ([allegation]: "a charge Tehran denies", "an allegation Azerbaijan
+ * rejects")? */
+static int answers_allegation(const sent_ctx *c, uint32_t ci) {
+    const sentence *s = c->s;
+    const clause *cl = &s->clauses[s->chunks[ci].clause];
+    if (cl->subject <= 0) return 0;
+    const chunk *np = &s->chunks[cl->subject - 1];
+    return np->kind == CK_NP && tok_in_class(&s->toks[np->head], WC_ALLEGATION);
+}
+
 /* "Baku said the road was used to smuggle arms, a claim Yerevan denied":
  * the clause of verb chunk ci has a subject right after a noun of
  * someone's act ("a claim", "a charge"), which the clause answers; the
@@ -1858,7 +1869,14 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
                 tgt = prev_tgt;
             if ((tgt < 0 || !c->units[tgt].coded) && reaction_code(code)) {
                 int32_t ct = claimant(c, ci);
-                if (ct >= 0 && ct != src) tgt = ct;
+                if (ct >= 0 && ct != src) {
+                    tgt = ct;
+                    /* ("an allegation Azerbaijan rejects": rejecting an
+                     * accusation denies it, 016, as "rejected the
+                     * accusations" does) */
+                    if (code[0] == '1' && code[1] == '2' && answers_allegation(c, ci))
+                        code = "016";
+                }
             }
         }
         /* "the deal was negotiated between Turkish and Russian officials",

@@ -668,9 +668,16 @@ static int32_t trailing_report(const sentence *s, size_t k) {
         if (c[p].kind == CK_NP) seen_np = 1;
         p++;
     }
-    if (p >= lim || c[p].kind != CK_VG || !finite_vg(s, &c[p]) ||
-        !reporting(&s->toks[c[p].head]))
-        return -1;
+    if (p >= lim || c[p].kind != CK_VG || !finite_vg(s, &c[p])) return -1;
+    /* ", an allegation Azerbaijan rejects": a rebuttal of the noun of
+     * someone's claim answers it as "a charge Tehran denies" does */
+    const tok *vh = &s->toks[c[p].head];
+    int rebut = p > start && c[start].kind == CK_NP &&
+                (tok_in_class(&s->toks[c[start].head], WC_ALLEGATION) ||
+                 tok_in_class(&s->toks[c[start].head], WC_ACT_NOUN)) &&
+                (lem_is(vh, "REJECT") || lem_is(vh, "DISMISS") || lem_is(vh, "DISPUTE") ||
+                 lem_is(vh, "REFUTE") || lem_is(vh, "CONTEST"));
+    if (!reporting(vh) && !rebut) return -1;
     if (!seen_np && p != start) return -1;
     int tell = lem_is(&s->toks[c[p].head], "TELL");
     p++;
