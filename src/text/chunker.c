@@ -121,8 +121,11 @@ static int chk_np(const tok *t, uint32_t n, uint32_t i, uint32_t *end,
                 (t[j - 1].tag == T_NN || t[j - 1].tag == T_NNS) &&
                 (tok_in_class(&t[j - 1], WC_ACT_NOUN) ||
                  tok_in_class(&t[j - 1], WC_ALLEGATION))) {
+                /* (or a people's officials: "a claim Turkish officials
+                 * rejected") */
                 uint32_t q = j;
                 while (q < n && (t[q].tag == T_NNP || t[q].tag == T_NNPS)) q++;
+                while (q < n && q < j + 4 && (t[q].tag == T_NNS || t[q].tag == T_NN)) q++;
                 if (q < n && (t[q].tag == T_VBZ || t[q].tag == T_VBD || t[q].tag == T_VBP))
                     break;
             }
