@@ -205,33 +205,39 @@ static void test_is_about_to(void **state) {
     assert_string_equal(LEMMA(s, "TIES"), "TIE");
 }
 
-static void test_this_sessions_fixups(void **state) {
+/* Tags that depend on the words around them, one sentence each. */
+static void test_context_fixups(void **state) {
     fixture *f = *state;
-    /* a gerund closing a determiner's nouns, no object after it */
-    sentence *s = run(f, "Gondor condemned the Minas truck bombing.");
-    assert_int_equal(TAG(s, "BOMBING"), T_NN);
-    /* ... but one with an object is a verb */
-    s = run(f, "Gondor accused the army of bombing the town.");
-    assert_int_equal(TAG(s, "BOMBING"), T_VBG);
-    /* "both" before a plural with no "and" to pair it */
-    s = run(f, "The envoy appealed to both governments to show restraint.");
-    assert_int_equal(TAG(s, "BOTH"), T_DT);
-    s = run(f, "The envoy met both Gondor and Rohan.");
+    static const struct {
+        const char *text, *word;
+        int tag;
+    } cases[] = {
+        /* a gerund closing a determiner's nouns, no object after it */
+        {"Gondor condemned the Minas truck bombing.", "BOMBING", T_NN},
+        /* ... but one with an object is a verb */
+        {"Gondor accused the army of bombing the town.", "BOMBING", T_VBG},
+        /* "both" before a plural with no "and" to pair it */
+        {"The envoy appealed to both governments to show restraint.", "BOTH", T_DT},
+        /* a lowercase "said" after "Gondorian military" is the verb, not
+         * the name in "Port Said" */
+        {"The Gondorian military said it had retaken the fort.", "SAID", T_VBD},
+        {"The Gondorian military said it had retaken the fort.", "MILITARY", T_NN},
+        /* an -ing word with its object after "and" is a verb */
+        {"Gondor recalled its envoys and closing its airspace was next.", "CLOSING", T_VBG},
+        /* a plural before a place is the subject of the base form after it */
+        {"Officials in Gondor say 18 people were killed.", "SAY", T_VBP},
+        /* WHO after a determiner is the organisation */
+        {"The WHO Director-General thanked Gondor.", "WHO", T_NNP},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sentence *s = run(f, cases[i].text);
+        if (TAG(s, cases[i].word) != cases[i].tag)
+            fail_msg("%s: %s tagged %d, expected %d", cases[i].text, cases[i].word,
+                     TAG(s, cases[i].word), cases[i].tag);
+    }
+    /* "both ... and" stays the conjunction */
+    sentence *s = run(f, "The envoy met both Gondor and Rohan.");
     assert_int_not_equal(TAG(s, "BOTH"), T_DT);
-    /* a lowercase "said" after "Gondorian military" is the verb, not the
-     * name in "Port Said" */
-    s = run(f, "The Gondorian military said it had retaken the fort.");
-    assert_int_equal(TAG(s, "SAID"), T_VBD);
-    assert_int_equal(TAG(s, "MILITARY"), T_NN);
-    /* an -ing word with its object after "and" is a verb */
-    s = run(f, "Gondor recalled its envoys and closing its airspace was next.");
-    assert_int_equal(TAG(s, "CLOSING"), T_VBG);
-    /* a plural before a place is the subject of the base form after it */
-    s = run(f, "Officials in Gondor say 18 people were killed.");
-    assert_int_equal(TAG(s, "SAY"), T_VBP);
-    /* WHO after a determiner is the organisation */
-    s = run(f, "The WHO Director-General thanked Gondor.");
-    assert_int_equal(TAG(s, "WHO"), T_NNP);
 }
 
 static void test_unknown_words(void **state) {
@@ -275,7 +281,7 @@ int main(void) {
         cmocka_unit_test(test_names_and_closed),
         cmocka_unit_test(test_dets_adjs_numbers),
         cmocka_unit_test(test_is_about_to),
-        cmocka_unit_test(test_this_sessions_fixups),
+        cmocka_unit_test(test_context_fixups),
         cmocka_unit_test(test_unknown_words),
         cmocka_unit_test(test_long_sentence_linear),
     };

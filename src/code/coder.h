@@ -61,16 +61,27 @@ static inline int code_is_region(const char *code) {
     return 0;
 }
 
+/* The role block ending a code of six letters or more ("MED" of
+ * "GBRMED"), or "" for a bare country or organisation. */
+static inline const char *code_role(const char *code) {
+    size_t n = code ? strlen(code) : 0;
+    return n >= 6 ? code + n - 3 : "";
+}
+
+/* Is role block r an organ of the state (GOV, MIL, COP, LEG, JUD, SPY)? */
+static inline int role_is_organ(const char *r) {
+    static const char *const roles[] = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"};
+    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+        if (!strncmp(r, roles[i], 3)) return 1;
+    return 0;
+}
+
 /* Is a code of at least three letters the state itself or one of its
  * organs (no role after the country, or GOV, MIL, COP, LEG, JUD, SPY):
  * who gives aid, arrests, visits as the state? */
 static inline int code_state_organ(const char *code) {
-    static const char *const roles[] = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"};
     const char *r = code + 3;
-    if (!*r) return 1;
-    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
-        if (!strncmp(r, roles[i], 3)) return 1;
-    return 0;
+    return !*r || role_is_organ(r);
 }
 
 typedef struct mention {

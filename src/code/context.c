@@ -15,11 +15,6 @@
 #include "code/coder.h"
 
 /* The role block a code ends with ("SYRMIL" -> "MIL"), or "". */
-static const char *role_of(const char *code) {
-    size_t n = code ? strlen(code) : 0;
-    return n >= 6 ? code + n - 3 : "";
-}
-
 
 /* The country block of a state code, in the arena. */
 static const char *country_block(sent_ctx *c, const char *code) {
@@ -29,7 +24,7 @@ static const char *country_block(sent_ctx *c, const char *code) {
 /* Armed actors: rebels, insurgents, militias, separatists, and the
  * transnational groups coded IMG... */
 static int is_armed(const char *code) {
-    const char *r = role_of(code);
+    const char *r = code_role(code);
     return !strncmp(code, "IMG", 3) || !strcmp(r, "REB") ||
            !strcmp(r, "INS") || !strcmp(r, "UAF") || !strcmp(r, "SEP");
 }
@@ -346,7 +341,7 @@ const mention *context_counterpart(const sent_ctx *c, const char *src) {
         const char *mc = m->codes[0];
         if (strlen(mc) < 3 || !strncmp(mc, "---", 3)) continue;
         if (!strncmp(mc, src, 3)) continue; /* the speaker's own side */
-        if (!strcmp(role_of(mc), "MED")) continue; /* ("told Reuters") */
+        if (!strcmp(code_role(mc), "MED")) continue; /* ("told Reuters") */
         return m;
     }
     return NULL;
@@ -453,6 +448,19 @@ static int same_lemma(const tok *a, const tok *b) {
     return !strcmp(a->lemma, b->lemma);
 }
 
+/* u is the newest list of n members the document named (n = 0: of any
+ * number): 1, or 0 when there is none. */
+static int take_list(sent_ctx *c, unit *u, uint32_t n) {
+    const mention *m;
+    for (uint32_t k = 0; (m = newest(c->ds, k)) && k < MENTION_MAX; k++)
+        if (m->compound && (n ? m->ncodes == n : m->ncodes >= 2)) {
+            take(c, u, m);
+            u->compound = 1;
+            return 1;
+        }
+    return 0;
+}
+
 /* One member of a described pair: the mention's code as it is, or its
  * country ("the two countries") or its government ("both governments"). */
 static const char *pair_member(sent_ctx *c, const char *code, int state, int gov) {
@@ -476,16 +484,11 @@ static int describe_pair(sent_ctx *c, unit *u, const chunk *ch) {
             if (!strcmp(s->toks[i].norm, counts[q])) many = q + 3;
     }
     if (!two && !many) return 0;
-    const mention *m;
     /* "the three countries", "both sides": the newest list of as many
      * (France, Germany, Britain and Poland are no two sides) */
-    for (uint32_t k = 0; (m = newest(c->ds, k)) && k < MENTION_MAX; k++)
-        if (m->compound && m->ncodes == (uint32_t)(many ? many : 2)) {
-            take(c, u, m);
-            u->compound = 1;
-            return 1;
-        }
+    if (take_list(c, u, (uint32_t)(many ? many : 2))) return 1;
     if (many) return 0;
+    const mention *m;
     /* no compound: the two countries named last (for "the two
      * neighbours", "both countries", states only) */
     const char *first = NULL;
@@ -561,16 +564,7 @@ int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj) {
     const tok *first = &s->toks[ch->first], *h = &s->toks[ch->head];
     /* "Pakistan and Iran share a border, and each has accused the other":
      * "each" alone is every member of the newest list */
-    if (ch->end - ch->first == 1 && word_is(first, "EACH")) {
-        const mention *m;
-        for (uint32_t k = 0; (m = newest(ds, k)) && k < MENTION_MAX; k++)
-            if (m->compound && m->ncodes >= 2) {
-                take(c, u, m);
-                u->compound = 1;
-                return 1;
-            }
-        return 0;
-    }
+    if (ch->end - ch->first == 1 && word_is(first, "EACH")) return take_list(c, u, 0);
     /* most noun phrases are none of what follows: "Monday", "a statement";
      * the cheap tests come first (this runs for every one of them) */
     int definite = first->tag == T_DT &&

@@ -190,9 +190,8 @@ static void push(sent_ctx *c, event_list *out, const char *src,
      * travelled to Kabylie": civilians and refugees who travel pay no
      * visit (042) and are hosted by no one (043) */
     if (!strcmp(code, "042") || !strcmp(code, "043")) {
-        const char *v = code[2] == '2' ? src : tgt;
-        size_t n = strlen(v);
-        if (n >= 6 && (!strcmp(v + n - 3, "CVL") || !strcmp(v + n - 3, "REF"))) return;
+        const char *r = code_role(code[2] == '2' ? src : tgt);
+        if (!strcmp(r, "CVL") || !strcmp(r, "REF")) return;
     }
     if (su != tu && own_possessor(c, src, tgt, code, tu)) return;
     code = official_protest(src, tgt, code);

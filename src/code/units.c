@@ -54,18 +54,26 @@ static uint32_t conj_words(const sent_ctx *c, uint32_t first, uint32_t end,
     return n;
 }
 
-/* The length of a suffix that makes the name before it the owner of the
- * phrase ("-LED", "-HOSTED", "-DRAFTED", "-SPONSORED"), or 0. */
-static size_t owner_suffix(const tok *tk) {
-    static const char *const sfx[] = {"-LED", "-HOSTED", "-DRAFTED", "-SPONSORED",
-                                      "-PROPOSED", "-CONVENED", "-ORGANISED",
-                                      "-ORGANIZED", "-RUN", "-CONTROLLED", NULL};
+/* The length of the suffix of sfx (NULL-terminated) a hyphenated token
+ * ends in, or 0. */
+static size_t hyphen_suffix(const tok *tk, const char *const *sfx) {
+    if (!(tk->flags & TOKF_HYPHEN)) return 0;
     for (const char *const *x = sfx; *x; x++) {
         size_t l = strlen(*x);
         if (tk->nlen > l && !strcmp(tk->norm + tk->nlen - l, *x)) return l;
     }
     return 0;
 }
+
+/* Suffixes that make the name before them the owner of the phrase ("the
+ * Saudi-led coalition", "a UN-hosted meeting") ... */
+static const char *const owner_sfx[] = {"-LED", "-HOSTED", "-DRAFTED", "-SPONSORED",
+                                        "-PROPOSED", "-CONVENED", "-ORGANISED",
+                                        "-ORGANIZED", "-RUN", "-CONTROLLED", NULL};
+/* ... and those that make it a broker or backer, not the phrase's actor
+ * ("an EU-brokered deal", "Iran-backed rebels") */
+static const char *const broker_sfx[] = {"-BROKERED", "-MEDIATED", "-BACKED",
+                                         "-SUPPORTED", "-FUNDED", NULL};
 
 static void code_conjunct(const sent_ctx *c, uint32_t first, uint32_t end,
                           conj_code *out) {
@@ -78,16 +86,8 @@ static void code_conjunct(const sent_ctx *c, uint32_t first, uint32_t end,
      * name before "-brokered", "-backed" is the broker's or backer's, not
      * the phrase's actor (the phrase is the deal or the militia) */
     uint32_t from = 0;
-    for (uint32_t i = 0; i < nw; i++) {
-        const tok *tk = &c->s->toks[tokof[i]];
-        if (!(tk->flags & TOKF_HYPHEN) || i + 1 >= nw) continue;
-        static const char *const sfx[] = {"-BROKERED", "-MEDIATED", "-BACKED",
-                                          "-SUPPORTED", "-FUNDED", NULL};
-        for (const char *const *x = sfx; *x; x++) {
-            size_t l = strlen(*x);
-            if (tk->nlen > l && !strcmp(tk->norm + tk->nlen - l, *x)) from = i + 1;
-        }
-    }
+    for (uint32_t i = 0; i + 1 < nw; i++)
+        if (hyphen_suffix(&c->s->toks[tokof[i]], broker_sfx)) from = i + 1;
     for (uint32_t i = from; i < nw;) {
         uint32_t val = 0;
         size_t len = 0;
@@ -95,7 +95,7 @@ static void code_conjunct(const sent_ctx *c, uint32_t first, uint32_t end,
          * Brazilian-drafted resolution": led, hosted or drafted by an actor
          * is that actor's (but "Iran-backed rebels" are the rebels) */
         const tok *tk = &c->s->toks[tokof[i]];
-        size_t sl = (tk->flags & TOKF_HYPHEN) ? owner_suffix(tk) : 0;
+        size_t sl = hyphen_suffix(tk, owner_sfx);
         if (!out->actor && refine && sl) {
             /* "US-led": capital US is the country, listed dotted (as
              * document.c tags a bare "US"), "us" the pronoun */
@@ -220,11 +220,9 @@ static int redundant_agent(const char *actor, const char *blk) {
  * (GOV, MIL, COP, JUD, LEG, SPY), 2 its population (civilians, refugees,
  * workers, students, business, media, health, farmers, clergy), 0 other. */
 static int role_side(const char *b) {
-    static const char *const organ[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", NULL};
     static const char *const people[] = {"CVL", "REF", "LAB", "EDU", "BUS", "MED",
                                          "HLH", "AGR", "REL", NULL};
-    for (const char *const *r = organ; *r; r++)
-        if (!strncmp(b, *r, 3)) return 1;
+    if (role_is_organ(b)) return 1;
     for (const char *const *r = people; *r; r++)
         if (!strncmp(b, *r, 3)) return 2;
     return 0;

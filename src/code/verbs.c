@@ -579,9 +579,7 @@ static int32_t clause_target(const sent_ctx *c, uint32_t from, uint32_t hi,
 
 /* The role an agent code ends with ("---GOV" -> GOV), or "". */
 static const char *agent_role(const unit *u) {
-    if (!u || !u->ncodes) return "";
-    size_t n = strlen(u->codes[0]);
-    return n >= 6 ? u->codes[0] + n - 3 : "";
+    return u && u->ncodes ? code_role(u->codes[0]) : "";
 }
 
 /* "Lebanese protesters called on the government to resign": a bare state
@@ -912,9 +910,7 @@ static int32_t co_agent(const sent_ctx *c, uint32_t ci, int32_t src, int32_t tgt
 /* Is unit u a news medium ("the Guardian", "Reuters": role MED)? Telling
  * one something by phone is an interview, not a call between actors. */
 static int media_unit(const sent_ctx *c, int32_t u) {
-    if (u < 0 || !c->units[u].ncodes) return 0;
-    size_t n = strlen(c->units[u].codes[0]);
-    return n >= 6 && !strcmp(c->units[u].codes[0] + n - 3, "MED");
+    return u >= 0 && !strcmp(agent_role(&c->units[u]), "MED");
 }
 
 static int32_t by_phone(const sent_ctx *c, uint32_t from, uint32_t to) {
@@ -1245,9 +1241,8 @@ static int civilian_code(const char *code) {
 /* Protesters, workers on strike, opposition supporters: people, unarmed
  * ("security forces killed dozens of protesters" is 180, not combat). */
 static int protester_code(const char *code) {
-    size_t n = strlen(code);
-    return n >= 6 && strncmp(code, "---", 3) &&
-           (!strcmp(code + n - 3, "OPP") || !strcmp(code + n - 3, "LAB"));
+    const char *r = code_role(code);
+    return strncmp(code, "---", 3) && (!strcmp(r, "OPP") || !strcmp(r, "LAB"));
 }
 
 /* Does verb ch ([seizing]: "seized", "took") take people as unit u, its object (or
