@@ -1452,9 +1452,10 @@ static int32_t claimant(const sent_ctx *c, uint32_t ci) {
 /* dyad's clause model, for PETRARCH2-format dictionaries: the source is the
  * verb's subject (pronouns resolved), passive verbs take their source from
  * "by", negated verbs give no event, and a verb governing an infinitive
- * ("vowed to attack") combines both codes (cameo_hex.c). */
+ * ("vowed to attack") combines both codes (cameo_hex.c). loc is where the
+ * sentence happens; placed: the sentence names it (not the story's focus). */
 static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
-                         const char *loc) {
+                         const char *loc, int placed) {
     const sentence *s = c->s;
     /* the subject and target of the last verb coded, for the next verb of
      * a coordination ("met X and urged ...") */
@@ -1948,7 +1949,7 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
              * a place are still its own) */
             /* (no place named: the doer's country is the reporter's before
              * the story's; whom they act on is no more the reporter's) */
-            const char *rep = loc && !sentence_location(c) ? reporter_state(c, ci) : NULL;
+            const char *rep = loc && !placed ? reporter_state(c, ci) : NULL;
             const char *sloc = rep ? rep : loc, *tloc = loc;
             if (loc && (!strncmp(code, "03", 2) || !strncmp(code, "04", 2) ||
                         !strncmp(code, "05", 2))) {
@@ -2702,9 +2703,9 @@ void verbs_code_sentence(sent_ctx *c, event_list *out) {
     uint8_t *consumed = arena_zalloc(c->a, c->s->nchunk + 1);
     /* where the sentence happens: a place it names, else the country the
      * story has been about ("troops", "civilians" in a story on Mali) */
-    const char *loc = sentence_location(c);
-    if (!loc) loc = context_focus(c);
-    code_clauses(c, out, consumed, loc);
+    const char *place = sentence_location(c);
+    const char *loc = place ? place : context_focus(c);
+    code_clauses(c, out, consumed, loc, place != NULL);
     code_nominals(c, out, first_event, consumed);
     code_reactions_from(c, out, first_event);
     code_censure(c, out, first_event);
