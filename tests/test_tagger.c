@@ -228,6 +228,9 @@ static void test_context_fixups(void **state) {
         {"Officials in Gondor say 18 people were killed.", "SAY", T_VBP},
         /* WHO after a determiner is the organisation */
         {"The WHO Director-General thanked Gondor.", "WHO", T_NNP},
+        /* an -s word before a possessive pronoun is a verb, even after
+         * "of" and a name */
+        {"The State of Gondor expresses its thanks to Rohan.", "EXPRESSES", T_VBZ},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         sentence *s = run(f, cases[i].text);

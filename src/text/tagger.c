@@ -852,6 +852,10 @@ static int tag_choose(const tag_ctx *x, int i) {
             /* a capitalised word that is also an adjective is a people's
              * name ("Russian", "Kurdish"), which modifies the next noun */
             int demonym = p == T_NNP && x->c[pj].ha > 0;
+            /* "The State of Qatar expresses its appreciation": a plural
+             * noun is never followed by a possessive pronoun, a verb is */
+            if (nx && nx->closed && has(nx, T_PRPS) && !has(nx, T_PRP))
+                return T_VBZ;
             /* "Gondor attacks Arnor" vs "the rebel attacks killed ten" */
             if (nverb) return T_NNS;
             /* (after a name too: "US tariffs on Chinese goods took") */
