@@ -2355,6 +2355,13 @@ static void code_nominals(sent_ctx *c, event_list *out,
         if (src < 0 && !between && k > 0 && s->chunks[gv].kind == CK_VG &&
             !(s->chunks[gv].vflags & VG_NEG))
             src = clause_subject(c, gv);
+        /* "Qatar announced the end of its mediation between X and Y": a
+         * possessive pronoun before the noun is the clause's subject, the
+         * mediator or host, not one of the pair */
+        if (src < 0 && between && s->toks[np->first].tag == T_PRPS) {
+            int32_t su = clause_subject(c, (uint32_t)(np - s->chunks));
+            if (su >= 0 && su != tgt && c->units[su].coded) src = su;
+        }
         int compound = 0;
         if (src < 0 && c->units[tgt].compound) {
             src = tgt; /* "talks between X and Y" */
