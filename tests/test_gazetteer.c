@@ -270,7 +270,8 @@ static void test_tables(void **state) {
         const char *p = gaz_gen_index + gaz_gen_dir[b];
         const char *end = gaz_gen_index + gaz_gen_dir[b + 1];
         while (p < end) {
-            size_t l = strlen(p);
+            size_t l = (unsigned char)*p++;
+            assert_int_equal(strlen(p), l);
             assert_int_equal(strmap_hash(p, l) >> (32 - GAZ_GEN_BUCKET_BITS),
                              b);
             for (size_t i = 0; i < l; i++)

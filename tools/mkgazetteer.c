@@ -884,11 +884,19 @@ int main(int argc, char **argv) {
                 rec[k++] = (unsigned char)(en->place[j] & 0xFF);
                 rec[k++] = (unsigned char)(en->place[j] >> 8);
             }
+            size_t kl = strlen(en->key);
+            if (kl > 255) {
+                fprintf(stderr, "mkgazetteer: name longer than 255 bytes: %.40s...\n",
+                        en->key);
+                exit(1);
+            }
+            unsigned char lb = (unsigned char)kl;
             putchar('"');
-            put_lit((const unsigned char *)en->key, strlen(en->key));
+            put_lit(&lb, 1);
+            put_lit((const unsigned char *)en->key, kl);
             put_lit(rec, k);
             printf("\"\n");
-            off += strlen(en->key) + k;
+            off += 1 + kl + k;
         }
     }
     dir[nb] = (uint32_t)off;

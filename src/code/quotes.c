@@ -852,9 +852,7 @@ void quotes_begin(quotes_doc *qd, const char *title, size_t tlen,
 /* Could body sentence index k hold a quotation mark (quotes_finish gives a
  * mark between sentences to the next one)? Every '"', and every '\'' but
  * an apostrophe inside a word: more than the marks, never fewer. */
-static int may_hold_mark(const quotes_doc *qd, uint32_t k) {
-    if (k < qd->first_index || k - qd->first_index >= qd->nspans) return 0;
-    uint32_t j = k - qd->first_index;
+static int scan_marks(const quotes_doc *qd, uint32_t j) {
     uint32_t a = j ? qd->spans[j - 1].off + qd->spans[j - 1].len : qd->from,
              b = qd->spans[j].off + qd->spans[j].len;
     const char *t = qd->body;
@@ -866,6 +864,18 @@ static int may_hold_mark(const quotes_doc *qd, uint32_t k) {
             return 1;
     }
     return 0;
+}
+
+/* (quotes_prune asks of each speech's four sentences, so neighbours ask
+ * the same ones again: the answers are kept, a sentence scanned once) */
+static int may_hold_mark(quotes_doc *qd, uint32_t k) {
+    if (k < qd->first_index || k - qd->first_index >= qd->nspans) return 0;
+    uint32_t slot = k & 7;
+    if (qd->mark_seen[slot] != k + 1) {
+        qd->mark_had[slot] = (uint8_t)scan_marks(qd, k - qd->first_index);
+        qd->mark_seen[slot] = k + 1;
+    }
+    return qd->mark_had[slot];
 }
 
 /* Drops the speeches of body sentences no quotation can take its speaker

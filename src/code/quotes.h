@@ -73,6 +73,9 @@ typedef struct quotes_doc {
                                 minister" name */
     uint32_t nnames;
     int active;              /* the text has quotation marks at all */
+    uint32_t mark_seen[8];   /* may_hold_mark's recent answers: sentence
+                                index + 1 (0: none), by index & 7 ... */
+    uint8_t mark_had[8];     /* ... and the answer */
 } quotes_doc;
 
 /* Looks for quotation marks in the title (NULL in a later part of a

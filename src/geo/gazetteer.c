@@ -94,7 +94,7 @@ static int find(const words *ws, uint32_t h, size_t kl, gaz_name *out) {
     const char *p = gaz_gen_index + gaz_gen_dir[b];
     const char *end = gaz_gen_index + gaz_gen_dir[b + 1];
     while (p < end) {
-        size_t l = strlen(p);
+        size_t l = (unsigned char)*p++;
         decode(p, l, out);
         if (l == kl && key_is(p, l, ws)) return 1;
         p = (const char *)out->cand_ + 2 * (size_t)out->n;

@@ -153,8 +153,9 @@ uint32_t gaz_best(const gaz *g, const gaz_name *nm, const uint32_t *countries,
 /* The name index is a hash table in 2^GAZ_GEN_BUCKET_BITS buckets by the
  * top bits of strmap_hash(key): the entries of bucket b are the bytes
  * gaz_gen_index[gaz_gen_dir[b] .. gaz_gen_dir[b + 1]), each
- *     KEY '\0' FLAGS COUNT PLACE...
- * with FLAGS one byte (GAZ_*), COUNT a LEB128 number and each PLACE a place
+ *     LEN KEY '\0' FLAGS COUNT PLACE...
+ * with LEN the key's length in one byte (a lookup skips the entries of
+ * its bucket without reading their keys), FLAGS one byte (GAZ_*), COUNT a LEB128 number and each PLACE a place
  * index in two bytes, little-endian, most populous first. An entry with no
  * places is there only as the start of longer names (GAZ_LONGER). */
 #define GAZ_GEN_BUCKET_BITS 16
