@@ -90,8 +90,10 @@ static int self_dealing(const char *src, const char *tgt, const char *code) {
     /* ... but no government visits or hosts its own country as a place:
      * "Turkey would host the summit in Istanbul", "the president flew
      * home to Tajikistan", nor means to (036: "a delegation would travel
-     * to Honiara" when the delegation was taken for Solomon Islands') */
-    if (code[1] == '4' || (code[1] == '3' && code[2] == '6' && !code[3]))
+     * to Honiara" when the delegation was taken for Solomon Islands'),
+     * nor promises anything to it: "Hollande promised that France would
+     * help Burkina Faso" is no promise of the government to France */
+    if (code[1] == '4' || code[1] == '3')
         return (!src[3] && !strcmp(tgt + 3, "GOV")) ||
                (!tgt[3] && !strcmp(src + 3, "GOV"));
     return 0;
