@@ -682,6 +682,16 @@ static int32_t trailing_report(const sentence *s, size_t k) {
                  lem_is(vh, "REFUTE") || lem_is(vh, "CONTEST"));
     if (!reporting(vh) && !rebut) return -1;
     if (!seen_np && p != start) return -1;
+    /* an inverted report follows what was said: "Iran, in turn, accused
+     * Israel of sabotage" has no clause or quotation before the comma, so
+     * its verb is the sentence's own */
+    if (!seen_np) {
+        int said = 0;
+        for (size_t q = 0; q < k && !said; q++)
+            said = c[q].kind == CK_VG ||
+                   (c[q].kind == CK_PUNCT && s->toks[c[q].first].tag == T_RQUOTE);
+        if (!said) return -1;
+    }
     int tell = lem_is(&s->toks[c[p].head], "TELL");
     p++;
     /* "officials told reporters": TELL's hearer is not an object */

@@ -964,6 +964,23 @@ static int tag_choose(const tag_ctx *x, int i) {
         if (has(c, T_VBD) && (lemma_is(lem, "SAY") || lemma_is(lem, "TELL")) &&
             !next_word_is(x, i, "BY"))
             return T_VBD;
+        /* "Russia, by contrast, rallied behind Vucic": the comma closes an
+         * aside after the sentence's opening noun phrase, and the past form
+         * after it is the sentence's verb, not a participle */
+        if (has(c, T_VBD) && has(c, T_VBN) && pj >= 3) {
+            int k = pj - 1, aside = 0;
+            while (k > 0 && x->tag[k] != T_COMMA &&
+                   (x->tag[k] == T_IN || x->tag[k] == T_RB || x->tag[k] == T_DT ||
+                    tag_is_noun(x->tag[k]) || tag_is_adj(x->tag[k])))
+                k--, aside++;
+            int opening = k > 0 && x->tag[k] == T_COMMA && aside > 0 &&
+                          aside <= 3 && x->tag[k + 1] != T_DT &&
+                          !tag_is_noun(x->tag[k + 1]);
+            for (int q = k - 1; opening && q >= 0; q--)
+                opening = tag_is_noun(x->tag[q]) || tag_is_adj(x->tag[q]) ||
+                          x->tag[q] == T_DT || x->tag[q] == T_POS;
+            if (opening) return T_VBD;
+        }
         if (has(c, T_VBN) && nx && (next_word_is(x, i, "BY") || nx->def == T_IN))
             return T_VBN;
     }
