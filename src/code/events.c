@@ -195,6 +195,11 @@ static void push(sent_ctx *c, event_list *out, const char *src,
         const char *r = code_role(code[2] == '2' ? src : tgt);
         if (!strcmp(r, "CVL") || !strcmp(r, "REF")) return;
     }
+    /* "Vucic, speaking to reporters", "spoke to the media": talking to
+     * the press is no consultation (04, not visits) of the two */
+    if (code[0] == '0' && code[1] == '4' && code[2] != '2' && code[2] != '3' &&
+        (!strcmp(code_role(src), "MED") || !strcmp(code_role(tgt), "MED")))
+        return;
     if (su != tu && own_possessor(c, src, tgt, code, tu)) return;
     code = official_protest(src, tgt, code);
     /* "the UK's expulsion of Russian diplomats", "deported the envoy":
