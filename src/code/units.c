@@ -635,9 +635,11 @@ void units_build(sent_ctx *c) {
             continue;
         }
         if (c->e->rules->pronouns && nm == 1 && !cj[0].actor && cj[0].nagents &&
-            norm_in(first_tok, possessive)) {
+            norm_in(first_tok, possessive) &&
+            !tok_in_class(&s->toks[ch->head], WC_RELATIONAL)) {
             /* "its defence ministry": the agent belongs to the actor the
-             * possessive refers to */
+             * possessive refers to (not "his counterparts", "its allies":
+             * others than the possessor) */
             const char *an = context_possessor(c);
             if (an) cj[0].actor = an;
         }
