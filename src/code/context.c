@@ -578,6 +578,12 @@ int context_describe(sent_ctx *c, unit *u, const chunk *ch, uint32_t nconj) {
     if (!definite && !capitals && !pairish && !((ds->named || ds->nperson) && is_name(c, ch)))
         return 0;
     if (pairish && describe_pair(c, u, ch)) return 1;
+    /* "these partners", "those countries": the newest list */
+    if ((word_is(first, "THESE") || word_is(first, "THOSE")) && h->tag == T_NNS &&
+        (tok_in_class(h, WC_STATE) || tok_in_class(h, WC_PAIR) ||
+         tok_in_class(h, WC_RELATIONAL)) &&
+        take_list(c, u, 0))
+        return 1;
     /* a name met before in full: "Griffiths" after "Martin Griffiths, the
      * UN envoy" (capitalised: at a sentence's start the tagger may take an
      * unknown name for a plural) */
