@@ -539,6 +539,10 @@ static int self_reference(const sent_ctx *c, const chunk *ch) {
     if (end - first != 1) return 0;
     const tok *h = &s->toks[first];
     if (h->nlen < 3) return 0;
+    /* "Summit condemned ...", "Summit commended ...": an organisation's
+     * communique names its own summit with no article (not "the summit",
+     * which may be anyone's) */
+    if (first == ch->first && (h->flags & TOKF_CAP) && word_is(h, "SUMMIT")) return 1;
     for (uint32_t i = 0; i < ds->nself_words; i++)
         if (!strcmp(ds->self_words[i], h->norm) ||
             (h->lemma && !strcmp(ds->self_words[i], h->lemma)))
