@@ -136,6 +136,12 @@ static int chk_np(const tok *t, uint32_t n, uint32_t i, uint32_t *end,
             /* ... and before the head, not after it: "statements backing
              * King Abdullah" is a noun and its reduced relative */
             if (x == T_VBG && last_head != UINT32_MAX && last_head == j - 1) break;
+            /* "In December 2011 police shot ...": a month and its year are
+             * a date, and the noun after them starts the next phrase */
+            if (x != T_CD && j >= i + 2 && t[j - 1].tag == T_CD && t[j - 1].nlen == 4 &&
+                t[j - 1].norm[0] >= '1' && t[j - 1].norm[0] <= '2' &&
+                tok_is_calendar(&t[j - 2]))
+                break;
             if (tag_is_noun(x) || x == T_CD) last_head = j;
             else if (tag_is_adj(x)) last_adj = j;
             j++;
