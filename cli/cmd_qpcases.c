@@ -2,7 +2,7 @@
  * and quotation cases that must come out exactly (tests/places/,
  * tests/quotes/), one a line:
  *
- *     DATE <TAB> TEXT <TAB> EXPECTED
+ *     DATE <TAB> TEXT <TAB> EXPECTED [<TAB> PUBLISHER]
  *
  * TEXT is the document ("\n" a line break; a dateline opens it like
  * agency copy; "HEADLINE || BODY" gives it a headline). For --places EXPECTED lists each event's place as
@@ -155,6 +155,9 @@ int cmd_qp_cases(int argc, char **argv) {
                 continue;
             }
             *t1 = *t2 = '\0';
+            /* (a publisher that is an actor speaks in its own voice) */
+            char *t3 = strchr(t2 + 1, '\t');
+            if (t3) *t3 = '\0';
             char *text = t1 + 1;
             unescape_nl(text);
             snprintf(want, sizeof want, "%s", t2 + 1);
@@ -169,6 +172,10 @@ int cmd_qp_cases(int argc, char **argv) {
             }
             in.text = text;
             in.text_len = strlen(text);
+            if (t3 && t3[1]) {
+                in.publisher = t3 + 1;
+                in.publisher_len = strlen(t3 + 1);
+            }
             in.date = strcmp(line, "-") ? dyad_parse_date(line, strlen(line)) : 0;
             const dyad_result *r;
             if (dyad_code(e, doc, &in, NULL, &r, NULL) != DYAD_OK) {

@@ -1297,6 +1297,15 @@ static int said_there(const char *code) {
            !strncmp(code, "13", 2) || !strncmp(code, "17", 2);
 }
 
+/* "KINSHASA - Summit commended Angola's president" in the organisation's
+ * own communique: what the publisher says it says where the dateline
+ * puts it, whoever it is about */
+static int publisher_spoke(const doc_state *ds, const dyad_event *ev) {
+    for (uint32_t i = 0; ds && i < ds->nself; i++)
+        if (!strcmp(ev->source, ds->self[i])) return 1;
+    return 0;
+}
+
 /* Force, posture and violence (roots 15, 18-20) happen where they land,
  * not where the actor's capital is. */
 static int violent_root(const char *code) {
@@ -1477,7 +1486,8 @@ void places_finish(places_doc *pd, const dyad_engine *e, arena *a,
             x->place = make_place(e, a, m, &parts[m->title ? 0 : 1], "clause");
         } else if (dl_country &&
                    (dateline_fits(x, dl_country) ||
-                    (pd->dateline_org && said_there(x->code)))) {
+                    ((pd->dateline_org || publisher_spoke(ds, x)) &&
+                     said_there(x->code)))) {
             x->place = make_place(e, a, &pd->dateline, &parts[1], "dateline");
         } else if (dl2_country && dl_country && strcmp(dl2_country, dl_country) &&
                    code_is_state(x->source) &&
