@@ -74,40 +74,46 @@ static PLACES_INLINE unsigned prep_how(const tok *t) {
  * value is what they make of the name: 1 + GAZ_CITY, 1 + GAZ_ADMIN1, or
  * 3 for a word that only describes ("outskirts"). */
 static int place_noun(const tok *t) {
+    /* (at every noun a locative walk passes: the length is compared
+     * before the bytes) */
+#define PN_(w, v) {w, sizeof(w) - 1, v}
     static const struct {
         const char *w;
+        uint16_t len;
         int want;
     } nouns[] = {
-        {"CITY", 1 + GAZ_CITY},       {"TOWN", 1 + GAZ_CITY},
-        {"VILLAGE", 1 + GAZ_CITY},    {"CAPITAL", 1 + GAZ_CITY},
-        {"PORT", 1 + GAZ_CITY},       {"SUBURB", 1 + GAZ_CITY},
-        {"SUBURBS", 1 + GAZ_CITY},    {"PROVINCE", 1 + GAZ_ADMIN1},
-        {"REGION", 1 + GAZ_ADMIN1},   {"STATE", 1 + GAZ_ADMIN1},
-        {"GOVERNORATE", 1 + GAZ_ADMIN1}, {"OBLAST", 1 + GAZ_ADMIN1},
-        {"PREFECTURE", 1 + GAZ_ADMIN1},  {"COUNTY", 1 + GAZ_ADMIN1},
-        {"DISTRICT", 3},              {"OUTSKIRTS", 3},
-        {"COAST", 3},                 {"BORDER", 3},
-        {"BORDERS", 3},               {"FRONTIER", 3},
-        {"EDGE", 3},                  {"CENTRE", 3},
-        {"CENTER", 3},                {"HEART", 3},
-        {"NORTH", 3},                 {"SOUTH", 3},
-        {"EAST", 3},                  {"WEST", 3},
-        {"NORTHEAST", 3},             {"NORTHWEST", 3},
-        {"SOUTHEAST", 3},             {"SOUTHWEST", 3},
-        {"AREA", 3},                  {"PART", 3},
-        {"PARTS", 3},                 {"COUNTRYSIDE", 3},
-        {"STREETS", 3},               {"WATERS", 3},
-        {"SHORES", 3},                {"NEIGHBOURHOOD", 3},
-        {"NEIGHBORHOOD", 3},          {"CAMP", 3},
-        {"AIRPORT", 3},               {"PROVINCES", 3},
-        {"REGIONS", 3},               {"CITIES", 3},
-        {"TOWNS", 3},                 {"VILLAGES", 3},
-        {"APPROACHES", 3},            {"TERRITORY", 3},
-        {"SOIL", 3},                  {"AIRSPACE", 3},
+        PN_("CITY", 1 + GAZ_CITY),       PN_("TOWN", 1 + GAZ_CITY),
+        PN_("VILLAGE", 1 + GAZ_CITY),    PN_("CAPITAL", 1 + GAZ_CITY),
+        PN_("PORT", 1 + GAZ_CITY),       PN_("SUBURB", 1 + GAZ_CITY),
+        PN_("SUBURBS", 1 + GAZ_CITY),    PN_("PROVINCE", 1 + GAZ_ADMIN1),
+        PN_("REGION", 1 + GAZ_ADMIN1),   PN_("STATE", 1 + GAZ_ADMIN1),
+        PN_("GOVERNORATE", 1 + GAZ_ADMIN1), PN_("OBLAST", 1 + GAZ_ADMIN1),
+        PN_("PREFECTURE", 1 + GAZ_ADMIN1),  PN_("COUNTY", 1 + GAZ_ADMIN1),
+        PN_("DISTRICT", 3),              PN_("OUTSKIRTS", 3),
+        PN_("COAST", 3),                 PN_("BORDER", 3),
+        PN_("BORDERS", 3),               PN_("FRONTIER", 3),
+        PN_("EDGE", 3),                  PN_("CENTRE", 3),
+        PN_("CENTER", 3),                PN_("HEART", 3),
+        PN_("NORTH", 3),                 PN_("SOUTH", 3),
+        PN_("EAST", 3),                  PN_("WEST", 3),
+        PN_("NORTHEAST", 3),             PN_("NORTHWEST", 3),
+        PN_("SOUTHEAST", 3),             PN_("SOUTHWEST", 3),
+        PN_("AREA", 3),                  PN_("PART", 3),
+        PN_("PARTS", 3),                 PN_("COUNTRYSIDE", 3),
+        PN_("STREETS", 3),               PN_("WATERS", 3),
+        PN_("SHORES", 3),                PN_("NEIGHBOURHOOD", 3),
+        PN_("NEIGHBORHOOD", 3),          PN_("CAMP", 3),
+        PN_("AIRPORT", 3),               PN_("PROVINCES", 3),
+        PN_("REGIONS", 3),               PN_("CITIES", 3),
+        PN_("TOWNS", 3),                 PN_("VILLAGES", 3),
+        PN_("APPROACHES", 3),            PN_("TERRITORY", 3),
+        PN_("SOIL", 3),                  PN_("AIRSPACE", 3),
     };
+#undef PN_
     if (!tag_is_noun(t->tag) || t->nlen < 4) return 0;
     for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
-        if (nouns[i].w[0] == t->norm[0] && !strcmp(t->norm + 1, nouns[i].w + 1))
+        if (nouns[i].len == t->nlen && nouns[i].w[0] == t->norm[0] &&
+            !memcmp(t->norm + 1, nouns[i].w + 1, t->nlen - 1u))
             return nouns[i].want;
     return 0;
 }
@@ -926,7 +932,11 @@ void places_sentence(places_doc *pd, sent_ctx *c, const event_list *ev,
     const dyad_engine *e = c->e;
     uint32_t m0 = pd->n;
     int where = has_comma_where(s);
-    for (uint32_t i = 1; i < s->ntok; i++) {
+    /* locative_before finds a preposition only before its name: a name
+     * up to the sentence's first one is no location (most subjects) */
+    uint32_t first_prep = 0;
+    while (first_prep < s->ntok && !prep_how(&s->toks[first_prep])) first_prep++;
+    for (uint32_t i = where ? 1 : first_prep + 1; i < s->ntok; i++) {
         const tok *t = &s->toks[i];
         if (!(t->flags & TOKF_CAP) || (t->flags & TOKF_PUNCT)) continue;
         uint32_t prep = 0;
