@@ -604,18 +604,23 @@ static void seat_mentions(places_doc *pd, sent_ctx *c) {
         char iso3[4];
         if (u->pronoun || !u->ncodes) continue;
         /* (a six-letter ...GOV or ...LEG code, only after a preposition:
-         * "at the White House"; the cheap tests first, at every unit) */
+         * "at the White House"; the cheap tests first, at every unit: the
+         * tokens before it, then its code, which lives in the dictionary's
+         * memory, far from the sentence) */
+        uint32_t b = u->first;
+        if (b < s->ntok && s->toks[b].tag == T_DT) b++;
+        int pp = b >= 1 && b <= s->ntok &&
+                 (prep_how(&s->toks[b - 1]) ||
+                  (b >= 2 && s->toks[b - 1].tag == T_DT &&
+                   prep_how(&s->toks[b - 2])));
+        int at = u->first > 0 && tok_norm_is(&s->toks[u->first - 1], "AT");
+        if (!pp && !at) continue;
         const char *c0 = u->codes[0];
         int gl = c0[0] && c0[1] && c0[2] &&
                  ((c0[3] == 'G' && c0[4] == 'O' && c0[5] == 'V') ||
                   (c0[3] == 'L' && c0[4] == 'E' && c0[5] == 'G')) &&
                  !c0[6];
-        uint32_t b = u->first;
-        if (b < s->ntok && s->toks[b].tag == T_DT) b++;
-        int pp = gl && b >= 1 && b <= s->ntok &&
-                 (prep_how(&s->toks[b - 1]) ||
-                  (b >= 2 && s->toks[b - 1].tag == T_DT &&
-                   prep_how(&s->toks[b - 2])));
+        pp = pp && gl;
         int32_t f = pp && u->first < s->ntok ? gov_seat(c, u->first, iso3) : -1;
         if (f >= 0 && u->end - (uint32_t)f <= MAX_NAME_WORDS) {
             /* "at the White House", "in the Kremlin": the capital */
