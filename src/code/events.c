@@ -82,6 +82,13 @@ static int self_dealing(const char *src, const char *tgt, const char *code) {
     if (code[0] == '1' && code[1] == '6') return 1;
     if (code[0] != '0') return 0;
     if (code[1] == '6' || code[1] == '7') return 1;
+    /* "Iran welcomed what its spokesman called ...", "MOFA thanks the
+     * friends of Taiwan": a bare country and one of its own state organs
+     * are one side, whatever statement or cooperation (01, 05)
+     * is read between them */
+    if ((code[1] == '1' || code[1] == '5') &&
+        ((!src[3] && code_state_organ(tgt)) || (!tgt[3] && code_state_organ(src))))
+        return 1;
     /* (a visit or praise of one's own forces does happen: "the president
      * visited troops", "the government praised the army") */
     if ((code[1] == '4' && code[2] != '2' && code[2] != '3') ||
