@@ -1483,9 +1483,10 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
          * own act, told as when: "flew home after meeting Putin", "said
          * while visiting Kyiv" ("without consulting" is still none) */
         const tok *bp = before > 0 ? &s->toks[before - 1] : NULL;
-        int when = bp && (tok_norm_is(bp, "AFTER") || tok_norm_is(bp, "BEFORE") ||
-                          tok_norm_is(bp, "WHILE") || tok_norm_is(bp, "WHEN") ||
-                          tok_norm_is(bp, "UPON") || tok_norm_is(bp, "DESPITE"));
+        /* ("before signing their deal" tells what was still to come) */
+        int when = bp && (tok_norm_is(bp, "AFTER") || tok_norm_is(bp, "WHILE") ||
+                          tok_norm_is(bp, "WHEN") || tok_norm_is(bp, "UPON") ||
+                          tok_norm_is(bp, "DESPITE"));
         if (s->toks[ch->first].tag == T_VBG && before > 0 && !when &&
             s->toks[before - 1].tag == T_IN && !means_gerund(c, ci)) {
             int32_t g = governed_infinitive(s, ci);
