@@ -231,6 +231,9 @@ static void test_context_fixups(void **state) {
         /* an -s word before a possessive pronoun is a verb, even after
          * "of" and a name */
         {"The State of Gondor expresses its thanks to Rohan.", "EXPRESSES", T_VBZ},
+        /* a noun joined by "and" to a verb's object: the -s word after
+         * it heads that object */
+        {"The navy delivered drinking water and relief supplies to Rohan.", "SUPPLIES", T_NNS},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         sentence *s = run(f, cases[i].text);

@@ -858,6 +858,17 @@ static int tag_choose(const tag_ctx *x, int i) {
                 return T_VBZ;
             /* "Gondor attacks Arnor" vs "the rebel attacks killed ten" */
             if (nverb) return T_NNS;
+            /* "delivered drinking water and relief supplies to Tonga": a
+             * noun joined by "and" to the object of a verb before it ends
+             * that object; the -s word after it is its head */
+            if (p == T_NN && pj >= 2 && x->tag[pj - 1] == T_CC &&
+                tag_is_noun(x->tag[pj - 2]) && x->tag[pj - 2] != T_NNP) {
+                int finite = 0;
+                for (int q = pj - 3; q >= 0 && !finite; q--)
+                    finite = x->tag[q] == T_VBD || x->tag[q] == T_VBZ ||
+                             x->tag[q] == T_VBP;
+                if (finite) return T_NNS;
+            }
             /* (after a name too: "US tariffs on Chinese goods took") */
             if ((p == T_NN || p == T_NNP) && verb_after_pp(x, i)) return T_NNS;
             /* after a common noun it may be a compound ("two artillery
