@@ -1932,7 +1932,16 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
                       /* ("A, B and C welcomed the meeting": praise,
                        * defence, recognition, apology go to others) */
                       (!strncmp(code, "05", 2) && code[2] >= '1' &&
-                       code[2] <= '6');
+                       code[2] <= '6') ||
+                      /* ("Fiji, Samoa and Papua New Guinea have offered
+                       * personnel, funds and supplies": offers and pledges
+                       * of things are made to others; "pledged to
+                       * conclude a trade deal" is mutual) */
+                      (!frame_lower && governed_infinitive(s, ci) < 0 &&
+                       s->toks[ch->head].lemma &&
+                       (!strcmp(s->toks[ch->head].lemma, "OFFER") ||
+                        !strcmp(s->toks[ch->head].lemma, "PLEDGE") ||
+                        !strcmp(s->toks[ch->head].lemma, "PROMISE")));
         /* ... and mutual acts: "the two sides agreed a truce", "accused
          * each other" */
         int mutual = events_symmetric_code(code) ||
