@@ -606,6 +606,26 @@ static int32_t subj_of(const sentence *s, int32_t np) {
     return s->chunks[np].coord >= 0 ? s->chunks[np].coord : np;
 }
 
+/* ", with Egypt and Sudan accusing Ethiopia of ...": in an absolute
+ * phrase the noun phrase between "with" and the gerund is the gerund's
+ * subject. Returns its chunk (the list's, for a list), or -1. */
+static int32_t absolute_with_subject(const sentence *s, size_t k) {
+    const chunk *c = s->chunks;
+    if (k < 2 || s->toks[c[k].head].tag != T_VBG || c[k - 1].kind != CK_NP) return -1;
+    size_t j = k - 1;
+    while (j > 0 && (c[j - 1].kind == CK_NP || c[j - 1].kind == CK_CONJ ||
+                     (c[j - 1].kind == CK_PUNCT && is_comma(s, &c[j - 1]) && j >= 2 &&
+                      c[j - 2].kind == CK_NP)))
+        j--;
+    if (j == 0 || c[j].kind != CK_NP || c[j - 1].kind != CK_PP ||
+        !norm_is(&s->toks[c[j - 1].head], "WITH"))
+        return -1;
+    /* (after a comma or at the start: "..., with X saying"; not "met with
+     * X saying") */
+    if (j >= 2 && !(c[j - 2].kind == CK_PUNCT && is_comma(s, &c[j - 2]))) return -1;
+    return subj_of(s, (int32_t)j);
+}
+
 /* Makes VG chunk k the verb of clause ci and picks its subject. */
 static void cl_set_verb(chk_cl *x, int ci, size_t k) {
     clause *c = &x->cl[ci];
@@ -917,7 +937,11 @@ static void chk_clauses(sentence *s, arena *a) {
                 if (ci >= 0) cl_set_verb(&x, ci, k);
             } else if (ch->vflags & VG_PARTICIPLE) {
                 int ci = cl_push(&x, CL_PARTICIPIAL, (uint32_t)k);
-                if (ci >= 0) cl_set_verb(&x, ci, k);
+                if (ci >= 0) {
+                    cl_set_verb(&x, ci, k);
+                    int32_t w = absolute_with_subject(s, k);
+                    if (w >= 0) x.cl[ci].subject = w;
+                }
             } else {
                 /* a finite verb: close finished reduced/subordinate
                  * clauses ("the minister who arrived on Monday said") */
