@@ -572,11 +572,17 @@ void units_build(sent_ctx *c) {
         /* "Denmark, Germany and the Republic of Korea": a last conjunct
          * whose name runs on past its chunk is coded with its "of"
          * phrase, which then names no one of its own */
-        if (nm > 1 && np == 1 && !cj[nm - 1].actor && !cj[nm - 1].nagents &&
+        /* (... also when its first words name an actor of their own: in
+         * "Somalia and the Arab Republic of Egypt" the longer name that
+         * starts at "Arab" is the one) */
+        if (nm > 1 && np == 1 && (cj[nm - 1].actor || !cj[nm - 1].nagents) &&
             is_word(c, s->chunks[last + 1].head, c->e->w_of)) {
             conj_code probe;
             code_conjunct(c, s->chunks[last].first, u.end, &probe);
-            if (probe.actor) {
+            if (probe.actor &&
+                (!cj[nm - 1].actor ||
+                 (strcmp(probe.actor, cj[nm - 1].actor) &&
+                  probe.actor_tok == cj[nm - 1].actor_tok))) {
                 cj[nm - 1] = probe;
                 any_actor = 1;
                 np = 0;
