@@ -2437,6 +2437,54 @@ static int sentence_has_root(const event_list *out, uint32_t first_event,
     return 0;
 }
 
+/* "the defence cooperation protocol signed in Cairo on 14 August between
+ * Somalia and Egypt", "the memorandum signed on 1 January between Ethiopia
+ * and Somaliland": a text signed, told by a participle with a "between"
+ * phrase after its time and place, is the parties' agreement (057 both
+ * ways) whatever the clause around it says of it. */
+static void code_signed_between(sent_ctx *c, event_list *out, uint32_t first_event) {
+    const sentence *s = c->s;
+    static const char *const signing[] = {"SIGN", "INK", "CONCLUDE", "SEAL", NULL};
+    for (uint32_t k = 1; k + 2 < s->nchunk; k++) {
+        const chunk *vg = &s->chunks[k];
+        /* (a participle, or a past form with no object of its own: "The
+         * Memorandum of Understanding signed on 1 January between") */
+        if (vg->kind != CK_VG || (vg->vflags & VG_NEG) || s->chunks[k - 1].kind != CK_NP ||
+            !(s->toks[vg->head].tag == T_VBN ||
+              (s->toks[vg->head].tag == T_VBD && s->chunks[k + 1].kind == CK_PP)))
+            continue;
+        const char *l = s->toks[vg->head].lemma ? s->toks[vg->head].lemma
+                                                : s->toks[vg->head].norm;
+        int ok = 0;
+        for (const char *const *w = signing; *w && !ok; w++) ok = !strcmp(l, *w);
+        if (!ok) continue;
+        for (uint32_t j = k + 1; j < s->nchunk && j < k + 10; j++) {
+            const chunk *ch = &s->chunks[j];
+            if (ch->kind == CK_NP) continue;
+            if (ch->kind != CK_PP || ch->pp_obj < 0) break;
+            if (!tok_norm_is(&s->toks[ch->head], "BETWEEN")) continue;
+            int32_t u = c->unit_of[s->chunks[ch->pp_obj].first];
+            if (u < 0 || !c->units[u].coded || sentence_has_root(out, first_event, "057"))
+                break;
+            /* (the pair one phrase, or two the parse left apart: "between
+             * Ethiopia and Somaliland concerns ...") */
+            int32_t v = -1;
+            uint32_t after = (uint32_t)ch->pp_obj + 1;
+            if (!c->units[u].compound && after + 1 < s->nchunk &&
+                s->chunks[after].kind == CK_CONJ && s->chunks[after + 1].kind == CK_NP)
+                v = c->unit_of[s->chunks[after + 1].first];
+            if (c->units[u].compound && c->units[u].ncodes >= 2) {
+                trace_add(c, "signed between: %s ... between -> 057\n", s->toks[vg->head].norm);
+                events_add_pairs(c, out, u, u, "057", "057", 1, k, "(signed between)", 0);
+            } else if (v >= 0 && v != u && c->units[v].coded) {
+                trace_add(c, "signed between: %s ... between -> 057\n", s->toks[vg->head].norm);
+                events_add_pairs(c, out, u, v, "057", "057", 0, k, "(signed between)", 0);
+            }
+            break;
+        }
+    }
+}
+
 /* "Clashes broke out between pro-government gunmen and Druze fighters",
  * "fighting erupted between the army and the RSF": an event noun whose
  * verb only says it happened takes its parties from the "between" phrase
@@ -2735,6 +2783,7 @@ void verbs_code_sentence(sent_ctx *c, event_list *out) {
     code_censure(c, out, first_event);
     code_leave_org(c, out, first_event);
     code_happenings(c, out, first_event);
+    code_signed_between(c, out, first_event);
     code_nominal_agents(c, out, first_event);
     code_protest_nouns(c, out, first_event, loc);
     /* the main clause's subject is the likeliest antecedent of the next
