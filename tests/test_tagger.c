@@ -234,6 +234,9 @@ static void test_context_fixups(void **state) {
         /* a noun joined by "and" to a verb's object: the -s word after
          * it heads that object */
         {"The navy delivered drinking water and relief supplies to Rohan.", "SUPPLIES", T_NNS},
+        /* ... but an -s word before "on" after a present verb's object is
+         * that verb's conjunct */
+        {"Gondor remains ready to attend the talks and calls on Rohan to engage.", "CALLS", T_VBZ},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         sentence *s = run(f, cases[i].text);

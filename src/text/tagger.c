@@ -1004,6 +1004,17 @@ static int tag_choose(const tag_ctx *x, int i) {
         while (q >= 0 && (x->tag[q] == T_RB || x->tag[q] == T_COMMA)) q--;
         int pt = q >= 0 ? x->tag[q] : T_NONE;
         if (tag_is_verb(pt) && has(c, pt)) return pt;
+        /* "Ethiopia remains ready to attend the next round and calls on
+         * the Somali side": an -s word before "on", "for" or a determiner
+         * after the object of a present verb is that verb's conjunct */
+        if (has(c, T_VBZ) && has(c, T_NNS) &&
+            (next_word_is(x, i, "ON") || next_word_is(x, i, "FOR") ||
+             next_word_is(x, i, "UPON") || (nx && nx->def == T_DT))) {
+            for (int r = pj - 1; r >= 0; r--) {
+                if (x->tag[r] == T_VBZ) return T_VBZ;
+                if (x->tag[r] == T_VBD || x->tag[r] == T_VBP || x->tag[r] == T_MD) break;
+            }
+        }
         if (has_v && has_n && next_starts_np(x, i) && !tag_is_noun(pt)) {
             int f = has(c, T_VBD) ? T_VBD : has(c, T_VBZ) ? T_VBZ : T_NONE;
             if (f != T_NONE) return f;
