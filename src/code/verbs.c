@@ -1536,6 +1536,24 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
                 trace_add(c, "passive: %s's subject as its object -> %s\n",
                           s->toks[ch->head].norm, vc.code);
         }
+        if (have && null_code(vc.code) && !vc.rcode[0] &&
+                   ch->end == ch->first + 1 && s->toks[ch->head].tag == T_VBN &&
+                   ci > 0 && s->chunks[ci - 1].kind == CK_NP && ci + 1 < s->nchunk &&
+                   s->chunks[ci + 1].kind == CK_PP &&
+                   tok_is(s, s->chunks[ci + 1].head, c->e->w_by)) {
+            /* "talks facilitated by Turkey": a reduced relative's noun is
+             * what the participle's patterns are about, as a passive's
+             * subject is -- for mediation only (045): "the memorandum
+             * signed in Madrid", "a case brought by South Africa" have
+             * their parties elsewhere */
+            const chunk *an = &s->chunks[ci - 1];
+            verb_coding keep = vc;
+            if (code_passive_object(c, ch->head, &vc, an->first, an->end)) {
+                if (strcmp(vc.code, "045")) vc = keep;
+                else trace_add(c, "reduced relative: %s's noun as its object -> %s\n",
+                               s->toks[ch->head].norm, vc.code);
+            }
+        }
         int up = have ? cameo_to_hex(vc.code) : 0;
         if (!have && (ch->vflags & VG_COPULA) && intent_adjective(s, ci))
             up = cameo_to_hex("030");
