@@ -383,6 +383,32 @@ static int null_code(const char *code) {
     return !code || !code[0] || strcmp(code, "---") == 0;
 }
 
+/* "The decree signed by Jeenbekov imposes a state of emergency", "a
+ * resolution drafted by France demands ...": a document that acts is its
+ * author's act. The unit of the author named by the participle after a
+ * subject that is a document noun, or -1. */
+static int32_t document_author(const sent_ctx *c, uint32_t ci) {
+    static const char *const docs[] = {"DECREE", "LAW", "ORDER", "RESOLUTION", "BILL",
+                                       "DIRECTIVE", "EDICT", "ORDINANCE", "PROCLAMATION",
+                                       "DECLARATION", "STATEMENT", "LETTER", NULL};
+    const sentence *s = c->s;
+    int32_t k = s->chunks[ci].clause;
+    if (k < 0 || (uint32_t)k >= s->nclause) return -1;
+    int32_t sj = s->clauses[k].subject;
+    if (sj < 0 || (uint32_t)sj + 3 >= s->nchunk || (uint32_t)sj + 3 > ci) return -1;
+    const tok *h = &s->toks[s->chunks[sj].head];
+    const char *l = h->lemma ? h->lemma : h->norm;
+    int doc = 0;
+    for (const char *const *w = docs; *w && !doc; w++) doc = !strcmp(l, *w);
+    const chunk *vg = &s->chunks[sj + 1], *pp = &s->chunks[sj + 2];
+    if (!doc || vg->kind != CK_VG || s->toks[vg->head].tag != T_VBN ||
+        pp->kind != CK_PP || !tok_is(s, pp->head, c->e->w_by) ||
+        s->chunks[sj + 3].kind != CK_NP)
+        return -1;
+    int32_t u = c->unit_of[s->chunks[sj + 3].first];
+    return u >= 0 && c->units[u].coded ? u : -1;
+}
+
 /* "A ceasefire agreement was signed by A and B", "a deal was reached":
  * a passive's subject is what the active verb's object would be, so a
  * verb that codes through its object's patterns (SIGN, REACH, CONCLUDE)
@@ -1838,6 +1864,10 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
             }
         } else {
             if (src < 0) src = clause_subject(c, ci);
+            if (src < 0 || !c->units[src].coded) {
+                int32_t r = document_author(c, ci);
+                if (r >= 0) src = r;
+            }
             if (src < 0 || !c->units[src].coded) {
                 int32_t r = coord_reporter(c, ci, code);
                 if (r >= 0) src = r;
