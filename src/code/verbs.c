@@ -1891,6 +1891,22 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
                 int32_t t2 = clause_target(c, c->units[tgt].end, hi, src, code);
                 tgt = t2 >= 0 && c->units[t2].coded ? t2 : -1;
             }
+            /* "the government deployed troops in the capital", "massed
+             * soldiers near the border": the forces a state moves (154) are
+             * its own, not whom it acts on; that is the country where they
+             * go when it is another's, else its own people */
+            if (code && !strncmp(code, "154", 3) && tgt >= 0 && src >= 0 &&
+                c->units[src].coded && c->units[src].ncodes && c->units[tgt].ncodes &&
+                (!strcmp(code_role(c->units[tgt].codes[0]), "MIL") ||
+                 !strcmp(code_role(c->units[tgt].codes[0]), "COP")) &&
+                (!strncmp(c->units[tgt].codes[0], "---", 3) ||
+                 !strncmp(c->units[tgt].codes[0], c->units[src].codes[0], 3))) {
+                const char *sc = c->units[src].codes[0];
+                if (loc && strncmp(loc, sc, 3) && strncmp(sc, "---", 3))
+                    tgt = synthetic_unit(c, arena_strdup(c->a, loc), tgt);
+                else
+                    tgt = synthetic_unit(c, arena_printf(c->a, "%.3sCVL", sc), tgt);
+            }
             /* "Iran, which arms and trains the Houthis": two verbs joined
              * by "and" before one object share it (when the second codes
              * nothing of its own by default: "shot and wounded" is one
