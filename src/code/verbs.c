@@ -388,20 +388,13 @@ static int null_code(const char *code) {
  * author's act. The unit of the author named by the participle after a
  * subject that is a document noun, or -1. */
 static int32_t document_author(const sent_ctx *c, uint32_t ci) {
-    static const char *const docs[] = {"DECREE", "LAW", "ORDER", "RESOLUTION", "BILL",
-                                       "DIRECTIVE", "EDICT", "ORDINANCE", "PROCLAMATION",
-                                       "DECLARATION", "STATEMENT", "LETTER", NULL};
     const sentence *s = c->s;
     int32_t k = s->chunks[ci].clause;
     if (k < 0 || (uint32_t)k >= s->nclause) return -1;
     int32_t sj = s->clauses[k].subject;
     if (sj < 0 || (uint32_t)sj + 3 >= s->nchunk || (uint32_t)sj + 3 > ci) return -1;
-    const tok *h = &s->toks[s->chunks[sj].head];
-    const char *l = h->lemma ? h->lemma : h->norm;
-    int doc = 0;
-    for (const char *const *w = docs; *w && !doc; w++) doc = !strcmp(l, *w);
     const chunk *vg = &s->chunks[sj + 1], *pp = &s->chunks[sj + 2];
-    if (!doc || vg->kind != CK_VG || s->toks[vg->head].tag != T_VBN ||
+    if (!tok_in_class(&s->toks[s->chunks[sj].head], WC_DOCUMENT) || vg->kind != CK_VG || s->toks[vg->head].tag != T_VBN ||
         pp->kind != CK_PP || !tok_is(s, pp->head, c->e->w_by) ||
         s->chunks[sj + 3].kind != CK_NP)
         return -1;
@@ -1563,10 +1556,10 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
                           s->toks[ch->head].norm, vc.code);
         }
         if (have && null_code(vc.code) && !vc.rcode[0] &&
-                   ch->end == ch->first + 1 && s->toks[ch->head].tag == T_VBN &&
-                   ci > 0 && s->chunks[ci - 1].kind == CK_NP && ci + 1 < s->nchunk &&
-                   s->chunks[ci + 1].kind == CK_PP &&
-                   tok_is(s, s->chunks[ci + 1].head, c->e->w_by)) {
+            ch->end == ch->first + 1 && s->toks[ch->head].tag == T_VBN &&
+            ci > 0 && s->chunks[ci - 1].kind == CK_NP && ci + 1 < s->nchunk &&
+            s->chunks[ci + 1].kind == CK_PP &&
+            tok_is(s, s->chunks[ci + 1].head, c->e->w_by)) {
             /* "talks facilitated by Turkey": a reduced relative's noun is
              * what the participle's patterns are about, as a passive's
              * subject is -- for mediation only (045): "the memorandum
@@ -2002,10 +1995,7 @@ static void code_clauses(sent_ctx *c, event_list *out, uint8_t *consumed,
                        * of things are made to others; "pledged to
                        * conclude a trade deal" is mutual) */
                       (!frame_lower && governed_infinitive(s, ci) < 0 &&
-                       s->toks[ch->head].lemma &&
-                       (!strcmp(s->toks[ch->head].lemma, "OFFER") ||
-                        !strcmp(s->toks[ch->head].lemma, "PLEDGE") ||
-                        !strcmp(s->toks[ch->head].lemma, "PROMISE")));
+                       tok_in_class(&s->toks[ch->head], WC_OFFERING));
         /* ... and mutual acts: "the two sides agreed a truce", "accused
          * each other" */
         int mutual = events_symmetric_code(code) ||
@@ -2508,7 +2498,6 @@ static int sentence_has_root(const event_list *out, uint32_t first_event,
  * ways) whatever the clause around it says of it. */
 static void code_signed_between(sent_ctx *c, event_list *out, uint32_t first_event) {
     const sentence *s = c->s;
-    static const char *const signing[] = {"SIGN", "INK", "CONCLUDE", "SEAL", NULL};
     for (uint32_t k = 1; k + 2 < s->nchunk; k++) {
         const chunk *vg = &s->chunks[k];
         /* (a participle, or a past form with no object of its own: "The
@@ -2517,11 +2506,7 @@ static void code_signed_between(sent_ctx *c, event_list *out, uint32_t first_eve
             !(s->toks[vg->head].tag == T_VBN ||
               (s->toks[vg->head].tag == T_VBD && s->chunks[k + 1].kind == CK_PP)))
             continue;
-        const char *l = s->toks[vg->head].lemma ? s->toks[vg->head].lemma
-                                                : s->toks[vg->head].norm;
-        int ok = 0;
-        for (const char *const *w = signing; *w && !ok; w++) ok = !strcmp(l, *w);
-        if (!ok) continue;
+        if (!tok_in_class(&s->toks[vg->head], WC_SIGNING)) continue;
         for (uint32_t j = k + 1; j < s->nchunk && j < k + 10; j++) {
             const chunk *ch = &s->chunks[j];
             if (ch->kind == CK_NP) continue;

@@ -38,6 +38,9 @@ static const char *const class_names[WC_COUNT] = {
     [WC_FAMILY_FIRST] = "family-first",
     [WC_THING] = "thing",
     [WC_DISPATCH] = "dispatch",
+    [WC_SIGNING] = "signing",
+    [WC_DOCUMENT] = "document",
+    [WC_OFFERING] = "offering",
 };
 
 /* tok.wcls and dict.cls hold the classes as 32 bits */

@@ -78,6 +78,11 @@ typedef enum word_class {
                           ("military ties") names no actor */
     WC_DISPATCH,       /* send, deploy, use: "sent a plane to evacuate the
                           wounded" -- the infinitive is the subject's act */
+    WC_SIGNING,        /* sign, ink: "the protocol signed ... between X and
+                          Y" is their agreement */
+    WC_DOCUMENT,       /* decree, law: "the decree signed by X imposes" is
+                          X's act */
+    WC_OFFERING,       /* offer, pledge: what a list offers goes to others */
     WC_COUNT
 } word_class;
 
